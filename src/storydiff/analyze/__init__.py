@@ -1,0 +1,52 @@
+"""Analyze: one spaCy pass per article, then extractors that read the parsed doc.
+
+Pure and per article: the same function runs in-process, in a process pool, or on a Spark executor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Article, ArticleFacts, Fact
+from ..nlp import load_model
+from .attributions import extract_attributions
+from .dates import extract_dates
+from .entities import build_index, extract_entities
+from .quantities import extract_quantities
+from .quotes import extract_quotes
+
+__all__ = ["analyze", "analyze_all", "facts_from_doc"]
+
+
+def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
+    """All facts of one parsed article, in text order."""
+    index = build_index(doc)
+    facts: list[Fact] = []
+    facts.extend(extract_entities(doc, article, index))
+    quotes = list(extract_quotes(doc, article, index))
+    facts.extend(quotes)
+    dates = list(extract_dates(doc, article))
+    facts.extend(dates)
+    facts.extend(extract_quantities(doc, article, taken=[(d.start, d.end) for d in dates]))
+    facts.extend(extract_attributions(doc, article, index))
+    facts.sort(key=lambda f: (f.start, f.end, f.kind))
+    return ArticleFacts(article=article, facts=tuple(facts))
+
+
+def analyze(article: Article, *, nlp: Language | None = None) -> ArticleFacts:
+    """Parse one article and extract its facts."""
+    nlp = nlp or load_model()
+    return facts_from_doc(nlp(article.text), article)
+
+
+def analyze_all(articles: Iterable[Article], *, nlp: Language | None = None,
+                batch_size: int = 8) -> Iterator[ArticleFacts]:
+    """Parse articles in batches (spaCy's ``nlp.pipe``) and extract their facts, in input order."""
+    nlp = nlp or load_model()
+    items = list(articles)
+    docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
+    for article, doc in zip(items, docs, strict=True):
+        yield facts_from_doc(doc, article)

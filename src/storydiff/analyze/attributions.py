@@ -1,0 +1,162 @@
+"""Attributions: who an article credits for what it reports.
+
+"the Oregonian reported", "first reported by the Portland Tribune", "according to The Atlantic",
+"Calderón told CNBC", "in an interview with Fusion", "a New York Times report". Each names a
+source (an outlet, a person, an organisation or a document), the cue that credits it, and the
+content credited (the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article, Attribution
+from ..model import Span as CharSpan
+from .entities import EntityIndex
+from .text import char_span, context_lemmas
+
+MEDIA_WORDS = {
+    "times", "post", "news", "tribune", "journal", "herald", "gazette", "oregonian", "press", "radio",
+    "tv", "television", "magazine", "reuters", "cnn", "cnbc", "msnbc", "nbc", "abc", "cbs", "fox", "npr",
+    "pbs", "bbc", "axios", "politico", "bloomberg", "huffpost", "breitbart", "daily", "chronicle",
+    "sun", "globe", "observer", "guardian", "telegraph", "independent", "mail", "register", "inquirer",
+    "bee", "dispatch", "courier", "examiner", "insider", "vox", "buzzfeed", "slate", "salon", "hill",
+    "atlantic", "yorker", "newsweek", "usa", "fusion", "univision", "telemundo", "hbo", "channel",
+    "network", "station", "newspaper", "wire", "ap", "afp", "bulletin", "record", "star", "review",
+    "enquirer", "statesman", "beacon", "intercept", "mother", "citizen", "monitor", "reporter",
+    "week", "weekly", "today", "editorial", "blog", "podcast", "show", "broadcast", "program",
+}
+CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?$")
+DOCUMENT_NOUNS = {"letter", "report", "indictment", "document", "documents", "filing", "complaint",
+                  "statement", "memo", "lawsuit", "study", "survey", "poll", "record", "records", "court",
+                  "data", "analysis", "email", "emails", "transcript", "order", "ruling", "release"}
+REPORT_VERBS = {"report", "reveal", "publish", "learn", "break", "obtain", "disclose", "cite",
+                "first", "air", "broadcast", "print", "expose"}
+INTERVIEW_VERBS = {"tell", "say", "write", "speak", "appear", "add", "explain"}
+CREDIT_NOUNS = {"report", "story", "article", "interview", "investigation", "analysis", "piece",
+                "op-ed", "editorial", "broadcast", "exclusive", "poll", "survey"}
+
+
+def is_outlet(name: str) -> bool:
+    words = [w.strip(".,'’").lower() for w in re.split(r"[\s-]+", name)]
+    if any(CALL_SIGN.match(w.strip(".,'’")) for w in name.split()):
+        return True
+    return any(w in MEDIA_WORDS for w in words) or any(w.endswith("news") for w in words)
+
+
+def outlet_key(name: str) -> str:
+    """A comparable form of a source's name: "The Portland Tribune's" → "portland tribune"."""
+    name = re.sub(r"[’']s$", "", name.strip())
+    words = [w for w in re.split(r"[\s]+", name.lower().replace(".", "")) if w]
+    while words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    signs = [w for w in words if CALL_SIGN.match(w.upper())]
+    if signs:
+        return signs[0]
+    words = [w for w in words if w not in {"newspaper", "radio", "tv", "magazine", "station", "website"}]
+    return " ".join(words)
+
+
+def _np(tok: Token) -> Span:
+    """The noun phrase headed by ``tok`` without relative clauses and trailing punctuation."""
+    toks = [t for t in tok.subtree if t.dep_ not in {"relcl", "acl", "punct", "appos", "cc", "conj"}
+            or t.i == tok.i]
+    lo = min(t.i for t in toks)
+    hi = tok.i
+    for t in toks:
+        if t.i > tok.i and t.dep_ in {"compound", "pobj", "prep", "flat"} and t.i == hi + 1:
+            hi = t.i
+    doc = tok.doc
+    while lo < tok.i and doc[lo].pos_ in {"DET", "PUNCT", "ADV"}:
+        lo += 1
+    return doc[lo:hi + 1]
+
+
+def _kind(span: Span, index: EntityIndex) -> str | None:
+    text = span.text
+    if is_outlet(text):
+        return "outlet"
+    label = index.labels.get(index.name_at(span.start_char, span.end_char) or "", "")
+    if label == "PERSON":
+        return "person"
+    if label in {"ORG", "GPE", "NORP"}:
+        return "organization"
+    if span.root.lemma_.lower() in DOCUMENT_NOUNS:
+        return "document"
+    if span.root.pos_ == "PROPN":
+        return "organization"
+    return None
+
+
+def _candidates(doc: Doc) -> Iterator[tuple[Token, Token]]:
+    """(cue token, source head token) pairs."""
+    for tok in doc:
+        lower = tok.lower_
+        if lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                yield tok, objs[0]
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS:
+            for child in tok.children:
+                if child.dep_ == "nsubj" and child.pos_ in {"PROPN", "NOUN"}:
+                    yield tok, child
+                elif child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            yield tok, obj
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in INTERVIEW_VERBS:
+            for child in tok.children:
+                if child.dep_ in {"dobj", "dative"} and child.pos_ == "PROPN" and tok.lemma_ != "say":
+                    yield tok, child
+                elif child.dep_ == "prep" and child.lower_ in {"on", "to"}:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                            yield tok, obj
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CREDIT_NOUNS:
+            for child in tok.children:
+                if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN":
+                    yield tok, child
+                elif child.dep_ == "prep" and child.lower_ in {"with", "for", "by", "in", "on", "from"}:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                            yield tok, obj
+
+
+def extract_attributions(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Attribution]:
+    seen: set[tuple[int, int]] = set()
+    for cue, head in _candidates(doc):
+        source = _np(head)
+        if not source.text or source[0].pos_ == "PRON" or source.root.ent_type_ in {"DATE", "TIME"}:
+            continue
+        kind = _kind(source, index)
+        # Telling or talking to someone credits them only when they are an outlet.
+        if kind is None or (kind != "outlet" and cue.lemma_.lower() in INTERVIEW_VERBS | CREDIT_NOUNS):
+            continue
+        # The cue phrase plus the source: "the Oregonian reported", "first reported by the Portland Tribune".
+        lo = min(cue.i, source.start)
+        hi = max(cue.i + 1, source.end)
+        if cue.lower_ == "according":
+            hi = max(hi, cue.i + 2)
+        for left in cue.lefts:
+            if left.dep_ == "advmod" and left.lower_ in {"first", "initially", "originally"} and left.i == lo - 1:
+                lo = left.i
+        if hi - lo > 12:
+            lo, hi = source.start, source.end
+        span = doc[lo:hi]
+        key = (span.start_char, span.end_char)
+        if key in seen:
+            continue
+        seen.add(key)
+        name = index.name_at(source.start_char, source.end_char) or source.text
+        if kind == "outlet":
+            name = source.text
+        sent = span.sent
+        yield Attribution(
+            article=article.id, start=span.start_char, end=span.end_char, text=span.text,
+            sentence=char_span(sent), context=context_lemmas(sent, (span.start_char, span.end_char)),
+            source=re.sub(r"^(?:the|The)\s+", "", name), source_kind=kind, cue=cue.lemma_.lower(),
+            content=CharSpan(sent.start_char, sent.end_char),
+        )

@@ -1,0 +1,151 @@
+"""Entities with in-article canonical names and roles.
+
+"Ted Wheeler", "Wheeler" and "Mr. Wheeler" in one article are one person, named by the longest
+form the article gives ("Ted Wheeler"); "Portland Mayor Ted Wheeler" and "Sean Riddell, a
+Portland-based attorney" give roles, so that "the mayor" can be resolved to a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article, Entity
+from .text import char_span, context_lemmas
+
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+              "prof", "rev", "sir", "lady", "lord", "president", "senator", "judge", "justice"}
+# Words that, written before a name, say what the person is ("Mayor Ted Wheeler").
+TITLE_WORDS = {
+    "mayor", "governor", "gov.", "senator", "sen.", "representative", "rep.", "president", "vice",
+    "secretary", "attorney", "general", "chief", "director", "minister", "prime", "judge", "justice",
+    "speaker", "leader", "chairman", "chairwoman", "chair", "commissioner", "sheriff", "spokesman",
+    "spokeswoman", "spokesperson", "lawyer", "attorney", "officer", "agent", "ambassador", "deputy",
+    "assistant", "counsel", "special", "majority", "minority", "house", "senate", "state", "u.s.",
+    "former", "acting", "ceo", "founder", "coach", "captain", "lt.", "gen.", "sgt.", "dr.", "adviser",
+    "advisor", "staffer", "aide", "host", "anchor", "reporter", "columnist", "editor", "executive",
+    "defense", "police", "fbi", "first", "lady", "congressman", "congresswoman", "professor", "pope",
+    "king", "queen", "prince", "princess", "rev.", "bishop", "archbishop", "cardinal", "actor",
+    "actress", "singer", "star", "rapper", "commander", "mayoral", "council", "councilman",
+    "councilwoman", "member", "delegate", "candidate", "nominee", "lawmaker", "official",
+}
+
+
+@dataclass
+class EntityIndex:
+    """Canonical names of one article's entities, by mention and by role word."""
+
+    names: dict[tuple[int, int], str] = field(default_factory=dict)  # mention char span -> name
+    labels: dict[str, str] = field(default_factory=dict)  # name -> label
+    roles: dict[str, str] = field(default_factory=dict)  # name -> role text
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, name), in order
+
+    def name_at(self, start: int, end: int) -> str | None:
+        """The canonical name of the entity mention overlapping [start, end), if any."""
+        for (s, e), name in self.names.items():
+            if s < end and start < e:
+                return name
+        return None
+
+    def by_role(self, word: str) -> str | None:
+        """The person whose role includes ``word`` ("mayor"), when exactly one has it."""
+        word = word.lower()
+        hits = [n for n, r in self.roles.items() if word in r.lower().split()]
+        return hits[0] if len(set(hits)) == 1 else None
+
+    def last_person_before(self, char: int) -> tuple[int, int, str] | None:
+        """The last person mentioned before ``char``."""
+        best = None
+        for s, e, name in self.mentions:
+            if e > char:
+                break
+            if self.labels.get(name) == "PERSON":
+                best = (s, e, name)
+        return best
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    toks = [t for t in ent if not t.is_punct or t.text == "-"]
+    while toks and toks[0].lower_.rstrip(".") in HONORIFICS | {"the"}:
+        toks = toks[1:]
+    while toks and toks[-1].tag_ == "POS":
+        toks = toks[:-1]
+    return toks
+
+
+def _clean_name(ent: Span) -> str:
+    toks = _name_tokens(ent)
+    if not toks:
+        return ent.text
+    doc = ent.doc
+    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+
+
+def _role(ent: Span) -> str | None:
+    """Title words written before a person's name, or an appositive after it."""
+    doc = ent.doc
+    i = ent.start - 1
+    words: list[Token] = []
+    while i >= 0 and doc[i].lower_ in TITLE_WORDS | {"of", "the"} or (
+        i >= 0 and doc[i].dep_ == "compound" and doc[i].head.i in range(ent.start, ent.end)
+    ):
+        words.insert(0, doc[i])
+        i -= 1
+    while words and words[0].lower_ in {"of", "the"}:
+        words = words[1:]
+    if words:
+        return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.end - 1:
+            sub = list(child.subtree)
+            sub = [t for t in sub if t.dep_ not in {"relcl", "punct"} and t.i < child.i + 6]
+            if sub:
+                return doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)].removeprefix("a ").removeprefix("an ")
+    return None
+
+
+def build_index(doc: Doc) -> EntityIndex:
+    """Group the article's entity mentions under canonical names."""
+    index = EntityIndex()
+    ents = [e for e in doc.ents if e.label_ in LABELS]
+    # Full names first: the longest form of a person's name is its canonical name.
+    persons: dict[str, str] = {}  # last name (lower) -> canonical
+    for ent in sorted(ents, key=lambda e: -len(_name_tokens(e))):
+        if ent.label_ != "PERSON":
+            continue
+        toks = _name_tokens(ent)
+        if not toks:
+            continue
+        last = toks[-1].lower_
+        if last not in persons:
+            persons[last] = _clean_name(ent)
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            toks = _name_tokens(ent)
+            name = persons.get(toks[-1].lower_, _clean_name(ent)) if toks else ent.text
+        else:
+            name = _clean_name(ent)
+        index.names[(ent.start_char, ent.end_char)] = name
+        index.labels.setdefault(name, ent.label_)
+        index.mentions.append((ent.start_char, ent.end_char, name))
+        if ent.label_ == "PERSON" and name not in index.roles:
+            role = _role(ent)
+            if role:
+                index.roles[name] = role
+    return index
+
+
+def extract_entities(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Entity]:
+    for start, end, name in index.mentions:
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        sent = span.sent
+        yield Entity(
+            article=article.id, start=start, end=end, text=doc.text[start:end],
+            sentence=char_span(sent), context=context_lemmas(sent, (start, end)),
+            name=name, label=index.labels.get(name, span.label_), role=index.roles.get(name),
+        )

@@ -1,0 +1,362 @@
+"""Quantities: a value, its hedge, its unit, and what it counts.
+
+"Nearly 60 police calls" → 60, qualifier ``under``, unit "call", counted "police calls";
+"the 38-day Occupy ICE protests" → 38, unit "day", counted "Occupy ICE protests";
+"Mr. Hunter, 41," → 41, unit "year of age", counted "Hunter"; "a 134-to-63 vote" → (134, 63).
+Numbers are found with one pattern over the text (so hyphenated forms and number words are seen
+whole) and read in the parse for what they count. Years and day numbers belong to dates and are
+left to the date extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article, Quantity, QuantityValue
+from .text import char_span, context_lemmas
+
+UNITS_WORDS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "one": 1,
+}
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+              "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "dozen": 12}
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+             "quarters": 0.25, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2}
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+            "fourteenth": 14, "fifteenth": 15, "twentieth": 20}
+# Hedges, by what they say about the true value.
+QUALIFIERS = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "close to": "about", "nearly": "under",
+    "almost": "under", "up to": "under", "as many as": "under", "as much as": "under",
+    "less than": "under", "fewer than": "under", "under": "under", "just under": "under",
+    "more than": "over", "over": "over", "at least": "over", "upwards of": "over", "just over": "over",
+    "well over": "over", "no fewer than": "over", "no less than": "over", "exactly": None, "just": None,
+    "only": None,
+}
+UNIT_LEMMAS = {
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "page", "mile",
+    "kilometer", "meter", "foot", "inch", "pound", "ton", "acre", "gallon", "barrel", "point", "vote",
+    "seat", "degree", "percent", "member", "count", "time", "term",
+}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+            r"six|seven|eight|nine))?|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one)")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_QUALS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+PATTERN = re.compile(
+    rf"(?<![\w$./:-])(?:(?P<qual>{_QUALS})\s+)?"
+    rf"(?:(?P<cur>[$€£])\s?)?"
+    rf"(?P<num>{_DIGITS}|{_WORDNUM}|a|an)"
+    rf"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|dozen))?"
+    rf"(?:(?P<frac>-(?:half|halves|thirds?|quarters?|fourths?|fifths?)))?"
+    rf"(?:(?P<sep>\s?-to-\s?|\s?[-–]\s?|\s+to\s+)(?P<num2>{_DIGITS}|{_WORDNUM})(?![\w/]))?"
+    rf"(?P<plus>-plus)?"
+    rf"(?:-(?P<hunit>[a-z]+)(?P<old>-old)?)?"
+    rf"(?:\s?(?P<pct>percent|per cent|%))?"
+    rf"(?![\w$]|[.,]\d)",
+    re.IGNORECASE,
+)
+ORDINAL_PATTERN = re.compile(
+    r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|twentieth|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+NAME_ENTS = {"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "GPE", "LOC", "NORP"}
+MONTH_PREFIX = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+
+
+def _word_value(word: str) -> float | None:
+    word = word.lower()
+    if word in UNITS_WORDS:
+        return UNITS_WORDS[word]
+    if word in TENS_WORDS:
+        return TENS_WORDS[word]
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in TENS_WORDS and unit in UNITS_WORDS:
+            return TENS_WORDS[tens] + UNITS_WORDS[unit]
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one number written in digits or words ("5,200", "fifteen", "twenty-one")."""
+    text = text.strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    if text.lower() in {"a", "an"}:
+        return 1
+    return _word_value(text)
+
+
+def _is_year(m: re.Match[str]) -> bool:
+    num = m.group("num")
+    return bool(
+        re.fullmatch(r"1[6-9]\d\d|20\d\d", num) and not m.group("cur") and not m.group("pct")
+        and not m.group("hunit") and not m.group("scale") and not m.group("num2")
+    )
+
+
+def _value(m: re.Match[str]) -> tuple[QuantityValue, str | None] | None:
+    """The value and unit a match states, or None when it is not a quantity."""
+    first = parse_number(m.group("num"))
+    if first is None:
+        return None
+    scale = m.group("scale")
+    if scale:
+        first *= SCALES[scale.lower()]
+    unit: str | None = None
+    frac = m.group("frac")
+    if frac:
+        first = first * FRACTIONS[frac[1:].lower()]
+        unit = "fraction"
+    if m.group("cur"):
+        unit = m.group("cur")
+    if m.group("pct"):
+        unit = "percent"
+    hunit = m.group("hunit")
+    if hunit:
+        lemma = hunit.lower().rstrip("s") if hunit.lower() not in {"plus"} else None
+        if m.group("old") or lemma == "year" and m.group("old"):
+            unit = "year of age"
+        elif lemma:
+            unit = lemma
+    num2 = m.group("num2")
+    if num2:
+        second = parse_number(num2)
+        if second is None:
+            return None
+        return (first, second), unit
+    return first, unit
+
+
+def _skip(doc: Doc, m: re.Match[str], taken: Sequence[tuple[int, int]]) -> bool:
+    start, end = m.start("num"), m.end()
+    if any(s < end and start < e for s, e in taken):
+        return True
+    num = m.group("num").lower()
+    if num in {"a", "an"} and not (m.group("scale") or m.group("frac")):
+        return True
+    if num == "one" and not (m.group("hunit") or m.group("pct") or m.group("cur") or m.group("num2")):
+        return True
+    if _is_year(m):
+        return True
+    before = doc.text[max(0, start - 12):m.start()]
+    if MONTH_PREFIX.search(before) and not m.group("cur"):
+        return True  # a day of a month the date extractor did not claim
+    if m.group("hunit") and m.group("hunit").lower() in {"year", "years"} and not m.group("old") \
+            and doc.text[end:end + 4] == "-old":
+        return True
+    tok = doc.char_span(start, end, alignment_mode="expand")
+    return tok is not None and any(t.ent_type_ in NAME_ENTS and t.like_num for t in tok)
+
+
+def _anchor(span: Span) -> Token:
+    """The token that stands for the whole number expression in the parse."""
+    tokens = [t for t in span if not t.is_punct]
+    nums = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
+    last = tokens[-1] if tokens else span[-1]
+    if last.pos_ in {"NOUN", "PROPN", "ADJ"} and last.lemma_.lower() not in SCALES:
+        return last
+    return nums[-1] if nums else last
+
+
+def _phrase(tok: Token, skip: Span) -> str:
+    """A noun with its compound and adjective modifiers: "Occupy ICE protests"."""
+    left = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i not in
+            range(skip.start, skip.end)]
+    first = tok
+    for c in left:
+        sub = [t for t in c.subtree if t.i not in range(skip.start, skip.end)]
+        if sub and sub[0].i < first.i and not any(t.like_num for t in sub):
+            first = sub[0]
+    while first.i < tok.i and (first.is_punct or first.pos_ == "DET"):
+        first = first.doc[first.i + 1]
+    return tok.doc.text[first.idx:tok.idx + len(tok.text)]
+
+
+def _counted(anchor: Token, span: Span) -> tuple[str | None, str | None, str | None]:
+    """(unit lemma, counted phrase, head lemma) for the number whose last token is ``anchor``."""
+    unit = None
+    tok = anchor
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in UNIT_LEMMAS:
+        unit = tok.lemma_.lower()
+    # Climb from the number to the noun or verb it describes.
+    hops = 0
+    while hops < 4 and tok.dep_ in {"nummod", "quantmod", "compound", "amod", "npadvmod", "nmod", "advmod",
+                                    "punct", "prep"} and tok.head.i != tok.i and tok.head.i in range(
+                                        span.start, span.end):
+        tok = tok.head
+        hops += 1
+    if tok.i in range(span.start, span.end):
+        # The number's own noun: "two-thirds of the Senate", "Fifteen of the 19 hijackers".
+        of = _prep_object(tok, span)
+        if of is not None:
+            return unit, _phrase(of, span), of.lemma_.lower()
+    head = tok.head if tok.dep_ in {"nummod", "quantmod", "compound", "amod", "npadvmod", "nmod"} else tok
+    if head.i == tok.i and tok.pos_ not in {"NOUN", "PROPN"}:
+        head = tok.head
+    if head.i in range(span.start, span.end):
+        of = _prep_object(head, span)
+        if of is not None:
+            return unit, _phrase(of, span), of.lemma_.lower()
+    if head.pos_ in {"NOUN", "PROPN"} and head.i not in range(span.start, span.end):
+        if unit is None and head.lemma_.lower() in UNIT_LEMMAS | {"call", "troop", "report", "seat"}:
+            unit = head.lemma_.lower()
+        if unit in TIME_UNITS and unit == head.lemma_.lower() and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            # "for 60 days", "over 20 years": the duration of what the verb says.
+            label = _verb_label(head, span)
+            return unit, label, label.split()[0] if label else None
+        if unit == head.lemma_.lower():
+            of = _prep_object(head, span, ("of", "in", "at", "on"))
+            if of is not None:
+                return unit, _phrase(of, span), of.lemma_.lower()
+            if head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"}:
+                head = head.head
+        return unit, _phrase(head, span), head.lemma_.lower()
+    # Attached to a verb: "suspended for 60 days", "repaid the campaign about $60,000".
+    label = _verb_label(head, span)
+    return unit, label, label.split()[0] if label else None
+
+
+def _prep_object(tok: Token, span: Span, preps: tuple[str, ...] = ("of", "in", "for")) -> Token | None:
+    """The object of a preposition hanging off ``tok``: "of the Senate" → Senate."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
+                    return obj
+    return None
+
+
+def _verb_label(tok: Token, span: Span) -> str | None:
+    """The verb a number attaches to, with its object: "repay campaign"; for "be", its subject."""
+    verb = tok
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.lemma_ == "be":
+        subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and subj[0].pos_ in {"NOUN", "PROPN"}:
+            return subj[0].lemma_.lower()
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"} and
+            c.i not in range(span.start, span.end) and c.pos_ in {"NOUN", "PROPN"}]
+    return verb.lemma_.lower() + (f" {objs[0].lemma_.lower()}" if objs else "")
+
+
+def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
+    """The person whose age this is: "Mr. Hunter, 41," or "the 76-year-old Pelosi"."""
+    if m.group("old"):
+        after = doc.char_span(end, min(len(doc.text), end + 40), alignment_mode="expand")
+        if after is not None:
+            for tok in after:
+                if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+                    return tok.text
+                if tok.pos_ == "NOUN":
+                    return tok.text
+        return None
+    if m.group("cur") or m.group("hunit") or m.group("pct") or m.group("num2") or m.group("qual"):
+        return None
+    value = parse_number(m.group("num"))
+    if value is None or not 15 <= value <= 110:
+        return None
+    before = doc.text[max(0, start - 2):start]
+    after_text = doc.text[end:end + 1]
+    if before != ", " or after_text not in {",", ";", ")"}:
+        return None
+    span = doc.char_span(max(0, start - 2), start, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    prev = doc[span.start - 1]
+    if prev.ent_type_ == "PERSON" or (prev.pos_ == "PROPN" and prev.is_title):
+        return prev.text
+    return None
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Is the number inside a conditional clause ("if an officer ... for 30 days")?"""
+    for anc in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in anc.children):
+            return True
+    return False
+
+
+def extract_quantities(doc: Doc, article: Article, *,
+                       taken: Sequence[tuple[int, int]] = ()) -> Iterator[Quantity]:
+    """Numbers with what they count, outside the character ranges in ``taken`` (dates)."""
+    text = doc.text
+    for m in PATTERN.finditer(text):
+        if _skip(doc, m, taken):
+            continue
+        parsed = _value(m)
+        if parsed is None:
+            continue
+        value, unit = parsed
+        start, end = m.start(), m.end()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        qual = m.group("qual")
+        qualifier = QUALIFIERS.get(qual.lower()) if qual else None
+        if m.group("plus"):
+            qualifier = "over"
+        anchor = _anchor(span)
+        tunit, counted, head = _counted(anchor, span)
+        person = _age(doc, m.start("num"), end, m)
+        if person:
+            unit, counted, head = "year of age", person, person.lower()
+        elif unit is None:
+            unit = tunit
+        if unit is None and counted is None:
+            continue
+        if unit == "year" and m.group("old"):
+            unit = "year of age"
+        sent = span[0].sent
+        yield Quantity(
+            article=article.id, start=start, end=end, text=text[start:end], sentence=char_span(sent),
+            context=context_lemmas(sent, (start, end)), value=value, qualifier=qualifier, unit=unit,
+            counted=counted, head=head, hypothetical=_hypothetical(anchor),
+        )
+    yield from _ordinals(doc, article, taken)
+
+
+def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
+    """Ordinals that rank something: "an eighth term", "the 15th anniversary"."""
+    for m in ORDINAL_PATTERN.finditer(doc.text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        word = m.group("ord").lower()
+        value = ORDINALS.get(word) or (float(word[:-2]) if word[:-2].isdigit() else None)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if value is None or span is None or len(span) == 0:
+            continue
+        tok = span[-1]
+        if tok.ent_type_ in {"DATE", "TIME"} or tok.head.pos_ not in {"NOUN", "PROPN"} or tok.head.i == tok.i:
+            continue
+        if word == "third" and doc.text[end:end + 1] == "s":
+            continue
+        sent = span[0].sent
+        yield Quantity(
+            article=article.id, start=start, end=end, text=doc.text[start:end], sentence=char_span(sent),
+            context=context_lemmas(sent, (start, end)), value=float(value), qualifier=None, unit="ordinal",
+            counted=_phrase(tok.head, span), head=tok.head.lemma_.lower(), hypothetical=False,
+        )

@@ -1,0 +1,70 @@
+"""Small helpers over a parsed doc shared by the extractors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Span as CharSpan
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+# Words so common in news that they say nothing about which fact a sentence states.
+NEWS_STOP = {
+    "say", "tell", "add", "be", "have", "do", "get", "make", "go", "also", "would", "will", "could",
+    "year", "day", "time", "people", "mr.", "ms.", "mrs.", "dr.", "percent", "last", "first", "new",
+    "include", "accord", "report", "-pron-", "which", "who", "that",
+}
+
+
+def sentence_of(doc: Doc, start: int, end: int) -> Span:
+    """The sentence holding the character at ``start`` (spanning to ``end`` if it runs on)."""
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        token = token_at(doc, start)
+        return token.sent
+    first = span[0].sent
+    last = span[-1].sent
+    return doc[first.start:last.end]
+
+
+def token_at(doc: Doc, char: int) -> Token:
+    """The token covering ``char`` (or the nearest one before it)."""
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return doc[lo]
+
+
+def char_span(span: Span) -> CharSpan:
+    return CharSpan(span.start_char, span.end_char)
+
+
+def context_lemmas(sent: Span, skip: tuple[int, int] | None = None) -> tuple[str, ...]:
+    """Content lemmas of a sentence, lower-cased, in order, without repeats.
+
+    ``skip`` is a character range (the fact itself) whose tokens are left out, so that two facts
+    are not judged alike merely for stating the same value.
+    """
+    seen: dict[str, None] = {}
+    for tok in sent:
+        if tok.pos_ not in CONTENT_POS or tok.is_stop or tok.like_num or len(tok.text) < 2:
+            continue
+        if skip is not None and skip[0] <= tok.idx < skip[1]:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in NEWS_STOP or not any(c.isalpha() for c in lemma):
+            continue
+        seen.setdefault(lemma, None)
+    return tuple(seen)
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,40 @@
+"""Errors raised by storydiff.
+
+Every error storydiff raises on purpose derives from one base::
+
+    StorydiffError
+     ├── InputError          an input could not be read as articles (names the input)
+     │    └── ArticleTooLarge an article is bigger than the configured bound
+     ├── ModelError          the spaCy model is not installed or cannot be loaded
+     └── UsageError          options that do not fit together
+
+Messages say what happened, to which input, and what to do. Third-party errors (UnicodeDecodeError,
+json.JSONDecodeError, OSError) are mapped to these at the boundary where the input is read.
+"""
+
+from __future__ import annotations
+
+
+class StorydiffError(Exception):
+    """Base of every error storydiff raises on purpose."""
+
+
+class InputError(StorydiffError):
+    """An input (file, line, stdin) could not be turned into an article."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ArticleTooLarge(InputError):
+    """An article's text is longer than the bound the caller set."""
+
+
+class ModelError(StorydiffError):
+    """The language model could not be loaded."""
+
+
+class UsageError(StorydiffError):
+    """Options or arguments that do not fit together."""

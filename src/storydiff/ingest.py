@@ -1,0 +1,529 @@
+"""Read inputs — files, folders, glob patterns, ``-`` for stdin — as :class:`Article` objects.
+
+Kinds, chosen by suffix (anything else, and stdin, is sniffed from its content):
+
+- ``.txt``: the file decoded as UTF-8, every character kept (``\\r\\n`` too), so that offsets
+  into ``Article.text`` index the file's text exactly; id = file stem.
+- ``.html`` / ``.htm``: the article text, title, date, site name and URL found by trafilatura.
+- ``.json`` (one object or an array of objects) and ``.jsonl`` (one object a line): fields
+  ``id``, ``text``, optional ``outlet``, ``title``, ``published``, ``url``; every other field is
+  kept in ``Article.meta``.
+
+An article's id is stable: the given id, else the file stem (for one-article files), else a
+content hash. One bad input (or one bad line of a JSONL file) yields a :class:`Problem` naming it
+and saying what to do; the other inputs go on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import glob
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Literal, TextIO
+
+from storydiff.errors import ArticleTooLarge, InputError
+from storydiff.model import Article, Problem
+
+__all__ = ["FOLDER_SUFFIXES", "IngestOptions", "article_from_record", "load_articles", "read_inputs"]
+
+FOLDER_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+"""The files a folder input is searched for (recursively)."""
+
+STDIN = "<stdin>"
+_RECORD_FIELDS = frozenset({"id", "text", "outlet", "title", "published", "url"})
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|article|meta|title)\b", re.IGNORECASE)
+# A text file may hold a few control characters (form feeds, stray escapes); a binary one is full of them.
+_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13} | {127}
+_BINARY_SAMPLE = 8192
+# Raw HTML carries markup, scripts and styles around the article; allow this many bytes per character.
+_HTML_BYTES_PER_CHAR = 10
+
+Kind = Literal["text", "html", "json", "jsonl"]
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How inputs are read.
+
+    ``outlet`` and ``published`` fill in for inputs that carry none; ``title_line`` takes the first
+    non-empty line of a plain-text article as its title (the text itself keeps that line, so that
+    offsets still index the original file); ``max_chars`` bounds one article's text.
+    """
+
+    title_line: bool = False
+    outlet: str | None = None
+    published: dt.date | None = None
+    max_chars: int = 1_000_000
+
+
+def load_articles(
+    inputs: Sequence[str],
+    options: IngestOptions = IngestOptions(),
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+) -> tuple[list[Article], list[Problem]]:
+    """Read all inputs; return the articles and the problems, each in input order."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for item in read_inputs(inputs, options, stdin=stdin):
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            problems.append(item)
+    return articles, problems
+
+
+def read_inputs(
+    inputs: Sequence[str],
+    options: IngestOptions = IngestOptions(),
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+) -> Iterator[Article | Problem]:
+    """Yield an :class:`Article` for each article in ``inputs`` and a :class:`Problem` for each
+    input (or JSONL line) that could not be read. ``-`` reads ``stdin`` (default: ``sys.stdin``).
+
+    A later article with an id already seen is a problem, not an article.
+    """
+    first_source: dict[str, str] = {}
+    for item in _read_all(inputs, options, stdin):
+        if isinstance(item, Article):
+            if item.id in first_source:
+                item = _problem(InputError(item.source, (
+                    f"duplicate article id {item.id!r} (first from {first_source[item.id]}); "
+                    "give each article its own id or file name")))
+            else:
+                first_source[item.id] = item.source
+        yield item
+
+
+def article_from_record(
+    record: Mapping[str, Any],
+    *,
+    source: str,
+    options: IngestOptions = IngestOptions(),
+    default_id: str | None = None,
+) -> Article:
+    """Build an article from one JSON record (of a .json, .jsonl or stdin input).
+
+    ``id`` is the record's id, else ``default_id``, else a hash of the text. Fields other than
+    id, text, outlet, title, published and url are kept in ``meta``; so is a ``published`` value
+    that is not an ISO date. Raises :class:`InputError` for a record that is not an article.
+    """
+    if not isinstance(record, Mapping):
+        raise InputError(source, f"expected a JSON object, found {_json_type(record)}; "
+                                 "give each article as an object with 'id' and 'text'")
+    if "text" not in record:
+        raise InputError(source, "no 'text' field; give each article's text in 'text'")
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(source, f"'text' is {_json_type(text)}, not a string; give the article text "
+                                 "as a string")
+    meta = {key: value for key, value in record.items() if key not in _RECORD_FIELDS}
+    published = _parse_date(record.get("published"))
+    if published is None and record.get("published") not in (None, ""):
+        meta["published"] = record["published"]
+    return _make_article(
+        text,
+        source=source,
+        options=options,
+        id=_record_id(record, source) or default_id or _content_id(text),
+        outlet=_optional_str(record, "outlet", source),
+        title=_optional_str(record, "title", source),
+        published=published,
+        url=_optional_str(record, "url", source),
+        meta=meta,
+    )
+
+
+# -- expanding inputs ---------------------------------------------------------------------------
+
+
+def _read_all(
+    inputs: Sequence[str], options: IngestOptions, stdin: TextIO | BinaryIO | None
+) -> Iterator[Article | Problem]:
+    files_read: set[Path] = set()
+    for name in inputs:
+        if name == "-":
+            yield from _guarded(_read_stdin(stdin if stdin is not None else sys.stdin.buffer, options))
+            continue
+        for path in _expand(name):
+            if isinstance(path, Problem):
+                yield path
+            elif (key := _file_key(path)) not in files_read:  # a file named twice is read once
+                files_read.add(key)
+                yield from _guarded(_read_file(path, str(path), options))
+
+
+def _file_key(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reported when the file is read
+        return path.absolute()
+
+
+def _guarded(items: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
+    """Pass items through; an input error that stops an input becomes its last item."""
+    try:
+        yield from items
+    except InputError as error:
+        yield _problem(error)
+
+
+def _expand(name: str) -> Iterator[Path | Problem]:
+    """The files one input names: itself, the files of a folder, or the matches of a pattern."""
+    path = Path(name)
+    if path.is_dir():
+        yield from _folder_files(path, name)
+    elif path.exists() or not _GLOB_CHARS.search(name):
+        yield path  # a missing file is reported when it is read, with the reason the OS gives
+    else:
+        matches = sorted(glob.glob(name, recursive=True))
+        if not matches:
+            yield _problem(InputError(name, "no files match this pattern; check the pattern "
+                                            "(quote it if the shell already expanded it)"))
+        for match in matches:
+            if Path(match).is_dir():
+                yield from _folder_files(Path(match), match)
+            else:
+                yield Path(match)
+
+
+def _folder_files(folder: Path, name: str) -> Iterator[Path | Problem]:
+    """The article files under ``folder``, sorted; hidden files and folders are left out."""
+    files = sorted(
+        path for path in folder.rglob("*")
+        if path.suffix.lower() in FOLDER_SUFFIXES and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+    if not files:
+        yield _problem(InputError(name, f"folder holds no {', '.join(FOLDER_SUFFIXES)} files; "
+                                        "check the folder"))
+    yield from files
+
+
+# -- reading one input --------------------------------------------------------------------------
+
+
+def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl_file(path, source, options)
+        return
+    if suffix in (".html", ".htm"):
+        data = _read_bytes(path, source, options, _HTML_BYTES_PER_CHAR)
+        yield _html_article(data, source, path.stem, options)
+        return
+    data = _read_bytes(path, source, options, 4)  # UTF-8 takes at most 4 bytes a character
+    text = _decode(data, source)
+    kind: Kind = {".txt": "text", ".json": "json"}.get(suffix) or _sniff(text)  # type: ignore[assignment]
+    yield from _read_text(text, kind, source, path.stem, options)
+
+
+def _read_stdin(stream: TextIO | BinaryIO, options: IngestOptions) -> Iterator[Article | Problem]:
+    try:
+        data = stream.read()
+    except OSError as error:
+        raise InputError(STDIN, f"cannot read: {error.strerror or error}") from error
+    text = data if isinstance(data, str) else _decode(data, STDIN)
+    if isinstance(data, str) and _looks_binary(text[:_BINARY_SAMPLE].encode("utf-8", "replace")):
+        raise InputError(STDIN, "looks binary, not text; give articles as text, HTML or JSON")
+    yield from _read_text(text, _sniff(text), STDIN, "stdin", options)
+
+
+def _read_text(
+    text: str, kind: Kind, source: str, stem: str, options: IngestOptions
+) -> Iterator[Article | Problem]:
+    """Articles from an input already decoded: plain text, HTML, JSON or JSON lines."""
+    if kind == "text":
+        yield _text_article(text, source, stem, options)
+    elif kind == "html":
+        yield _html_article(text, source, stem, options)
+    elif kind == "json":
+        yield from _json_articles(_strip_bom(text), source, stem, options)
+    else:
+        lines = enumerate(_strip_bom(text).splitlines(), start=1)
+        yield from _jsonl_articles(((number, line) for number, line in lines), source, options)
+
+
+def _read_bytes(path: Path, source: str, options: IngestOptions, bytes_per_char: int) -> bytes:
+    """The file's bytes; an input error if it cannot be read or is too big to hold an article
+    within ``options.max_chars`` at ``bytes_per_char``."""
+    limit = options.max_chars * bytes_per_char
+    try:
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+    except OSError as error:
+        raise InputError(source, _os_reason(error)) from error
+    if len(data) > limit:
+        size = path.stat().st_size
+        raise ArticleTooLarge(source, (
+            f"file is {_size(size)}, too big for an article within the limit "
+            f"of {options.max_chars:,} characters (--max-chars); split it or raise --max-chars"))
+    return data
+
+
+def _text_article(text: str, source: str, stem: str, options: IngestOptions) -> Article:
+    title = None
+    if options.title_line:
+        title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return _make_article(text, source=source, options=options, id=stem, title=title)
+
+
+def _html_article(html: str | bytes, source: str, stem: str, options: IngestOptions) -> Article:
+    """The article in an HTML page, found by trafilatura; the text is trafilatura's, not the HTML."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    if isinstance(html, bytes):
+        if _looks_binary(html[:_BINARY_SAMPLE]):
+            raise InputError(source, _BINARY_REASON)
+        # Valid UTF-8 is taken as such; other bytes go to trafilatura, which reads the page's charset.
+        with contextlib.suppress(UnicodeDecodeError):
+            html = html.decode("utf-8")
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise InputError(source, "no article text found in the HTML; save the article's own page, "
+                                 "or its text as a .txt file")
+    meta = {key: value for key in ("author", "hostname", "description", "language")
+            if (value := getattr(document, key, None))}
+    return _make_article(
+        text, source=source, options=options, id=stem,
+        outlet=getattr(document, "sitename", None) or None,
+        title=getattr(document, "title", None) or None,
+        published=_parse_date(getattr(document, "date", None)),
+        url=getattr(document, "url", None) or None,
+        meta=meta,
+    )
+
+
+def _json_articles(text: str, source: str, stem: str, options: IngestOptions) -> Iterator[Article | Problem]:
+    """One object (default id: the file stem) or an array of objects (items named ``source[i]``)."""
+    if not text.strip():
+        raise InputError(source, _EMPTY_REASON)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(source, f"invalid JSON ({error.msg} at line {error.lineno}, column "
+                                 f"{error.colno}); fix the file") from error
+    if isinstance(value, list):
+        if not value:
+            raise InputError(source, "empty JSON array: no articles")
+        yield from _records(((f"{source}[{i}]", item) for i, item in enumerate(value)), options)
+    else:
+        default_id = stem if source != STDIN else None
+        yield article_from_record(value, source=source, options=options, default_id=default_id)
+
+
+def _read_jsonl_file(path: Path, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
+    try:
+        with path.open("rb") as file:
+            if _looks_binary(file.peek(_BINARY_SAMPLE)[:_BINARY_SAMPLE]):
+                raise InputError(source, _BINARY_REASON)
+            yield from _jsonl_articles(_decoded_lines(file, source), source, options)
+    except OSError as error:
+        raise InputError(source, _os_reason(error)) from error
+
+
+def _decoded_lines(file: Iterable[bytes], source: str) -> Iterator[tuple[int, str | InputError]]:
+    for number, raw in enumerate(file, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield number, InputError(f"{source}:{number}", _utf8_reason(raw, error, " of the line"))
+            continue
+        yield number, (line[1:] if number == 1 and line.startswith("\ufeff") else line)
+
+
+def _jsonl_articles(
+    lines: Iterable[tuple[int, str | InputError]], source: str, options: IngestOptions
+) -> Iterator[Article | Problem]:
+    """One article per non-blank line; a bad line is a problem and the other lines go on."""
+
+    def records() -> Iterator[tuple[str, Any]]:
+        for number, line in lines:
+            line_source = f"{source}:{number}"
+            if isinstance(line, InputError):
+                yield line_source, line
+            elif line.strip():
+                try:
+                    yield line_source, json.loads(line)
+                except json.JSONDecodeError as error:
+                    yield line_source, InputError(line_source, (
+                        f"invalid JSON ({error.msg} at column {error.colno}); fix or remove the line"))
+
+    seen_any = False
+    for item in _records(records(), options):
+        seen_any = True
+        yield item
+    if not seen_any:
+        raise InputError(source, _EMPTY_REASON)
+
+
+def _records(records: Iterable[tuple[str, Any]], options: IngestOptions) -> Iterator[Article | Problem]:
+    """An article, or a problem, for each (source, record) — a record may be an error already."""
+    for source, record in records:
+        try:
+            if isinstance(record, InputError):
+                raise record
+            yield article_from_record(record, source=source, options=options)
+        except InputError as error:
+            yield _problem(error)
+
+
+# -- building an article ------------------------------------------------------------------------
+
+
+def _make_article(
+    text: str,
+    *,
+    source: str,
+    options: IngestOptions,
+    id: str,
+    outlet: str | None = None,
+    title: str | None = None,
+    published: dt.date | None = None,
+    url: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+) -> Article:
+    """The one place an article is made: checks the text and fills in the options' defaults."""
+    if not text.strip():
+        raise InputError(source, _EMPTY_REASON)
+    if len(text) > options.max_chars:
+        raise ArticleTooLarge(source, (
+            f"article is {_size(len(text.encode('utf-8', 'surrogatepass')))} ({len(text):,} "
+            f"characters); the limit is {options.max_chars:,} characters (--max-chars)"))
+    return Article(
+        id=id,
+        text=text,
+        outlet=outlet or options.outlet,
+        title=title,
+        published=published or options.published,
+        url=url,
+        source=source,
+        meta=dict(meta or {}),
+    )
+
+
+def _record_id(record: Mapping[str, Any], source: str) -> str | None:
+    value = record.get("id")
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InputError(source, f"'id' is {_json_type(value)}; give the id as a string or an integer")
+    return str(value)
+
+
+def _optional_str(record: Mapping[str, Any], key: str, source: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(source, f"{key!r} is {_json_type(value)}, not a string; fix the record")
+    return value.strip() or None
+
+
+def _parse_date(value: object) -> dt.date | None:
+    """An ISO date or date-time string as a date; None for anything else."""
+    if isinstance(value, dt.date):
+        return value if not isinstance(value, dt.datetime) else value.date()
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
+
+
+def _content_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+# -- bytes to text ------------------------------------------------------------------------------
+
+_EMPTY_REASON = "empty: no article text; add the text or leave the input out"
+_BINARY_REASON = "looks binary, not text; give articles as .txt, .html, .json or .jsonl files"
+
+
+def _decode(data: bytes, source: str) -> str:
+    """The bytes as UTF-8, every character kept (a BOM and "\\r\\n" too)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(source, "is UTF-16, not UTF-8; re-encode as UTF-8")
+    if _looks_binary(data[:_BINARY_SAMPLE]) or b"\x00" in data:
+        raise InputError(source, _BINARY_REASON)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(source, _utf8_reason(data, error)) from error
+
+
+def _utf8_reason(data: bytes, error: UnicodeDecodeError, where: str = "") -> str:
+    byte = data[error.start]
+    return f"not valid UTF-8 (byte 0x{byte:02x} at offset {error.start}{where}); re-encode as UTF-8"
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    return controls > 0.05 * len(sample)
+
+
+def _sniff(text: str) -> Kind:
+    """What decoded content holds: JSON lines, JSON, HTML or plain text."""
+    body = _strip_bom(text).lstrip()
+    lines = [line for line in body.splitlines() if line.strip()]
+    if lines and all(line.lstrip().startswith("{") for line in lines):
+        return "jsonl"
+    if body.startswith(("{", "[")):
+        return "json"
+    if body.startswith("<") and _HTML_START.search(body[:2000]):
+        return "html"
+    return "text"
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+# -- messages -----------------------------------------------------------------------------------
+
+
+def _problem(error: InputError) -> Problem:
+    return Problem(error.source, str(error))
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file or directory; check the path"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory, not a file; check the path"
+    if isinstance(error, PermissionError):
+        return "permission denied; check the file's permissions"
+    return f"cannot read ({error.strerror or error}); check the file"
+
+
+def _size(size: int) -> str:
+    """A byte count for people: 5.2 MB, 12.0 kB, 800 bytes."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "a number",
+             float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+

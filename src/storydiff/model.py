@@ -1,0 +1,209 @@
+"""The data storydiff passes between stages: articles, the facts found in them, and findings.
+
+Every fact is a frozen dataclass that points into its article's original text: ``article`` is the
+article id and ``text[start:end]`` is the evidence. Facts carry their normalized value and a small
+``context`` (content lemmas of the sentence around them) so that comparing facts never needs the
+parse again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+Kind = Literal["quantity", "date", "quote", "attribution", "entity", "claim"]
+Status = Literal["agree", "variant", "conflict", "unique"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article. ``text`` is kept exactly as read; all offsets point into it."""
+
+    id: str
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str = ""
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A [start, end) range of characters in an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Base of all facts: where the evidence is, and the words around it."""
+
+    kind: ClassVar[Kind]
+    article: str
+    start: int
+    end: int
+    text: str
+    sentence: Span
+    context: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity(Fact):
+    """A person, organisation or place, with its in-article canonical name."""
+
+    kind: ClassVar[Kind] = "entity"
+    name: str
+    label: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is given to: the canonical name and the mention that names or refers to them."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote(Fact):
+    """A direct quote. ``parts`` are the quoted stretches (a quote split around "he said" has two)."""
+
+    kind: ClassVar[Kind] = "quote"
+    parts: tuple[Span, ...]
+    speaker: Speaker | None
+    cue: Span | None
+    partial: bool
+
+
+QuantityValue = float | tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Quantity(Fact):
+    """A number with what it counts.
+
+    ``value`` is a number or, for tallies and ranges, a pair. ``qualifier`` is one of ``about``,
+    ``over`` (more than, at least, -plus), ``under`` (fewer than, nearly, up to) or None.
+    ``unit`` is what the number measures ("day", "$", "percent", "year of age"), ``counted`` the
+    noun phrase it counts or describes ("Occupy ICE protests").
+    """
+
+    kind: ClassVar[Kind] = "quantity"
+    value: QuantityValue
+    qualifier: str | None
+    unit: str | None
+    counted: str | None
+    head: str | None
+    hypothetical: bool = False
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """An inclusive interval of days with the precision it was stated at."""
+
+    first: dt.date
+    last: dt.date
+    granularity: str  # day, week, month, season, year, decade, range
+
+    def contains(self, other: DateValue) -> bool:
+        return self.first <= other.first and other.last <= self.last
+
+    def overlaps(self, other: DateValue) -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+    def label(self) -> str:
+        if self.granularity == "day":
+            return self.first.strftime("%B %-d, %Y")
+        if self.granularity == "month":
+            return self.first.strftime("%B %Y")
+        if self.granularity == "year":
+            return str(self.first.year)
+        if self.first.year == self.last.year and self.granularity == "range" and self.first.month == 1 \
+                and self.last.month == 12:
+            return str(self.first.year)
+        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+
+@dataclass(frozen=True)
+class DateFact(Fact):
+    """A date or interval. ``value`` is None when the text cannot be placed on a calendar
+    (a weekday in an article without a publication date); ``weekday`` then still says which day.
+    ``head`` is the word the date attaches to (the event it dates: "began", "letter")."""
+
+    kind: ClassVar[Kind] = "date"
+    value: DateValue | None
+    weekday: str | None
+    relation: str | None  # since, until, before, after, or None
+    head: str | None
+
+
+@dataclass(frozen=True)
+class Attribution(Fact):
+    """Who an article credits for information: an outlet, an official, a document."""
+
+    kind: ClassVar[Kind] = "attribution"
+    source: str
+    source_kind: str  # outlet, person, organization, document
+    cue: str
+    content: Span
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """An article with everything analyze found in it."""
+
+    article: Article
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One article's statement of a finding's fact."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    kind: Kind
+    status: Status
+    subject: str
+    explanation: str
+    mentions: tuple[Mention, ...]
+    diff: tuple[Mapping[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input or article that could not be handled, and why."""
+
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Report:
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    problems: tuple[Problem, ...] = ()
