@@ -216,25 +216,29 @@ def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Arti
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _read_jsonl_file(path, source, options)
-        return
-    if suffix in (".html", ".htm"):
-        data = _read_bytes(path, source, options, _HTML_BYTES_PER_CHAR)
+    elif suffix in (".html", ".htm"):
+        data = _read_bytes(path, source, options.max_chars, _HTML_BYTES_PER_CHAR)
         yield _html_article(data, source, path.stem, options)
-        return
-    data = _read_bytes(path, source, options, 4)  # UTF-8 takes at most 4 bytes a character
-    text = _decode(data, source)
-    kind: Kind = {".txt": "text", ".json": "json"}.get(suffix) or _sniff(text)  # type: ignore[assignment]
-    yield from _read_text(text, kind, source, path.stem, options)
+    elif suffix == ".txt":
+        text = _decode(_read_bytes(path, source, options.max_chars), source)
+        yield _text_article(text, source, path.stem, options)
+    else:  # .json holds any number of articles, so its size is not bounded; each article's is
+        text = _decode(_read_bytes(path, source), source)
+        kind: Kind = "json" if suffix == ".json" else _sniff(text)
+        yield from _read_text(text, kind, source, path.stem, options)
 
 
 def _read_stdin(stream: TextIO | BinaryIO, options: IngestOptions) -> Iterator[Article | Problem]:
     try:
         data = stream.read()
     except OSError as error:
-        raise InputError(STDIN, f"cannot read: {error.strerror or error}") from error
-    text = data if isinstance(data, str) else _decode(data, STDIN)
-    if isinstance(data, str) and _looks_binary(text[:_BINARY_SAMPLE].encode("utf-8", "replace")):
-        raise InputError(STDIN, "looks binary, not text; give articles as text, HTML or JSON")
+        raise InputError(STDIN, _os_reason(error)) from error
+    if isinstance(data, str):
+        if _looks_binary(data[:_BINARY_SAMPLE].encode("utf-8", "replace")):
+            raise InputError(STDIN, _BINARY_REASON)
+        text = data
+    else:
+        text = _decode(data, STDIN)
     yield from _read_text(text, _sniff(text), STDIN, "stdin", options)
 
 
@@ -253,20 +257,19 @@ def _read_text(
         yield from _jsonl_articles(((number, line) for number, line in lines), source, options)
 
 
-def _read_bytes(path: Path, source: str, options: IngestOptions, bytes_per_char: int) -> bytes:
-    """The file's bytes; an input error if it cannot be read or is too big to hold an article
-    within ``options.max_chars`` at ``bytes_per_char``."""
-    limit = options.max_chars * bytes_per_char
+def _read_bytes(path: Path, source: str, max_chars: int | None = None, bytes_per_char: int = 4) -> bytes:
+    """The file's bytes; an input error if it cannot be read, or if it is too big to hold an
+    article within ``max_chars`` at ``bytes_per_char`` (UTF-8 takes at most 4), unread then."""
+    limit = None if max_chars is None else max_chars * bytes_per_char
     try:
         with path.open("rb") as file:
-            data = file.read(limit + 1)
+            data = file.read() if limit is None else file.read(limit + 1)
     except OSError as error:
         raise InputError(source, _os_reason(error)) from error
-    if len(data) > limit:
-        size = path.stat().st_size
+    if limit is not None and len(data) > limit:
         raise ArticleTooLarge(source, (
-            f"file is {_size(size)}, too big for an article within the limit "
-            f"of {options.max_chars:,} characters (--max-chars); split it or raise --max-chars"))
+            f"file is {_size(path.stat().st_size)}, too big for an article within the limit of "
+            f"{max_chars:,} characters (--max-chars); split it or raise --max-chars"))
     return data
 
 
@@ -311,7 +314,7 @@ def _json_articles(text: str, source: str, stem: str, options: IngestOptions) ->
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(source, f"invalid JSON ({error.msg} at line {error.lineno}, column "
+        raise InputError(source, f"invalid JSON ({_json_error(error)} at line {error.lineno}, column "
                                  f"{error.colno}); fix the file") from error
     if isinstance(value, list):
         if not value:
@@ -354,10 +357,10 @@ def _jsonl_articles(
                 yield line_source, line
             elif line.strip():
                 try:
-                    yield line_source, json.loads(line)
+                    yield line_source, json.loads(line.rstrip("\r\n"))
                 except json.JSONDecodeError as error:
-                    yield line_source, InputError(line_source, (
-                        f"invalid JSON ({error.msg} at column {error.colno}); fix or remove the line"))
+                    reason = f"invalid JSON ({_json_error(error)} at column {error.colno})"
+                    yield line_source, InputError(line_source, f"{reason}; fix or remove the line")
 
     seen_any = False
     for item in _records(records(), options):
@@ -520,6 +523,10 @@ def _size(size: int) -> str:
     if size >= 1_000_000:
         return f"{size / 1_000_000:.1f} MB"
     return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
+
+
+def _json_error(error: json.JSONDecodeError) -> str:
+    return error.msg.removesuffix(" at")  # "Invalid control character at" would read "at at column 5"
 
 
 def _json_type(value: object) -> str:

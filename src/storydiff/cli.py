@@ -1,0 +1,138 @@
+"""The ``storydiff`` command: a thin shell over the library.
+
+Results go to stdout, diagnostics to stderr. Exit status: 0 when every input was read and
+analysed, 1 when some input failed (the others are still reported), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from .compare import CompareOptions
+from .errors import StorydiffError
+from .ingest import IngestOptions, load_articles
+from .model import Article, Problem
+
+FORMATS = ("text", "json", "md")
+
+
+def _ingest_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that reads articles."""
+    decorators = [
+        click.argument("inputs", nargs=-1, required=True),
+        click.option("--title-line", is_flag=True, help="In plain-text inputs, the first line is the title."),
+        click.option("--outlet", help="Outlet for inputs that name none (plain text)."),
+        click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
+                     help="Publication date (YYYY-MM-DD) for inputs that give none; relative dates "
+                          "(\"Thursday\", \"last week\") are placed against it."),
+        click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
+                     help="Refuse articles longer than this many characters."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _read(inputs: Sequence[str], title_line: bool, outlet: str | None, published: dt.datetime | None,
+          max_chars: int) -> tuple[list[Article], list[Problem]]:
+    options = IngestOptions(title_line=title_line, outlet=outlet,
+                            published=published.date() if published else None, max_chars=max_chars)
+    articles, problems = load_articles(inputs, options)
+    for p in problems:
+        click.echo(f"storydiff: {p.message}", err=True)
+    if not articles:
+        raise click.ClickException("no articles could be read from the inputs")
+    return articles, problems
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal and the work is long enough to wait for."""
+    if total < 4 or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="storydiff")
+def main() -> None:
+    """Compare news articles fact by fact: where outlets agree, vary, conflict, or stand alone."""
+
+
+@main.command("compare")
+@_ingest_options
+@click.option("--group-by", "group_by", metavar="FIELD",
+              help="Articles sharing the value of FIELD (e.g. a JSONL field such as 'event') form one story.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--no-unique", is_flag=True, help="Leave out facts that only one article states.")
+def compare_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, published: dt.datetime | None,
+                max_chars: int, group_by: str | None, fmt: str, no_unique: bool) -> None:
+    """Compare INPUTS (files, folders, globs, '-' for stdin) as one story, or one story per --group-by value."""
+    from .pipeline import compare
+    from .report import render
+
+    articles, problems = _read(inputs, title_line, outlet, published, max_chars)
+    try:
+        with _progress(len(articles), "analysing") as advance:
+            report = compare(articles, group_by=group_by, options=CompareOptions(unique=not no_unique),
+                             progress=advance)
+    except StorydiffError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for p in report.problems:
+        click.echo(f"storydiff: {p.message}", err=True)
+    for story in report.stories:
+        if story.note:
+            click.echo(f"storydiff: note: story {story.id}: {story.note}", err=True)
+    report = type(report)(articles=report.articles, stories=report.stories,
+                          problems=tuple(problems) + report.problems)
+    click.echo(render(report, fmt), nl=False)
+    if report.problems:
+        sys.exit(1)
+
+
+@main.command("analyze")
+@_ingest_options
+@click.option("--format", "fmt", type=click.Choice(("json", "text")), default="json", show_default=True)
+def analyze_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, published: dt.datetime | None,
+                max_chars: int, fmt: str) -> None:
+    """Print the facts found in each of INPUTS (storydiff.facts/1 JSON, or text)."""
+    from .pipeline import analyze_articles
+    from .report import facts_document
+
+    articles, problems = _read(inputs, title_line, outlet, published, max_chars)
+    try:
+        with _progress(len(articles), "analysing") as advance:
+            analyzed, failed = analyze_articles(articles, progress=advance)
+    except StorydiffError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for p in failed:
+        click.echo(f"storydiff: {p.message}", err=True)
+    problems += failed
+    doc = facts_document(analyzed, problems)
+    if fmt == "json":
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for art in doc["articles"]:
+            click.echo(f"{art['id']}: {len(art['facts'])} facts")
+            for f in art["facts"]:
+                click.echo(f"  {f['kind']:11s} {f['start']:6d}-{f['end']:<6d} {' '.join(f['text'].split())[:90]}")
+    if problems:
+        sys.exit(1)

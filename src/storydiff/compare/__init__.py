@@ -1,0 +1,221 @@
+"""Compare: align one story's facts across its articles and judge each aligned set.
+
+Each fact (or, for quotes, each quoted sentence) lands in exactly one finding, so no statement is
+given two verdicts. Status of an aligned set: ``conflict`` if any two of its statements are
+incompatible, else ``variant`` if any two differ, else ``agree``; a statement no other article
+makes is ``unique``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from ..model import ArticleFacts, Attribution, DateFact, Fact, Finding, Mention, Quantity, Quote, Status, Story
+from .align import Pair, Weights, align
+from .attributions import describe_attribution, judge_attributions
+from .explain import day_count_reason, describe_quantity, join_names
+from .quotes import Unit, judge_units, quote_units, word_diff
+from .values import judge_dates, judge_quantities
+
+__all__ = ["CompareOptions", "compare_story"]
+
+F = TypeVar("F")
+RANK = {"incompatible": 2, "compatible": 1, "same": 0}
+STATUS_ORDER = {"conflict": 0, "variant": 1, "agree": 2, "unique": 3}
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """``unique``: also report facts that only one article states."""
+
+    unique: bool = True
+
+
+def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = None, title: str | None = None,
+                  options: CompareOptions | None = None) -> Story:
+    """The findings of one story: its articles' facts aligned and judged."""
+    options = options or CompareOptions()
+    texts = {a.article.id: a.article.text for a in analyzed}
+    facts = [f for a in analyzed for f in a.facts]
+    weights: Weights[Fact] = Weights(((f.article, f.sentence), f.context) for f in facts)
+    findings: list[Finding] = []
+    quantities = [f for f in facts if isinstance(f, Quantity)]
+    dates = [f for f in facts if isinstance(f, DateFact)]
+    findings += _judged(quantities, lambda x, y: judge_quantities(x, y, weights),
+                        lambda group, status: _quantity_finding(group, status, dates, weights))
+    findings += _judged(dates, lambda x, y: judge_dates(x, y, weights), _date_finding)
+    units = [u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])]
+    findings += _judged(units, judge_units, _quote_finding)
+    attributions = [f for f in facts if isinstance(f, Attribution)]
+    findings += _judged(attributions, lambda x, y: judge_attributions(x, y, weights), _attribution_finding)
+    if not options.unique:
+        findings = [f for f in findings if f.status != "unique"]
+    order = {a.article.id: i for i, a in enumerate(analyzed)}
+    findings.sort(key=lambda f: (STATUS_ORDER[f.status], order.get(f.mentions[0].article, 0), f.mentions[0].start))
+    ids = tuple(a.article.id for a in analyzed)
+    return Story(
+        id=story_id or _digest("story", *ids), title=title or _title(analyzed), articles=ids,
+        findings=tuple(findings),
+        note="Only one article: nothing to compare it with; its facts are listed as unique." if len(ids) == 1 else None,
+    )
+
+
+def _judged(items: Sequence[F], judge: Callable[[F, F], Pair | None],
+            build: Callable[[list[F], Status], Finding]) -> list[Finding]:
+    verdicts: dict[tuple[int, int], Pair] = {}
+
+    def remember(x: F, y: F) -> Pair | None:
+        pair = judge(x, y)
+        if pair is not None:
+            verdicts[(id(x), id(y))] = pair
+            verdicts[(id(y), id(x))] = pair
+        return pair
+
+    groups = align(items, lambda f: f.article, remember)  # type: ignore[attr-defined]
+    out = []
+    for group in groups:
+        if len(group) == 1:
+            out.append(build(group, "unique"))
+            continue
+        worst = max(RANK[verdicts[(id(x), id(y))].relation] for i, x in enumerate(group) for y in group[i + 1:])
+        status: Status = ("agree", "variant", "conflict")[worst]
+        out.append(build(group, status))
+    return out
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def _finding(kind: Any, status: Status, subject: str, explanation: str, mentions: list[Mention],
+             diff: tuple[dict[str, Any], ...] = ()) -> Finding:
+    key = [(m.article, m.start, m.end) for m in mentions]
+    return Finding(id=_digest(kind, *key), kind=kind, status=status, subject=subject, explanation=explanation,
+                   mentions=tuple(mentions), diff=diff)
+
+
+def _mention(f: Fact | Unit, value: Any = None) -> Mention:
+    return Mention(article=f.article, start=f.start, end=f.end, text=f.text, value=value)
+
+
+def _title(analyzed: Sequence[ArticleFacts]) -> str:
+    for a in analyzed:
+        if a.article.title:
+            return a.article.title
+    if not analyzed:
+        return ""
+    first = analyzed[0].article.text.strip().splitlines()[0] if analyzed[0].article.text.strip() else ""
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+
+
+def _by_article(statements: Sequence[tuple[str, str]]) -> str:
+    """"a says X, b says Y" with articles stating the same value grouped."""
+    grouped: dict[str, list[str]] = {}
+    for article, value in statements:
+        grouped.setdefault(value, []).append(article)
+    parts = []
+    for value, articles in grouped.items():
+        verb = "says" if len(articles) == 1 else "say"
+        parts.append(f"{join_names(articles)} {verb} {value}")
+    return ", ".join(parts)
+
+
+def _quantity_finding(group: list[Quantity], status: Status, dates: Sequence[DateFact],
+                      weights: Weights[Fact]) -> Finding:
+    first = group[0]
+    what = first.counted or first.head or "figure"
+    if first.unit == "year of age":
+        subject = f"age of {what}"
+    elif first.unit and first.unit not in {"$", "percent", "fraction", "ordinal"} and first.unit != first.head:
+        subject = f"{what} ({first.unit}s)"
+    else:
+        subject = what
+    said = _by_article([(q.article, describe_quantity(q)) for q in group])
+    if status == "unique":
+        explanation = f"Only {first.article} gives this figure: {describe_quantity(first)} (“{first.text}”)."
+    elif status == "agree":
+        explanation = f"{join_names([q.article for q in group])} agree: {describe_quantity(first)}."
+    elif status == "variant":
+        explanation = f"Compatible figures at different precision: {said}."
+    else:
+        explanation = f"Incompatible figures: {said}."
+        reason = day_count_reason(group, dates, weights)
+        if reason:
+            explanation += " " + reason
+    return _finding("quantity", status, subject, explanation, [_mention(q, q.value) for q in group])
+
+
+def _date_value(d: DateFact) -> Any:
+    if d.value is not None:
+        return {"first": d.value.first.isoformat(), "last": d.value.last.isoformat(),
+                "granularity": d.value.granularity}
+    return {"weekday": d.weekday} if d.weekday else None
+
+
+def _describe_date(d: DateFact) -> str:
+    return f"“{d.text}”" + (f" ({d.value.label()})" if d.value is not None and d.value.label() != d.text else "")
+
+
+def _date_finding(group: list[DateFact], status: Status) -> Finding:
+    first = group[0]
+    subject = f"date of {first.head}" if first.head else "date"
+    said = _by_article([(d.article, _describe_date(d)) for d in group])
+    if status == "unique":
+        explanation = f"Only {first.article} gives this date: {_describe_date(first)}."
+    elif status == "agree":
+        explanation = f"{join_names([d.article for d in group])} give the same date: {_describe_date(first)}."
+    elif status == "variant":
+        explanation = f"Compatible dates at different precision: {said}."
+    else:
+        explanation = f"Different dates for what reads as the same event: {said}."
+    return _finding("date", status, subject, explanation, [_mention(d, _date_value(d)) for d in group])
+
+
+def _quote_finding(group: list[Unit], status: Status) -> Finding:
+    first = max(group, key=lambda u: len(u.words))
+    speakers = [u.quote.speaker.name for u in group if u.quote.speaker is not None]
+    who = speakers[0] if speakers else "unattributed"
+    words = " ".join(first.text.split()[:8])
+    subject = f"{who}: “{words}{'…' if len(first.text.split()) > 8 else ''}”"
+    diffs: tuple[dict[str, Any], ...] = ()
+    if status == "unique":
+        explanation = f"Only {group[0].article} quotes this" + (f" ({who})." if speakers else ".")
+    elif status == "agree":
+        explanation = f"{join_names([u.article for u in group])} quote the same words" + (
+            f", attributed to {who}." if speakers else ".")
+    elif status == "conflict":
+        given = _by_article([(u.article, f"it is by {u.quote.speaker.name}" if u.quote.speaker else "it is unattributed")
+                             for u in group])
+        explanation = f"The same words are given to different people: {given}."
+    else:
+        diffs = tuple(word_diff(first, u) for u in group if u is not first)
+        explanation = "Same quote, worded differently: " + "; ".join(_diff_sentence(d) for d in diffs) + "."
+    return _finding("quote", status, subject, explanation, [_mention(u) for u in group], diffs)
+
+
+def _diff_sentence(diff: dict[str, Any]) -> str:
+    parts = []
+    if diff["inserted"]:
+        parts.append("adds " + ", ".join(f"“{w}”" for w in diff["inserted"]))
+    if diff["omitted"]:
+        parts.append("leaves out " + ", ".join(f"“{w}”" for w in diff["omitted"]))
+    if diff["changed"]:
+        parts.append("has " + ", ".join(f"“{new}” for “{old}”" for old, new in diff["changed"]))
+    return f"{diff['article']} " + (", ".join(parts) if parts else "differs only in punctuation") + \
+        f" compared with {diff['against']}"
+
+
+def _attribution_finding(group: list[Attribution], status: Status) -> Finding:
+    first = group[0]
+    subject = f"source credited: {describe_attribution(first)}"
+    said = _by_article([(a.article, f"credits {a.source} (“{a.text}”)") for a in group])
+    if status == "unique":
+        explanation = f"Only {first.article} credits {first.source} here (“{first.text}”)."
+    elif status == "agree":
+        explanation = f"{join_names([a.article for a in group])} credit the same source, {first.source}."
+    else:
+        explanation = f"Different sources credited for the same report: {said}."
+    return _finding("attribution", status, subject, explanation, [_mention(a, a.source) for a in group])

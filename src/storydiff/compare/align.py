@@ -1,0 +1,99 @@
+"""Aligning facts across articles: which statements in different articles are one fact.
+
+Every pair of facts from two different articles gets a score from a kind-specific judge (or none,
+when they cannot be the same fact). Pairs are taken best first; two groups merge only when the
+result still holds at most one fact per article and every cross pair was judged alignable
+(complete link), so one wrong pair cannot chain unrelated facts together.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A judged pair: how alike the two statements are and how their values relate."""
+
+    score: float
+    relation: str  # same, compatible, incompatible
+
+
+def align(items: Sequence[T], article_of: Callable[[T], str],
+          judge: Callable[[T, T], Pair | None]) -> list[list[T]]:
+    """Group items so each group holds at most one item per article; unmatched items stand alone."""
+    judged: dict[tuple[int, int], Pair] = {}
+    for i, x in enumerate(items):
+        for j in range(i + 1, len(items)):
+            y = items[j]
+            if article_of(x) == article_of(y):
+                continue
+            pair = judge(x, y)
+            if pair is not None:
+                judged[(i, j)] = pair
+    groups = _Groups(len(items))
+    for (i, j), _pair in sorted(judged.items(), key=lambda kv: (-kv[1].score, kv[0])):
+        gi, gj = groups.find(i), groups.find(j)
+        if gi == gj:
+            continue
+        members_i, members_j = groups.members[gi], groups.members[gj]
+        if {article_of(items[k]) for k in members_i} & {article_of(items[k]) for k in members_j}:
+            continue
+        if all((min(a, b), max(a, b)) in judged for a in members_i for b in members_j):
+            groups.union(gi, gj)
+    return [[items[k] for k in sorted(m)] for m in groups.members.values()]
+
+
+class _Groups:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[b] = a
+        self.members[a].extend(self.members.pop(b))
+
+
+def stem(word: str) -> str:
+    """A crude stem that lets "investigate" meet "investigation" and "protests" meet "protest"."""
+    return word[:6] if len(word) > 6 else word.rstrip("s") if len(word) > 3 else word
+
+
+class Weights(Generic[T]):
+    """Inverse document frequency of (stemmed) context words over a story's sentences."""
+
+    def __init__(self, contexts: Iterable[tuple[Hashable, Sequence[str]]]) -> None:
+        df: Counter[str] = Counter()
+        seen: set[Hashable] = set()
+        for key, words in contexts:
+            if key in seen:
+                continue
+            seen.add(key)
+            df.update({stem(w) for w in words})
+        self.n = max(len(seen), 1)
+        self.df = df
+
+    def idf(self, word: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(word, 0) + 1)) + 1.0
+
+    def similarity(self, a: Sequence[str], b: Sequence[str]) -> float:
+        """IDF-weighted cosine similarity of two bags of context words (0..1)."""
+        if not a or not b:
+            return 0.0
+        sa, sb = {stem(w) for w in a}, {stem(w) for w in b}
+        dot = sum(self.idf(w) ** 2 for w in sa & sb)
+        na = math.sqrt(sum(self.idf(w) ** 2 for w in sa))
+        nb = math.sqrt(sum(self.idf(w) ** 2 for w in sb))
+        return dot / (na * nb) if na and nb else 0.0

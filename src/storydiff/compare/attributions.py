@@ -1,0 +1,40 @@
+"""Judging attributions: do two articles credit the same source for the same report?
+
+Two credits align when the sentences they credit say the same thing. The same source is
+agreement; two different outlets credited with the same report ("the Oregonian reported" against
+"first reported by the Portland Tribune") is a conflict, and needs the strongest evidence.
+"""
+
+from __future__ import annotations
+
+from ..analyze.attributions import outlet_key
+from ..model import Attribution, Fact
+from .align import Pair, Weights
+
+SAME_SOURCE_MIN = 0.12
+CONFLICT_MIN = 0.15
+REPORT_CUES = {"report", "reveal", "publish", "learn", "break", "obtain", "first", "disclose"}
+
+
+def same_source(a: str, b: str) -> bool:
+    """"Press Herald" and "Portland Press Herald", "Times" and "New York Times" are one source."""
+    ka, kb = outlet_key(a).split(), outlet_key(b).split()
+    if not ka or not kb:
+        return False
+    short, long = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    return all(w in long for w in short)
+
+
+def judge_attributions(x: Attribution, y: Attribution, weights: Weights[Fact]) -> Pair | None:
+    score = weights.similarity(x.context, y.context)
+    if same_source(x.source, y.source):
+        return Pair(score, "same") if score >= SAME_SOURCE_MIN else None
+    if x.source_kind == y.source_kind == "outlet" and x.cue in REPORT_CUES and y.cue in REPORT_CUES \
+            and score >= CONFLICT_MIN:
+        return Pair(score, "incompatible")
+    return None
+
+
+def describe_attribution(a: Attribution) -> str:
+    words = a.context[:6]
+    return f"{a.source} ({a.source_kind})" + (f" on {', '.join(words)}" if words else "")

@@ -1,0 +1,93 @@
+"""One-sentence explanations a reader can check against the evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from ..model import DateFact, Fact, Quantity
+from .align import Weights
+
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+MONTH_DAY = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+                       r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?")
+
+
+def join_names(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+def format_number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+QUALIFIER_WORDS = {"about": "about", "over": "more than", "min": "at least", "under": "nearly",
+                   "max": "up to"}
+
+
+def describe_quantity(q: Quantity) -> str:
+    if isinstance(q.value, tuple):
+        value = f"{format_number(q.value[0])} to {format_number(q.value[1])}"
+    elif q.unit == "fraction":
+        value = f"{q.value:.2f}".rstrip("0").rstrip(".")
+    else:
+        value = format_number(q.value)
+    if q.unit == "$":
+        value = "$" + value
+    elif q.unit == "percent":
+        value += " percent"
+    elif q.unit == "ordinal":
+        value = f"#{value}"
+    elif q.unit == "year of age":
+        value += " years old"
+    elif q.unit and q.unit != "fraction":
+        value += f" {q.unit}" + ("s" if value != "1" and not q.unit.endswith("s") else "")
+    qual = QUALIFIER_WORDS.get(q.qualifier or "")
+    return f"{qual} {value}" if qual else value
+
+
+def _month_day(fact: DateFact) -> dt.date | None:
+    """The calendar day a date names, in a common year when the text gives none: the gap between
+    two such days does not depend on the year when both are in the same one."""
+    if fact.value is not None and fact.value.granularity == "day":
+        return fact.value.first
+    m = MONTH_DAY.search(fact.text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group("year") or 2001), MONTHS[m.group("month")[:3].lower()], int(m.group("day")))
+    except ValueError:
+        return None
+
+
+def day_count_reason(conflict: Sequence[Quantity], dates: Sequence[DateFact], weights: Weights[Fact]) -> str | None:
+    """Explain "38 days" against "39 days" from two dates the story's articles give, when the
+    gap between them is the smaller figure and counting both ends gives the larger."""
+    values = sorted({int(q.value) for q in conflict if isinstance(q.value, float) and q.value == int(q.value)})
+    if len(values) != 2 or values[1] - values[0] != 1 or any(q.unit != "day" for q in conflict):
+        return None
+    days = [(d, _month_day(d)) for d in dates]
+    days = [(d, day) for d, day in days if day is not None]
+    context = [w for q in conflict for w in q.context] + [w for q in conflict for w in (q.counted or "").lower().split()]
+    best: tuple[float, DateFact, DateFact, int] | None = None
+    for d1, day1 in days:
+        for d2, day2 in days:
+            if (day2 - day1).days != values[0]:
+                continue
+            score = weights.similarity(d1.context, context) + weights.similarity(d2.context, context)
+            if best is None or score > best[0]:
+                best = (score, d1, d2, values[0])
+    if best is None:
+        return None
+    _, d1, d2, n = best
+    return (f"From {d1.text} ({d1.article}) to {d2.text} ({d2.article}) is {n} days; counting both the first "
+            f"and the last day it is {n + 1}, which may explain the difference.")

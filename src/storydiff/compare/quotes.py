@@ -1,0 +1,148 @@
+"""Comparing quotes across articles, one quoted sentence at a time.
+
+A quote is split into its sentences (the unit the outlets' versions are compared at: one outlet
+may carry three sentences of a statement, another only the middle one). Two units are the same
+quote when most of the shorter one's words appear, in order, in the longer; they agree when their
+words are the same apart from case and punctuation, and are variants otherwise, with a word-level
+diff. The same words given to two different named people are a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..model import Quote
+from .align import Pair
+
+WORD = re.compile(r"\[[^\]]*\]|[\w’'*-]+(?:[.’'][\w]+)*")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "that", "this", "we", "i", "you",
+        "he", "she", "they", "be", "for", "on", "at", "was", "are", "not", "but", "with", "as", "by"}
+MIN_SHARED = 3  # words two longer units must share, in order
+MIN_COVERAGE = 0.6  # share of the shorter unit's words found in the longer one
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One quoted sentence (or fragment) of a quote."""
+
+    quote: Quote
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]  # normalized: lower case, curly apostrophes straightened
+    index: int  # position among the quote's units
+
+    @property
+    def article(self) -> str:
+        return self.quote.article
+
+
+def normalize_word(word: str) -> str:
+    return word.lower().replace("’", "'").strip("'")
+
+
+def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
+    """The sentences of a quote, with offsets into the article text."""
+    index = 0
+    for part in quote.parts:
+        chunk = text[part.start:part.end]
+        pos = 0
+        pieces = [m.start() for m in SENTENCE_END.finditer(chunk)]
+        for cut in [*pieces, len(chunk)]:
+            piece = chunk[pos:cut]
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip().rstrip(",;:").strip()
+            if body.endswith(("”", '"')) and body.count("“") + body.count('"') % 2 == 0:
+                body = body[:-1]
+            s = part.start + pos + lead
+            words = tuple(normalize_word(w) for w in WORD.findall(body))
+            if words:
+                yield Unit(quote, s, s + len(body), text[s:s + len(body)], words, index)
+                index += 1
+            pos = cut
+            while pos < len(chunk) and chunk[pos] in "\"”’ \n\t\r":
+                pos += 1
+
+
+def _plain(words: Sequence[str]) -> list[str]:
+    """Words without bracketed editorial insertions, for matching."""
+    return [w for w in words if not w.startswith("[")]
+
+
+def _censored(a: str, b: str) -> bool:
+    """'f***ing' and 'fucking', 'b----' and 'bitch': the same word, masked."""
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0]:
+        return False
+    mask = a if re.search(r"[*-]{2,}", a) else b if re.search(r"[*-]{2,}", b) else None
+    if mask is None:
+        return False
+    other = b if mask is a else a
+    pattern = "^" + "".join(".+" if c in "*-" else re.escape(c) for c in re.sub(r"([*-])\1+", r"\1", mask)) + "$"
+    return re.match(pattern, other) is not None
+
+
+def shared_words(a: Sequence[str], b: Sequence[str]) -> int:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks())
+
+
+def judge_units(x: Unit, y: Unit) -> Pair | None:
+    a, b = _plain(x.words), _plain(y.words)
+    if not a or not b:
+        return None
+    shared = shared_words(a, b)
+    short = min(len(a), len(b))
+    coverage = shared / short
+    if short < MIN_SHARED:
+        # A one- or two-word fragment ("exhilarated", "Smiles for Life") must appear whole in the
+        # other version and carry a word that is not a function word.
+        contained = _contains(b, a) if len(a) <= len(b) else _contains(a, b)
+        fragment = a if len(a) <= len(b) else b
+        if not contained or not any(len(w) >= 5 and w not in STOP for w in fragment):
+            return None
+        coverage = 1.0
+    elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
+        return None
+    relation = "same" if a == b else "compatible"
+    if _speakers_differ(x.quote, y.quote) and coverage >= 0.9 and short >= 6:
+        relation = "incompatible"
+    return Pair(coverage + 0.01 * min(short, 20), relation)
+
+
+def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    n = len(shorter)
+    return any(list(longer[i:i + n]) == list(shorter) for i in range(len(longer) - n + 1))
+
+
+def _speakers_differ(x: Quote, y: Quote) -> bool:
+    if x.speaker is None or y.speaker is None:
+        return False
+    na = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", x.speaker.name)}
+    nb = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", y.speaker.name)}
+    return bool(na) and bool(nb) and not (na & nb)
+
+
+def word_diff(ref: Unit, other: Unit) -> dict[str, Any]:
+    """What ``other`` inserts, omits and changes relative to ``ref``, word by word."""
+    a = [w for w in ref.words]
+    b = [w for w in other.words]
+    inserted: list[str] = []
+    omitted: list[str] = []
+    changed: list[list[str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "insert":
+            inserted.append(" ".join(b[j1:j2]))
+        elif op == "delete":
+            omitted.append(" ".join(a[i1:i2]))
+        elif op == "replace":
+            if i2 - i1 == j2 - j1 and all(_censored(p, q) for p, q in zip(a[i1:i2], b[j1:j2], strict=True)):
+                changed.append([" ".join(a[i1:i2]), " ".join(b[j1:j2]) + " (masked)"])
+            else:
+                changed.append([" ".join(a[i1:i2]), " ".join(b[j1:j2])])
+    return {"article": other.article, "against": ref.article, "inserted": inserted, "omitted": omitted,
+            "changed": changed}

@@ -1,0 +1,30 @@
+"""The Markdown report: one section per story, a table of findings, evidence quoted."""
+
+from __future__ import annotations
+
+from ..model import Report
+from .text import counts, in_context
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def render_markdown(report: Report) -> str:
+    texts = {a.id: a.text for a in report.articles}
+    out: list[str] = ["# storydiff report", ""]
+    for story in report.stories:
+        out += [f"## {_cell(story.title) or story.id}", "",
+                f"Articles: {', '.join(f'`{a}`' for a in story.articles)} — {counts(story)}", ""]
+        if story.note:
+            out += [f"> {story.note}", ""]
+        out += ["| status | kind | subject | explanation | evidence |", "|---|---|---|---|---|"]
+        for f in story.findings:
+            evidence = "<br>".join(
+                f"**{m.article}**: {_cell(in_context(texts[m.article], m.start, m.end, 30) if m.article in texts else m.text)}"
+                for m in f.mentions)
+            out.append(f"| {f.status} | {f.kind} | {_cell(f.subject)} | {_cell(f.explanation)} | {evidence} |")
+        out.append("")
+    if report.problems:
+        out += ["## Problems", ""] + [f"- {_cell(p.message)}" for p in report.problems] + [""]
+    return "\n".join(out)
