@@ -89,8 +89,9 @@ QuantityValue = float | tuple[float, float]
 class Quantity(Fact):
     """A number with what it counts.
 
-    ``value`` is a number or, for tallies and ranges, a pair. ``qualifier`` is one of ``about``,
-    ``over`` (more than, at least, -plus), ``under`` (fewer than, nearly, up to) or None.
+    ``value`` is a number or, for tallies and ranges, a pair. ``qualifier`` is one of ``about``
+    (about, roughly), ``over`` (more than, -plus), ``min`` (at least), ``under`` (fewer than,
+    nearly), ``max`` (up to, as many as) or None.
     ``unit`` is what the number measures ("day", "$", "percent", "year of age"), ``counted`` the
     noun phrase it counts or describes ("Occupy ICE protests").
     """

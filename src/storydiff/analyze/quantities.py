@@ -36,10 +36,10 @@ ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seven
 QUALIFIERS = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "close to": "about", "nearly": "under",
-    "almost": "under", "up to": "under", "as many as": "under", "as much as": "under",
+    "almost": "under", "up to": "max", "as many as": "max", "as much as": "max",
     "less than": "under", "fewer than": "under", "under": "under", "just under": "under",
-    "more than": "over", "over": "over", "at least": "over", "upwards of": "over", "just over": "over",
-    "well over": "over", "no fewer than": "over", "no less than": "over", "exactly": None, "just": None,
+    "more than": "over", "over": "over", "at least": "min", "upwards of": "over", "just over": "over",
+    "well over": "over", "no fewer than": "min", "no less than": "min", "exactly": None, "just": None,
     "only": None,
 }
 UNIT_LEMMAS = {
@@ -142,7 +142,7 @@ def _value(m: re.Match[str]) -> tuple[QuantityValue, str | None] | None:
         second = parse_number(num2)
         if second is None:
             return None
-        return (first, second), unit
+        return (first, second), unit or "tally"
     return first, unit
 
 

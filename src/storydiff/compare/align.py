@@ -1,9 +1,10 @@
 """Aligning facts across articles: which statements in different articles are one fact.
 
 Every pair of facts from two different articles gets a score from a kind-specific judge (or none,
-when they cannot be the same fact). Pairs are taken best first; two groups merge only when the
-result still holds at most one fact per article and every cross pair was judged alignable
-(complete link), so one wrong pair cannot chain unrelated facts together.
+when they cannot be the same fact). Linked pairs (strong enough on their own) are taken best
+first; two groups merge only when the result still holds at most one fact per article and every
+cross pair could be the same fact (complete link), so one wrong pair cannot chain facts that
+cannot be one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Pair:
 
     score: float
     relation: str  # same, compatible, incompatible
+    linked: bool = True  # strong enough to align the two on its own
 
 
 def align(items: Sequence[T], article_of: Callable[[T], str],
@@ -38,7 +40,8 @@ def align(items: Sequence[T], article_of: Callable[[T], str],
             if pair is not None:
                 judged[(i, j)] = pair
     groups = _Groups(len(items))
-    for (i, j), _pair in sorted(judged.items(), key=lambda kv: (-kv[1].score, kv[0])):
+    linked = [(ij, pair) for ij, pair in judged.items() if pair.linked]
+    for (i, j), _pair in sorted(linked, key=lambda kv: (-kv[1].score, kv[0])):
         gi, gj = groups.find(i), groups.find(j)
         if gi == gj:
             continue

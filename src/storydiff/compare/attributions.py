@@ -28,10 +28,9 @@ def same_source(a: str, b: str) -> bool:
 def judge_attributions(x: Attribution, y: Attribution, weights: Weights[Fact]) -> Pair | None:
     score = weights.similarity(x.context, y.context)
     if same_source(x.source, y.source):
-        return Pair(score, "same") if score >= SAME_SOURCE_MIN else None
-    if x.source_kind == y.source_kind == "outlet" and x.cue in REPORT_CUES and y.cue in REPORT_CUES \
-            and score >= CONFLICT_MIN:
-        return Pair(score, "incompatible")
+        return Pair(score, "same", linked=score >= SAME_SOURCE_MIN)
+    if x.source_kind == y.source_kind == "outlet" and x.cue in REPORT_CUES and y.cue in REPORT_CUES:
+        return Pair(score, "incompatible", linked=score >= CONFLICT_MIN)
     return None
 
 

@@ -14,8 +14,11 @@ from ..model import DateFact, Quantity, QuantityValue
 from .align import Pair, Weights
 
 # Context similarity each relation needs (after the bonuses below).
-THRESHOLDS = {"same": 0.22, "compatible": 0.3, "incompatible": 0.5}
-HEAD_BONUS = 0.2
+THRESHOLDS = {"same": 0.22, "compatible": 0.3, "incompatible": 0.55}
+HEAD_BONUS = 0.35  # both count or describe the same thing ("page" of an "indictment")
+HEAD_PENALTY = 0.15  # they name different things
+UNIT_BONUS = 0.15  # the same counted noun that is also the unit ("six seats")
+VAGUE_HEADS = {"be", "have", "do", "get", "make", "say", "take", "give"}
 
 
 def _stem(word: str) -> str:
@@ -56,17 +59,26 @@ def relate_quantities(x: Quantity, y: Quantity) -> str:
     return "incompatible"
 
 
+def _informative(q: Quantity) -> bool:
+    return bool(q.head) and q.head != q.unit and q.head not in VAGUE_HEADS
+
+
 def judge_quantities(x: Quantity, y: Quantity, weights: Weights[Quantity]) -> Pair | None:
     if x.hypothetical or y.hypothetical:
         return None
     if x.unit != y.unit or (x.unit is None and not heads_match(x.head, y.head)):
         return None
     relation = relate_quantities(x, y)
-    same_thing = heads_match(x.head, y.head)
-    score = weights.similarity(x.context, y.context) + (HEAD_BONUS if same_thing else 0.0)
+    score = weights.similarity(x.context, y.context)
+    same_thing = False
+    if _informative(x) and _informative(y):
+        same_thing = heads_match(x.head, y.head)
+        score += HEAD_BONUS if same_thing else -HEAD_PENALTY
+    elif heads_match(x.head, y.head):
+        score += UNIT_BONUS
     if relation == "incompatible" and not (same_thing and _close(x.value, y.value)):
         return None
-    return Pair(score, relation) if score >= THRESHOLDS[relation] else None
+    return Pair(score, relation, linked=score >= THRESHOLDS[relation])
 
 
 def _close(a: QuantityValue, b: QuantityValue) -> bool:
@@ -77,7 +89,7 @@ def _close(a: QuantityValue, b: QuantityValue) -> bool:
     if isinstance(a, tuple) or isinstance(b, tuple):
         return False
     hi = max(abs(a), abs(b))
-    return hi == 0 or abs(a - b) / hi <= 0.2
+    return hi == 0 or abs(a - b) / hi <= 0.1
 
 
 def relate_dates(x: DateFact, y: DateFact) -> str | None:
@@ -104,4 +116,4 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights[DateFact]) -> Pair | 
         score -= 0.1
     if relation == "incompatible" and not same_event:
         return None
-    return Pair(score, relation) if score >= THRESHOLDS[relation] else None
+    return Pair(score, relation, linked=score >= THRESHOLDS[relation])
