@@ -47,6 +47,8 @@ UNIT_LEMMAS = {
     "kilometer", "meter", "foot", "inch", "pound", "ton", "acre", "gallon", "barrel", "point", "vote",
     "seat", "degree", "percent", "member", "count", "time", "term",
 }
+SUBJECT_VERBS = {"be", "last", "run", "continue", "stretch", "span", "extend", "drag", "stand", "total",
+                 "reach", "number"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
 _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
@@ -253,7 +255,8 @@ def _verb_label(tok: Token, span: Span) -> str | None:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    if verb.lemma_ == "be":
+    if verb.lemma_ in SUBJECT_VERBS:
+        # "The strike lasted 12 days", "the tally was 97-1": the number measures the subject.
         subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj and subj[0].pos_ in {"NOUN", "PROPN"}:
             return subj[0].lemma_.lower()

@@ -1,0 +1,82 @@
+"""Compare: small invented stories, the statuses and explanations they must get."""
+
+from __future__ import annotations
+
+from storydiff.analyze import facts_from_doc
+from storydiff.compare import compare_story
+from storydiff.model import Article, Finding, Story
+
+
+def _story(nlp, **texts: str) -> Story:  # type: ignore[no-untyped-def]
+    analyzed = [facts_from_doc(nlp(t), Article(id=k, text=t)) for k, t in texts.items()]
+    return compare_story(analyzed)
+
+
+def _about(story: Story, kind: str, snippet: str) -> list[Finding]:
+    return [f for f in story.findings if f.kind == kind and any(snippet in m.text for m in f.mentions)]
+
+
+A = ("The harbor strike lasted 12 days and closed the port of Eastmouth. Nearly 40 ships were stranded, "
+     "the Eastmouth Courier reported.")
+B = ("Dockworkers ended the 13-day harbor strike that closed the port of Eastmouth on Friday. About 40 ships "
+     "were stranded, first reported by the Harbor Gazette.")
+
+
+def test_same_thing_different_number_is_a_conflict(nlp):  # type: ignore[no-untyped-def]
+    story = _story(nlp, a=A, b=B)
+    (f,) = _about(story, "quantity", "13-day")
+    assert f.status == "conflict"
+    assert {m.article for m in f.mentions} == {"a", "b"}
+    assert "12 days" in f.explanation and "13 days" in f.explanation
+
+
+def test_hedged_figures_are_variants(nlp):  # type: ignore[no-untyped-def]
+    story = _story(nlp, a=A, b=B)
+    (f,) = _about(story, "quantity", "About 40")
+    assert f.status == "variant"
+    assert {m.text for m in f.mentions} == {"Nearly 40", "About 40"}
+
+
+def test_different_outlets_credited_for_the_same_report(nlp):  # type: ignore[no-untyped-def]
+    story = _story(nlp, a=A, b=B)
+    (f,) = _about(story, "attribution", "Harbor Gazette")
+    assert f.status == "conflict"
+    assert any("Courier" in m.text for m in f.mentions)
+
+
+def test_mentions_are_exact_evidence(nlp):  # type: ignore[no-untyped-def]
+    texts = {"a": A, "b": B}
+    story = _story(nlp, **texts)
+    assert story.findings
+    for f in story.findings:
+        for m in f.mentions:
+            assert texts[m.article][m.start:m.end] == m.text
+
+
+def test_each_fact_gets_one_verdict(nlp):  # type: ignore[no-untyped-def]
+    story = _story(nlp, a=A, b=B)
+    spans = [(m.article, m.start, m.end, f.kind) for f in story.findings for m in f.mentions]
+    assert len(spans) == len(set(spans))
+
+
+def test_hypothetical_number_is_not_the_event(nlp):  # type: ignore[no-untyped-def]
+    a = ("The 39-day sit-in at city hall ended in July. \"If a clerk ignored a leak for 30 days, "
+         "she would be fired,\" the union wrote.")
+    b = "The 39-day sit-in at city hall ended in July, officials said."
+    story = _story(nlp, a=a, b=b)
+    assert not [f for f in story.findings if f.status == "conflict"]
+    (f,) = _about(story, "quantity", "39-day")
+    assert f.status == "agree" and len(f.mentions) == 2
+
+
+def test_far_apart_numbers_of_the_same_unit_are_not_a_conflict(nlp):  # type: ignore[no-untyped-def]
+    a = "Democrats lost nearly 60 seats in the House over the past six years."
+    b = "Democrats needed to gain roughly 35 seats in the House to win control."
+    story = _story(nlp, a=a, b=b)
+    assert not [f for f in story.findings if f.status == "conflict"]
+
+
+def test_one_article_story_has_a_note(nlp):  # type: ignore[no-untyped-def]
+    story = _story(nlp, a=A)
+    assert story.note and "one article" in story.note.lower()
+    assert all(f.status == "unique" for f in story.findings)

@@ -1,0 +1,91 @@
+"""Quality gates: the shared scorers on real, labelled dev data, with pinned floors.
+
+Floors only move up. They skip when ../shared (the evaluation data and scorers) is absent.
+Run `make quality` to see the figures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from storydiff import compare, load_articles
+from storydiff.pipeline import analyze_articles
+from storydiff.report import facts_document, report_document
+
+from tests.conftest import EXAMPLE, shared_path
+
+pytestmark = pytest.mark.quality
+
+# Pinned floors. Raise them when the work improves; never lower them.
+EXAMPLE_FLOORS = {"found": 2, "correct": 2, "max_violated": 0, "max_false_conflicts": 0}
+BASIL_FLOORS = {"found": 0.22, "correct": 0.19, "max_violated": 1, "max_false_conflicts": 0.10, "max_ambiguous": 0.05}
+QUOTE_FLOORS = {"recall": 0.0, "speaker": 0.0, "precision": 0.0}
+
+
+def _score_findings(gold: Path, report: dict, inputs: Sequence[Path], tmp: Path) -> dict[str, float]:
+    path = tmp / "report.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(shared_path("tools", "score_findings.py")), "--gold", str(gold), "--report", str(path),
+         *map(str, inputs)], capture_output=True, text=True, check=True).stdout
+    print(out)
+    total = out.strip().splitlines()[-1]
+    num = {k: int(v) for k, v in re.findall(r"([a-z-]+) (\d+)", total)}
+    traps = re.search(r"traps-violated (\d+)/(\d+)", total)
+    assert traps is not None
+    return {"n": num["findings"], "found": num["found"], "correct": num["status-correct"],
+            "false_conflicts": num["false-conflicts"], "violated": int(traps.group(1)), "ambiguous": num["ambiguous"]}
+
+
+def test_example_pair(tmp_path: Path) -> None:
+    inputs = [EXAMPLE / "a.txt", EXAMPLE / "b.txt"]
+    articles, problems = load_articles([str(p) for p in inputs])
+    assert not problems
+    s = _score_findings(EXAMPLE / "expected.json", report_document(compare(articles)), inputs, tmp_path)
+    assert s["found"] >= EXAMPLE_FLOORS["found"]
+    assert s["correct"] >= EXAMPLE_FLOORS["correct"]
+    assert s["violated"] <= EXAMPLE_FLOORS["max_violated"]
+    assert s["false_conflicts"] <= EXAMPLE_FLOORS["max_false_conflicts"]
+
+
+def test_basil_dev_findings(tmp_path: Path) -> None:
+    gold = shared_path("data", "basil", "gold-dev.json")
+    ids = {a for e in json.loads(gold.read_text())["events"] for a in e["articles"]}
+    subset = tmp_path / "gold-articles.jsonl"
+    with subset.open("w", encoding="utf-8") as out:
+        for line in shared_path("data", "basil", "dev.jsonl").open(encoding="utf-8"):
+            if json.loads(line)["id"] in ids:
+                out.write(line)
+    articles, problems = load_articles([str(subset)])
+    assert not problems and len(articles) == len(ids)
+    s = _score_findings(gold, report_document(compare(articles, group_by="event")), [subset], tmp_path)
+    n = s["n"]
+    assert s["found"] / n >= BASIL_FLOORS["found"]
+    assert s["correct"] / n >= BASIL_FLOORS["correct"]
+    assert s["violated"] <= BASIL_FLOORS["max_violated"]
+    assert s["false_conflicts"] / n < BASIL_FLOORS["max_false_conflicts"]
+    assert s["ambiguous"] / n < BASIL_FLOORS["max_ambiguous"]
+
+
+def test_polnear_dev_quotes(tmp_path: Path) -> None:
+    data = shared_path("data", "polnear", "dev.jsonl")
+    articles, problems = load_articles([str(data)])
+    assert not problems
+    analyzed, failed = analyze_articles(articles)
+    assert not failed
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(facts_document(analyzed)), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(shared_path("tools", "score_quotes.py")), str(data), str(facts)],
+                         capture_output=True, text=True, check=True).stdout
+    print(out)
+    result = dict(re.findall(r"([a-z-]+) (\d\.\d+)", out.strip().splitlines()[-1]))
+    assert float(result["quote-recall"]) >= QUOTE_FLOORS["recall"]
+    assert float(result["speaker-accuracy"]) >= QUOTE_FLOORS["speaker"]
+    assert float(result["quote-precision"]) >= QUOTE_FLOORS["precision"]
