@@ -9,22 +9,38 @@ from storydiff.model import Article
 
 ROWS = [
     # text, evidence, value, qualifier, unit, counted
-    ("Nearly 60 police calls were associated with the protests.", "Nearly 60", 60, "under", "call", "police calls"),
-    ("He led the 38-day Occupy ICE protests in the city.", "38-day", 38, None, "day", "Occupy ICE protests"),
-    ("Among the allegations named in the 47-page indictment were trips.", "47-page", 47, None, "page", "indictment"),
-    ("They repaid the campaign about $60,000 last year.", "about $60,000", 60_000, "about", "$", None),
-    ("She won by a 134-to-63 vote.", "134-to-63", (134, 63), None, "tally", "vote"),
-    ("The final tally was 97-1.", "97-1", (97, 1), None, "tally", "tally"),
-    ("Mr. Hunter, 41, becomes the second Republican to be indicted.", "41", 41, None, "year of age", "Hunter"),
-    ("The 76-year-old Pelosi won again.", "76-year-old", 76, None, "year of age", "Pelosi"),
-    ("It takes two-thirds of the Senate to override a veto.", "two-thirds", 2 / 3, None, "fraction", "Senate"),
-    ("Fifteen of the 19 hijackers were Saudi nationals.", "Fifteen", 15, None, None, "hijackers"),
-    ("at least 30 other countries, including Canada, grant it.", "at least 30", 30, "min", None, "other countries"),
-    ("He deployed more than 5,000 active-duty troops.", "more than 5,000", 5_000, "over", "troop", "active-duty troops"),
-    ("It would cost about $8 billion to build.", "about $8 billion", 8e9, "about", "$", None),
-    ("They said 90-plus percent of those pictures were of men.", "90-plus percent", 90, "over", "percent", "pictures"),
-    ("Some two dozen protesters came.", "Some two dozen", 24, "about", None, "protesters"),
-    ("He was appointed to an eighth term as leader.", "eighth", 8, None, "ordinal", "term"),
+    ("Nearly 60 police calls were associated with the protests.",
+     "Nearly 60", 60, "under", "call", "police calls"),
+    ("He led the 38-day Occupy ICE protests in the city.",
+     "38-day", 38, None, "day", "Occupy ICE protests"),
+    ("Among the allegations named in the 47-page indictment were trips.",
+     "47-page", 47, None, "page", "indictment"),
+    ("They repaid the campaign about $60,000 last year.",
+     "about $60,000", 60_000, "about", "$", None),
+    ("She won by a 134-to-63 vote.",
+     "134-to-63", (134, 63), None, "tally", "vote"),
+    ("The final tally was 97-1.",
+     "97-1", (97, 1), None, "tally", "tally"),
+    ("Mr. Hunter, 41, becomes the second Republican to be indicted.",
+     "41", 41, None, "year of age", "Hunter"),
+    ("The 76-year-old Pelosi won again.",
+     "76-year-old", 76, None, "year of age", "Pelosi"),
+    ("It takes two-thirds of the Senate to override a veto.",
+     "two-thirds", 2 / 3, None, "fraction", "Senate"),
+    ("Fifteen of the 19 hijackers were Saudi nationals.",
+     "Fifteen", 15, None, None, "hijackers"),
+    ("at least 30 other countries, including Canada, grant it.",
+     "at least 30", 30, "min", None, "other countries"),
+    ("He deployed more than 5,000 active-duty troops.",
+     "more than 5,000", 5_000, "over", "troop", "active-duty troops"),
+    ("It would cost about $8 billion to build.",
+     "about $8 billion", 8e9, "about", "$", None),
+    ("They said 90-plus percent of those pictures were of men.",
+     "90-plus percent", 90, "over", "percent", "pictures"),
+    ("Some two dozen protesters came.",
+     "Some two dozen", 24, "about", None, "protesters"),
+    ("He was appointed to an eighth term as leader.",
+     "eighth", 8, None, "ordinal", "term"),
 ]
 
 
@@ -60,6 +76,7 @@ def test_hypothetical_flagged(nlp):  # type: ignore[no-untyped-def]
     assert q.hypothetical
 
 
-@pytest.mark.parametrize(("words", "value"), [("5,200", 5200), ("twenty-one", 21), ("fifteen", 15), ("3.5", 3.5)])
+@pytest.mark.parametrize(("words", "value"),
+                         [("5,200", 5200), ("twenty-one", 21), ("fifteen", 15), ("3.5", 3.5)])
 def test_parse_number(words, value):  # type: ignore[no-untyped-def]
     assert parse_number(words) == value

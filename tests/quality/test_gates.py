@@ -18,14 +18,14 @@ import pytest
 from storydiff import compare, load_articles
 from storydiff.pipeline import analyze_articles
 from storydiff.report import facts_document, report_document
-
 from tests.conftest import EXAMPLE, shared_path
 
 pytestmark = pytest.mark.quality
 
 # Pinned floors. Raise them when the work improves; never lower them.
 EXAMPLE_FLOORS = {"found": 2, "correct": 2, "max_violated": 0, "max_false_conflicts": 0}
-BASIL_FLOORS = {"found": 0.22, "correct": 0.19, "max_violated": 1, "max_false_conflicts": 0.10, "max_ambiguous": 0.05}
+BASIL_FLOORS = {"found": 0.22, "correct": 0.19, "max_violated": 1, "max_false_conflicts": 0.10,
+                "max_ambiguous": 0.05}
 QUOTE_FLOORS = {"recall": 0.0, "speaker": 0.0, "precision": 0.0}
 
 
@@ -33,15 +33,16 @@ def _score_findings(gold: Path, report: dict, inputs: Sequence[Path], tmp: Path)
     path = tmp / "report.json"
     path.write_text(json.dumps(report), encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, str(shared_path("tools", "score_findings.py")), "--gold", str(gold), "--report", str(path),
-         *map(str, inputs)], capture_output=True, text=True, check=True).stdout
+        [sys.executable, str(shared_path("tools", "score_findings.py")), "--gold", str(gold),
+         "--report", str(path), *map(str, inputs)], capture_output=True, text=True, check=True).stdout
     print(out)
     total = out.strip().splitlines()[-1]
     num = {k: int(v) for k, v in re.findall(r"([a-z-]+) (\d+)", total)}
     traps = re.search(r"traps-violated (\d+)/(\d+)", total)
     assert traps is not None
     return {"n": num["findings"], "found": num["found"], "correct": num["status-correct"],
-            "false_conflicts": num["false-conflicts"], "violated": int(traps.group(1)), "ambiguous": num["ambiguous"]}
+            "false_conflicts": num["false-conflicts"], "violated": int(traps.group(1)),
+            "ambiguous": num["ambiguous"]}
 
 
 def test_example_pair(tmp_path: Path) -> None:
@@ -82,7 +83,8 @@ def test_polnear_dev_quotes(tmp_path: Path) -> None:
     assert not failed
     facts = tmp_path / "facts.json"
     facts.write_text(json.dumps(facts_document(analyzed)), encoding="utf-8")
-    out = subprocess.run([sys.executable, str(shared_path("tools", "score_quotes.py")), str(data), str(facts)],
+    scorer = shared_path("tools", "score_quotes.py")
+    out = subprocess.run([sys.executable, str(scorer), str(data), str(facts)],
                          capture_output=True, text=True, check=True).stdout
     print(out)
     result = dict(re.findall(r"([a-z-]+) (\d\.\d+)", out.strip().splitlines()[-1]))

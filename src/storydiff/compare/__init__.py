@@ -13,7 +13,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from ..model import ArticleFacts, Attribution, DateFact, Fact, Finding, Mention, Quantity, Quote, Status, Story
+from ..model import (
+    ArticleFacts,
+    Attribution,
+    DateFact,
+    Fact,
+    Finding,
+    Mention,
+    Quantity,
+    Quote,
+    Status,
+    Story,
+)
 from .align import Pair, Weights, align
 from .attributions import describe_attribution, judge_attributions
 from .explain import day_count_reason, describe_quantity, join_names
@@ -40,7 +51,7 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     options = options or CompareOptions()
     texts = {a.article.id: a.article.text for a in analyzed}
     facts = [f for a in analyzed for f in a.facts]
-    weights: Weights[Fact] = Weights(((f.article, f.sentence), f.context) for f in facts)
+    weights: Weights = Weights(((f.article, f.sentence), f.context) for f in facts)
     findings: list[Finding] = []
     quantities = [f for f in facts if isinstance(f, Quantity)]
     dates = [f for f in facts if isinstance(f, DateFact)]
@@ -124,7 +135,7 @@ def _by_article(statements: Sequence[tuple[str, str]]) -> str:
 
 
 def _quantity_finding(group: list[Quantity], status: Status, dates: Sequence[DateFact],
-                      weights: Weights[Fact]) -> Finding:
+                      weights: Weights) -> Finding:
     first = group[0]
     what = first.counted or first.head or "figure"
     if first.unit == "year of age":
@@ -187,8 +198,8 @@ def _quote_finding(group: list[Unit], status: Status) -> Finding:
         explanation = f"{join_names([u.article for u in group])} quote the same words" + (
             f", attributed to {who}." if speakers else ".")
     elif status == "conflict":
-        given = _by_article([(u.article, f"it is by {u.quote.speaker.name}" if u.quote.speaker else "it is unattributed")
-                             for u in group])
+        given = _by_article([(u.article, f"it is by {u.quote.speaker.name}" if u.quote.speaker
+                               else "it is unattributed") for u in group])
         explanation = f"The same words are given to different people: {given}."
     else:
         diffs = tuple(word_diff(first, u) for u in group if u is not first)

@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -74,7 +74,7 @@ def stem(word: str) -> str:
     return word[:6] if len(word) > 6 else word.rstrip("s") if len(word) > 3 else word
 
 
-class Weights(Generic[T]):
+class Weights:
     """Inverse document frequency of (stemmed) context words over a story's sentences."""
 
     def __init__(self, contexts: Iterable[tuple[Hashable, Sequence[str]]]) -> None:

@@ -8,7 +8,7 @@ agreement; two different outlets credited with the same report ("the Oregonian r
 from __future__ import annotations
 
 from ..analyze.attributions import outlet_key
-from ..model import Attribution, Fact
+from ..model import Attribution
 from .align import Pair, Weights
 
 SAME_SOURCE_MIN = 0.12
@@ -25,7 +25,7 @@ def same_source(a: str, b: str) -> bool:
     return all(w in long for w in short)
 
 
-def judge_attributions(x: Attribution, y: Attribution, weights: Weights[Fact]) -> Pair | None:
+def judge_attributions(x: Attribution, y: Attribution, weights: Weights) -> Pair | None:
     score = weights.similarity(x.context, y.context)
     if same_source(x.source, y.source):
         return Pair(score, "same", linked=score >= SAME_SOURCE_MIN)

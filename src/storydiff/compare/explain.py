@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ..model import DateFact, Fact, Quantity
+from ..model import DateFact, Quantity
 from .align import Weights
 
 MONTHS = {m: i for i, m in enumerate(
@@ -69,15 +69,14 @@ def _month_day(fact: DateFact) -> dt.date | None:
         return None
 
 
-def day_count_reason(conflict: Sequence[Quantity], dates: Sequence[DateFact], weights: Weights[Fact]) -> str | None:
+def day_count_reason(conflict: Sequence[Quantity], dates: Sequence[DateFact], weights: Weights) -> str | None:
     """Explain "38 days" against "39 days" from two dates the story's articles give, when the
     gap between them is the smaller figure and counting both ends gives the larger."""
     values = sorted({int(q.value) for q in conflict if isinstance(q.value, float) and q.value == int(q.value)})
     if len(values) != 2 or values[1] - values[0] != 1 or any(q.unit != "day" for q in conflict):
         return None
-    days = [(d, _month_day(d)) for d in dates]
-    days = [(d, day) for d, day in days if day is not None]
-    context = [w for q in conflict for w in q.context] + [w for q in conflict for w in (q.counted or "").lower().split()]
+    days = [(d, day) for d in dates if (day := _month_day(d)) is not None]
+    context = [w for q in conflict for w in (*q.context, *(q.counted or "").lower().split())]
     best: tuple[float, DateFact, DateFact, int] | None = None
     for d1, day1 in days:
         for d2, day2 in days:

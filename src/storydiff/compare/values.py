@@ -63,7 +63,7 @@ def _informative(q: Quantity) -> bool:
     return bool(q.head) and q.head != q.unit and q.head not in VAGUE_HEADS
 
 
-def judge_quantities(x: Quantity, y: Quantity, weights: Weights[Quantity]) -> Pair | None:
+def judge_quantities(x: Quantity, y: Quantity, weights: Weights) -> Pair | None:
     if x.hypothetical or y.hypothetical:
         return None
     if x.unit != y.unit or (x.unit is None and not heads_match(x.head, y.head)):
@@ -104,7 +104,7 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
     return None
 
 
-def judge_dates(x: DateFact, y: DateFact, weights: Weights[DateFact]) -> Pair | None:
+def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     relation = relate_dates(x, y)
     if relation is None:
         return None

@@ -21,7 +21,8 @@ def render_markdown(report: Report) -> str:
         out += ["| status | kind | subject | explanation | evidence |", "|---|---|---|---|---|"]
         for f in story.findings:
             evidence = "<br>".join(
-                f"**{m.article}**: {_cell(in_context(texts[m.article], m.start, m.end, 30) if m.article in texts else m.text)}"
+                f"**{m.article}**: "
+                + _cell(in_context(texts[m.article], m.start, m.end, 30) if m.article in texts else m.text)
                 for m in f.mentions)
             out.append(f"| {f.status} | {f.kind} | {_cell(f.subject)} | {_cell(f.explanation)} | {evidence} |")
         out.append("")
