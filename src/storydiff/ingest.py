@@ -46,6 +46,8 @@ _BINARY_SAMPLE = 8192
 # Raw HTML carries markup, scripts and styles around the article; allow this many bytes per character.
 _HTML_BYTES_PER_CHAR = 10
 
+MIN_HTML_WORDS = 5
+
 Kind = Literal["text", "html", "json", "jsonl"]
 
 
@@ -292,7 +294,8 @@ def _html_article(html: str | bytes, source: str, stem: str, options: IngestOpti
             html = html.decode("utf-8")
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    # A page of menus and footers can leave a few stray words behind; an article has sentences.
+    if not text or len(text.split()) < MIN_HTML_WORDS or not re.search(r"\w[.!?]", text):
         raise InputError(source, "no article text found in the HTML; save the article's own page, "
                                  "or its text as a .txt file")
     meta = {key: value for key in ("author", "hostname", "description", "language")

@@ -29,6 +29,15 @@ def analyze_articles(articles: Sequence[Article], *, progress: Progress | None =
     nlp = load_model()
     done: list[ArticleFacts] = []
     problems: list[Problem] = []
+    parseable = []
+    for a in articles:
+        if len(a.text) > nlp.max_length:
+            src = a.source or a.id
+            problems.append(Problem(src, f"{src}: article is {len(a.text):,} characters, more than the model parses "
+                                         f"({nlp.max_length:,}); split it"))
+        else:
+            parseable.append(a)
+    articles = parseable
     for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size), strict=True):
         try:
             done.append(facts_from_doc(doc, article))

@@ -1,0 +1,251 @@
+"""Tests of the ``storydiff`` command, run in-process through click's CliRunner (one model load).
+
+The articles are written for the test: two short reports of one invented flood that share a
+quote and a figure. Each kind of bad input is given alongside them: the good ones are still
+compared, the bad one is named in one line on stderr, and the exit status is 1.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from storydiff.cli import main
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+QUOTE = "We will reopen the bridge as soon as engineers tell us it is safe"
+FLOOD_A = (
+    "Flood closes Millbrook bridge\n\n"
+    "Heavy rain flooded the Millbrook river on Monday, forcing the town to close the old stone bridge. "
+    "About 120 residents were evacuated from homes near the water, Mayor Dana Whitfield said.\n"
+    f"\u201c{QUOTE},\u201d Whitfield said.\n"
+)
+FLOOD_B = (
+    "Millbrook evacuates riverside homes\n\n"
+    "The Millbrook river burst its banks on Monday after two days of rain. Officials said 120 residents "
+    "left their homes, and the stone bridge was closed.\n"
+    f"\u201c{QUOTE},\u201d Mayor Dana Whitfield told reporters.\n"
+)
+FIRE_C = "A fire destroyed the Harlow Street bakery on Friday. Firefighters said 14 crews fought the blaze."
+FIRE_D = "Fourteen fire crews fought a blaze that destroyed a Harlow Street bakery on Friday, officials said."
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> list[str]:
+    """The two good articles, as paths: a.txt and b.txt."""
+    (tmp_path / "a.txt").write_text(FLOOD_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(FLOOD_B, encoding="utf-8")
+    return [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def run(runner: CliRunner, *args: str) -> Result:
+    return runner.invoke(main, list(args), catch_exceptions=False)
+
+
+def error_lines(result: Result) -> list[str]:
+    """stderr lines other than notes."""
+    return [line for line in result.stderr.splitlines() if line.strip() and "note:" not in line]
+
+
+def report_json(result: Result) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+# -- compare and analyze on good input ----------------------------------------------------------
+
+
+def test_compare_json_is_a_report_whose_mentions_point_into_the_text(runner: CliRunner,
+                                                                      good: list[str]) -> None:
+    result = run(runner, "compare", *good, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert error_lines(result) == []
+    doc = report_json(result)
+    assert doc["schema"] == "storydiff.report/1"
+    assert [a["id"] for a in doc["articles"]] == ["a", "b"]
+    [story] = doc["stories"]
+    assert story["articles"] == ["a", "b"]
+    texts = {"a": FLOOD_A, "b": FLOOD_B}
+    mentions = [m for f in story["findings"] for m in f["mentions"]]
+    assert mentions
+    for m in mentions:
+        assert m["text"] == texts[m["article"]][m["start"]:m["end"]], m
+    # the 120 residents are stated by both articles, so they make one finding, not two unique ones
+    shared = [f for f in story["findings"] if {m["article"] for m in f["mentions"]} == {"a", "b"}]
+    assert any("120" in m["text"] for f in shared for m in f["mentions"]), story["findings"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_compare_text_and_markdown_name_the_articles(runner: CliRunner, good: list[str], fmt: str) -> None:
+    result = run(runner, "compare", *good, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    assert "Flood closes Millbrook bridge" in result.stdout  # the story's title: a's first line
+    for article_id in ("a", "b"):
+        assert (f"`{article_id}`" if fmt == "md" else f"{article_id}:") in result.stdout
+    if fmt == "md":
+        assert result.stdout.startswith("# ")
+        assert "| status | kind |" in result.stdout
+
+
+def test_compare_group_by_makes_one_story_per_value(runner: CliRunner, tmp_path: Path) -> None:
+    records = [
+        {"id": "flood-a", "event": "flood", "text": FLOOD_A},
+        {"id": "fire-c", "event": "fire", "text": FIRE_C},
+        {"id": "flood-b", "event": "flood", "text": FLOOD_B},
+        {"id": "fire-d", "event": "fire", "text": FIRE_D},
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = run(runner, "compare", str(path), "--group-by", "event", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    stories = {s["id"]: s["articles"] for s in report_json(result)["stories"]}
+    assert stories == {"flood": ["flood-a", "flood-b"], "fire": ["fire-c", "fire-d"]}
+
+
+def test_analyze_json_is_a_facts_document(runner: CliRunner, good: list[str]) -> None:
+    result = run(runner, "analyze", *good, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = report_json(result)
+    assert doc["schema"] == "storydiff.facts/1"
+    assert [a["id"] for a in doc["articles"]] == ["a", "b"]
+    texts = {"a": FLOOD_A, "b": FLOOD_B}
+    for article in doc["articles"]:
+        assert article["facts"]
+        for fact in article["facts"]:
+            assert fact["text"] == texts[article["id"]][fact["start"]:fact["end"]], fact
+
+
+# -- bad input, each alongside the two good articles --------------------------------------------
+
+EMPTY_PAGE = "<!DOCTYPE html><html><head><title>Daily Bugle</title></head><body></body></html>"
+MENU_PAGE = (
+    "<!DOCTYPE html><html><head><title>Daily Bugle</title></head><body>"
+    '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
+    '<li><a href="/sport">Sport</a></li></ul></nav>'
+    "<footer><p>Copyright 2024 The Daily Bugle</p></footer></body></html>"
+)
+
+
+def write_missing(tmp_path: Path) -> Path:
+    return tmp_path / "missing.txt"
+
+
+def write_empty(tmp_path: Path) -> Path:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    return path
+
+
+def write_binary(tmp_path: Path) -> Path:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 16)
+    return path
+
+
+def write_latin1(tmp_path: Path) -> Path:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("The caf\u00e9 on Main Street flooded on Monday.\n".encode("latin-1"))
+    return path
+
+
+def write_empty_page(tmp_path: Path) -> Path:
+    path = tmp_path / "empty-page.html"
+    path.write_text(EMPTY_PAGE, encoding="utf-8")
+    return path
+
+
+def write_menu_page(tmp_path: Path) -> Path:
+    path = tmp_path / "menu-page.html"
+    path.write_text(MENU_PAGE, encoding="utf-8")
+    return path
+
+
+def write_broken_jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "wire.jsonl"
+    good_line = json.dumps({"id": "flood-wire", "text": FLOOD_B.replace("120", "about 120")})
+    path.write_text(good_line + '\n{"id": "wire-2", "text": "The river\n', encoding="utf-8")
+    return path
+
+
+def write_huge(tmp_path: Path) -> Path:
+    path = tmp_path / "huge.txt"
+    sentence = "Heavy rain flooded the Millbrook river on Monday and 120 residents left their homes. "
+    path.write_text(sentence * (5_000_000 // len(sentence) + 1), encoding="utf-8")
+    assert path.stat().st_size > 5_000_000
+    return path
+
+
+BAD_INPUTS: list[Any] = [
+    pytest.param(write_missing, "missing.txt", id="missing-path"),
+    pytest.param(write_empty, "empty.txt", id="empty-file"),
+    pytest.param(write_binary, "photo.jpg", id="binary-file"),
+    pytest.param(write_latin1, "latin1.txt", id="invalid-utf8"),
+    pytest.param(write_empty_page, "empty-page.html", id="html-empty-body"),
+    pytest.param(write_menu_page, "menu-page.html", id="html-menu-only"),
+    pytest.param(write_broken_jsonl, "wire.jsonl:2", id="jsonl-broken-line"),
+    pytest.param(write_huge, "huge.txt", id="5mb-article"),
+]
+
+
+@pytest.mark.parametrize(("write_bad", "named"), BAD_INPUTS)
+def test_bad_input_is_reported_and_the_good_articles_still_compared(
+    runner: CliRunner, good: list[str], tmp_path: Path, write_bad: Callable[[Path], Path], named: str
+) -> None:
+    bad = write_bad(tmp_path)
+    result = run(runner, "compare", good[0], str(bad), good[1], "--format", "json")
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    [line] = error_lines(result)
+    assert line.startswith("storydiff: ")
+    assert named in line
+    doc = report_json(result)
+    [story] = doc["stories"]
+    assert {"a", "b"} <= set(story["articles"])
+    assert not any(article_id.startswith(bad.stem) for article_id in story["articles"])
+    assert [p["source"] for p in doc["problems"]] == [str(bad) + named.removeprefix(bad.name)]
+
+
+def test_one_article_gets_a_note_and_exits_0(runner: CliRunner, good: list[str]) -> None:
+    result = run(runner, "compare", good[0], "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert error_lines(result) == []
+    [note] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "note:" in note and "one article" in note.lower()
+    [story] = report_json(result)["stories"]
+    assert story["articles"] == ["a"]
+    assert all(f["status"] == "unique" for f in story["findings"])
+
+
+def test_no_readable_input_exits_1_with_a_message(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "compare", str(write_empty(tmp_path)), str(write_missing(tmp_path)))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "empty.txt" in result.stderr and "missing.txt" in result.stderr
+    assert "no articles could be read" in result.stderr
+
+
+# -- documentation ------------------------------------------------------------------------------
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    readme = README.read_text(encoding="utf-8")
+    assert isinstance(main, click.Group)
+    missing = [f"storydiff {name}" for name in main.commands if f"storydiff {name}" not in readme]
+    for name in ("compare", "analyze"):
+        for param in main.commands[name].params:
+            if isinstance(param, click.Option):
+                long_opts = [opt for opt in param.opts if opt.startswith("--")]
+                missing += [f"{name} {opt}" for opt in long_opts if opt not in readme]
+    assert missing == [], f"undocumented in README.md: {', '.join(missing)}"
