@@ -1,13 +1,244 @@
-"""Dates normalized against the publication date (being written)."""
+"""Dates: what day, week, month, season or year a mention refers to, and what it dates.
+
+"the protests began June 17" → June 17 of the publication year, head "begin"; "since 2002" →
+the span "2002" with relation "since"; "Wednesday's vote" → the Wednesday before publication,
+head "vote"; "from 2000 to 2006" → one range. Expressions are found with the rules of
+:mod:`.datenorm` over the whole text (so weekdays and "this summer" are seen even where spaCy
+tags nothing); bare years and month names count only where spaCy tagged a DATE or a preposition
+precedes them. Durations and ages that spaCy also tags DATE ("38-day", "two years", "Mr. Hunter,
+41,") are left to the quantity extractor (:func:`is_duration`). The few DATE entities the rules
+do not cover are read with dateparser, when they name a month or weekday.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from ..model import Article, DateFact
+from ..model import Article, DateFact, DateValue
+from .datenorm import MONTH, WEEKDAY, Context, Hit, Reading, Tense, read_date, scan
+from .text import char_span, clean_span, context_lemmas, sentence_of
+
+__all__ = ["extract_dates", "is_duration"]
+
+_NUM = (r"\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|"
+        r"a\s+few|a\s+couple(?:\s+of)?|couple(?:\s+of)?|half\s+a|a\s+half|dozens?\s+of|two\s+dozen")
+_UNIT = r"(?:day|night|week|weekend|month|year|decade|century|centuries|hour|minute)s?"
+_DURATION = re.compile(
+    r"(?i)(?:(?:for|about|around|nearly|almost|roughly|some|more\s+than|less\s+than|over|under|up\s+to|"
+    r"just|only|barely|at\s+least|at\s+most|well|another|full|extra|additional|straight|consecutive|"
+    r"long|the|a|an|his|her|their|its|my|our|your|past|last|next|first|final|remaining|previous|"
+    r"coming|following|few|several|early|late|recent|entire|whole|all|each|every)\s+)*"
+    rf"(?:(?:{_NUM})[\s-]+)?(?:(?:straight|full|long)\s+)?{_UNIT}(?:\s+and\s+a\s+half)?(?:[\s-]+(?:old|long))?")
+_HYPHENATED = re.compile(
+    rf"(?i)(?:^|[\s(])(?:{_NUM}|multi|half)-(?:day|week|month|year|decade)s?(?:-old|-long)?(?!\w)"
+    r"|(?:days|weeks|months|years|decades)-?long|yearlong|monthslong|weeklong|-year-old")
+_AGE = re.compile(r"(?i)(?:(?:age|aged|over|under)\s+)?\d{1,3}(?:\s+and)?|(?:his|her|their|its)\s+"
+                  r"(?:early\s+|mid-?|late\s+)?(?:teens|\d0s)|teen\s+years|(?:early\s+|mid-?|late\s+)?\d0s")
+_NAMES_A_DAY = re.compile(rf"{MONTH}|{WEEKDAY}")
+# A preposition before a bare "2010" or "May" makes it a date; "'s" after it ("1898's") too.
+_DATE_PREP = re.compile(r"(?i)\b(?:in|since|until|till|through|from|by|before|after|during|between|"
+                        r"and|early|late|mid|circa|around|prior\s+to)\s+$")
+_RELATION = re.compile(r"(?i)\b(since|until|till|through|thru|before|after|by|prior\s+to|up\s+until|"
+                       r"no\s+later\s+than)\s+$")
+_RELATIONS = {"till": "until", "through": "until", "thru": "until", "up until": "until",
+              "prior to": "before", "no later than": "by"}
+_ATTACKS = re.compile(r"(?i)attack|terror|hijack|victim|famil|survivor|memorial|commission|9/11")
+_SEPT_11 = re.compile(r"Sept(?:ember|\.)?\s+11(?:th)?$")
+# Entities a weekday or holiday inside of is not a date ("Fox News Sunday", "Ruby Tuesday").
+_NOT_DATES = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"}
+FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo"}
+FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "set", "slate", "intend", "poise"}
+
+
+def is_duration(span: Span) -> bool:
+    """Whether a span spaCy tags DATE is a length of time or an age ("38-day", "two years",
+    "Mr. Hunter, 41,", "76-year-old", "the past six years", "monthslong") — a quantity, not a date."""
+    if read_date(span.text, Context(None)) is not None:  # "last week", "next year", "'08"
+        return False
+    text = " ".join(span.text.strip(" ,.;:'’\"“”").split())
+    if re.search(r"(?i)\b(?:ago|later|earlier)$", text):
+        return False
+    return bool(_DURATION.fullmatch(text) or _HYPHENATED.search(text) or _AGE.fullmatch(text))
 
 
 def extract_dates(doc: Doc, article: Article) -> Iterator[DateFact]:
-    yield from ()
+    """Date mentions of one parsed article, in text order, normalized against its publication."""
+    published = _as_date(article.published)
+    text = doc.text
+    date_ents = [e for e in doc.ents if e.label_ == "DATE"]
+    ranges = [(e.start_char, e.end_char) for e in date_ents]
+    other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_DATES]
+    facts: list[DateFact] = []
+    taken: list[tuple[int, int]] = []
+    for hit in scan(text):
+        if _inside(hit.start, hit.end, other) or hit.needs_support and not _supported(hit, text, ranges):
+            continue
+        fact = _fact(doc, article, hit.start, hit.end, published, hit)
+        taken.append((hit.start, hit.end))
+        if fact is not None:
+            facts.append(fact)
+    for ent in date_ents:
+        if any(s < ent.end_char and ent.start_char < e for s, e in taken) or is_duration(ent):
+            continue
+        if _NAMES_A_DAY.search(ent.text):
+            start, end = clean_span(text, ent.start_char, ent.end_char)
+            fact = _fact(doc, article, start, end, published, None)
+            if fact is not None:
+                facts.append(fact)
+    facts.sort(key=lambda f: f.start)
+    yield from facts
+
+
+def _as_date(published: dt.date | None) -> dt.date | None:
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _supported(hit: Hit, text: str, date_ents: list[tuple[int, int]]) -> bool:
+    if any(s < hit.end and hit.start < e for s, e in date_ents):
+        return True
+    if re.match(r"['’]s\b", text[hit.end:hit.end + 3]):
+        return True
+    return _DATE_PREP.search(text[max(0, hit.start - 20):hit.start]) is not None
+
+
+def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date | None,
+          hit: Hit | None) -> DateFact | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    sent = sentence_of(doc, start, end)
+    words = doc.text[start:end]
+    year = 2001 if _SEPT_11.match(words) and _ATTACKS.search(sent.text) else None
+    ctx = Context(published, _tense(span.root), year)
+    reading = hit.read(ctx) if hit is not None else _fallback(words, ctx)
+    if reading is None:
+        return None
+    return DateFact(
+        article=article.id, start=start, end=end, text=words, sentence=char_span(sent),
+        context=context_lemmas(sent, skip=(start, end)), value=reading.value,
+        weekday=reading.weekday, relation=_relation(doc.text, start, span.root), head=_head(span.root),
+    )
+
+
+def _relation(text: str, start: int, root: Token) -> str | None:
+    """"since", "until", "before", "after" or "by" when that preposition governs the date
+    (not in "moments before Wednesday's vote", where it governs the vote)."""
+    m = _RELATION.search(text[max(0, start - 20):start])
+    if m is None or root.dep_ == "poss" or not _is_preposition(root.head):
+        return None
+    word = " ".join(m[1].lower().split())
+    return _RELATIONS.get(word, word)
+
+
+def _head(root: Token) -> str | None:
+    """Lemma of the word a date attaches to: the verb or noun it dates."""
+    head = root.head if root.head.i != root.i else None
+    while head is not None and _is_preposition(head) and head.head.i != head.i:
+        head = head.head
+    if head is None or _is_preposition(head):
+        return None
+    if head.lemma_ == "be":  # "who was president from 2000 to 2006", "the end date is Feb. 28"
+        named = [c for c in head.children if c.dep_ in ("attr", "nsubj", "nsubjpass")
+                 and c.i != root.i and c.pos_ in ("NOUN", "PROPN")]
+        if named:
+            head = named[0]
+    return head.lemma_.lower()
+
+
+def _is_preposition(tok: Token) -> bool:
+    return tok.pos_ in ("ADP", "SCONJ") or tok.dep_ in ("prep", "agent")
+
+
+def _tense(root: Token) -> Tense:
+    """Tense of the clause a date sits in: future markers ("will", "is expected to", "is due to"),
+    else past (a past-tense verb: "voted", "was expected to"), else present."""
+    verb = root
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    chain = [verb]
+    while _borrows_tense(chain[-1]) and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for tok in chain:
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if any(w.lower_ in FUTURE_WORDS for w in (tok, *auxes)):
+            return "future"
+        if _is_past(tok, auxes) and not _borrows_tense(tok):
+            return "past"
+        if tok.lemma_.lower() in FUTURE_LEMMAS and tok.i != root.i:
+            return "future"
+    return "present"
+
+
+def _is_past(verb: Token, auxes: list[Token]) -> bool:
+    if any(a.tag_ == "VBD" for a in auxes):  # "was expected", "had said"
+        return True
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and not auxes
+
+
+def _borrows_tense(verb: Token) -> bool:
+    """An infinitive or bare participle clause takes its time from the verb it hangs on:
+    "is expected to begin …, followed by the House on Thursday"."""
+    if verb.head.i == verb.i:
+        return False
+    if verb.dep_ in ("xcomp", "acomp"):
+        return True
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
+def _fallback(text: str, ctx: Context) -> Reading | None:
+    """A DATE entity the rules do not cover, read with dateparser (or value None)."""
+    reading = read_date(text, ctx)
+    if reading is not None:
+        return reading
+    weekday = next((w for w in re.findall(WEEKDAY, text)), None)
+    return Reading(_dateparser_value(text, ctx.published), weekday)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_value(text: str, published: dt.date | None) -> DateValue | None:
+    """dateparser's reading of ``text`` relative to ``published``; None when it cannot say.
+
+    Without a publication date only texts with a four-digit year are read (dateparser would
+    otherwise fill the gaps from today's date)."""
+    if published is None and not re.search(r"\b\d{4}\b", text):
+        return None
+    base = published or dt.date(2000, 1, 1)
+    try:
+        from dateparser.date import DateDataParser
+
+        data = DateDataParser(languages=["en"], settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past", "STRICT_PARSING": False,
+        }).get_date_data(text)
+    except Exception:  # dateparser raises a zoo of errors on odd input; a date it can't read is None
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if period in ("month", "year") and not re.search(rf"{MONTH}|\b\d{{4}}\b", text):
+        return None  # dateparser reads "Monday the 3rd" as March
+    if period == "year":
+        return DateValue(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year")
+    if period == "month":
+        month = read_date(day.strftime("%B %Y"), Context(published))
+        return month.value if month else None
+    if period == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return DateValue(monday, monday + dt.timedelta(days=6), "week")
+    return DateValue(day, day, "day")

@@ -1,0 +1,262 @@
+"""Dates: what each mention refers to, table-driven; plus a check against the BASIL dev data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from storydiff.analyze.datenorm import Context, read_date
+from storydiff.analyze.dates import extract_dates, is_duration
+from storydiff.model import Article, DateFact
+from tests.conftest import shared_path
+
+D = dt.date.fromisoformat
+
+
+def facts(nlp, text: str, published: str | None) -> list[DateFact]:  # type: ignore[no-untyped-def]
+    article = Article(id="t", text=text, published=D(published) if published else None)
+    found = list(extract_dates(nlp(text), article))
+    for fact in found:
+        assert text[fact.start:fact.end] == fact.text
+    return found
+
+
+def fact_for(nlp, text: str, published: str | None, evidence: str) -> DateFact:  # type: ignore[no-untyped-def]
+    found = facts(nlp, text, published)
+    matching = [f for f in found if f.text == evidence]
+    assert matching, f"no date {evidence!r} in {[f.text for f in found]}"
+    return matching[0]
+
+
+VALUES = [
+    # text, published, evidence, first, last, granularity
+    ("The protests began June 17.", "2018-10-10", "June 17", "2018-06-17", "2018-06-17", "day"),
+    ("He signed an Oct. 3 letter.", "2018-10-10", "Oct. 3", "2018-10-03", "2018-10-03", "day"),
+    ("The company said on Dec. 28 that it would close.", "2019-01-05",
+     "Dec. 28", "2018-12-28", "2018-12-28", "day"),
+    ("The trial will start on Jan. 15.", "2018-12-20", "Jan. 15", "2019-01-15", "2019-01-15", "day"),
+    ("His final day in office will be Feb. 28.", "2018-12-20",
+     "Feb. 28", "2019-02-28", "2019-02-28", "day"),
+    ("The end date for my tenure is February 28, 2019.", "2018-12-20",
+     "February 28, 2019", "2019-02-28", "2019-02-28", "day"),
+    ("He will leave at the end of February.", "2018-12-20",
+     "the end of February", "2019-02-20", "2019-02-28", "month"),
+    ("The Senate voted Wednesday to override the veto.", "2016-09-29",
+     "Wednesday", "2016-09-28", "2016-09-28", "day"),
+    ("The House voted later on Wednesday to override the veto.", "2016-09-28",
+     "Wednesday", "2016-09-28", "2016-09-28", "day"),
+    ("The vote is expected to begin in the Senate on Wednesday, followed by the House on Thursday.",
+     "2016-09-28", "Thursday", "2016-09-29", "2016-09-29", "day"),
+    ("The pair is due to be arraigned in court on Thursday morning.", "2018-08-21",
+     "Thursday morning", "2018-08-23", "2018-08-23", "day"),
+    ("Voters go to the polls ahead of the midterm elections next Tuesday.", "2018-10-30",
+     "next Tuesday", "2018-11-06", "2018-11-06", "day"),
+    ("She spoke last Friday.", "2018-08-13", "last Friday", "2018-08-10", "2018-08-10", "day"),
+    ("He is scheduled to appear at a news conference later today.", "2010-05-18",
+     "later today", "2010-05-18", "2010-05-18", "day"),
+    ("He said so yesterday.", "2010-05-18", "yesterday", "2010-05-17", "2010-05-17", "day"),
+    ("Obama vetoed the bill last week.", "2016-09-28", "last week", "2016-09-19", "2016-09-25", "week"),
+    ("He asserted a week ago that Mexico will not pay.", "2016-02-25",
+     "a week ago", "2016-02-17", "2016-02-19", "week"),
+    ("Lawyer Gregory Vega sent the letter this month.", "2018-08-21",
+     "this month", "2018-08-01", "2018-08-31", "month"),
+    ("He said earlier this month that he would not pay.", "2016-02-25",
+     "earlier this month", "2016-02-01", "2016-02-25", "month"),
+    ("She quit the F.B.I. in May.", "2018-08-13", "May", "2018-05-01", "2018-05-31", "month"),
+    ("The group gathered in Norwalk in March 2008.", "2010-05-18",
+     "March 2008", "2008-03-01", "2008-03-31", "month"),
+    ("Lisa Page left the bureau earlier this year.", "2018-08-13",
+     "earlier this year", "2018-01-01", "2018-08-13", "year"),
+    ("Strzok was removed from the probe last year.", "2018-08-13",
+     "last year", "2017-01-01", "2017-12-31", "year"),
+    ("He was removed last summer from the staff.", "2018-08-13",
+     "last summer", "2017-06-01", "2017-08-31", "season"),
+    ("He handled the 38-day protests in the city this summer.", "2018-10-10",
+     "this summer", "2018-06-01", "2018-08-31", "season"),
+    ("The law took effect in the summer of 2011.", "2018-10-10",
+     "the summer of 2011", "2011-06-01", "2011-08-31", "season"),
+    ("Democrats lost the House majority in 2010.", "2018-11-20", "2010", "2010-01-01", "2010-12-31", "year"),
+    ("Pelosi has led House Democrats since 2002.", "2018-11-20", "2002", "2002-01-01", "2002-12-31", "year"),
+    ("There were instances between 2009 and 2016 when they used campaign funds.", "2018-08-21",
+     "between 2009 and 2016", "2009-01-01", "2016-12-31", "range"),
+    ("Mr. Fox, who was president of Mexico from 2000 to 2006, spoke.", "2016-02-25",
+     "from 2000 to 2006", "2000-01-01", "2006-12-31", "range"),
+    ("The Sept. 11 attacks killed nearly 3,000 people.", "2016-09-28",
+     "Sept. 11", "2001-09-11", "2001-09-11", "day"),
+    ("Ten days before Election Day, the race tightened.", "2018-10-27",
+     "Election Day", "2018-11-06", "2018-11-06", "day"),
+    # no publication date: absolute dates still have values
+    ("The group gathered in Norwalk in March 2008.", None, "March 2008", "2008-03-01", "2008-03-31", "month"),
+    ("They signed it on Oct. 3, 2018.", None, "Oct. 3, 2018", "2018-10-03", "2018-10-03", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "evidence", "first", "last", "granularity"), VALUES)
+def test_date_values(nlp, text, published, evidence, first, last, granularity):  # type: ignore[no-untyped-def]
+    fact = fact_for(nlp, text, published, evidence)
+    assert fact.value is not None
+    assert (fact.value.first, fact.value.last, fact.value.granularity) == (D(first), D(last), granularity)
+
+
+UNPLACED = [
+    # text, evidence, weekday — no publication date: relative dates have no value
+    ("The Senate voted Tuesday.", "Tuesday", "Tuesday"),
+    ("The protests began June 17.", "June 17", None),
+    ("He handled the protests this summer.", "this summer", None),
+    ("They met last week.", "last week", None),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence", "weekday"), UNPLACED)
+def test_unplaced_without_publication_date(nlp, text, evidence, weekday):  # type: ignore[no-untyped-def]
+    fact = fact_for(nlp, text, None, evidence)
+    assert fact.value is None
+    assert fact.weekday == weekday
+
+
+ATTACHMENT = [
+    # text, evidence, relation, head
+    ("Pelosi has led House Democrats since 2002.", "2002", "since", "lead"),
+    ("He signed an Oct. 3 letter.", "Oct. 3", None, "letter"),
+    ("It happened moments before Wednesday's vote in that chamber.", "Wednesday", None, "vote"),
+    ("The protests, which began June 17, ended in July.", "June 17", None, "begin"),
+    ("The scheme began in 2009 and continued through 2016.", "2016", "until", "continue"),
+    ("By March 2017, the Justice Department was investigating.", "March 2017", "by", "investigate"),
+    ("The crowd grew after June 20, when he spoke.", "June 20", "after", "grow"),
+    ("Mr. Fox led the country from 2000 to 2006.", "from 2000 to 2006", None, "lead"),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence", "relation", "head"), ATTACHMENT)
+def test_relation_and_head(nlp, text, evidence, relation, head):  # type: ignore[no-untyped-def]
+    fact = fact_for(nlp, text, "2018-08-21", evidence)
+    assert (fact.relation, fact.head) == (relation, head)
+
+
+DURATIONS = [
+    # text, span, is a duration or age
+    ("He led the 38-day protest.", "38-day", True),
+    ("It lasted for two years.", "two years", True),
+    ("Mr. Hunter, 41, said no.", "41", True),
+    ("The 76-year-old man spoke.", "76-year-old", True),
+    ("He ignored it for 30 days.", "30 days", True),
+    ("It grew over the past six years.", "the past six years", True),
+    ("The monthslong protests ended.", "monthslong", True),
+    ("He ended a 21-year career.", "21-year", True),
+    ("It took six months.", "six months", True),
+    ("They met last week.", "last week", False),
+    ("They met on June 17.", "June 17", False),
+    ("It happened two years ago.", "two years ago", False),
+    ("It happened in 2010.", "2010", False),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence", "expected"), DURATIONS)
+def test_is_duration(nlp, text, evidence, expected):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    start = text.index(evidence)
+    span = doc.char_span(start, start + len(evidence))
+    assert is_duration(span) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "The 38-day protest lasted six months.",
+    "Mr. Hunter, 41, has served for the past six years.",
+    "The 76-year-old leader spoke for 30 days.",
+    "The This Week host asked questions.",
+])
+def test_no_dates(nlp, text):  # type: ignore[no-untyped-def]
+    assert facts(nlp, text, "2018-08-21") == []
+
+
+@pytest.mark.parametrize(("text", "published", "tense", "first", "last"), [
+    ("Feb. 28", "2018-12-20", "future", "2019-02-28", "2019-02-28"),
+    ("Feb. 28", "2018-12-20", "past", "2018-02-28", "2018-02-28"),
+    ("Feb. 28", "2018-12-20", "present", "2019-02-28", "2019-02-28"),
+    ("this winter", "2019-01-10", "past", "2018-12-01", "2019-02-28"),
+    ("last weekend", "2018-08-13", "past", "2018-08-11", "2018-08-12"),
+    ("the 1990s", "2018-08-13", "past", "1990-01-01", "1999-12-31"),
+    ("Thanksgiving", "2018-12-01", "past", "2018-11-22", "2018-11-22"),
+    ("two years ago", "2018-08-13", "past", "2016-01-01", "2016-12-31"),
+])
+def test_read_date(text, published, tense, first, last):  # type: ignore[no-untyped-def]
+    reading = read_date(text, Context(D(published), tense))
+    assert reading is not None and reading.value is not None
+    assert (reading.value.first, reading.value.last) == (D(first), D(last))
+
+
+# -- the BASIL dev data: forms the gold findings turn on (skipped when absent) -------------------
+GOLD = [
+    # article, date text, its anchor in the gold findings, first, last
+    ("79bf99c6-fox", "2002", "Pelosi has led House Democrats since 2002", "2002-01-01", "2002-12-31"),
+    ("79bf99c6-hpo", "2003", "Pelosi has led House Democrats since 2003", "2003-01-01", "2003-12-31"),
+    ("2a3fde8a-fox", "last year", "removed from the special counsel probe last year",
+     "2017-01-01", "2017-12-31"),
+    ("2a3fde8a-nyt", "last summer", "who was removed last summer", "2017-06-01", "2017-08-31"),
+    ("2a3fde8a-fox", "earlier this year", "Lisa Page left the bureau earlier this year",
+     "2018-01-01", "2018-08-13"),
+    ("2a3fde8a-nyt", "May", "quit the F.B.I. in May", "2018-05-01", "2018-05-31"),
+    ("01c59743-fox", "February 28, 2019", "The end date for my tenure is February 28, 2019",
+     "2019-02-28", "2019-02-28"),
+    ("01c59743-hpo", "Feb. 28", "his final day in office will be Feb. 28", "2019-02-28", "2019-02-28"),
+    ("01c59743-nyt", "the end of February", "will leave at the end of February",
+     "2019-02-20", "2019-02-28"),
+    ("85475456-fox", "later today", "news conference later today", "2010-05-18", "2010-05-18"),
+    ("85475456-hpo", "Tuesday", "he planned an event Tuesday", "2010-05-18", "2010-05-18"),
+    ("eb17fa36-nyt", "this month", "sent this month to Rod J. Rosenstein", "2018-08-01", "2018-08-31"),
+    ("eb17fa36-fox", "Aug. 6", "Rosenstein on Aug. 6", "2018-08-06", "2018-08-06"),
+    ("eb17fa36-fox", "between 2009 and 2016", "instances between 2009 and 2016",
+     "2009-01-01", "2016-12-31"),
+    ("eb17fa36-fox", "Thursday morning", "arraigned in court on Thursday morning",
+     "2018-08-23", "2018-08-23"),
+    ("eb17fa36-nyt", "Thursday morning", "arraigned Thursday morning", "2018-08-23", "2018-08-23"),
+    ("1b96a5db-nyt", "Thursday", "followed by the House on Thursday", "2016-09-29", "2016-09-29"),
+    ("1b96a5db-hpo", "Wednesday", "The House voted later on Wednesday", "2016-09-28", "2016-09-28"),
+    ("1b96a5db-fox", "Wednesday", "before Wednesday's vote", "2016-09-28", "2016-09-28"),
+    ("d4a4bc34-nyt", "from 2000 to 2006", "from 2000 to 2006", "2000-01-01", "2006-12-31"),
+    ("d4a4bc34-fox", "a week ago", "who a week ago asserted", "2016-02-17", "2016-02-19"),
+    ("f688c56d-nyt", "next Tuesday", "in advance of next Tuesday", "2018-11-06", "2018-11-06"),
+    ("01c59743-fox", "Thursday", "In his resignation letter Thursday", "2018-12-20", "2018-12-20"),
+]
+
+
+@pytest.fixture(scope="module")
+def basil() -> dict[str, Article]:
+    articles = {}
+    with shared_path("data", "basil", "dev.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            articles[row["id"]] = Article(id=row["id"], text=row["text"],
+                                          published=D(row["published"]) if row.get("published") else None)
+    return articles
+
+
+@pytest.mark.quality
+@pytest.mark.parametrize(("article_id", "evidence", "anchor", "first", "last"), GOLD)
+def test_basil_gold_dates(nlp, basil, article_id, evidence, anchor, first, last):  # type: ignore[no-untyped-def]
+    article = basil[article_id]
+    at = article.text.index(anchor)
+    found = [f for f in extract_dates(nlp(article.text), article)
+             if at <= f.start < at + len(anchor) and f.text == evidence]
+    assert found, f"{evidence!r} not found in {anchor!r}"
+    value = found[0].value
+    assert value is not None and (value.first, value.last) == (D(first), D(last))
+
+
+@pytest.mark.quality
+def test_basil_coverage(nlp, basil):  # type: ignore[no-untyped-def]
+    """Floor: spaCy DATE mentions are either durations/ages or become valued date facts."""
+    covered = durations = total = 0
+    for article in basil.values():
+        doc = nlp(article.text)
+        found = list(extract_dates(doc, article))
+        for ent in (e for e in doc.ents if e.label_ == "DATE"):
+            total += 1
+            if any(f.start < ent.end_char and ent.start_char < f.end and f.value for f in found):
+                covered += 1
+            elif is_duration(ent):
+                durations += 1
+    assert covered / total >= 0.75
+    assert (covered + durations) / total >= 0.94
