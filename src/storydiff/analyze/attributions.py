@@ -136,7 +136,8 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex) -> Iter
         if kind is None or (kind != "outlet" and cue.lemma_.lower() in INTERVIEW_VERBS | CREDIT_NOUNS):
             continue
         # The cue phrase plus the source: "the Oregonian reported", "first reported by the Portland Tribune".
-        lo = min(cue.i, source.start)
+        start = source.start - 1 if source.start > 0 and doc[source.start - 1].lower_ == "the" else source.start
+        lo = min(cue.i, start)
         hi = max(cue.i + 1, source.end)
         if cue.lower_ == "according":
             hi = max(hi, cue.i + 2)
@@ -144,7 +145,7 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex) -> Iter
             if left.dep_ == "advmod" and left.lower_ in {"first", "initially", "originally"} and left.i == lo - 1:
                 lo = left.i
         if hi - lo > 12:
-            lo, hi = source.start, source.end
+            lo, hi = start, source.end
         span = doc[lo:hi]
         key = (span.start_char, span.end_char)
         if key in seen:

@@ -29,7 +29,7 @@ from .align import Pair, Weights, align
 from .attributions import describe_attribution, judge_attributions
 from .explain import day_count_reason, describe_quantity, join_names
 from .quotes import Unit, judge_units, quote_units, word_diff
-from .values import judge_dates, judge_quantities
+from .values import favour_rare_values, judge_dates, judge_quantities
 
 __all__ = ["CompareOptions", "compare_story"]
 
@@ -55,13 +55,14 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     findings: list[Finding] = []
     quantities = [f for f in facts if isinstance(f, Quantity)]
     dates = [f for f in facts if isinstance(f, DateFact)]
-    findings += _judged(quantities, lambda x, y: judge_quantities(x, y, weights),
+    findings += _judged(quantities, favour_rare_values(quantities, lambda x, y: judge_quantities(x, y, weights)),
                         lambda group, status: _quantity_finding(group, status, dates, weights))
-    findings += _judged(dates, lambda x, y: judge_dates(x, y, weights), _date_finding)
+    findings += _judged(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights)), _date_finding)
     units = [u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])]
     findings += _judged(units, judge_units, _quote_finding)
     attributions = [f for f in facts if isinstance(f, Attribution)]
-    findings += _judged(attributions, lambda x, y: judge_attributions(x, y, weights), _attribution_finding)
+    findings += _judged(attributions, lambda x, y: judge_attributions(x, y, weights),
+                        lambda group, status: _attribution_finding(group, status, texts))
     if not options.unique:
         findings = [f for f in findings if f.status != "unique"]
     order = {a.article.id: i for i, a in enumerate(analyzed)}
@@ -219,14 +220,14 @@ def _diff_sentence(diff: dict[str, Any]) -> str:
         f" compared with {diff['against']}"
 
 
-def _attribution_finding(group: list[Attribution], status: Status) -> Finding:
+def _attribution_finding(group: list[Attribution], status: Status, texts: dict[str, str]) -> Finding:
     first = group[0]
-    subject = f"source credited: {describe_attribution(first)}"
-    said = _by_article([(a.article, f"credits {a.source} (“{a.text}”)") for a in group])
+    subject = f"source credited for {describe_attribution(first, texts[first.article])}"
+    credits = "; ".join(f"{a.article} credits {a.source} (“{a.text}”)" for a in group)
     if status == "unique":
         explanation = f"Only {first.article} credits {first.source} here (“{first.text}”)."
     elif status == "agree":
         explanation = f"{join_names([a.article for a in group])} credit the same source, {first.source}."
     else:
-        explanation = f"Different sources credited for the same report: {said}."
+        explanation = f"Different sources credited for the same report: {credits}."
     return _finding("attribution", status, subject, explanation, [_mention(a, a.source) for a in group])

@@ -34,6 +34,7 @@ def judge_attributions(x: Attribution, y: Attribution, weights: Weights) -> Pair
     return None
 
 
-def describe_attribution(a: Attribution) -> str:
-    words = a.context[:6]
-    return f"{a.source} ({a.source_kind})" + (f" on {', '.join(words)}" if words else "")
+def describe_attribution(a: Attribution, text: str, words: int = 9) -> str:
+    """The credited sentence, shortened: “The National ICE Council sent letters to state …”."""
+    sentence = text[a.content.start:a.content.end].split()
+    return "“" + " ".join(sentence[:words]) + ("…" if len(sentence) > words else "") + "”"

@@ -9,6 +9,9 @@ the same unit, the same thing counted or dated, and closely matching context.
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
 
 from ..model import DateFact, Quantity, QuantityValue
 from .align import Pair, Weights
@@ -16,8 +19,8 @@ from .align import Pair, Weights
 # Context similarity each relation needs (after the bonuses below).
 THRESHOLDS = {"same": 0.22, "compatible": 0.3, "incompatible": 0.55}
 HEAD_BONUS = 0.35  # both count or describe the same thing ("page" of an "indictment")
-HEAD_PENALTY = 0.15  # they name different things
 UNIT_BONUS = 0.15  # the same counted noun that is also the unit ("six seats")
+RARE_VALUE_BONUS = 0.15  # the same value, stated once in each article ("1976", "from 2000 to 2006")
 VAGUE_HEADS = {"be", "have", "do", "get", "make", "say", "take", "give"}
 
 
@@ -73,7 +76,7 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights) -> Pair | None:
     same_thing = False
     if _informative(x) and _informative(y):
         same_thing = heads_match(x.head, y.head)
-        score += HEAD_BONUS if same_thing else -HEAD_PENALTY
+        score += HEAD_BONUS if same_thing else 0.0
     elif heads_match(x.head, y.head):
         score += UNIT_BONUS
     if relation == "incompatible" and not (same_thing and _close(x.value, y.value)):
@@ -117,3 +120,45 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     if relation == "incompatible" and not same_event:
         return None
     return Pair(score, relation, linked=score >= THRESHOLDS[relation])
+
+
+V = TypeVar("V", Quantity, DateFact)
+
+
+def value_key(fact: Quantity | DateFact) -> Hashable:
+    if isinstance(fact, Quantity):
+        return (fact.unit, fact.value, fact.qualifier)
+    if fact.value is not None:
+        return (fact.value.first, fact.value.last)
+    return fact.weekday
+
+
+def _specificity(fact: Quantity | DateFact) -> float:
+    """How unlikely two unrelated statements are to share this value by chance: a tally (97-1) or
+    a figure with several significant digits ($716 billion, 5,200) more than a round one (2,000)."""
+    if not isinstance(fact, Quantity):
+        return 0.0
+    if isinstance(fact.value, tuple):
+        return 0.3
+    digits = f"{abs(fact.value):.6g}".replace(".", "").replace("-", "").strip("0")
+    if "e" in digits:
+        digits = digits.split("e")[0]
+    return min(0.3, 0.1 * max(0, len(digits) - 1))
+
+
+def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None]) -> Callable[[V, V], Pair | None]:
+    """A judge that trusts a shared value more when each article states that value only once:
+    two mentions of 1976 in two articles about one story are, far more often than not, one fact."""
+    counts = Counter((f.article, value_key(f)) for f in items)
+
+    def judged(x: V, y: V) -> Pair | None:
+        pair = judge(x, y)
+        if pair is None or pair.relation != "same":
+            return pair
+        key = value_key(x)
+        if key != value_key(y) or counts[(x.article, key)] != 1 or counts[(y.article, key)] != 1:
+            return pair
+        score = pair.score + RARE_VALUE_BONUS + _specificity(x)
+        return Pair(score, pair.relation, linked=score >= THRESHOLDS["same"])
+
+    return judged
