@@ -18,6 +18,9 @@ from .align import Pair, Weights
 
 # Context similarity each relation needs (after the bonuses below).
 THRESHOLDS = {"same": 0.22, "compatible": 0.3, "incompatible": 0.55}
+# Dates conflict on weaker grounds than figures (a story has many days and few page counts), so a
+# date conflict needs more of the sentence to match.
+DATE_CONFLICT_THRESHOLD = 0.65
 HEAD_BONUS = 0.35  # both count or describe the same thing ("page" of an "indictment")
 UNIT_BONUS = 0.15  # the same counted noun that is also the unit ("six seats")
 RARE_VALUE_BONUS = 0.15  # the same value, stated once in each article ("1976", "from 2000 to 2006")
@@ -119,7 +122,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         score -= 0.1
     if relation == "incompatible" and not same_event:
         return None
-    return Pair(score, relation, linked=score >= THRESHOLDS[relation])
+    threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[relation]
+    return Pair(score, relation, linked=score >= threshold)
 
 
 V = TypeVar("V", Quantity, DateFact)
