@@ -23,6 +23,7 @@ __all__ = ["analyze", "analyze_all", "facts_from_doc"]
 
 def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     """All facts of one parsed article, in text order."""
+    doc.user_data.setdefault("storydiff_text", article.text)
     index = build_index(doc)
     facts: list[Fact] = []
     facts.extend(extract_entities(doc, article, index))

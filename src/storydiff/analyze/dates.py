@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, DateFact, DateValue
 from .datenorm import MONTH, WEEKDAY, Context, Hit, Reading, Tense, read_date, scan
-from .text import char_span, clean_span, context_lemmas, sentence_of
+from .text import char_span, clean_span, context_lemmas, doc_text, sentence_of
 
 __all__ = ["extract_dates", "is_duration"]
 
@@ -70,7 +70,7 @@ def is_duration(span: Span) -> bool:
 def extract_dates(doc: Doc, article: Article) -> Iterator[DateFact]:
     """Date mentions of one parsed article, in text order, normalized against its publication."""
     published = _as_date(article.published)
-    text = doc.text
+    text = doc_text(doc)
     date_ents = [e for e in doc.ents if e.label_ == "DATE"]
     ranges = [(e.start_char, e.end_char) for e in date_ents]
     other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_DATES]
@@ -119,7 +119,7 @@ def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date |
     if span is None or len(span) == 0:
         return None
     sent = sentence_of(doc, start, end)
-    words = doc.text[start:end]
+    words = doc_text(doc)[start:end]
     year = 2001 if _SEPT_11.match(words) and _ATTACKS.search(sent.text) else None
     ctx = Context(published, _tense(span.root), year)
     reading = hit.read(ctx) if hit is not None else _fallback(words, ctx)
@@ -128,7 +128,7 @@ def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date |
     return DateFact(
         article=article.id, start=start, end=end, text=words, sentence=char_span(sent),
         context=context_lemmas(sent, skip=(start, end)), value=reading.value,
-        weekday=reading.weekday, relation=_relation(doc.text, start, span.root), head=_head(span.root),
+        weekday=reading.weekday, relation=_relation(doc_text(doc), start, span.root), head=_head(span.root),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Entity
-from .text import char_span, context_lemmas
+from .text import char_span, context_lemmas, doc_text
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
@@ -23,7 +23,7 @@ TITLE_WORDS = {
     "mayor", "governor", "gov.", "senator", "sen.", "representative", "rep.", "president", "vice",
     "secretary", "attorney", "general", "chief", "director", "minister", "prime", "judge", "justice",
     "speaker", "leader", "chairman", "chairwoman", "chair", "commissioner", "sheriff", "spokesman",
-    "spokeswoman", "spokesperson", "lawyer", "attorney", "officer", "agent", "ambassador", "deputy",
+    "spokeswoman", "spokesperson", "lawyer", "officer", "agent", "ambassador", "deputy",
     "assistant", "counsel", "special", "majority", "minority", "house", "senate", "state", "u.s.",
     "former", "acting", "ceo", "founder", "coach", "captain", "lt.", "gen.", "sgt.", "dr.", "adviser",
     "advisor", "staffer", "aide", "host", "anchor", "reporter", "columnist", "editor", "executive",
@@ -81,7 +81,7 @@ def _clean_name(ent: Span) -> str:
     if not toks:
         return ent.text
     doc = ent.doc
-    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    return doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
 
 
 def _role(ent: Span) -> str | None:
@@ -97,13 +97,13 @@ def _role(ent: Span) -> str | None:
     while words and words[0].lower_ in {"of", "the"}:
         words = words[1:]
     if words:
-        return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+        return doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.end - 1:
             sub = list(child.subtree)
             sub = [t for t in sub if t.dep_ not in {"relcl", "punct"} and t.i < child.i + 6]
             if sub:
-                return doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)].removeprefix("a ").removeprefix("an ")
+                return doc_text(doc)[sub[0].idx:sub[-1].idx + len(sub[-1].text)].removeprefix("a ").removeprefix("an ")
     return None
 
 
@@ -145,7 +145,7 @@ def extract_entities(doc: Doc, article: Article, index: EntityIndex) -> Iterator
             continue
         sent = span.sent
         yield Entity(
-            article=article.id, start=start, end=end, text=doc.text[start:end],
+            article=article.id, start=start, end=end, text=doc_text(doc)[start:end],
             sentence=char_span(sent), context=context_lemmas(sent, (start, end)),
             name=name, label=index.labels.get(name, span.label_), role=index.roles.get(name),
         )

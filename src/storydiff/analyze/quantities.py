@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Quantity, QuantityValue
-from .text import char_span, context_lemmas
+from .text import char_span, context_lemmas, doc_text
 
 UNITS_WORDS = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -159,11 +159,11 @@ def _skip(doc: Doc, m: re.Match[str], taken: Sequence[tuple[int, int]]) -> bool:
         return True
     if _is_year(m):
         return True
-    before = doc.text[max(0, start - 12):m.start()]
+    before = doc_text(doc)[max(0, start - 12):m.start()]
     if MONTH_PREFIX.search(before) and not m.group("cur"):
         return True  # a day of a month the date extractor did not claim
     if m.group("hunit") and m.group("hunit").lower() in {"year", "years"} and not m.group("old") \
-            and doc.text[end:end + 4] == "-old":
+            and doc_text(doc)[end:end + 4] == "-old":
         return True
     tok = doc.char_span(start, end, alignment_mode="expand")
     return tok is not None and any(t.ent_type_ in NAME_ENTS and t.like_num for t in tok)
@@ -190,7 +190,7 @@ def _phrase(tok: Token, skip: Span) -> str:
             first = sub[0]
     while first.i < tok.i and (first.is_punct or first.pos_ == "DET"):
         first = first.doc[first.i + 1]
-    return tok.doc.text[first.idx:tok.idx + len(tok.text)]
+    return doc_text(tok.doc)[first.idx:tok.idx + len(tok.text)]
 
 
 def _counted(anchor: Token, span: Span) -> tuple[str | None, str | None, str | None]:
@@ -268,7 +268,7 @@ def _verb_label(tok: Token, span: Span) -> str | None:
 def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
     """The person whose age this is: "Mr. Hunter, 41," or "the 76-year-old Pelosi"."""
     if m.group("old"):
-        after = doc.char_span(end, min(len(doc.text), end + 40), alignment_mode="expand")
+        after = doc.char_span(end, min(len(doc_text(doc)), end + 40), alignment_mode="expand")
         if after is not None:
             for tok in after:
                 if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
@@ -281,8 +281,8 @@ def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
     value = parse_number(m.group("num"))
     if value is None or not 15 <= value <= 110:
         return None
-    before = doc.text[max(0, start - 2):start]
-    after_text = doc.text[end:end + 1]
+    before = doc_text(doc)[max(0, start - 2):start]
+    after_text = doc_text(doc)[end:end + 1]
     if before != ", " or after_text not in {",", ";", ")"}:
         return None
     span = doc.char_span(max(0, start - 2), start, alignment_mode="expand")
@@ -305,7 +305,7 @@ def _hypothetical(tok: Token) -> bool:
 def extract_quantities(doc: Doc, article: Article, *,
                        taken: Sequence[tuple[int, int]] = ()) -> Iterator[Quantity]:
     """Numbers with what they count, outside the character ranges in ``taken`` (dates)."""
-    text = doc.text
+    text = doc_text(doc)
     for m in PATTERN.finditer(text):
         if _skip(doc, m, taken):
             continue
@@ -343,7 +343,7 @@ def extract_quantities(doc: Doc, article: Article, *,
 
 def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
     """Ordinals that rank something: "an eighth term", "the 15th anniversary"."""
-    for m in ORDINAL_PATTERN.finditer(doc.text):
+    for m in ORDINAL_PATTERN.finditer(doc_text(doc)):
         start, end = m.span()
         if any(s < end and start < e for s, e in taken):
             continue
@@ -355,11 +355,11 @@ def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> I
         tok = span[-1]
         if tok.ent_type_ in {"DATE", "TIME"} or tok.head.pos_ not in {"NOUN", "PROPN"} or tok.head.i == tok.i:
             continue
-        if word == "third" and doc.text[end:end + 1] == "s":
+        if word == "third" and doc_text(doc)[end:end + 1] == "s":
             continue
         sent = span[0].sent
         yield Quantity(
-            article=article.id, start=start, end=end, text=doc.text[start:end], sentence=char_span(sent),
+            article=article.id, start=start, end=end, text=doc_text(doc)[start:end], sentence=char_span(sent),
             context=context_lemmas(sent, (start, end)), value=float(value), qualifier=None, unit="ordinal",
             counted=_phrase(tok.head, span), head=tok.head.lemma_.lower(), hypothetical=False,
         )

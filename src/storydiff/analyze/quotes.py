@@ -1,14 +1,627 @@
-"""Direct quotes with their speakers (being written)."""
+"""Direct quotes with their speakers.
+
+Quoted stretches are found by one left-to-right scan over the quote marks (curly and straight;
+open or close is decided from the neighbouring characters), so a stray mark costs at most its
+paragraph. A quote split around its cue ("A," he said. "B.") becomes one quote with two parts; a
+quote whose paragraph ends unclosed, when the next paragraph opens with a quote mark, runs on
+(news convention). Cue and speaker come from the parse: the speech verb written right after the
+quote, else the speech verb governing it, else one written before it in the same sentence, else
+the news convention that a paragraph of bare quotation continues the previous quote's speaker.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
-from ..model import Article, Quote
-from .entities import EntityIndex
+from ..model import Article, Quote, Span, Speaker
+from .entities import LABELS, EntityIndex
+from .quotemarks import MARKS, find_quoted
+from .text import context_lemmas, doc_text
+
+__all__ = ["extract_quotes"]
+
+# Lemmas of verbs that say someone said or wrote something.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "write", "text", "tweet", "post", "ask", "continue", "explain",
+    "note", "argue", "claim", "declare", "insist", "recall", "reply", "respond", "answer", "announce",
+    "warn", "admit", "acknowledge", "concede", "complain", "remark", "observe", "comment", "suggest",
+    "predict", "promise", "vow", "pledge", "boast", "joke", "quip", "shout", "yell", "scream",
+    "chant", "sing", "whisper", "mutter", "testify", "conclude", "contend", "maintain", "assert",
+    "allege", "charge", "counter", "retort", "report", "read", "email", "message", "begin", "describe",
+    "call", "label", "dub", "brand", "deride", "blast", "slam", "praise", "accuse", "urge", "demand",
+    "emphasize", "stress", "confirm", "deny", "reiterate", "repeat", "recount", "lament", "exclaim",
+    "proclaim", "tout", "caution", "characterize", "refer", "quote", "cite", "interject",
+})
+# Verbs that are cues only when written right beside the quote ("the letter continued").
+NEAR_ONLY = frozenset({"begin", "continue", "read", "call", "refer", "cite", "quote", "report", "respond",
+                       "answer", "reply"})
+PERSONAL = frozenset({"he", "she"})
+DASHES = frozenset({"―", "—", "–", "--"})
+# Relations through which a cue verb takes its subject from the verb above ("began by saying").
+CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep", "relcl", "prep", "ccomp"})
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+WINDOW = 30  # tokens looked at on either side of a quotation for its cue
+# "― Sonya Herridge" / "— Julie A. Diaz Martinez."
+_SIGNATURE = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,4}")
+# "PENCE: Well, …" / "SEN. WARREN: …"
+_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z'’-]+):\s")
+
+
+# --- cues and speakers ------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    """A quotation with what the parse says about it."""
+
+    parts: list[tuple[int, int]]
+    open_mark: int
+    close_mark: int
+    para: int  # paragraph of the first part
+    last_para: int
+    cue: tuple[int, int] | None = None
+    cue_token: int = -1  # token index of the cue verb, -1 when none or not a verb
+    after: bool = False  # cue written right after the quotation
+    speaker: Speaker | None = None
+    partial: bool = False
+
+
+class _Reader:
+    """One article's parse, with the lookups the cue and speaker rules need."""
+
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.index = index
+        self.starts = [t.idx for t in doc]
+        self.ent_of: dict[int, TokenSpan] = {}
+        for ent in doc.ents:
+            if ent.label_ in LABELS:
+                for i in range(ent.start, ent.end):
+                    self.ent_of[i] = ent
+        self.paras = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
+        self.mention_ends = [e for _, e, _ in index.mentions]
+        # Last names of the article's people, for a surname spaCy tagged as something else.
+        self.surnames = {n.split()[-1]: n for n, label in index.labels.items()
+                         if label == "PERSON" and " " in n}
+
+    def intro(self, para: int) -> Token | None:
+        """The verb of paragraph ``para`` when it ends with a colon, introducing what follows."""
+        end = self.paras[para + 1] if para + 1 < len(self.paras) else len(self.text)
+        k = end - 1
+        while k >= self.paras[para] and self.text[k].isspace():
+            k -= 1
+        if k < self.paras[para] or self.text[k] != ":":
+            return None
+        i = min(self.tok(k), len(self.doc) - 1)
+        sent = self.doc[i].sent
+        return _intro_verb([t for t in sent if t.i < i and t.idx >= self.paras[para]])
+
+    def previous_cue(self, found: _Found) -> Token | None:
+        """A speech verb in the sentence just before the quotation, in its paragraph or the last
+        one: ``Bolton said he would help. "I'm going to support him."``."""
+        doc = self.doc
+        i = self.tok(found.open_mark) - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+            i -= 1
+        if i < 0 or self.para_of(doc[i].idx) < found.para - 1:
+            return None
+        sent = doc[i].sent
+        if sent.end_char > found.open_mark:
+            return None
+        for t in reversed(sent):
+            if _is_cue(t) and t.lemma_ not in NEAR_ONLY and not any(m in sent.text for m in MARKS):
+                return t
+        return None
+
+    def para_of(self, char: int) -> int:
+        return bisect_right(self.paras, char) - 1
+
+    def tok(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect_left(self.starts, char)
+
+    def inside(self, found: _Found, i: int) -> bool:
+        idx = self.doc[i].idx
+        return any(s <= idx < e for s, e in found.parts)
+
+    # windows --------------------------------------------------------------------------------
+
+    def after_window(self, found: _Found) -> list[Token]:
+        """Tokens after the closing mark, to the sentence's end, the next mark or the line's end."""
+        if found.close_mark < 0:
+            return []
+        doc = self.doc
+        i = self.tok(found.close_mark + 1)
+        out: list[Token] = []
+        sent_end = doc[i].sent.end if i < len(doc) else len(doc)
+        while i < len(doc) and len(out) < WINDOW:
+            t = doc[i]
+            if "\n" in t.text or any(m in t.text for m in MARKS):
+                break
+            if i >= sent_end and not (out and out[-1].text in {",", ":"}):
+                break
+            out.append(t)
+            i += 1
+        return out
+
+    def before_window(self, found: _Found) -> list[Token]:
+        """Tokens before the opening mark, back to the sentence's start, a mark or a line break."""
+        doc = self.doc
+        i = self.tok(found.open_mark) - 1
+        if i >= 0 and doc[i].idx + len(doc[i]) > found.open_mark:
+            i -= 1  # the mark is glued to the word before it: 'said,“Look'
+        if i < 0:
+            return []
+        # After a colon or comma the sentence may have been split at it: start from the cue's.
+        lead = doc[i] if doc[i].text in {":", ","} or i + 1 >= len(doc) else doc[i + 1]
+        sent_start = lead.sent.start
+        out: list[Token] = []
+        while i >= 0 and len(out) < WINDOW:
+            t = doc[i]
+            if "\n" in t.text or any(m in t.text for m in MARKS) or i < sent_start:
+                break
+            out.append(t)
+            i -= 1
+        out.reverse()
+        return out
+
+    # cues -----------------------------------------------------------------------------------
+
+    def attribute(self, found: _Found) -> None:
+        """Set the quotation's cue, speaker and partial flag."""
+        after = self.after_window(found)
+        before = self.before_window(found)
+        found.partial = self.is_partial(found, before)
+        verb = None
+        if not found.partial:
+            verb = self.cue_after(found, after)
+        if verb is None:
+            verb = self.cue_governing(found)
+        if verb is None and found.partial:
+            verb = self.cue_after(found, after)
+        found.after = verb is not None and any(t.i == verb.i for t in after)
+        if verb is None:
+            verb = self.cue_before(before, near=not found.partial)
+        if verb is None and found.partial:
+            verb = self.clause_verb(found)  # "Clinton called them “deplorables”"
+        if verb is None and before and before[-1].text == ":":
+            verb = _intro_verb(before)  # "Politico reveals a few facts: “…”"
+        if verb is not None:
+            found.cue = self.cue_span(verb)
+            found.cue_token = verb.i
+            found.speaker = self.speaker_of(verb, found)
+        if found.speaker is None:
+            self.signed(found)
+
+    def cue_after(self, found: _Found, after: list[Token]) -> Token | None:
+        """``"…," X said`` / ``"…," said X`` / ``"…," the letter continued``; after a quotation
+        ending in a comma, question or exclamation mark, any verb so placed (``"…," Trump barked``)."""
+        verb = _first(after, _is_cue)
+        if verb is None and found.close_mark >= 0:
+            end = self.text[found.parts[-1][1]:found.close_mark].strip() or self.text[found.parts[-1][1] - 1]
+            if end[-1:] in {",", "?", "!", "—", "–", "-"}:
+                verb = _first(after, _is_bare_cue)
+        if verb is None:
+            return None
+        if not all(u.is_punct or _in_subject(u, verb) for u in after[:after.index(verb)]):
+            return None
+        if any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
+            return None  # says something else
+        return verb
+
+    def cue_governing(self, found: _Found) -> Token | None:
+        """The speech verb the quotation's words hang from."""
+        doc = self.doc
+        lo = self.tok(found.parts[0][0])
+        hi = min(self.tok(found.parts[-1][1]), len(doc))
+        seen = 0
+        for i in range(lo, hi):
+            t = doc[i]
+            if self.inside(found, t.head.i) and t.head.i != t.i:
+                continue
+            seen += 1
+            for a in [t, *t.ancestors][1:8]:
+                if self.inside(found, a.i):
+                    continue
+                if _is_cue(a) and a.lemma_ not in NEAR_ONLY:
+                    return a
+            if seen > 3:
+                break
+        return None
+
+    def clause_verb(self, found: _Found) -> Token | None:
+        """The nearest verb outside the quotation that the quotation's words hang from."""
+        doc = self.doc
+        t = doc[min(self.tok(found.parts[0][0]), len(doc) - 1)]
+        for a in t.ancestors:
+            if self.inside(found, a.i):
+                continue
+            if a.pos_ in {"VERB", "AUX"} and any(
+                    c.dep_ in SUBJECTS and not self.inside(found, c.i) for c in a.children):
+                return a
+        return None
+
+    def cue_before(self, before: list[Token], *, near: bool) -> Token | None:
+        """``X said: "…"`` / ``X said, "…"`` / ``X said he would get "sucked into" …``."""
+        for k in range(len(before) - 1, -1, -1):
+            t = before[k]
+            if _is_cue(t):
+                if near and len(before) - k > 12 and before[-1].text not in {":", ","}:
+                    return None
+                if t.lemma_ in NEAR_ONLY and len(before) - k > 3:
+                    continue
+                return t
+        return None
+
+    def cue_span(self, verb: Token) -> tuple[int, int]:
+        if verb.lower_ == "according" and verb.i + 1 < len(self.doc):
+            nxt = self.doc[verb.i + 1]
+            return verb.idx, nxt.idx + len(nxt)
+        return verb.idx, verb.idx + len(verb)
+
+    def is_partial(self, found: _Found, before: list[Token]) -> bool:
+        """A fragment set in the writer's own sentence, not a quotation standing on its own."""
+        if len(found.parts) > 1:
+            return False
+        text = self.text
+        k = found.open_mark - 1
+        while k >= 0 and text[k] in " \t\u00a0":
+            k -= 1
+        if k < 0 or text[k] in "\n.!?:;":
+            return False
+        first = text[found.parts[0][0]]
+        if text[k] in ",—–―(" or (before and _is_cue(before[-1])):
+            return not first.isupper()
+        return True
+
+    # speakers -------------------------------------------------------------------------------
+
+    def speaker_of(self, verb: Token, found: _Found) -> Speaker | None:
+        subj = self.subject(verb, found)
+        return None if subj is None else self.resolve(subj)
+
+    def subject(self, verb: Token, found: _Found) -> Token | None:
+        """The word naming who speaks through ``verb``: its subject outside the quotation, else
+        the subject of the clause it hangs from, else a name written right beside it."""
+        if verb.lower_ == "according":
+            for c in verb.subtree:
+                if c.dep_ == "pobj" and not self.inside(found, c.i):
+                    return c
+            return None
+        v = verb
+        for _ in range(6):
+            for c in v.children:
+                if c.dep_ in SUBJECTS and not self.inside(found, c.i) and _nominal(c):
+                    if c.lower_ in {"who", "that", "which"} and v.dep_ == "relcl":
+                        return v.head
+                    return c
+            if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
+                return v.head  # "a statement saying …"
+            if v.dep_ in CLIMB and v.head.i != v.i:
+                v = v.head
+                continue
+            break
+        return self.beside(verb, found)
+
+    def beside(self, verb: Token, found: _Found) -> Token | None:
+        """When the parse gives the verb no subject: a name written between the quotation and
+        the verb (``"…," Trump, the GOP frontrunner, said``), else right after it
+        (``said the 46-year-old``, ``stated an Oct. 3 letter``)."""
+        doc = self.doc
+        left: list[Token] = []
+        i = verb.i - 1
+        while i >= 0 and verb.i - i <= 15 and not self.inside(found, i) and "\n" not in doc[i].text \
+                and not any(m in doc[i].text for m in MARKS) and doc[i].text not in {".", ";", ":"}:
+            left.append(doc[i])
+            i -= 1
+        right: list[Token] = []
+        i = verb.i + 1
+        while i < len(doc) and i - verb.i <= 6 and not self.inside(found, i) and not doc[i].is_punct \
+                and doc[i].pos_ not in {"VERB", "ADP", "SCONJ"}:
+            right.append(doc[i])
+            i += 1
+        for side in (left, right):
+            for test in (lambda t: self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ == "PERSON",
+                         lambda t: t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS,
+                         lambda t: t.pos_ in {"PRON", "NOUN"} and t.dep_ not in {"poss", "compound"}
+                         and t.lower_ not in {"it", "this", "that", "what"}):
+                hits = [t for t in side if test(t)]
+                if hits:
+                    # The head of the phrase: the last word of a name, the noun after its modifiers.
+                    return hits[0] if side is left else hits[-1]
+        return None
+
+    def resolve(self, tok: Token) -> Speaker | None:
+        """The speaker a subject word names or refers to."""
+        ent = self.entity_near(tok)
+        if ent is not None:
+            return Speaker(self.name_of(ent), ent.start_char, ent.end_char)
+        start, end = tok.idx, tok.idx + len(tok)
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if low in PERSONAL:
+                hit = self.antecedent(tok)
+                return Speaker(hit if hit else tok.text, start, end)
+            if low == "it":
+                org = self.last_mention(start, {"ORG"})
+                return Speaker(org[1] if org else tok.text, start, end)
+            return Speaker(tok.text, start, end)
+        words = _phrase(tok)
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        if tok.pos_ == "NOUN":
+            agent = self.agent(tok)
+            if agent is not None:
+                return agent
+            name = self.index.by_role(tok.lower_)
+            if name:
+                return Speaker(name, start, end)
+        return Speaker(self.text[start:end], start, end)
+
+    def antecedent(self, tok: Token) -> str | None:
+        """Who "he" or "she" refers to: the nearer of the last person named and the last
+        proper-noun subject (spaCy misses some names as persons)."""
+        person = self.last_mention(tok.idx, {"PERSON"})
+        doc = self.doc
+        for i in range(tok.i - 1, max(tok.i - 80, 0) - 1, -1):
+            t = doc[i]
+            if person is not None and person[0] >= t.idx:
+                break
+            if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and t.ent_type_ not in {"ORG", "GPE", "NORP"}:
+                ent = self.ent_of.get(i)
+                if ent is not None:
+                    return self.name_of(ent)
+                words = _phrase(t)
+                return self.text[words[0].idx:words[-1].idx + len(words[-1])]
+        return person[1] if person else None
+
+    def name_of(self, ent: TokenSpan) -> str:
+        name = self.index.names.get((ent.start_char, ent.end_char), ent.text)
+        if ent.label_ != "PERSON" and name in self.surnames:
+            return self.surnames[name]
+        return name
+
+    def entity_near(self, tok: Token) -> TokenSpan | None:
+        """The entity the word is part of, or one it names through a compound or appositive."""
+        if tok.i in self.ent_of:
+            return self.ent_of[tok.i]
+        for c in tok.children:
+            if c.dep_ in {"appos", "compound", "flat"} and c.i in self.ent_of:
+                ent = self.ent_of[c.i]
+                if ent.label_ == "PERSON" or tok.pos_ == "PROPN":
+                    return ent
+        return None
+
+    def agent(self, noun: Token) -> Speaker | None:
+        """``an Oct. 3 letter sent by Sean Riddell`` → Sean Riddell."""
+        for t in noun.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "by" and t.i in self.ent_of:
+                ent = self.ent_of[t.i]
+                if ent.label_ == "PERSON":
+                    name = self.index.names.get((ent.start_char, ent.end_char), ent.text)
+                    return Speaker(name, ent.start_char, ent.end_char)
+        return None
+
+    def last_mention(self, char: int, labels: set[str]) -> tuple[int, str] | None:
+        """Start and canonical name of the last entity with one of ``labels`` before ``char``."""
+        k = bisect_right(self.mention_ends, char)
+        mentions = self.index.mentions
+        for j in range(k - 1, max(k - 40, 0) - 1, -1):
+            start, _, name = mentions[j]
+            if self.index.labels.get(name) in labels:
+                return start, name
+        return None
+
+    def signed(self, found: _Found) -> None:
+        """``"…" ― Sonya Herridge`` or ``"PENCE: Well, …"``: a name signed after the quotation,
+        or a transcript's speaker label opening it."""
+        text = self.text
+        if found.close_mark >= 0:
+            k = found.close_mark + 1
+            while k < len(text) and text[k] in " \t\u00a0":
+                k += 1
+            if k < len(text) and text[k] in "―—–":
+                dash = k
+                k += 1
+                while k < len(text) and text[k] in " \t\u00a0":
+                    k += 1
+                end = text.find("\n", k)
+                end = len(text) if end < 0 else end
+                name = _SIGNATURE.match(text, k, end)
+                if name:
+                    found.cue = (dash, dash + 1)
+                    found.speaker = self.named(name.start(), name.end())
+                    return
+        s, _ = found.parts[0]
+        label = _LABEL.match(text, s, found.parts[0][1])
+        if label:
+            found.cue = (label.end(1), label.end(1) + 1)
+            found.speaker = self.named(label.start(1), label.end(1))
+
+    def named(self, start: int, end: int) -> Speaker:
+        """The speaker a written name refers to, canonical when the index knows it."""
+        doc = self.doc
+        for i in range(self.tok(start), min(self.tok(end), len(doc))):
+            if i in self.ent_of and self.ent_of[i].label_ == "PERSON":
+                ent = self.ent_of[i]
+                return Speaker(self.index.names.get((ent.start_char, ent.end_char), ent.text),
+                               start, end)
+        return Speaker(self.text[start:end], start, end)
+
+
+def _is_cue(t: Token) -> bool:
+    if t.lower_ == "according":
+        return any(c.lower_ == "to" for c in t.children) or (
+            t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to")
+    return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS and t.dep_ != "amod"
+
+
+def _first(tokens: list[Token], test: Callable[[Token], bool]) -> Token | None:
+    for t in tokens[:12]:
+        if test(t):
+            return t
+    return None
+
+
+def _is_bare_cue(t: Token) -> bool:
+    """A finite verb heading its own clause: ``Trump barked``, ``Kelly charged`` (which the parse
+    may take for a participle of the name before it)."""
+    if t.pos_ != "VERB" or t.dep_ in {"relcl", "amod"}:
+        return False
+    if t.dep_ == "acl":
+        return t.tag_ in {"VBD", "VBN"} and t.head.i == t.i - 1 and t.head.pos_ == "PROPN"
+    return t.tag_ in {"VBD", "VBZ", "VBP"}
+
+
+def _is_clause(t: Token) -> bool:
+    """A finite verb: what starts a clause of its own."""
+    return t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"relcl", "acl", "amod"} and any(
+        c.dep_ in SUBJECTS for c in t.children)
+
+
+def _in_subject(u: Token, verb: Token) -> bool:
+    """Whether ``u``, written between a quotation and its cue verb, belongs to the cue clause."""
+    if u.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON", "ADV", "AUX", "PART", "CCONJ"}:
+        return True
+    return verb in u.ancestors
+
+
+def _intro_verb(tokens: list[Token]) -> Token | None:
+    """The verb of a clause introducing a quotation: its last speech verb, else its main verb."""
+    for t in reversed(tokens):
+        if _is_cue(t):
+            return t
+    if tokens and tokens[-1].text == ":" and tokens[-1].head.pos_ == "VERB":
+        return tokens[-1].head  # "then leaned in and boomed: …"
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
+
+
+def _nominal(t: Token) -> bool:
+    if t.ent_type_ in NOT_SPEAKERS:
+        return False
+    return t.pos_ in {"NOUN", "PROPN", "PRON", "X"} or bool(t.ent_type_)
+
+
+def _phrase(noun: Token) -> list[Token]:
+    """The noun's phrase: its left modifiers and a short right tail, up to a comma or clause;
+    for a proper noun, the run of proper nouns ending with it."""
+    doc = noun.doc
+    if noun.pos_ == "PROPN":
+        i = noun.i
+        while i > 0 and doc[i - 1].pos_ == "PROPN" and noun.i - i < 4:
+            i -= 1
+        return list(doc[i:noun.i + 1])
+    left = noun.left_edge.i
+    while left < noun.i and (doc[left].is_space or "\n" in doc[left:noun.i].text):
+        left += 1
+    words = list(doc[left:noun.i + 1])
+    i = noun.i + 1
+    while i <= noun.right_edge.i and i < noun.i + 8:
+        t = doc[i]
+        if t.is_punct or t.dep_ in {"relcl", "acl", "appos"} or t.pos_ in {"VERB", "AUX"}:
+            break
+        words.append(t)
+        i += 1
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    while words and (words[0].is_punct or words[0].is_space):
+        words.pop(0)
+    return words or [noun]
+
+
+# --- putting it together ----------------------------------------------------------------------
+
+
+def _merge_split(found: list[_Found]) -> list[_Found]:
+    """``"A," he said. "B."``: a quotation cued right after, and one without a cue of its own
+    that opens in the same paragraph right after that cue, are one quote."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.after and prev.last_para == f.para and not f.partial \
+                and not f.after and (f.cue is None or f.cue_token == prev.cue_token) \
+                and prev.close_mark >= 0 and f.open_mark > prev.close_mark:
+            prev.parts.extend(f.parts)
+            prev.close_mark = f.close_mark
+            prev.last_para = f.last_para
+            prev.partial = False
+            continue
+        out.append(f)
+    return out
+
+
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by", "or"})
+# Words written before the title of a show, film or programme: "CNN's", "on", "titled".
+_TITLE_CUE = re.compile(r"(?:['’]s|\b(?:on|titled|of|in|program|show|film|book|documentary|series|episode))"
+                        r"[ \u00a0]*[,:]?[ \u00a0]*$", re.IGNORECASE)
+
+
+def _is_title(text: str, f: _Found) -> bool:
+    """A partial quote that is the title of a show, film or programme (on CNN's "Face the Nation")."""
+    words = text[f.parts[0][0]:f.parts[-1][1]].rstrip(".,").split()
+    if not words or len(words) > 6 or not _TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in words) \
+        and not (len(words) == 1 and words[0].isupper())
+
+
+def _carry_speakers(found: list[_Found], reader: _Reader) -> None:
+    """A quotation without a cue of its own is given, in this order, the speaker of the colon
+    clause introducing its paragraph, of a speech verb in the sentence before it, or of the quote
+    in the paragraph before (news convention: a paragraph of bare quotation goes on quoting)."""
+    prev: _Found | None = None
+    for f in found:
+        if f.speaker is None and f.cue is None and not f.partial:
+            para_start = reader.paras[f.para] >= f.open_mark
+            intro = reader.intro(f.para - 1) if para_start and f.para else None
+            if intro is None:
+                intro = reader.previous_cue(f)
+            if intro is not None:
+                f.cue = reader.cue_span(intro)
+                f.speaker = reader.speaker_of(intro, f)
+            if f.speaker is None and para_start and prev is not None and prev.speaker is not None \
+                    and f.para - prev.last_para <= 1:
+                f.speaker = prev.speaker
+        prev = f
 
 
 def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Quote]:
-    yield from ()
+    """Direct quotes in the article, in text order, with cue, speaker and partial flag."""
+    if not len(doc):
+        return
+    reader = _Reader(doc, index)
+    found: list[_Found] = []
+    for q in find_quoted(reader.text):
+        f = _Found(parts=q.parts, open_mark=q.open_mark, close_mark=q.close_mark,
+                   para=reader.para_of(q.parts[0][0]), last_para=reader.para_of(q.parts[-1][1]))
+        reader.attribute(f)
+        found.append(f)
+    found = [f for f in _merge_split(found) if not (f.partial and _is_title(reader.text, f))]
+    _carry_speakers(found, reader)
+    for f in found:
+        yield _to_quote(f, reader, article)
+
+
+def _to_quote(f: _Found, reader: _Reader, article: Article) -> Quote:
+    doc = reader.doc
+    start, end = f.parts[0][0], f.parts[-1][1]
+    first = doc[min(reader.tok(start), len(doc) - 1)]
+    last = doc[max(min(reader.tok(end) - 1, len(doc) - 1), 0)]
+    sent = doc[first.sent.start:max(last.sent.end, first.sent.end)]
+    return Quote(
+        article=article.id, start=start, end=end, text=reader.text[start:end],
+        sentence=Span(sent.start_char, sent.end_char), context=context_lemmas(sent, (start, end)),
+        parts=tuple(Span(s, e) for s, e in f.parts), speaker=f.speaker,
+        cue=None if f.cue is None else Span(*f.cue), partial=f.partial,
+    )

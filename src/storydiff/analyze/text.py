@@ -15,6 +15,14 @@ NEWS_STOP = {
 }
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: spaCy joins the tokens anew on every ``doc.text``."""
+    text = doc.user_data.get("storydiff_text")
+    if text is None:
+        text = doc.user_data["storydiff_text"] = doc.text
+    return text
+
+
 def sentence_of(doc: Doc, start: int, end: int) -> Span:
     """The sentence holding the character at ``start`` (spanning to ``end`` if it runs on)."""
     span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")

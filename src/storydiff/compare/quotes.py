@@ -108,7 +108,8 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         coverage = 1.0
     elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
         return None
-    relation = "same" if a == b else "compatible"
+    # Brackets are the editor's words: left out when matching, but an insertion all the same.
+    relation = "same" if x.words == y.words else "compatible"
     if _speakers_differ(x.quote, y.quote) and coverage >= 0.9 and short >= 6:
         relation = "incompatible"
     return Pair(coverage + 0.01 * min(short, 20), relation)

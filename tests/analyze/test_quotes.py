@@ -1,0 +1,155 @@
+"""Direct quotes: quotation marks, split and run-on quotes, cues, speakers, partial quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydiff.analyze.entities import build_index
+from storydiff.analyze.quotemarks import find_quoted
+from storydiff.analyze.quotes import extract_quotes
+from storydiff.model import Article, Quote
+
+
+def quotes(nlp, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    found = list(extract_quotes(doc, Article(id="t", text=text), build_index(doc)))
+    for q in found:
+        assert text[q.start:q.end] == q.text
+        assert all(q.start <= p.start < p.end <= q.end for p in q.parts)
+    return found
+
+
+def parts(text: str, q: Quote) -> list[str]:
+    return [text[p.start:p.end] for p in q.parts]
+
+
+MARK_ROWS = [
+    # text, the quoted stretches found
+    ('He said "yes" and left.', [["yes"]]),
+    ("“One,” she said. “Two.”", [["One"], ["Two."]]),
+    ("“Never,” he said.", [["Never"]]),
+    # A stray mark does not swallow the rest of the article: its paragraph ends the quotation.
+    ("“It never closes.\n\nNext paragraph with “a fragment” in it.", [["It never closes."], ["a fragment"]]),
+    # A quotation runs on when the next paragraph opens with a quote mark.
+    ("“First paragraph.\n\n“Second paragraph.”", [["First paragraph.", "Second paragraph."]]),
+    # Straight quotes nested in curly ones, and an inch mark, are not quotations of their own.
+    ("“He said \"no\" to me,” she said.", [['He said "no" to me']]),
+    ('He is 6\'3" tall.', []),
+    ("She called it ‘a mess.’", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARK_ROWS)
+def test_find_quoted(text: str, expected: list[list[str]]) -> None:
+    assert [[text[s:e] for s, e in q.parts] for q in find_quoted(text)] == expected
+
+
+ROWS = [
+    # text, quote text's first words, parts, speaker name, speaker mention, cue, partial
+    ("Mayor Ted Wheeler spoke on Monday. “Make no mistake,” Wheeler said in a statement. "
+     "“They are coming after me.”",
+     "Make no mistake", ["Make no mistake", "They are coming after me."],
+     "Ted Wheeler", "Wheeler", "said", False),
+    ("Senator Jane Smith was asked about the vote. \"We will win,\" said Smith.",
+     "We will win", ["We will win"], "Jane Smith", "Smith", "said", False),
+    ("Portland Mayor Ted Wheeler answered the union. \"I am compelled to respond,\" the mayor wrote.",
+     "I am compelled", ["I am compelled to respond"], "Ted Wheeler", "the mayor", "wrote", False),
+    ("Ted Wheeler spoke to reporters. “It was wrong,” he said.",
+     "It was wrong", ["It was wrong"], "Ted Wheeler", "he", "said", False),
+    ("Wheeler said he didn’t want police to get “sucked into a conflict” with a federal agency.",
+     "sucked into", ["sucked into a conflict"], "Wheeler", "Wheeler", "said", True),
+    ("John Bolton told reporters: “We need a strong military.”",
+     "We need", ["We need a strong military."], "John Bolton", "John Bolton", "told", False),
+    ("“The policy is clear,” according to Maria Lopez, a city spokeswoman.",
+     "The policy", ["The policy is clear"], "Maria Lopez", "Maria Lopez", "according to", False),
+    ("“Go back to Univision,” Trump barked at the reporter.",
+     "Go back", ["Go back to Univision"], "Trump", "Trump", "barked", False),
+    ("Cruz continued:\n\n“You look at the questions. Nobody asked about the issues.”",
+     "You look", ["You look at the questions. Nobody asked about the issues."], "Cruz", "Cruz",
+     "continued", False),
+    ("“We are done here.” ― Sonya Herridge",
+     "We are done", ["We are done here."], "Sonya Herridge", "Sonya Herridge", "―", False),
+]
+
+
+@pytest.mark.parametrize(("text", "begins", "expected_parts", "name", "mention", "cue", "partial"), ROWS)
+def test_quote_speaker_and_parts(nlp, text: str, begins: str, expected_parts: list[str], name: str,  # type: ignore[no-untyped-def]
+                                 mention: str, cue: str, partial: bool) -> None:
+    found = [q for q in quotes(nlp, text) if q.text.startswith(begins)]
+    assert len(found) == 1
+    q = found[0]
+    assert parts(text, q) == expected_parts
+    assert q.speaker is not None
+    assert q.speaker.name == name
+    assert text[q.speaker.start:q.speaker.end] == mention
+    assert q.cue is not None and text[q.cue.start:q.cue.end] == cue
+    assert q.partial is partial
+
+
+def test_bare_quote_paragraph_continues_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“We will rebuild the bridge,” said Governor Kate Brown.\n\n"
+            "“It will take two years, and it will be worth it.”")
+    first, second = quotes(nlp, text)
+    assert second.text == "It will take two years, and it will be worth it."
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.name == first.speaker.name == "Kate Brown"
+    assert second.cue is None
+
+
+def test_quote_over_paragraphs_is_one_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Smith wrote in the letter: “We asked twice.\n\n“We were ignored both times.”\n\nThe end.")
+    (q,) = quotes(nlp, text)
+    assert parts(text, q) == ["We asked twice.", "We were ignored both times."]
+    assert q.speaker is not None and q.speaker.name == "Smith"
+    assert q.sentence.start <= q.start and q.end <= q.sentence.end
+
+
+def test_quote_context_leaves_out_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“Taxes are too high,” the governor said at the budget hearing."
+    (q,) = quotes(nlp, text)
+    assert "tax" not in q.context
+    assert "hearing" in q.context
+
+
+def test_unknown_speaker_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    (q,) = quotes(nlp, "“Nothing is certain.”")
+    assert q.speaker is None and q.cue is None and not q.partial
+
+
+def test_empty_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, "") == []
+
+
+def _example(nlp, name: str) -> tuple[str, list[Quote]]:  # type: ignore[no-untyped-def]
+    from tests.conftest import EXAMPLE
+
+    text = (EXAMPLE / f"{name}.txt").read_text(encoding="utf-8")
+    return text, quotes(nlp, text)
+
+
+def _find(found: list[Quote], begins: str) -> Quote:
+    (q,) = [q for q in found if q.text.startswith(begins)]
+    return q
+
+
+def test_model_case_a(nlp) -> None:  # type: ignore[no-untyped-def]
+    text, found = _example(nlp, "a")
+    statement = _find(found, "Make no mistake")
+    assert len(statement.parts) == 2
+    assert statement.text.endswith("will too.")
+    assert statement.speaker is not None and statement.speaker.name == "Ted Wheeler"
+    letter = _find(found, "We believe")
+    assert letter.speaker is not None and letter.speaker.name == "Sean Riddell"
+    assert letter.cue is not None and text[letter.cue.start:letter.cue.end] == "stated"
+    sucked = _find(found, "sucked into a conflict")
+    assert sucked.partial and sucked.speaker is not None and sucked.speaker.name == "Ted Wheeler"
+
+
+def test_model_case_b(nlp) -> None:  # type: ignore[no-untyped-def]
+    text, found = _example(nlp, "b")
+    texted = _find(found, "The Mayor's strategic direction")
+    assert texted.speaker is not None and texted.speaker.name == "Berk Nelson"
+    compelled = _find(found, "I am compelled")
+    assert compelled.speaker is not None and compelled.speaker.name == "Ted Wheeler"
+    assert text[compelled.speaker.start:compelled.speaker.end] == "the mayor"
+    assert parts(text, compelled)[-1] == "No such policy exists."
