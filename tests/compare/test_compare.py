@@ -80,3 +80,32 @@ def test_one_article_story_has_a_note(nlp):  # type: ignore[no-untyped-def]
     story = _story(nlp, a=A)
     assert story.note and "one article" in story.note.lower()
     assert all(f.status == "unique" for f in story.findings)
+
+
+def test_quotes_compared_sentence_by_sentence(nlp):  # type: ignore[no-untyped-def]
+    a = ('"We will rebuild. They are coming for the [city] budget because we fought back," Mayor Ana Ruiz said. '
+         '"Earlier claims by the council have fallen apart."')
+    b = ('"We will rebuild," Ruiz said on Friday. "They are coming for the budget because we fought back. '
+         'Earlier claims by the council have fallen apart."')
+    story = _story(nlp, a=a, b=b)
+    (insertion,) = _about(story, "quote", "They are coming for the [city] budget")
+    assert insertion.status == "variant"
+    assert any("[city]" in d["inserted"] for d in insertion.diff) or any(
+        "[city]" in " ".join(d["omitted"]) for d in insertion.diff)
+    (same,) = _about(story, "quote", "Earlier claims by the council have fallen apart")
+    assert same.status == "agree" and len(same.mentions) == 2
+
+
+def test_same_words_from_two_named_people_conflict(nlp):  # type: ignore[no-untyped-def]
+    a = '"The bridge will open in the spring of next year," said Governor Ann Lee at the site.'
+    b = '"The bridge will open in the spring of next year," said Senator Tom Park at the site.'
+    story = _story(nlp, a=a, b=b)
+    (f,) = _about(story, "quote", "The bridge will open")
+    assert f.status == "conflict"
+
+
+def test_a_spokesperson_quoted_for_a_campaign_is_no_conflict(nlp):  # type: ignore[no-untyped-def]
+    a = 'The Lee campaign said the plan "would end the bridge program as we know it" for good.'
+    b = '"The plan would end the bridge program as we know it," said Tom Park, a spokesman for Ms. Lee.'
+    story = _story(nlp, a=a, b=b)
+    assert not [f for f in story.findings if f.status == "conflict"]

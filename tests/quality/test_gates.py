@@ -24,7 +24,7 @@ pytestmark = pytest.mark.quality
 
 # Pinned floors. Raise them when the work improves; never lower them.
 EXAMPLE_FLOORS = {"found": 4, "correct": 4, "max_violated": 0, "max_false_conflicts": 0}
-BASIL_FLOORS = {"found": 0.81, "correct": 0.71, "max_violated": 1, "max_false_conflicts": 0.10,
+BASIL_FLOORS = {"found": 0.81, "correct": 0.74, "max_violated": 1, "max_false_conflicts": 0.10,
                 "max_ambiguous": 0.05}
 QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.87, "precision": 0.95}
 

@@ -22,6 +22,9 @@ WORD = re.compile(r"\[[^\]]*\]|[\w’'*-]+(?:[.’'][\w]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "that", "this", "we", "i", "you",
         "he", "she", "they", "be", "for", "on", "at", "was", "are", "not", "but", "with", "as", "by"}
+SPEECH_WORDS = {"said", "says", "told", "tells", "added", "wrote", "writes", "stated", "asked", "tweeted", "explained",
+                "noted", "argued", "continued", "replied", "responded", "declared", "insisted", "recalled", "also",
+                "then", "later", "has", "had", "is", "was", "who", "in", "on", "at", "to", "and"}
 MIN_SHARED = 3  # words two longer units must share, in order
 MIN_COVERAGE = 0.6  # share of the shorter unit's words found in the longer one
 
@@ -36,6 +39,8 @@ class Unit:
     text: str
     words: tuple[str, ...]  # normalized: lower case, curly apostrophes straightened
     index: int  # position among the quote's units
+    setting: str  # the sentences around the quote, where its speaker is named
+    named: bool  # the speaker mention itself carries the speaker's name (not "he", not carried over)
 
     @property
     def article(self) -> str:
@@ -49,6 +54,9 @@ def normalize_word(word: str) -> str:
 def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
     """The sentences of a quote, with offsets into the article text."""
     index = 0
+    setting = text[quote.sentence.start:quote.sentence.end]
+    named = quote.speaker is not None and _names(quote.speaker.name, text[quote.speaker.start:quote.speaker.end]) \
+        and not _modifier(text, quote.speaker.end)
     for part in quote.parts:
         chunk = text[part.start:part.end]
         pos = 0
@@ -62,7 +70,7 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
             s = part.start + pos + lead
             words = tuple(normalize_word(w) for w in WORD.findall(body))
             if words:
-                yield Unit(quote, s, s + len(body), text[s:s + len(body)], words, index)
+                yield Unit(quote, s, s + len(body), text[s:s + len(body)], words, index, setting, named)
                 index += 1
             pos = cut
             while pos < len(chunk) and chunk[pos] in "\"”’ \n\t\r":
@@ -110,7 +118,7 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         return None
     # Brackets are the editor's words: left out when matching, but an insertion all the same.
     relation = "same" if x.words == y.words else "compatible"
-    if _speakers_differ(x.quote, y.quote) and coverage >= 0.9 and short >= 6:
+    if _speakers_differ(x, y) and coverage >= 0.9 and short >= 6:
         relation = "incompatible"
     return Pair(coverage + 0.01 * min(short, 20), relation)
 
@@ -120,12 +128,31 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     return any(list(longer[i:i + n]) == list(shorter) for i in range(len(longer) - n + 1))
 
 
-def _speakers_differ(x: Quote, y: Quote) -> bool:
-    if x.speaker is None or y.speaker is None:
+def _name_words(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", name)}
+
+
+def _names(name: str, mention: str) -> bool:
+    """Does the mention end in the speaker's name ("Sen. Lis Smith")? Not "he", not "the Obama campaign"."""
+    words = re.findall(r"[\w’'-]+", mention)
+    return bool(words) and words[-1].lower() in _name_words(name)
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Is the name only a modifier of the real speaker ("the Obama campaign", "Trump's aides")?"""
+    m = re.match(r"(?:[’']s)?\s+([a-z]+)", text[end:end + 30])
+    return bool(m) and m.group(1) not in SPEECH_WORDS
+
+
+def _speakers_differ(x: Unit, y: Unit) -> bool:
+    """Both articles name a different person as the speaker, each in so many words, and neither
+    mentions the other's speaker where it quotes (as in "Obama's spokeswoman, Lis Smith, said")."""
+    if x.quote.speaker is None or y.quote.speaker is None or not (x.named and y.named):
         return False
-    na = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", x.speaker.name)}
-    nb = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", y.speaker.name)}
-    return bool(na) and bool(nb) and not (na & nb)
+    na, nb = _name_words(x.quote.speaker.name), _name_words(y.quote.speaker.name)
+    if not na or not nb or na & nb:
+        return False
+    return not (nb & _name_words(x.setting)) and not (na & _name_words(y.setting))
 
 
 def word_diff(ref: Unit, other: Unit) -> dict[str, Any]:
