@@ -28,7 +28,7 @@ from ..model import (
 from .align import Pair, Weights, align
 from .attributions import describe_attribution, judge_attributions
 from .explain import day_count_reason, describe_quantity, join_names
-from .quotes import Unit, judge_units, quote_units, word_diff
+from .quotes import Unit, diff_reference, judge_units, quote_units, word_diff
 from .values import favour_rare_values, judge_dates, judge_quantities
 
 __all__ = ["CompareOptions", "compare_story"]
@@ -59,7 +59,7 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
                         lambda group, status: _quantity_finding(group, status, dates, weights))
     findings += _judged(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights)), _date_finding)
     units = [u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])]
-    findings += _judged(units, judge_units, _quote_finding)
+    findings += _quote_findings(units)
     attributions = [f for f in facts if isinstance(f, Attribution)]
     findings += _judged(attributions, lambda x, y: judge_attributions(x, y, weights),
                         lambda group, status: _attribution_finding(group, status, texts))
@@ -77,6 +77,11 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
 
 def _judged(items: Sequence[F], judge: Callable[[F, F], Pair | None],
             build: Callable[[list[F], Status], Finding]) -> list[Finding]:
+    return [build(group, status) for group, status in _grouped(items, judge)]
+
+
+def _grouped(items: Sequence[F], judge: Callable[[F, F], Pair | None]) -> list[tuple[list[F], Status]]:
+    """Aligned groups of statements, each with its status."""
     verdicts: dict[tuple[int, int], Pair] = {}
 
     def remember(x: F, y: F) -> Pair | None:
@@ -86,15 +91,41 @@ def _judged(items: Sequence[F], judge: Callable[[F, F], Pair | None],
             verdicts[(id(y), id(x))] = pair
         return pair
 
-    groups = align(items, lambda f: f.article, remember)  # type: ignore[attr-defined]
-    out = []
-    for group in groups:
+    out: list[tuple[list[F], Status]] = []
+    for group in align(items, lambda f: f.article, remember):  # type: ignore[attr-defined]
         if len(group) == 1:
-            out.append(build(group, "unique"))
+            out.append((group, "unique"))
             continue
         worst = max(RANK[verdicts[(id(x), id(y))].relation] for i, x in enumerate(group) for y in group[i + 1:])
-        status: Status = ("agree", "variant", "conflict")[worst]
-        out.append(build(group, status))
+        out.append((group, ("agree", "variant", "conflict")[worst]))
+    return out
+
+
+def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
+    """Quote findings; an aligned quote whose version in one article runs on with sentences the
+    others do not carry says so ("b goes on with 3 sentences a does not carry")."""
+    grouped = _grouped(units, judge_units)
+    aligned = {id(u) for group, _ in grouped if len(group) > 1 for u in group}
+    siblings: dict[int, list[Unit]] = {}
+    for u in units:
+        siblings.setdefault(id(u.quote), []).append(u)
+    out = []
+    for group, status in grouped:
+        notes = []
+        if len(group) > 1:
+            for u in group:
+                run = []
+                for later in siblings[id(u.quote)][u.index + 1:]:
+                    if id(later) in aligned:
+                        break
+                    run.append(later)
+                if run:
+                    others = join_names([v.article for v in group if v.article != u.article])
+                    count = f"{len(run)} sentence{'s' if len(run) > 1 else ''}"
+                    first = " ".join(run[0].text.split()[:6])
+                    notes.append(f"{u.article}'s quote goes on with {count} that {others} "
+                                 f"{'does' if len(group) == 2 else 'do'} not carry (“{first}…”)")
+        out.append(_quote_finding(group, status, notes))
     return out
 
 
@@ -186,7 +217,7 @@ def _date_finding(group: list[DateFact], status: Status) -> Finding:
     return _finding("date", status, subject, explanation, [_mention(d, _date_value(d)) for d in group])
 
 
-def _quote_finding(group: list[Unit], status: Status) -> Finding:
+def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ()) -> Finding:
     first = max(group, key=lambda u: len(u.words))
     speakers = [u.quote.speaker.name for u in group if u.quote.speaker is not None]
     who = speakers[0] if speakers else "unattributed"
@@ -203,8 +234,11 @@ def _quote_finding(group: list[Unit], status: Status) -> Finding:
                                else "it is unattributed") for u in group])
         explanation = f"The same words are given to different people: {given}."
     else:
-        diffs = tuple(word_diff(first, u) for u in group if u is not first)
+        ref = diff_reference(group)
+        diffs = tuple(word_diff(ref, u) for u in group if u is not ref)
         explanation = "Same quote, worded differently: " + "; ".join(_diff_sentence(d) for d in diffs) + "."
+    if notes:
+        explanation = explanation.rstrip(".") + "; " + "; ".join(notes) + "."
     return _finding("quote", status, subject, explanation, [_mention(u) for u in group], diffs)
 
 

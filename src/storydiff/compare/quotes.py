@@ -25,6 +25,10 @@ STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "that", "th
 SPEECH_WORDS = {"said", "says", "told", "tells", "added", "wrote", "writes", "stated", "asked", "tweeted", "explained",
                 "noted", "argued", "continued", "replied", "responded", "declared", "insisted", "recalled", "also",
                 "then", "later", "has", "had", "is", "was", "who", "in", "on", "at", "to", "and"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
+                 "rev", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun",
+                 "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "d.c", "a.m", "p.m", "mt", "ft", "pres",
+                 "atty", "det", "ave", "blvd", "dept", "univ", "u.n", "u.k", "e.g", "i.e"}
 MIN_SHARED = 3  # words two longer units must share, in order
 MIN_COVERAGE = 0.6  # share of the shorter unit's words found in the longer one
 
@@ -38,6 +42,7 @@ class Unit:
     end: int
     text: str
     words: tuple[str, ...]  # normalized: lower case, curly apostrophes straightened
+    tokens: tuple[str, ...]  # the same words as written
     index: int  # position among the quote's units
     setting: str  # the sentences around the quote, where its speaker is named
     named: bool  # the speaker mention itself carries the speaker's name (not "he", not carried over)
@@ -51,6 +56,18 @@ def normalize_word(word: str) -> str:
     return word.lower().replace("’", "'").strip("'")
 
 
+def _sentence_cuts(chunk: str) -> list[int]:
+    """Where the sentences of a quoted stretch end; "Mr." and "U.S." end none."""
+    cuts = []
+    for m in SENTENCE_END.finditer(chunk):
+        before = re.search(r"([\w.]+)[.!?][\"”’]?$", chunk[:m.start()])
+        word = before.group(1).lower() if before else ""
+        if chunk[m.start() - 1] == "." and (word in ABBREVIATIONS or len(word.rstrip(".")) == 1):
+            continue
+        cuts.append(m.start())
+    return cuts
+
+
 def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
     """The sentences of a quote, with offsets into the article text."""
     index = 0
@@ -60,17 +77,15 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
     for part in quote.parts:
         chunk = text[part.start:part.end]
         pos = 0
-        pieces = [m.start() for m in SENTENCE_END.finditer(chunk)]
-        for cut in [*pieces, len(chunk)]:
+        for cut in [*_sentence_cuts(chunk), len(chunk)]:
             piece = chunk[pos:cut]
             lead = len(piece) - len(piece.lstrip())
-            body = piece.strip().rstrip(",;:").strip()
-            if body.endswith(("”", '"')) and body.count("“") + body.count('"') % 2 == 0:
-                body = body[:-1]
+            body = piece.strip().rstrip(",;:").strip().rstrip("\"”")
             s = part.start + pos + lead
-            words = tuple(normalize_word(w) for w in WORD.findall(body))
-            if words:
-                yield Unit(quote, s, s + len(body), text[s:s + len(body)], words, index, setting, named)
+            tokens = tuple(WORD.findall(body))
+            if tokens:
+                words = tuple(normalize_word(w) for w in tokens)
+                yield Unit(quote, s, s + len(body), text[s:s + len(body)], words, tokens, index, setting, named)
                 index += 1
             pos = cut
             while pos < len(chunk) and chunk[pos] in "\"”’ \n\t\r":
@@ -141,7 +156,7 @@ def _names(name: str, mention: str) -> bool:
 def _modifier(text: str, end: int) -> bool:
     """Is the name only a modifier of the real speaker ("the Obama campaign", "Trump's aides")?"""
     m = re.match(r"(?:[’']s)?\s+([a-z]+)", text[end:end + 30])
-    return bool(m) and m.group(1) not in SPEECH_WORDS
+    return m is not None and m.group(1) not in SPEECH_WORDS
 
 
 def _speakers_differ(x: Unit, y: Unit) -> bool:
@@ -155,22 +170,25 @@ def _speakers_differ(x: Unit, y: Unit) -> bool:
     return not (nb & _name_words(x.setting)) and not (na & _name_words(y.setting))
 
 
+def diff_reference(units: Sequence[Unit]) -> Unit:
+    """The version others are diffed against: the one with the fewest editorial brackets, then the longest."""
+    return min(units, key=lambda u: (sum(w.startswith("[") for w in u.words), -len(u.words), u.article))
+
+
 def word_diff(ref: Unit, other: Unit) -> dict[str, Any]:
-    """What ``other`` inserts, omits and changes relative to ``ref``, word by word."""
-    a = [w for w in ref.words]
-    b = [w for w in other.words]
+    """What ``other`` inserts, omits and changes relative to ``ref``, word by word (as written)."""
+    a, b = ref.words, other.words
     inserted: list[str] = []
     omitted: list[str] = []
     changed: list[list[str]] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old, new = " ".join(ref.tokens[i1:i2]), " ".join(other.tokens[j1:j2])
         if op == "insert":
-            inserted.append(" ".join(b[j1:j2]))
+            inserted.append(new)
         elif op == "delete":
-            omitted.append(" ".join(a[i1:i2]))
+            omitted.append(old)
         elif op == "replace":
-            if i2 - i1 == j2 - j1 and all(_censored(p, q) for p, q in zip(a[i1:i2], b[j1:j2], strict=True)):
-                changed.append([" ".join(a[i1:i2]), " ".join(b[j1:j2]) + " (masked)"])
-            else:
-                changed.append([" ".join(a[i1:i2]), " ".join(b[j1:j2])])
+            masked = i2 - i1 == j2 - j1 and all(_censored(p, q) for p, q in zip(a[i1:i2], b[j1:j2], strict=True))
+            changed.append([old, new + (" (masked)" if masked else "")])
     return {"article": other.article, "against": ref.article, "inserted": inserted, "omitted": omitted,
             "changed": changed}
