@@ -176,19 +176,26 @@ def _quantity_finding(group: list[Quantity], status: Status, dates: Sequence[Dat
         subject = f"{what} ({first.unit}s)"
     else:
         subject = what
-    said = _by_article([(q.article, describe_quantity(q)) for q in group])
-    if status == "unique":
-        explanation = f"Only {first.article} gives this figure: {describe_quantity(first)} (“{first.text}”)."
-    elif status == "agree":
-        explanation = f"{join_names([q.article for q in group])} agree: {describe_quantity(first)}."
-    elif status == "variant":
-        explanation = f"Compatible figures at different precision: {said}."
-    else:
-        explanation = f"Incompatible figures: {said}."
+    explanation = _value_explanation(group, status, "figure", lambda q: f"{describe_quantity(q)} (“{q.text}”)")
+    if status == "conflict":
         reason = day_count_reason(group, dates, weights)
         if reason:
             explanation += " " + reason
     return _finding("quantity", status, subject, explanation, [_mention(q, q.value) for q in group])
+
+
+def _value_explanation(group: Sequence[F], status: Status, noun: str, describe: Callable[[F], str]) -> str:
+    """"a says 38 days, b says 39 days" and the like, for figures and dates."""
+    first = group[0]
+    articles = [f.article for f in group]  # type: ignore[attr-defined]
+    if status == "unique":
+        return f"Only {articles[0]} gives this {noun}: {describe(first)}."
+    if status == "agree":
+        return f"{join_names(articles)} give the same {noun}: {describe(first)}."
+    said = _by_article([(article, describe(f)) for article, f in zip(articles, group, strict=True)])
+    if status == "variant":
+        return f"Compatible {noun}s at different precision: {said}."
+    return f"Incompatible {noun}s for what reads as the same fact: {said}."
 
 
 def _date_value(d: DateFact) -> Any:
@@ -205,15 +212,7 @@ def _describe_date(d: DateFact) -> str:
 def _date_finding(group: list[DateFact], status: Status) -> Finding:
     first = group[0]
     subject = f"date of {first.head}" if first.head else "date"
-    said = _by_article([(d.article, _describe_date(d)) for d in group])
-    if status == "unique":
-        explanation = f"Only {first.article} gives this date: {_describe_date(first)}."
-    elif status == "agree":
-        explanation = f"{join_names([d.article for d in group])} give the same date: {_describe_date(first)}."
-    elif status == "variant":
-        explanation = f"Compatible dates at different precision: {said}."
-    else:
-        explanation = f"Different dates for what reads as the same event: {said}."
+    explanation = _value_explanation(group, status, "date", _describe_date)
     return _finding("date", status, subject, explanation, [_mention(d, _date_value(d)) for d in group])
 
 
