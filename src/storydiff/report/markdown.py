@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from ..model import Report
 from .text import counts, in_context
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Article text as inert Markdown: no HTML, no emphasis or links, no table breaks."""
+    text = html.escape(" ".join(text.split()), quote=False)
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
 
 
 def render_markdown(report: Report) -> str:
@@ -15,13 +20,13 @@ def render_markdown(report: Report) -> str:
     out: list[str] = ["# storydiff report", ""]
     for story in report.stories:
         out += [f"## {_cell(story.title) or story.id}", "",
-                f"Articles: {', '.join(f'`{a}`' for a in story.articles)} — {counts(story)}", ""]
+                f"Articles: {', '.join(_cell(a) for a in story.articles)} — {counts(story)}", ""]
         if story.note:
             out += [f"> {story.note}", ""]
         out += ["| status | kind | subject | explanation | evidence |", "|---|---|---|---|---|"]
         for f in story.findings:
             evidence = "<br>".join(
-                f"**{m.article}**: "
+                f"**{_cell(m.article)}**: "
                 + _cell(in_context(texts[m.article], m.start, m.end, 30) if m.article in texts else m.text)
                 for m in f.mentions)
             out.append(f"| {f.status} | {f.kind} | {_cell(f.subject)} | {_cell(f.explanation)} | {evidence} |")

@@ -1,0 +1,49 @@
+"""Reports: the JSON contract, the terminal order, and article text kept inert in Markdown."""
+
+from __future__ import annotations
+
+import json
+
+from storydiff.analyze import facts_from_doc
+from storydiff.compare import compare_story
+from storydiff.model import Article, Report
+from storydiff.report import render
+
+A = 'The 12-day strike closed the port, the Bay Courier reported. "<script>alert(1)</script> We *won*," said Ana Ruiz.'
+B = 'The 13-day strike closed the port, first reported by the Harbor Gazette. "We *won*," said Ana Ruiz.'
+
+
+def _report(nlp) -> Report:  # type: ignore[no-untyped-def]
+    articles = (Article(id="a", text=A), Article(id="b", text=B))
+    story = compare_story([facts_from_doc(nlp(a.text), a) for a in articles])
+    return Report(articles=articles, stories=(story,))
+
+
+def test_json_is_the_report_contract(nlp):  # type: ignore[no-untyped-def]
+    doc = json.loads(render(_report(nlp), "json"))
+    assert doc["schema"] == "storydiff.report/1"
+    assert [a["id"] for a in doc["articles"]] == ["a", "b"]
+    assert set(doc["articles"][0]) >= {"id", "outlet", "title", "published", "url"}
+    texts = {"a": A, "b": B}
+    findings = doc["stories"][0]["findings"]
+    assert findings
+    for f in findings:
+        assert set(f) >= {"id", "kind", "status", "subject", "explanation", "mentions"}
+        assert f["status"] in {"agree", "variant", "conflict", "unique"}
+        for m in f["mentions"]:
+            assert texts[m["article"]][m["start"]:m["end"]] == m["text"]
+
+
+def test_text_report_puts_conflicts_first(nlp):  # type: ignore[no-untyped-def]
+    text = render(_report(nlp), "text")
+    first_finding = next(line for line in text.splitlines() if line[:9].strip() in
+                         {"CONFLICT", "VARIANT", "AGREE"})
+    assert first_finding.startswith("CONFLICT")
+    assert "»12-day«" in text and "»13-day«" in text
+
+
+def test_markdown_keeps_article_text_inert(nlp):  # type: ignore[no-untyped-def]
+    md = render(_report(nlp), "md")
+    assert "<script>" not in md
+    assert "&lt;script&gt;" in md or "script" not in md
+    assert "*won*" not in md
