@@ -9,6 +9,7 @@ makes is ``unique``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -57,7 +58,8 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     dates = [f for f in facts if isinstance(f, DateFact)]
     findings += _judged(quantities, favour_rare_values(quantities, lambda x, y: judge_quantities(x, y, weights)),
                         lambda group, status: _quantity_finding(group, status, dates, weights))
-    findings += _judged(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights)), _date_finding)
+    findings += _judged(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights)),
+                        lambda group, status: _date_finding(group, status, texts))
     units = [u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])]
     findings += _quote_findings(units)
     attributions = [f for f in facts if isinstance(f, Attribution)]
@@ -209,9 +211,15 @@ def _describe_date(d: DateFact) -> str:
     return f"“{d.text}”" + (f" ({d.value.label()})" if d.value is not None and d.value.label() != d.text else "")
 
 
-def _date_finding(group: list[DateFact], status: Status) -> Finding:
+def _lead_in(text: str, start: int, end: int, words: int = 6) -> str:
+    """The mention with the few words of its sentence that lead up to it: “the House voted on Wednesday”."""
+    before = re.split(r"[.!?][\"”’]?\s+", text[max(0, start - 80):start])[-1].split()[-words:]
+    return " ".join([*before, *text[start:end].split()])
+
+
+def _date_finding(group: list[DateFact], status: Status, texts: dict[str, str]) -> Finding:
     first = group[0]
-    subject = f"date of {first.head}" if first.head else "date"
+    subject = f"date: “{_lead_in(texts[first.article], first.start, first.end)}”"
     explanation = _value_explanation(group, status, "date", _describe_date)
     return _finding("date", status, subject, explanation, [_mention(d, _date_value(d)) for d in group])
 
