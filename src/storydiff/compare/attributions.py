@@ -21,8 +21,14 @@ def same_source(a: str, b: str) -> bool:
     ka, kb = outlet_key(a).split(), outlet_key(b).split()
     if not ka or not kb:
         return False
+    if _initials(ka) == "".join(kb) or _initials(kb) == "".join(ka):
+        return True  # "AP" and "Associated Press"
     short, long = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
     return all(w in long for w in short)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def judge_attributions(x: Attribution, y: Attribution, weights: Weights) -> Pair | None:

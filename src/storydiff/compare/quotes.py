@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from ..model import Quote
 from .align import Pair
 
@@ -165,8 +167,8 @@ def _speakers_differ(x: Unit, y: Unit) -> bool:
     if x.quote.speaker is None or y.quote.speaker is None or not (x.named and y.named):
         return False
     na, nb = _name_words(x.quote.speaker.name), _name_words(y.quote.speaker.name)
-    if not na or not nb or na & nb:
-        return False
+    if not na or not nb or na & nb or any(fuzz.ratio(a, b) >= 80 for a in na for b in nb):
+        return False  # one person, or one name spelled two ways ("Hefner", "Heffner")
     return not (nb & _name_words(x.setting)) and not (na & _name_words(y.setting))
 
 

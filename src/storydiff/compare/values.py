@@ -98,12 +98,19 @@ def _close(a: QuantityValue, b: QuantityValue) -> bool:
     return hi == 0 or abs(a - b) / hi <= 0.1
 
 
+PRECISION = {"day": "day", "week": "day", "month": "month", "season": "month", "year": "year", "decade": "year",
+             "range": "year"}
+
+
 def relate_dates(x: DateFact, y: DateFact) -> str | None:
     if x.value is not None and y.value is not None:
         if x.value.first == y.value.first and x.value.last == y.value.last:
             return "same"
         if x.value.overlaps(y.value):
             return "compatible"
+        # A day against a year is more often two events than one event misdated.
+        if PRECISION.get(x.value.granularity) != PRECISION.get(y.value.granularity):
+            return None
         return "incompatible"
     if x.value is None and y.value is None and x.weekday and y.weekday:
         return "same" if x.weekday == y.weekday else "incompatible"

@@ -1,0 +1,66 @@
+"""Value judgments, table-driven: how two statements' values relate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storydiff.compare.attributions import same_source
+from storydiff.compare.values import relate_dates, relate_quantities
+from storydiff.model import DateFact, DateValue, Quantity, Span
+
+
+def _q(value, qualifier=None):  # type: ignore[no-untyped-def]
+    return Quantity(article="a", start=0, end=1, text="x", sentence=Span(0, 1), context=(), value=value,
+                    qualifier=qualifier, unit="day", counted=None, head=None)
+
+
+def _d(first, last, granularity):  # type: ignore[no-untyped-def]
+    return DateFact(article="a", start=0, end=1, text="x", sentence=Span(0, 1), context=(),
+                    value=DateValue(first, last, granularity), weekday=None, relation=None, head=None)
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), [
+    (_q(38.0), _q(39.0), "incompatible"),
+    (_q(60.0), _q(60.0), "same"),
+    (_q(60_000.0, "about"), _q(60_000.0, "over"), "compatible"),  # about vs more than $60,000
+    (_q(30.0, "min"), _q(30.0, "over"), "compatible"),  # at least 30 vs more than 30
+    (_q(5_000.0, "over"), _q(5_200.0), "compatible"),  # more than 5,000 vs 5,200
+    (_q(60.0, "under"), _q(58.0), "compatible"),  # nearly 60 vs 58
+    (_q(8e9, "about"), _q(8e9, "about"), "same"),  # about vs around $8 billion
+    (_q((134.0, 63.0)), _q((134.0, 63.0)), "same"),
+    (_q((97.0, 1.0)), _q((98.0, 1.0)), "incompatible"),
+])
+def test_relate_quantities(a, b, relation):  # type: ignore[no-untyped-def]
+    assert relate_quantities(a, b) == relation
+    assert relate_quantities(b, a) == relation
+
+
+D = dt.date
+AUG = _d(D(2018, 8, 1), D(2018, 8, 31), "month")
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), [
+    (_d(D(2002, 1, 1), D(2002, 12, 31), "year"), _d(D(2003, 1, 1), D(2003, 12, 31), "year"), "incompatible"),
+    (AUG, _d(D(2018, 8, 6), D(2018, 8, 6), "day"), "compatible"),  # this month vs Aug. 6
+    (AUG, AUG, "same"),
+    (_d(D(2016, 9, 28), D(2016, 9, 28), "day"), _d(D(2016, 9, 29), D(2016, 9, 29), "day"), "incompatible"),
+    # a day against another year: more often two events than one misdated
+    (_d(D(2012, 8, 7), D(2012, 8, 7), "day"), _d(D(2003, 1, 1), D(2003, 12, 31), "year"), None),
+])
+def test_relate_dates(a, b, relation):  # type: ignore[no-untyped-def]
+    assert relate_dates(a, b) == relation
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("the Oregonian", "The Oregonian", True),
+    ("Press Herald", "Portland Press Herald", True),
+    ("the Times", "New York Times", True),
+    ("AP", "Associated Press", True),
+    ("WVLK Radio", "talk radio station WVLK", True),
+    ("the Oregonian", "Portland Tribune", False),
+    ("CNBC", "CNN", False),
+])
+def test_same_source(a, b, same):  # type: ignore[no-untyped-def]
+    assert same_source(a, b) is same
