@@ -25,6 +25,9 @@ def join_names(names: Sequence[str]) -> str:
 
 
 def format_number(value: float) -> str:
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}"
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -49,7 +52,7 @@ def describe_quantity(q: Quantity) -> str:
         value = f"#{value}"
     elif q.unit == "year of age":
         value += " years old"
-    elif q.unit and q.unit != "fraction":
+    elif q.unit and q.unit not in {"fraction", "tally"}:
         value += f" {q.unit}" + ("s" if value != "1" and not q.unit.endswith("s") else "")
     qual = QUALIFIER_WORDS.get(q.qualifier or "")
     return f"{qual} {value}" if qual else value
