@@ -19,8 +19,7 @@ from .compare import CompareOptions
 from .errors import StorydiffError
 from .ingest import IngestOptions, load_articles
 from .model import Article, Problem
-
-FORMATS = ("text", "json", "md")
+from .report import FORMATS
 
 
 def _ingest_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -5,8 +5,6 @@ Pure and per article: the same function runs in-process, in a process pool, or o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,7 +16,7 @@ from .entities import build_index, extract_entities
 from .quantities import extract_quantities
 from .quotes import extract_quotes
 
-__all__ = ["analyze", "analyze_all", "facts_from_doc"]
+__all__ = ["analyze", "facts_from_doc"]
 
 
 def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
@@ -41,13 +39,3 @@ def analyze(article: Article, *, nlp: Language | None = None) -> ArticleFacts:
     """Parse one article and extract its facts."""
     nlp = nlp or load_model()
     return facts_from_doc(nlp(article.text), article)
-
-
-def analyze_all(articles: Iterable[Article], *, nlp: Language | None = None,
-                batch_size: int = 8) -> Iterator[ArticleFacts]:
-    """Parse articles in batches (spaCy's ``nlp.pipe``) and extract their facts, in input order."""
-    nlp = nlp or load_model()
-    items = list(articles)
-    docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
-    for article, doc in zip(items, docs, strict=True):
-        yield facts_from_doc(doc, article)

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any, TypeVar
 
 from ..model import (
@@ -84,22 +85,14 @@ def _judged(items: Sequence[F], judge: Callable[[F, F], Pair | None],
 
 def _grouped(items: Sequence[F], judge: Callable[[F, F], Pair | None]) -> list[tuple[list[F], Status]]:
     """Aligned groups of statements, each with its status."""
-    verdicts: dict[tuple[int, int], Pair] = {}
-
-    def remember(x: F, y: F) -> Pair | None:
-        pair = judge(x, y)
-        if pair is not None:
-            verdicts[(id(x), id(y))] = pair
-            verdicts[(id(y), id(x))] = pair
-        return pair
-
+    groups, judged = align(items, lambda f: f.article, judge)  # type: ignore[attr-defined]
     out: list[tuple[list[F], Status]] = []
-    for group in align(items, lambda f: f.article, remember):  # type: ignore[attr-defined]
-        if len(group) == 1:
-            out.append((group, "unique"))
+    for members in groups:
+        if len(members) == 1:
+            out.append(([items[members[0]]], "unique"))
             continue
-        worst = max(RANK[verdicts[(id(x), id(y))].relation] for i, x in enumerate(group) for y in group[i + 1:])
-        out.append((group, ("agree", "variant", "conflict")[worst]))
+        worst = max(RANK[judged[pair].relation] for pair in combinations(members, 2))
+        out.append(([items[k] for k in members], ("agree", "variant", "conflict")[worst]))
     return out
 
 

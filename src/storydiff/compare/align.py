@@ -27,10 +27,16 @@ class Pair:
     linked: bool = True  # strong enough to align the two on its own
 
 
+Judged = dict[tuple[int, int], Pair]
+
+
 def align(items: Sequence[T], article_of: Callable[[T], str],
-          judge: Callable[[T, T], Pair | None]) -> list[list[T]]:
-    """Group items so each group holds at most one item per article; unmatched items stand alone."""
-    judged: dict[tuple[int, int], Pair] = {}
+          judge: Callable[[T, T], Pair | None]) -> tuple[list[list[int]], Judged]:
+    """Group items so each group holds at most one item per article; unmatched items stand alone.
+
+    Returns the groups as sorted item indices, and the judged pairs (i, j), i < j: every pair
+    within a group is among them."""
+    judged: Judged = {}
     for i, x in enumerate(items):
         for j in range(i + 1, len(items)):
             y = items[j]
@@ -50,7 +56,7 @@ def align(items: Sequence[T], article_of: Callable[[T], str],
             continue
         if all((min(a, b), max(a, b)) in judged for a in members_i for b in members_j):
             groups.union(gi, gj)
-    return [[items[k] for k in sorted(m)] for m in groups.members.values()]
+    return [sorted(m) for m in groups.members.values()], judged
 
 
 class _Groups:

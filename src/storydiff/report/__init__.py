@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+from ..errors import UsageError
+from ..model import Report
 from .jsonout import facts_document, report_document
 from .markdown import render_markdown
 from .text import render_text
@@ -11,15 +15,12 @@ __all__ = ["facts_document", "render", "render_markdown", "render_text", "report
 FORMATS = ("text", "json", "md")
 
 
-def render(report: object, fmt: str) -> str:
+def render(report: Report, fmt: str) -> str:
     """The report in one of :data:`FORMATS`."""
-    import json
-
-    from ..model import Report
-
-    assert isinstance(report, Report)
     if fmt == "json":
         return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
         return render_markdown(report)
-    return render_text(report)
+    if fmt == "text":
+        return render_text(report)
+    raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -15,12 +15,17 @@ def _cell(text: str) -> str:
     return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
 
 
+def _code(text: str) -> str:
+    """An id as a code span (nothing in a code span is rendered), or escaped text if it holds a backtick."""
+    return f"`{text}`" if "`" not in text and "\n" not in text else _cell(text)
+
+
 def render_markdown(report: Report) -> str:
     texts = {a.id: a.text for a in report.articles}
     out: list[str] = ["# storydiff report", ""]
     for story in report.stories:
         out += [f"## {_cell(story.title) or story.id}", "",
-                f"Articles: {', '.join(_cell(a) for a in story.articles)} — {counts(story)}", ""]
+                f"Articles: {', '.join(_code(a) for a in story.articles)} — {counts(story)}", ""]
         if story.note:
             out += [f"> {story.note}", ""]
         out += ["| status | kind | subject | explanation | evidence |", "|---|---|---|---|---|"]
