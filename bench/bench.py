@@ -20,6 +20,7 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from storydiff.analyze import facts_from_doc
 from storydiff.compare import compare_story
 from storydiff.ingest import load_articles
 from storydiff.model import Article, ArticleFacts
@@ -131,7 +132,10 @@ def main() -> int:
     spacy_s, ours_s = best_seconds(lambda: spacy_pipe(articles), lambda: storydiff_analyze(articles))
     spacy_wps, ours_wps = n_words / spacy_s, n_words / ours_s
     ratio = ours_wps / spacy_wps
-    extractors_ms = max(0.0, ours_s - spacy_s) / len(articles) * 1000
+    docs = list(load_model().pipe((a.text for a in articles), batch_size=BATCH_SIZE))
+    (extract_s,) = best_seconds(lambda: [facts_from_doc(d, a) for d, a in zip(docs, articles, strict=True)])
+    extractors_ms = extract_s / len(articles) * 1000
+    del docs
 
     analyzed, _ = analyze_articles(articles, batch_size=BATCH_SIZE)
     stories = by_event(analyzed)
@@ -154,7 +158,7 @@ def main() -> int:
     row("storydiff analyze_articles", f"{ours_wps:,.0f} wps", f"{ours_s:.2f} s")
     row("ratio (storydiff / spaCy)", f"{ratio:.2f}x", f"target >= {TARGET_RATIO}x "
         f"{'ok' if ratio >= TARGET_RATIO else 'MISSED'}")
-    row("extractors alone, per article", f"{extractors_ms:.1f} ms", "(total minus parse)")
+    row("extractors alone, per article", f"{extractors_ms:.1f} ms", "(timed on parsed docs)")
     print("  compare (one story, analysed once)")
     verdict = "ok" if median_ms < TARGET_COMPARE_MS else "MISSED"
     row(f"compare_story median, {len(times)} calls", f"{median_ms:.2f} ms",
