@@ -135,7 +135,6 @@ def main() -> int:
     docs = list(load_model().pipe((a.text for a in articles), batch_size=BATCH_SIZE))
     (extract_s,) = best_seconds(lambda: [facts_from_doc(d, a) for d, a in zip(docs, articles, strict=True)])
     extractors_ms = extract_s / len(articles) * 1000
-    del docs
 
     analyzed, _ = analyze_articles(articles, batch_size=BATCH_SIZE)
     stories = by_event(analyzed)
