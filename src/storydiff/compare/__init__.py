@@ -58,7 +58,7 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     quantities = [f for f in facts if isinstance(f, Quantity)]
     dates = [f for f in facts if isinstance(f, DateFact)]
     findings += _judged(quantities, favour_rare_values(quantities, lambda x, y: judge_quantities(x, y, weights)),
-                        lambda group, status: _quantity_finding(group, status, dates, weights))
+                        lambda group, status: _quantity_finding(group, status, dates, weights, texts))
     findings += _judged(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights)),
                         lambda group, status: _date_finding(group, status, texts))
     units = [u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])]
@@ -162,12 +162,20 @@ def _by_article(statements: Sequence[tuple[str, str]]) -> str:
 
 
 def _quantity_finding(group: list[Quantity], status: Status, dates: Sequence[DateFact],
-                      weights: Weights) -> Finding:
+                      weights: Weights, texts: dict[str, str]) -> Finding:
     first = group[0]
     what = first.counted or first.head or "figure"
     if first.unit == "year of age":
         subject = f"age of {what}"
-    elif first.unit and first.unit not in {"$", "percent", "fraction", "ordinal"} and first.unit != first.head:
+    elif first.unit in {"percent", "fraction"}:
+        subject = f"share of {what}"
+    elif first.unit == "$":
+        subject = f"amount: {what}"
+    elif first.unit == "tally":
+        subject = f"tally: “{_lead_in(texts[first.article], first.start, first.end)}”"
+    elif first.unit == "ordinal":
+        subject = f"rank: {what}"
+    elif first.unit and first.unit != first.head:
         subject = f"{what} ({first.unit}s)"
     else:
         subject = what

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from fractions import Fraction
 
 from ..model import DateFact, Quantity
 from .align import Weights
@@ -41,7 +42,8 @@ def describe_quantity(q: Quantity) -> str:
     if isinstance(q.value, tuple):
         value = f"{format_number(q.value[0])} to {format_number(q.value[1])}"
     elif q.unit == "fraction":
-        value = f"{q.value:.2f}".rstrip("0").rstrip(".")
+        share = Fraction(q.value).limit_denominator(12)
+        value = f"{share.numerator}/{share.denominator}"
     else:
         value = format_number(q.value)
     if q.unit == "$":
