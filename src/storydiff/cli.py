@@ -80,7 +80,8 @@ def main() -> None:
 @_ingest_options
 @click.option("--group-by", "group_by", metavar="FIELD",
               help="Articles sharing the value of FIELD (e.g. a JSONL field such as 'event') form one story.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: for the terminal, conflicts first; json: the storydiff.report/1 document; md: Markdown.")
 @click.option("--no-unique", is_flag=True, help="Leave out facts that only one article states.")
 def compare_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, published: dt.datetime | None,
                 max_chars: int, group_by: str | None, fmt: str, no_unique: bool) -> None:
@@ -109,7 +110,8 @@ def compare_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, p
 
 @main.command("analyze")
 @_ingest_options
-@click.option("--format", "fmt", type=click.Choice(("json", "text")), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("json", "text")), default="json", show_default=True,
+              help="json: the storydiff.facts/1 document; text: one line per fact.")
 def analyze_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, published: dt.datetime | None,
                 max_chars: int, fmt: str) -> None:
     """Print the facts found in each of INPUTS (storydiff.facts/1 JSON, or text)."""
