@@ -6,6 +6,7 @@ analysed, 1 when some input failed (the others are still reported), 2 for usage 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -101,8 +102,7 @@ def compare_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, p
     for story in report.stories:
         if story.note:
             click.echo(f"storydiff: note: story {story.id}: {story.note}", err=True)
-    report = type(report)(articles=report.articles, stories=report.stories,
-                          problems=tuple(problems) + report.problems)
+    report = dataclasses.replace(report, problems=tuple(problems) + report.problems)
     click.echo(render(report, fmt), nl=False)
     if report.problems:
         sys.exit(1)
