@@ -19,7 +19,7 @@ from .entities import EntityIndex
 from .text import char_span, context_lemmas
 
 MEDIA_WORDS = {
-    "times", "post", "news", "tribune", "journal", "herald", "gazette", "oregonian", "press", "radio",
+    "times", "post", "news", "tribune", "journal", "herald", "gazette", "press", "radio",
     "tv", "television", "magazine", "reuters", "cnn", "cnbc", "msnbc", "nbc", "abc", "cbs", "fox", "npr",
     "pbs", "bbc", "axios", "politico", "bloomberg", "huffpost", "breitbart", "daily", "chronicle",
     "sun", "globe", "observer", "guardian", "telegraph", "independent", "mail", "register", "inquirer",
@@ -35,6 +35,7 @@ DOCUMENT_NOUNS = {"letter", "report", "indictment", "document", "documents", "fi
                   "data", "analysis", "email", "emails", "transcript", "order", "ruling", "release"}
 REPORT_VERBS = {"report", "reveal", "publish", "learn", "break", "obtain", "disclose", "cite",
                 "first", "air", "broadcast", "print", "expose"}
+NEWS_VERBS = {"report", "reveal", "publish", "break", "first", "disclose", "air", "broadcast", "print"}
 INTERVIEW_VERBS = {"tell", "say", "write", "speak", "appear", "add", "explain"}
 CREDIT_NOUNS = {"report", "story", "article", "interview", "investigation", "analysis", "piece",
                 "op-ed", "editorial", "broadcast", "exclusive", "poll", "survey"}
@@ -132,6 +133,8 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex) -> Iter
         if not source.text or source[0].pos_ == "PRON" or source.root.ent_type_ in {"DATE", "TIME"}:
             continue
         kind = _kind(source, index)
+        if kind == "organization" and cue.lemma_.lower() in NEWS_VERBS:
+            kind = "outlet"  # a named organisation that "reported" or "first revealed" something is a news outlet
         # Telling or talking to someone credits them only when they are an outlet.
         if kind is None or (kind != "outlet" and cue.lemma_.lower() in INTERVIEW_VERBS | CREDIT_NOUNS):
             continue

@@ -1,0 +1,51 @@
+"""Attributions: who an article credits, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydiff.analyze.attributions import extract_attributions, outlet_key
+from storydiff.analyze.entities import build_index
+from storydiff.model import Article
+
+ROWS = [
+    # text, evidence, source, kind
+    ("The union sent two letters, the Harbor Courier reported.", "the Harbor Courier reported",
+     "Harbor Courier", "outlet"),
+    ("In two letters first reported by the Bay Tribune, the union asks for an inquiry.",
+     "first reported by the Bay Tribune", "Bay Tribune", "outlet"),
+    ("The mayor detests the policy, according to the Portland Tribune.", "according to the Portland Tribune",
+     "Portland Tribune", "outlet"),
+    ("Calderón told CNBC that the wall was useless.", "told CNBC", "CNBC", "outlet"),
+    ("The figures were published by Eastmouth Weekly on Monday.", "published by Eastmouth Weekly",
+     "Eastmouth Weekly", "outlet"),
+    ("According to the indictment, the couple spent the money on trips.", "According to the indictment",
+     "indictment", "document"),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence", "source", "kind"), ROWS)
+def test_attribution(nlp, text, evidence, source, kind):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    found = list(extract_attributions(doc, Article(id="t", text=text), build_index(doc)))
+    hits = [a for a in found if a.text == evidence]
+    assert hits, [a.text for a in found]
+    a = hits[0]
+    assert text[a.start:a.end] == a.text
+    assert a.source == source
+    assert a.source_kind == kind
+
+
+def test_telling_a_person_is_no_credit(nlp):  # type: ignore[no-untyped-def]
+    text = "The governor told President Obama that he would not resign."
+    doc = nlp(text)
+    assert list(extract_attributions(doc, Article(id="t", text=text), build_index(doc))) == []
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("The Portland Tribune's", "portland tribune"),
+    ("talk radio station WVOM", "wvom"),
+    ("the New York Times", "new york times"),
+])
+def test_outlet_key(name, key):  # type: ignore[no-untyped-def]
+    assert outlet_key(name) == key
