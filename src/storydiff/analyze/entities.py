@@ -126,10 +126,13 @@ def build_index(doc: Doc) -> EntityIndex:
         if ent.label_ == "PERSON":
             toks = _name_tokens(ent)
             name = persons.get(toks[-1].lower_, _clean_name(ent)) if toks else ent.text
+        elif len(ent) == 1 and ent.text.lower() in persons:
+            # A person's bare surname that spaCy tagged as something else ("Riddell" as an ORG).
+            name = persons[ent.text.lower()]
         else:
             name = _clean_name(ent)
         index.names[(ent.start_char, ent.end_char)] = name
-        index.labels.setdefault(name, ent.label_)
+        index.labels.setdefault(name, "PERSON" if name in persons.values() else ent.label_)
         index.mentions.append((ent.start_char, ent.end_char, name))
         if ent.label_ == "PERSON" and name not in index.roles:
             role = _role(ent)
