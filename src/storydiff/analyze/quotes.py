@@ -36,7 +36,8 @@ SPEECH_VERBS = frozenset({
     "allege", "charge", "counter", "retort", "report", "read", "email", "message", "begin", "describe",
     "call", "label", "dub", "brand", "deride", "blast", "slam", "praise", "accuse", "urge", "demand",
     "emphasize", "stress", "confirm", "deny", "reiterate", "repeat", "recount", "lament", "exclaim",
-    "proclaim", "tout", "caution", "characterize", "refer", "quote", "cite", "interject",
+    "proclaim", "tout", "caution", "characterize", "refer", "quote", "cite", "interject", "liken", "laud",
+    "hail", "applaud", "decry", "condemn", "criticize", "mock", "ridicule", "dismiss", "defend", "compare",
 })
 # Verbs that are cues only when written right beside the quote ("the letter continued").
 NEAR_ONLY = frozenset({"begin", "continue", "read", "call", "refer", "cite", "quote", "report", "respond",
