@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from fractions import Fraction
 
+from ..analyze.datenorm import Context, read_date
 from ..model import DateFact, Quantity
 from .align import Weights
 
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-MONTH_DAY = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
-                       r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?")
+# A year for dates the text gives without one: the gap between two days of one year does not depend on which.
+COMMON_YEAR = 2001
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -61,17 +59,13 @@ def describe_quantity(q: Quantity) -> str:
 
 
 def _month_day(fact: DateFact) -> dt.date | None:
-    """The calendar day a date names, in a common year when the text gives none: the gap between
-    two such days does not depend on the year when both are in the same one."""
-    if fact.value is not None and fact.value.granularity == "day":
-        return fact.value.first
-    m = MONTH_DAY.search(fact.text)
-    if not m:
+    """The calendar day a date names, placed in :data:`COMMON_YEAR` when the text gives no year."""
+    if fact.value is not None:
+        return fact.value.first if fact.value.granularity == "day" else None
+    reading = read_date(fact.text, Context(None, year=COMMON_YEAR))
+    if reading is None or reading.value is None or reading.value.granularity != "day":
         return None
-    try:
-        return dt.date(int(m.group("year") or 2001), MONTHS[m.group("month")[:3].lower()], int(m.group("day")))
-    except ValueError:
-        return None
+    return reading.value.first
 
 
 def day_count_reason(conflict: Sequence[Quantity], dates: Sequence[DateFact], weights: Weights) -> str | None:
