@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 from ..model import DateFact, Quantity, QuantityValue
-from .align import Pair, Weights
+from .align import Pair, Weights, stem
 
 # Context similarity each relation needs (after the bonuses below).
 THRESHOLDS = {"same": 0.22, "compatible": 0.3, "incompatible": 0.55}
@@ -27,19 +27,11 @@ RARE_VALUE_BONUS = 0.15  # the same value, stated once in each article ("1976", 
 VAGUE_HEADS = {"be", "have", "do", "get", "make", "say", "take", "give"}
 
 
-def _stem(word: str) -> str:
-    word = word.lower()
-    for suffix in ("ation", "ment", "ing", "ion", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def heads_match(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     wa, wb = a.split(), b.split()
-    return _stem(wa[0]) == _stem(wb[0])
+    return stem(wa[0].lower()) == stem(wb[0].lower())
 
 
 def _interval(value: float, qualifier: str | None) -> tuple[float, float]:
