@@ -93,16 +93,27 @@ class Weights:
             df.update({stem(w) for w in words})
         self.n = max(len(seen), 1)
         self.df = df
+        self._bags: dict[tuple[str, ...], tuple[dict[str, float], float]] = {}
 
     def idf(self, word: str) -> float:
         return math.log((self.n + 1) / (self.df.get(word, 0) + 1)) + 1.0
+
+    def _bag(self, words: Sequence[str]) -> tuple[dict[str, float], float]:
+        """Squared weights of a context's stems and their norm, computed once per context: a
+        story's contexts are compared pair by pair, many times each."""
+        key = tuple(words)
+        bag = self._bags.get(key)
+        if bag is None:
+            squares = {w: self.idf(w) ** 2 for w in {stem(w) for w in words}}
+            bag = self._bags[key] = (squares, math.sqrt(sum(squares.values())))
+        return bag
 
     def similarity(self, a: Sequence[str], b: Sequence[str]) -> float:
         """IDF-weighted cosine similarity of two bags of context words (0..1)."""
         if not a or not b:
             return 0.0
-        sa, sb = {stem(w) for w in a}, {stem(w) for w in b}
-        dot = sum(self.idf(w) ** 2 for w in sa & sb)
-        na = math.sqrt(sum(self.idf(w) ** 2 for w in sa))
-        nb = math.sqrt(sum(self.idf(w) ** 2 for w in sb))
+        (sa, na), (sb, nb) = self._bag(a), self._bag(b)
+        if len(sb) < len(sa):
+            sa, sb = sb, sa
+        dot = sum(v for w, v in sa.items() if w in sb)
         return dot / (na * nb) if na and nb else 0.0
