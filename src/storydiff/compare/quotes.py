@@ -10,6 +10,7 @@ diff. The same words given to two different named people are a conflict.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -120,8 +121,14 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
     a, b = _plain(x.words), _plain(y.words)
     if not a or not b:
         return None
-    shared = shared_words(a, b)
     short = min(len(a), len(b))
+    if short >= MIN_SHARED:
+        # Words in common, ignoring order, bound the in-order count from above: most pairs of
+        # sentences share too few words to be one quote, and need no sequence matching.
+        common = sum((Counter(a) & Counter(b)).values())
+        if common < MIN_SHARED or common / short < MIN_COVERAGE:
+            return None
+    shared = shared_words(a, b)
     coverage = shared / short
     if short < MIN_SHARED:
         # A one- or two-word fragment ("exhilarated", "Smiles for Life") must appear whole in the
