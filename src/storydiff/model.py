@@ -113,9 +113,6 @@ class DateValue:
     last: dt.date
     granularity: str  # day, week, month, season, year, decade, range
 
-    def contains(self, other: DateValue) -> bool:
-        return self.first <= other.first and other.last <= self.last
-
     def overlaps(self, other: DateValue) -> bool:
         return self.first <= other.last and other.first <= self.last
 

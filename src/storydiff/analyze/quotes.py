@@ -372,12 +372,6 @@ def _is_bare_cue(t: Token) -> bool:
     return t.tag_ in {"VBD", "VBZ", "VBP"}
 
 
-def _is_clause(t: Token) -> bool:
-    """A finite verb: what starts a clause of its own."""
-    return t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"relcl", "acl", "amod"} and any(
-        c.dep_ in SUBJECTS for c in t.children)
-
-
 def _in_subject(u: Token, verb: Token) -> bool:
     """Whether ``u``, written between a quotation and its cue verb, belongs to the cue clause."""
     if u.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON", "ADV", "AUX", "PART", "CCONJ"}:
