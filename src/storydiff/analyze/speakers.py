@@ -98,6 +98,8 @@ class Mentions:
         for c in tok.children:
             if c.dep_ in {"appos", "compound", "flat"} and c.i in self.ent_of:
                 ent = self.ent_of[c.i]
+                if c.dep_ == "compound" and tok.pos_ == "NOUN":
+                    continue  # "the Obama campaign", "a Trump aide": not the person named
                 if ent.label_ == "PERSON" or tok.pos_ == "PROPN":
                     return ent
         return None

@@ -25,9 +25,6 @@ WORD = re.compile(r"\[[^\]]*\]|[\w’'*-]+(?:[.’'][\w]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "that", "this", "we", "i", "you",
         "he", "she", "they", "be", "for", "on", "at", "was", "are", "not", "but", "with", "as", "by"}
-SPEECH_WORDS = {"said", "says", "told", "tells", "added", "wrote", "writes", "stated", "asked", "tweeted", "explained",
-                "noted", "argued", "continued", "replied", "responded", "declared", "insisted", "recalled", "also",
-                "then", "later", "has", "had", "is", "was", "who", "in", "on", "at", "to", "and"}
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
                  "rev", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun",
                  "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "d.c", "a.m", "p.m", "mt", "ft", "pres",
@@ -75,8 +72,7 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
     """The sentences of a quote, with offsets into the article text."""
     index = 0
     setting = text[quote.sentence.start:quote.sentence.end]
-    named = quote.speaker is not None and _names(quote.speaker.name, text[quote.speaker.start:quote.speaker.end]) \
-        and not _modifier(text, quote.speaker.end)
+    named = quote.speaker is not None and _names(quote.speaker.name, text[quote.speaker.start:quote.speaker.end])
     for part in quote.parts:
         chunk = text[part.start:part.end]
         pos = 0
@@ -160,12 +156,6 @@ def _names(name: str, mention: str) -> bool:
     """Does the mention end in the speaker's name ("Sen. Lis Smith")? Not "he", not "the Obama campaign"."""
     words = re.findall(r"[\w’'-]+", mention)
     return bool(words) and words[-1].lower() in _name_words(name)
-
-
-def _modifier(text: str, end: int) -> bool:
-    """Is the name only a modifier of the real speaker ("the Obama campaign", "Trump's aides")?"""
-    m = re.match(r"(?:[’']s)?\s+([a-z]+)", text[end:end + 30])
-    return m is not None and m.group(1) not in SPEECH_WORDS
 
 
 def _speakers_differ(x: Unit, y: Unit) -> bool:
