@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import Article, ArticleFacts, DateFact, Fact, Finding, Quantity, Quote, Report, Span, Story
+from ..model import Article, ArticleFacts, Fact, Finding, Report, Span, Story
 
 REPORT_SCHEMA = "storydiff.report/1"
 FACTS_SCHEMA = "storydiff.facts/1"
@@ -71,10 +71,6 @@ def fact_document(fact: Fact) -> dict[str, Any]:
         if field.name in {"article", "start", "end", "text", "sentence", "context"}:
             continue
         doc[field.name] = _plain(getattr(fact, field.name))
-    if isinstance(fact, Quote):
-        doc["parts"] = [{"start": p.start, "end": p.end} for p in fact.parts]
-    if isinstance(fact, DateFact | Quantity):
-        doc["value"] = _plain(fact.value)
     return doc
 
 
