@@ -306,7 +306,8 @@ def test_empty_folder_is_a_problem(tmp_path: Path) -> None:
     _, problems = load(str(tmp_path / "empty"))
     problem = only_problem(problems)
     assert problem.source == str(tmp_path / "empty")
-    assert "folder holds no .txt, .html, .htm, .json, .jsonl files" in problem.message
+    assert problem.message.endswith(
+        "folder holds no .txt, .html, .htm, .json, .jsonl, .rss, .atom, .xml, .warc, .warc.gz files; check the folder")
 
 
 def test_glob_is_expanded_and_sorted(tmp_path: Path) -> None:
@@ -477,6 +478,268 @@ def test_unknown_suffix_is_sniffed(tmp_path: Path) -> None:
     articles, problems = load(text, lines)
     assert problems == []
     assert [(a.id, a.text) for a in articles] == [("story", FIRE), ("n1", HURT)]
+
+
+# -- feeds --------------------------------------------------------------------------------------
+
+RAIN = "Heavy rain flooded two roads & a bridge. Crews expect to reopen them by Friday."
+RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>The Daily Bugle</title><link>https://example.com/</link><description>News</description>
+<item><title>Big Fire in Town</title><link>https://example.com/fire</link>
+<guid isPermaLink="false">https://example.com/?p=1</guid>
+<pubDate>Tue, 05 Mar 2024 23:30:00 -0500</pubDate><description>Short teaser.</description>
+<content:encoded><![CDATA[<p>{FIRE}</p><script>track()</script><p>{HURT}</p>]]></content:encoded></item>
+<item><title>Roads closed &amp; more</title><link>https://example.com/rain</link>
+<pubDate>Wed, 06 Mar 2024 08:00:00 GMT</pubDate>
+<description>Heavy rain &lt;b&gt;flooded&lt;/b&gt; two roads &amp;amp; a bridge. Crews expect to reopen them \
+by Friday.</description></item>
+<item><title>Photo of the day</title><link>https://example.com/photo</link><guid>photo-1</guid></item>
+</channel></rss>
+"""
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+<!-- the evening edition -->
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title type="html">The &lt;i&gt;Evening&lt;/i&gt; Post</title><id>urn:uuid:post</id>
+<updated>2024-03-06T10:00:00Z</updated>
+<entry><title>Fire on Main Street</title><link href="https://post.example/fire"/>
+<id>tag:post.example,2024:fire</id><updated>2024-03-06T00:30:00+02:00</updated>
+<summary>A fire downtown.</summary>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>{FIRE}</p></div></content></entry>
+</feed>
+"""
+
+
+def assert_text_indexes(article: Article, *passages: str) -> None:
+    """Each passage is in the article's text where an offset into that text says it is; no markup is left."""
+    for passage in passages:
+        start = article.text.index(passage)
+        assert article.text[start:start + len(passage)] == passage
+    assert not any(mark in article.text for mark in ("<", ">", "&amp;", "&lt;"))
+
+
+def test_rss_entries_become_articles_and_an_empty_entry_a_problem(tmp_path: Path) -> None:
+    path = write(tmp_path / "bugle.rss", RSS)
+    articles, problems = load(path)
+    assert articles == [
+        Article(id="https://example.com/?p=1", text=f"{FIRE}\n{HURT}", outlet="The Daily Bugle",
+                title="Big Fire in Town", published=dt.date(2024, 3, 5), url="https://example.com/fire",
+                source=f"{path}[0]"),
+        Article(id=content_id(RAIN), text=RAIN, outlet="The Daily Bugle", title="Roads closed & more",
+                published=dt.date(2024, 3, 6), url="https://example.com/rain", source=f"{path}[1]"),
+    ]
+    assert problems == [Problem(f"{path}[2]", (
+        f"{path}[2]: entry 'Photo of the day' has no text in its content, summary or description; "
+        "save the article's page as .html and read that instead"))]
+    assert_text_indexes(articles[0], FIRE, HURT)
+    assert_text_indexes(articles[1], "two roads & a bridge", "by Friday.")
+
+
+def test_atom_entry_becomes_an_article(tmp_path: Path) -> None:
+    path = write(tmp_path / "post.atom", ATOM)
+    articles, problems = load(path)
+    assert problems == []
+    # The outlet's HTML is taken out; the date is the day the feed writes, not the UTC day (March 5th).
+    assert articles == [Article(id="tag:post.example,2024:fire", text=FIRE, outlet="The Evening Post",
+                                title="Fire on Main Street", published=dt.date(2024, 3, 6),
+                                url="https://post.example/fire", source=f"{path}[0]")]
+
+
+@pytest.mark.parametrize(("description", "text"), [
+    # A description without markup.
+    ("Council meets on Monday.", "Council meets on Monday."),
+    # HTML trafilatura passes over as boilerplate: the tags are stripped, the entities unescaped.
+    ("&lt;aside&gt;The mayor &amp;amp; council met on &lt;b&gt;Monday&lt;/b&gt;.&lt;/aside&gt;",
+     "The mayor & council met on Monday."),
+    ("&lt;footer&gt;Fish &amp;amp; chips&lt;br&gt;at the pier&lt;/footer&gt;", "Fish & chips\nat the pier"),
+])
+def test_rss_description_is_read_as_plain_text(tmp_path: Path, description: str, text: str) -> None:
+    path = write(tmp_path / "short.rss", f"<rss version='2.0'><channel><title>Bugle</title><item>"
+                                         f"<description>{description}</description></item></channel></rss>")
+    [article], _ = load(path)
+    assert (article.id, article.text, article.title, article.url) == (content_id(text), text, None, None)
+
+
+def test_feed_entry_id_is_made_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "ids.rss", f"<rss version='2.0'><channel><title>Bugle</title>"
+                                       f"<item><guid>  a\n  b </guid><description>{FIRE}</description></item>"
+                                       f"<item><guid>{'x' * 300}</guid><description>{HURT}</description></item>"
+                                       "</channel></rss>")
+    articles, _ = load(path)
+    assert [a.id for a in articles] == ["a b", f"feed-{content_id('x' * 300)}"]
+
+
+def test_feed_is_sniffed_on_stdin_and_under_other_suffixes(tmp_path: Path) -> None:
+    [article, *_] = read_stdin(io.BytesIO(RSS.encode()))
+    assert isinstance(article, Article)
+    assert (article.id, article.source) == ("https://example.com/?p=1", "<stdin>[0]")
+    [atom], problems = load(write(tmp_path / "feed.php", ATOM))
+    assert (atom.id, problems) == ("tag:post.example,2024:fire", [])
+
+
+@pytest.mark.parametrize(("content", "found"), [
+    ('<?xml version="1.0"?><urlset><url><loc>https://example.com/</loc></url></urlset>', ""),
+    ("https://example.com/feed.rss", " (not well-formed (invalid token) at line 1, column 6)"),  # never fetched
+])
+def test_xml_that_is_not_a_feed_is_a_problem(tmp_path: Path, content: str, found: str) -> None:
+    path = write(tmp_path / "sitemap.xml", content)
+    good = write(tmp_path / "good.txt", FIRE)
+    articles, problems = load(path, good)
+    assert [a.id for a in articles] == ["good"]
+    assert only_problem(problems) == Problem(path, (
+        f"{path}: not an RSS or Atom feed{found}; .rss, .atom and .xml files are read as feeds — give articles "
+        "as .txt, .html, .json or .jsonl files"))
+
+
+def test_feed_that_names_a_file_does_not_read_it(tmp_path: Path) -> None:
+    feed = write(tmp_path / "real.rss", RSS)
+    path = write(tmp_path / "pointer.rss", feed)  # feedparser takes a bare path for a file to open
+    _, problems = load(path)
+    assert only_problem(problems).message.startswith(f"{path}: not an RSS or Atom feed")
+
+
+@pytest.mark.parametrize("declaration", ['<?xml version="1.0"?>\n', ""])
+def test_broken_feed_is_a_problem_with_line_and_column(tmp_path: Path, declaration: str) -> None:
+    path = write(tmp_path / "broken.rss", f'{declaration}<rss version="2.0">\n<channel><title>Bugle</title>\n</rss>')
+    lines_before = declaration.count("\n")
+    _, problems = load(path)
+    assert only_problem(problems).message == (
+        f"{path}: feed is not well-formed (mismatched tag at line {3 + lines_before}, column 2); fix the file")
+
+
+def test_entries_of_a_broken_feed_are_read_as_far_as_they_go(tmp_path: Path) -> None:
+    path = write(tmp_path / "broken.rss", f"<rss version='2.0'><channel><title>Bugle & Co</title><item>"
+                                          f"<description>{FIRE}</description></item></channel></rss>")
+    [article], problems = load(path)
+    assert (article.text, article.outlet, problems) == (FIRE, "Bugle & Co", [])
+
+
+def test_feed_without_entries_is_a_problem(tmp_path: Path) -> None:
+    path = write(tmp_path / "quiet.rss", "<rss version='2.0'><channel><title>Bugle</title></channel></rss>")
+    _, problems = load(path)
+    assert only_problem(problems).message == (
+        f"{path}: feed holds no entries; leave it out or save it again when it has some")
+
+
+def test_too_long_feed_entry_is_a_problem_and_the_others_load(tmp_path: Path) -> None:
+    path = write(tmp_path / "bugle.rss", RSS)
+    articles, problems = load(path, max_chars=200)
+    assert [a.source for a in articles] == [f"{path}[1]"]
+    assert [p.source for p in problems] == [f"{path}[0]", f"{path}[2]"]
+    assert problems[0].message.endswith("the limit is 200 characters (--max-chars)")
+
+
+# -- WARC archives ------------------------------------------------------------------------------
+
+WarcRecord = tuple[str, str, bytes, str]  # target URI, content type, body, HTTP status
+
+
+def write_warc(path: Path, *records: WarcRecord, date: str = "2024-03-07T09:15:00Z") -> str:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as file:
+        writer = WARCWriter(file, gzip=path.suffix == ".gz")
+        for uri, content_type, body, status in records:
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers,
+                warc_headers_dict={"WARC-Date": date}))
+    return str(path)
+
+
+FIRE_URI = "https://example.com/news/fire?ref=rss"
+EMPTY_URI = "https://example.com/empty"
+CRAWL = (
+    (FIRE_URI, "text/html; charset=utf-8", PAGE.encode(), "200 OK"),
+    ("https://example.com/logo.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "200 OK"),
+    (EMPTY_URI, "application/xhtml+xml", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "200 OK"),
+)
+
+
+def warc_id(uri: str) -> str:
+    return "warc-" + content_id(uri)
+
+
+def test_warc_html_pages_become_articles_and_other_records_are_skipped(tmp_path: Path) -> None:
+    path = write_warc(tmp_path / "crawl.warc.gz", *CRAWL)
+    articles, problems = load(path)
+    [page], _ = load(write(tmp_path / "fire.html", PAGE))
+    assert articles == [Article(id=warc_id(FIRE_URI), text=page.text, outlet="The Daily Bugle",
+                                title="Big Fire in Town", published=dt.date(2024, 3, 5), url=FIRE_URI,
+                                source=f"{path}#{FIRE_URI}")]
+    assert page.text == f"Big Fire in Town\n{FIRE}\n{HURT}"
+    assert_text_indexes(articles[0], FIRE, HURT)
+    assert problems == [Problem(f"{path}#{EMPTY_URI}", (
+        f"{path}#{EMPTY_URI}: no article text found in the HTML; save the article's own page, "
+        "or its text as a .txt file"))]
+
+
+def test_warc_page_without_a_date_takes_the_capture_date(tmp_path: Path) -> None:
+    undated = PAGE.replace('<meta name="date" content="2024-03-05">', "").replace("bakery", "café")
+    path = write_warc(tmp_path / "crawl.warc",
+                      ("https://example.com/moved", "text/html", PAGE.encode(), "301 Moved Permanently"),
+                      ("https://example.com/fire", "text/html; charset=iso-8859-1", undated.encode("latin-1"),
+                       "200 OK"))
+    [article], problems = load(path)
+    assert problems == []
+    assert (article.id, article.published) == (warc_id("https://example.com/fire"), dt.date(2024, 3, 7))
+    assert "destroyed three buildings and a café." in article.text  # decoded by the HTTP header's charset
+
+
+def test_too_large_warc_page_is_a_problem_and_the_others_load(tmp_path: Path) -> None:
+    padded = PAGE.replace("</body>", f"<!-- {'x' * 5000} --></body>")
+    path = write_warc(tmp_path / "crawl.warc.gz", ("https://example.com/big", "text/html", padded.encode(), "200 OK"),
+                      (FIRE_URI, "text/html", PAGE.encode(), "200 OK"))
+    articles, problems = load(path, max_chars=400)
+    assert [a.id for a in articles] == [warc_id(FIRE_URI)]
+    assert only_problem(problems) == Problem(f"{path}#https://example.com/big", (
+        f"{path}#https://example.com/big: page is over 4.0 kB, too big for an article within the limit of "
+        "400 characters (--max-chars); raise --max-chars to read it"))
+
+
+def test_warc_without_html_pages_is_a_problem(tmp_path: Path) -> None:
+    path = write_warc(tmp_path / "images.warc.gz", CRAWL[1])
+    _, problems = load(path)
+    assert only_problem(problems).message == (
+        f"{path}: no HTML pages (responses with status 200) in the archive; check that the crawl saved the "
+        "articles' pages")
+
+
+def test_file_that_is_not_a_warc_is_a_problem(tmp_path: Path) -> None:
+    path = write(tmp_path / "notes.warc.gz", b"\x1f\x8b\x08 not really gzip")
+    _, problems = load(path)
+    assert only_problem(problems).message == (
+        f"{path}: not a WARC file, or damaged at the start (Unknown archive format); give web archives as "
+        ".warc or .warc.gz files")
+
+
+def test_warc_cut_short_keeps_the_pages_before(tmp_path: Path) -> None:
+    path = tmp_path / "cut.warc"
+    write_warc(path, CRAWL[0], CRAWL[0])
+    data = path.read_bytes()
+    second = data.index(b"WARC/1.0", 10)
+    end = data.index(b"WARC-Type: response\r\n", second) + len(b"WARC-Type: response\r\n")
+    path.write_bytes(data[:end])  # the second record breaks off before its target URI
+    articles, problems = load(str(path))
+    assert [a.id for a in articles] == [warc_id(FIRE_URI)]
+    assert only_problem(problems).message == (
+        f"{path}: damaged or cut short after 1 record (its headers break off); the pages before were read — "
+        "repair the archive or fetch it again")
+
+
+def test_folder_reads_feeds_and_archives(tmp_path: Path) -> None:
+    write(tmp_path / "feeds" / "bugle.rss", RSS)
+    write(tmp_path / "feeds" / "post.atom", ATOM)
+    write(tmp_path / "feeds" / "sitemap.xml", "<?xml version='1.0'?><urlset/>")
+    write_warc(tmp_path / "crawl.warc.gz", *CRAWL)
+    write(tmp_path / "crawl.cdx", "not an input")
+    articles, problems = load(str(tmp_path))
+    assert [a.id for a in articles] == [
+        warc_id(FIRE_URI), "https://example.com/?p=1", content_id(RAIN), "tag:post.example,2024:fire"]
+    assert [p.source for p in problems] == [
+        f"{tmp_path / 'crawl.warc.gz'}#{EMPTY_URI}", f"{tmp_path / 'feeds' / 'bugle.rss'}[2]",
+        str(tmp_path / "feeds" / "sitemap.xml")]
 
 
 # -- the shared data (skipped when absent) ------------------------------------------------------

@@ -8,10 +8,15 @@ Kinds, chosen by suffix (anything else, and stdin, is sniffed from its content):
 - ``.json`` (one object or an array of objects) and ``.jsonl`` (one object a line): fields
   ``id``, ``text``, optional ``outlet``, ``title``, ``published``, ``url``; every other field is
   kept in ``Article.meta``.
+- ``.rss`` / ``.atom`` / ``.xml``: an RSS or Atom feed, one article per entry (see
+  :mod:`storydiff.sources`); a file or stdin that starts like a feed is read as one too.
+- ``.warc`` / ``.warc.gz``: a web archive, read record by record, one article per HTML page
+  (status 200) found in it by trafilatura, as for ``.html``.
 
-An article's id is stable: the given id, else the file stem (for one-article files), else a
-content hash. One bad input (or one bad line of a JSONL file) yields a :class:`Problem` naming it
-and saying what to do; the other inputs go on.
+An article's id is stable: the given id (a feed entry's own id), else the file stem (for one-article
+files), else a content hash; a WARC page's id is a hash of its URI. One bad input (or one bad line
+of a JSONL file, entry of a feed, page of an archive) yields a :class:`Problem` naming it and saying
+what to do; the other inputs go on.
 """
 
 from __future__ import annotations
@@ -33,12 +38,17 @@ from storydiff.model import Article, Problem
 
 __all__ = ["FOLDER_SUFFIXES", "IngestOptions", "article_from_record", "load_articles", "read_inputs"]
 
-FOLDER_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+FOLDER_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".rss", ".atom", ".xml", ".warc", ".warc.gz")
 """The files a folder input is searched for (recursively)."""
 
 STDIN = "<stdin>"
 _RECORD_FIELDS = frozenset({"id", "text", "outlet", "title", "published", "url"})
 _GLOB_CHARS = re.compile(r"[*?\[]")
+_FEED_SUFFIXES = (".rss", ".atom", ".xml")
+_WARC_SUFFIXES = (".warc", ".warc.gz")
+# A feed's root element, after any XML declaration, processing instructions, comments and doctype.
+_FEED_START = re.compile(r"(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
+                         r"<(?:\w+:)?(?:rss|feed|RDF)\b", re.DOTALL)
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|article|meta|title)\b", re.IGNORECASE)
 # A text file may hold a few control characters (form feeds, stray escapes); a binary one is full of them.
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13} | {127}
@@ -48,7 +58,7 @@ _HTML_BYTES_PER_CHAR = 10
 
 MIN_HTML_WORDS = 5
 
-Kind = Literal["text", "html", "json", "jsonl"]
+Kind = Literal["text", "html", "json", "jsonl", "feed"]
 
 
 @dataclass(frozen=True)
@@ -202,7 +212,7 @@ def _folder_files(folder: Path, name: str) -> Iterator[Path | Problem]:
     """The article files under ``folder``, sorted; hidden files and folders are left out."""
     files = sorted(
         path for path in folder.rglob("*")
-        if path.suffix.lower() in FOLDER_SUFFIXES and path.is_file()
+        if path.name.lower().endswith(FOLDER_SUFFIXES) and path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
     if not files:
@@ -216,7 +226,11 @@ def _folder_files(folder: Path, name: str) -> Iterator[Path | Problem]:
 
 def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+    if path.name.lower().endswith(_WARC_SUFFIXES):
+        yield from _read_warc_file(path, source, options)
+    elif suffix in _FEED_SUFFIXES:  # a feed holds any number of articles, so its size is not bounded
+        yield from _feed_articles(_read_bytes(path, source), source, options)
+    elif suffix == ".jsonl":
         yield from _read_jsonl_file(path, source, options)
     elif suffix in (".html", ".htm"):
         data = _read_bytes(path, source, options.max_chars, _HTML_BYTES_PER_CHAR)
@@ -247,11 +261,13 @@ def _read_stdin(stream: TextIO | BinaryIO, options: IngestOptions) -> Iterator[A
 def _read_text(
     text: str, kind: Kind, source: str, stem: str, options: IngestOptions
 ) -> Iterator[Article | Problem]:
-    """Articles from an input already decoded: plain text, HTML, JSON or JSON lines."""
+    """Articles from an input already decoded: plain text, HTML, JSON, JSON lines or a feed."""
     if kind == "text":
         yield _text_article(text, source, stem, options)
     elif kind == "html":
         yield _html_article(text, source, stem, options)
+    elif kind == "feed":
+        yield from _feed_articles(text.encode("utf-8"), source, options)
     elif kind == "json":
         yield from _json_articles(_strip_bom(text), source, stem, options)
     else:
@@ -282,8 +298,20 @@ def _text_article(text: str, source: str, stem: str, options: IngestOptions) -> 
     return _make_article(text, source=source, options=options, id=stem, title=title)
 
 
-def _html_article(html: str | bytes, source: str, stem: str, options: IngestOptions) -> Article:
-    """The article in an HTML page, found by trafilatura; the text is trafilatura's, not the HTML."""
+def _html_article(
+    html: str | bytes,
+    source: str,
+    stem: str,
+    options: IngestOptions,
+    *,
+    url: str | None = None,
+    published: dt.date | None = None,
+) -> Article:
+    """The article in an HTML page, found by trafilatura; the text is trafilatura's, not the HTML.
+
+    ``url`` is where the page was fetched from (it wins over the page's canonical link);
+    ``published`` stands in when the page gives no date.
+    """
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     if isinstance(html, bytes):
@@ -304,8 +332,8 @@ def _html_article(html: str | bytes, source: str, stem: str, options: IngestOpti
         text, source=source, options=options, id=stem,
         outlet=getattr(document, "sitename", None) or None,
         title=getattr(document, "title", None) or None,
-        published=_parse_date(getattr(document, "date", None)),
-        url=getattr(document, "url", None) or None,
+        published=_parse_date(getattr(document, "date", None)) or published,
+        url=url or getattr(document, "url", None) or None,
         meta=meta,
     )
 
@@ -326,6 +354,22 @@ def _json_articles(text: str, source: str, stem: str, options: IngestOptions) ->
     else:
         default_id = stem if source != STDIN else None
         yield article_from_record(value, source=source, options=options, default_id=default_id)
+
+
+def _feed_articles(data: bytes, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
+    from storydiff import sources  # imported here: sources builds on this module, and only feeds need it
+
+    return sources.feed_articles(data, source, options)
+
+
+def _read_warc_file(path: Path, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
+    from storydiff import sources  # imported here: sources builds on this module, and only archives need it
+
+    try:
+        with path.open("rb") as file:
+            yield from sources.warc_articles(file, source, options)
+    except OSError as error:
+        raise InputError(source, _os_reason(error)) from error
 
 
 def _read_jsonl_file(path: Path, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
@@ -460,7 +504,8 @@ def _content_id(text: str) -> str:
 # -- bytes to text ------------------------------------------------------------------------------
 
 _EMPTY_REASON = "empty: no article text; add the text or leave the input out"
-_BINARY_REASON = "looks binary, not text; give articles as .txt, .html, .json or .jsonl files"
+_BINARY_REASON = ("looks binary, not text; give articles as .txt, .html, .json or .jsonl files "
+                  "(web archives as .warc or .warc.gz)")
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -488,13 +533,15 @@ def _looks_binary(sample: bytes) -> bool:
 
 
 def _sniff(text: str) -> Kind:
-    """What decoded content holds: JSON lines, JSON, HTML or plain text."""
+    """What decoded content holds: JSON lines, JSON, an RSS or Atom feed, HTML or plain text."""
     body = _strip_bom(text).lstrip()
     lines = [line for line in body.splitlines() if line.strip()]
     if lines and all(line.lstrip().startswith("{") for line in lines):
         return "jsonl"
     if body.startswith(("{", "[")):
         return "json"
+    if _FEED_START.match(body[:4000]):  # before HTML: a feed's items have <title> tags too
+        return "feed"
     if body.startswith("<") and _HTML_START.search(body[:2000]):
         return "html"
     return "text"

@@ -1,0 +1,286 @@
+"""Read what archives and crawlers produce: RSS/Atom feeds and WARC web archives.
+
+- :func:`feed_articles`: one article per feed entry, read by feedparser from the feed's bytes (never
+  from a URL: nothing is fetched, no link is followed). Text = the entry's content, else its
+  summary (an RSS description), as plain text; title, link, date and id from the entry; outlet =
+  the feed's title. Entries are named ``feed.rss[i]``, counting from 0.
+- :func:`warc_articles`: one article per HTML page (a ``response`` record with status 200 and an
+  HTML content type) in a WARC stream, read record by record, found by trafilatura as for an
+  ``.html`` file; url = the record's target URI, id = ``warc-`` and a hash of that URI. Other records
+  are skipped. Pages are named ``archive.warc.gz#<uri>``.
+
+One bad entry or page yields a :class:`Problem` naming it; the others go on. :mod:`storydiff.ingest`
+dispatches here by suffix (``.rss``, ``.atom``, ``.xml``; ``.warc``, ``.warc.gz``) or by content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import email.utils
+import io
+import re
+import xml.sax
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from storydiff.errors import ArticleTooLarge, InputError
+from storydiff.ingest import (
+    _HTML_BYTES_PER_CHAR,
+    IngestOptions,
+    _content_id,
+    _html_article,
+    _make_article,
+    _parse_date,
+    _problem,
+    _size,
+)
+from storydiff.model import Article, Problem
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
+
+__all__ = ["feed_articles", "warc_articles"]
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# Tags that end a line of text when an entry's HTML is stripped by hand.
+_BLOCK_TAGS = ("address", "article", "aside", "blockquote", "br", "dd", "div", "dt", "figcaption", "footer",
+               "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "p", "pre", "section", "td", "th", "tr")
+_MAX_ID_CHARS = 200
+
+
+# -- feeds --------------------------------------------------------------------------------------
+
+
+def feed_articles(data: bytes, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
+    """An article (or a problem) for each entry of the RSS or Atom feed in ``data``.
+
+    Raises :class:`InputError` when ``data`` is not a feed or holds no entries.
+    """
+    import feedparser  # imported here: only feeds need it
+
+    # Bytes in a stream: feedparser would take a bytes or str argument for a path or URL to open.
+    feed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    if not feed.entries:
+        raise InputError(source, _no_entries_reason(feed, data))
+    outlet = _plain(feed.feed.get("title_detail"))
+    for index, entry in enumerate(feed.entries):
+        try:
+            yield _entry_article(entry, f"{source}[{index}]", outlet, options)
+        except InputError as error:
+            yield _problem(error)
+
+
+def _no_entries_reason(feed: Mapping[str, Any], data: bytes) -> str:
+    if not feed.get("version"):
+        found = f" ({_parse_error(feed['bozo_exception'], data)})" if feed.get("bozo") else ""
+        return (f"not an RSS or Atom feed{found}; .rss, .atom and .xml files are read as feeds — give "
+                "articles as .txt, .html, .json or .jsonl files")
+    if feed.get("bozo"):
+        return f"feed is not well-formed ({_parse_error(feed['bozo_exception'], data)}); fix the file"
+    return "feed holds no entries; leave it out or save it again when it has some"
+
+
+def _parse_error(error: Exception, data: bytes) -> str:
+    if not isinstance(error, xml.sax.SAXParseException) or (line := error.getLineNumber()) is None:
+        return str(error)
+    # feedparser parses the document with an XML declaration line put in front when it has none.
+    line -= 0 if _has_xml_declaration(data) else 1
+    return f"{error.getMessage()} at line {line}, column {error.getColumnNumber()}"
+
+
+def _has_xml_declaration(data: bytes) -> bool:
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):len(bom) + 20].decode(encoding, "ignore").startswith("<?xml")
+    return data.startswith(b"<?xml")
+
+
+def _entry_article(
+    entry: Mapping[str, Any], source: str, outlet: str | None, options: IngestOptions
+) -> Article:
+    title = _plain(entry.get("title_detail"))
+    text = _entry_text(entry)
+    if not text:
+        named = f" {title!r}" if title else ""
+        raise InputError(source, f"entry{named} has no text in its content, summary or description; "
+                                 "save the article's page as .html and read that instead")
+    return _make_article(
+        text,
+        source=source,
+        options=options,
+        id=_safe_id(entry.get("id")) or _content_id(text),
+        outlet=outlet,
+        title=title,
+        published=_entry_date(entry),
+        url=entry.get("link") or None,
+        meta={"author": author} if (author := entry.get("author")) else None,
+    )
+
+
+def _entry_text(entry: Mapping[str, Any]) -> str:
+    """The entry's full content if it has any text, else its summary (an RSS description)."""
+    for part in [*entry.get("content", []), entry.get("summary_detail")]:
+        if text := _plain(part, article=True):
+            return text
+    return ""
+
+
+def _plain(detail: Mapping[str, Any] | None, *, article: bool = False) -> str | None:
+    """A feed text construct (``{"type": …, "value": …}``) as plain text; None when it has none.
+
+    HTML goes through trafilatura when ``article`` is set (it keeps the paragraphs and drops the
+    boilerplate), else, or when trafilatura finds too little in it, has its tags stripped.
+    """
+    detail = detail or {}
+    value = detail.get("value") or ""
+    if detail.get("type") not in _HTML_TYPES:
+        return value.strip() or None  # feedparser has unescaped a plain-text construct already
+    text = _fragment_article_text(value) if article else None
+    return text or _strip_tags(value) or None
+
+
+def _fragment_article_text(html: str) -> str | None:
+    import trafilatura  # imported here: it is slow to import
+
+    # Wrapped as a page's article: bare, trafilatura passes over short fragments and drops lists and headings.
+    page = f"<html><body><article>{html}</article></body></html>"
+    document = trafilatura.bare_extraction(page, with_metadata=False, include_comments=False)
+    text = getattr(document, "text", None) if document is not None else None
+    return text.strip() if text else None
+
+
+def _strip_tags(html: str) -> str:
+    """The text of an HTML fragment, entities unescaped: a line per paragraph, scripts and styles left out."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except etree.ParserError:  # nothing but whitespace and comments
+        return ""
+    etree.strip_elements(root, "script", "style", "template", etree.Comment, etree.ProcessingInstruction,
+                         with_tail=False)
+    for element in root.iter(*_BLOCK_TAGS):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _entry_date(entry: Mapping[str, Any]) -> dt.date | None:
+    """The day the entry was published (else updated), as the feed writes it — not moved to UTC."""
+    for key in ("published", "updated"):
+        raw = entry.get(key)
+        if date := _parse_date(raw) or _rfc822_date(raw):
+            return date
+        if parsed := entry.get(f"{key}_parsed"):  # a form feedparser knows; it gives the UTC day
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return None
+
+
+def _rfc822_date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError):
+        return None
+
+
+def _safe_id(value: object) -> str | None:
+    """A feed's own id for an entry as one line; a hash of it when it is too long to read as a name."""
+    if not isinstance(value, str) or not (text := " ".join(value.split())):
+        return None
+    return text if len(text) <= _MAX_ID_CHARS else f"feed-{_content_id(text)}"
+
+
+# -- WARC archives ------------------------------------------------------------------------------
+
+
+def warc_articles(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
+    """An article (or a problem) for each HTML page in the WARC (or ARC, gzipped or not) ``stream``.
+
+    Records are read one at a time, never the whole archive. Raises :class:`InputError` when the
+    stream is not an archive, breaks off, or holds no HTML page.
+    """
+    from warcio.archiveiterator import ArchiveIterator  # imported here: only archives need it
+
+    pages = 0
+    for record in _warc_records(ArchiveIterator(stream), source):
+        if not _is_html_page(record):
+            continue
+        pages += 1
+        try:
+            yield _page_article(record, source, options)
+        except InputError as error:
+            yield _problem(error)
+    if not pages:
+        raise InputError(source, "no HTML pages (responses with status 200) in the archive; "
+                                 "check that the crawl saved the articles' pages")
+
+
+def _warc_records(records: Iterator[ArcWarcRecord], source: str) -> Iterator[ArcWarcRecord]:
+    """The archive's records; one warcio cannot parse ends the archive with an input error."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    count = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except ArchiveLoadFailed as error:  # its message goes on to quote the bad line, bytes and all
+            detail = str(error).split(", first line")[0][:100]
+            raise InputError(source, _damaged_reason(count, detail)) from error
+        # Only warcio's code runs here, and a record whose headers break off fails inside it like this.
+        except AttributeError as error:
+            raise InputError(source, _damaged_reason(count, "its headers break off")) from error
+        count += 1
+        yield record
+
+
+def _damaged_reason(count: int, detail: str) -> str:
+    if not count:
+        return f"not a WARC file, or damaged at the start ({detail}); give web archives as .warc or .warc.gz files"
+    records = "1 record" if count == 1 else f"{count:,} records"
+    return (f"damaged or cut short after {records} ({detail}); the pages before were read — repair the archive "
+            "or fetch it again")
+
+
+def _is_html_page(record: ArcWarcRecord) -> bool:
+    headers = record.http_headers
+    if record.rec_type != "response" or headers is None:
+        return False
+    return _media_type(headers.get_header("Content-Type")) in _HTML_TYPES and headers.get_statuscode() == "200"
+
+
+def _page_article(record: ArcWarcRecord, source: str, options: IngestOptions) -> Article:
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    page_source = f"{source}#{uri}"
+    limit = options.max_chars * _HTML_BYTES_PER_CHAR
+    body = record.content_stream().read(limit + 1)
+    if len(body) > limit:
+        raise ArticleTooLarge(page_source, (
+            f"page is over {_size(limit)}, too big for an article within the limit of {options.max_chars:,} "
+            "characters (--max-chars); raise --max-chars to read it"))
+    key = uri or record.rec_headers.get_header("WARC-Record-ID") or ""
+    html = _decode_body(body, record.http_headers.get_header("Content-Type"))
+    return _html_article(
+        html, page_source, f"warc-{_content_id(key)}", options,
+        url=uri or None, published=_parse_date(record.rec_headers.get_header("WARC-Date")),
+    )
+
+
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def _decode_body(body: bytes, content_type: str | None) -> str | bytes:
+    """The page decoded by the charset its HTTP header names, which is not in the page itself for
+    trafilatura to find; the bytes as they are when the header names none, or one they do not fit."""
+    found = re.search(r";\s*charset\s*=\s*\"?([\w.:-]+)", content_type or "", re.IGNORECASE)
+    if found:
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
+            return body.decode(found.group(1))
+    return body
