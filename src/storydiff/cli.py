@@ -137,3 +137,137 @@ def analyze_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, p
                 click.echo(f"  {f['kind']:11s} {f['start']:6d}-{f['end']:<6d} {' '.join(f['text'].split())[:90]}")
     if problems:
         sys.exit(1)
+
+
+def _db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", "db", default="storydiff.db", show_default=True, type=click.Path(dir_okay=False),
+                        help="The SQLite store.")(func)
+
+
+def _open_store(db: str, *, readonly: bool) -> Any:
+    from .store import Store
+
+    try:
+        return Store(db, readonly=readonly)
+    except StorydiffError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command("ingest")
+@_ingest_options
+@_db_option
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Analyse in this many processes.")
+def ingest_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, published: dt.datetime | None,
+               max_chars: int, db: str, jobs: int) -> None:
+    """Add INPUTS (files, folders, globs, feeds, WARCs, '-' for stdin) to the store and group them into stories.
+
+    Articles already stored (same text) are skipped; bad articles are reported and skipped.
+    """
+    from .ingest import read_inputs
+    from .stories import ingest
+
+    options = IngestOptions(title_line=title_line, outlet=outlet,
+                            published=published.date() if published else None, max_chars=max_chars)
+    with _open_store(db, readonly=False) as store, _spinner("ingesting") as advance:
+        try:
+            result = ingest(store, read_inputs(inputs, options), jobs=jobs, progress=advance)
+        except StorydiffError as exc:
+            raise click.ClickException(str(exc)) from exc
+        counts = store.counts()
+    for p in result.problems:
+        click.echo(f"storydiff: {p.message}", err=True)
+    click.echo(f"storydiff: read {result.read} articles: {result.stored} stored, {result.skipped} already stored, "
+               f"{len(result.problems)} problems; the store holds {counts['articles']} articles in "
+               f"{counts['stories']} stories", err=True)
+    if result.problems:
+        sys.exit(1)
+
+
+@contextmanager
+def _spinner(label: str) -> Iterator[Callable[[int], None]]:
+    """A running count on stderr when it is a terminal (the number of inputs is not known up front)."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed} articles"), TimeElapsedColumn())
+    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda n: bar.advance(task, n)
+
+
+@main.command("stories")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help="text: a table; json: the storydiff.stories/1 document.")
+@click.option("--limit", type=click.IntRange(min=0), default=0, help="Show at most this many (0: all).")
+@click.option("--sort", type=click.Choice(("recent", "conflicts", "articles")), default="recent", show_default=True)
+def stories_cli(db: str, fmt: str, limit: int, sort: str) -> None:
+    """List the stories in the store: id, title, articles, outlets, dates, conflicts and variants."""
+    from .report.stories import stories_document, stories_text
+
+    with _open_store(db, readonly=True) as store:
+        stories = store.stories()
+    if sort == "conflicts":
+        stories.sort(key=lambda s: (-s.conflicts, -s.variants, s.id))
+    elif sort == "articles":
+        stories.sort(key=lambda s: (-len(s.articles), s.id))
+    if limit:
+        stories = stories[:limit]
+    if fmt == "json":
+        click.echo(json.dumps(stories_document(stories), ensure_ascii=False, indent=2))
+    else:
+        click.echo(stories_text(stories), nl=False)
+
+
+@main.command("show")
+@click.argument("story")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text, json (storydiff.report/1) or md, as for compare.")
+def show_cli(story: str, db: str, fmt: str) -> None:
+    """Print the report of STORY (an id from `storydiff stories`), from stored facts, without re-parsing."""
+    from .model import Report
+    from .report import render
+
+    with _open_store(db, readonly=True) as store:
+        try:
+            found = store.story(story)
+        except StorydiffError as exc:
+            raise click.ClickException(str(exc)) from exc
+        articles = tuple(a for a in (store.article(i) for i in found.articles) if a)
+    click.echo(render(Report(articles=articles, stories=(found,), problems=()), fmt), nl=False)
+
+
+@main.command("export")
+@_db_option
+@click.option("--what", type=click.Choice(("articles", "reports")), default="articles", show_default=True,
+              help="articles: JSONL of articles with their story ids; reports: one storydiff.report/1 JSON "
+                   "document per line, one per story.")
+def export_cli(db: str, what: str) -> None:
+    """Write the store's articles (JSONL, with story ids) or every story's report (JSONL) to stdout."""
+    from .model import Report
+    from .report.jsonout import report_document
+
+    with _open_store(db, readonly=True) as store:
+        if what == "articles":
+            story_of = store.story_of()
+            for article_id in store.article_ids():
+                a = store.article(article_id)
+                assert a is not None
+                record = {"id": a.id, "story": story_of.get(a.id), "outlet": a.outlet, "title": a.title,
+                          "published": a.published.isoformat() if a.published else None, "url": a.url,
+                          "text": a.text, **{k: v for k, v in a.meta.items() if k not in {"story"}}}
+                click.echo(json.dumps(record, ensure_ascii=False))
+            return
+        for summary in store.stories():
+            story = store.story(summary.id)
+            articles = tuple(a for a in (store.article(i) for i in story.articles) if a)
+            doc = report_document(Report(articles=articles, stories=(story,), problems=()))
+            click.echo(json.dumps(doc, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,7 @@ Every error storydiff raises on purpose derives from one base::
      ├── InputError          an input could not be read as articles (names the input)
      │    └── ArticleTooLarge an article is bigger than the configured bound
      ├── ModelError          the spaCy model is not installed or cannot be loaded
+     ├── StoreError          the store is missing, not a store, or lacks what was asked for
      └── UsageError          options that do not fit together
 
 Messages say what happened, to which input, and what to do. Third-party errors (UnicodeDecodeError,
@@ -34,6 +35,10 @@ class ArticleTooLarge(InputError):
 
 class ModelError(StorydiffError):
     """The language model could not be loaded."""
+
+
+class StoreError(StorydiffError):
+    """The store is missing, is not a storydiff store, or does not hold what was asked for."""
 
 
 class UsageError(StorydiffError):

@@ -91,3 +91,29 @@ def test_polnear_dev_quotes(tmp_path: Path) -> None:
     assert float(result["quote-recall"]) >= QUOTE_FLOORS["recall"]
     assert float(result["speaker-accuracy"]) >= QUOTE_FLOORS["speaker"]
     assert float(result["quote-precision"]) >= QUOTE_FLOORS["precision"]
+
+
+# Story grouping: B-cubed F1 of the store's stories against the gold events (score_groups.py).
+GROUPING_FLOORS = {"ecbplus": 0.93, "basil": 0.99}
+
+
+@pytest.mark.parametrize("dataset", sorted(GROUPING_FLOORS))
+def test_grouping_finds_events(dataset: str, tmp_path: Path) -> None:
+    from storydiff.ingest import read_inputs
+    from storydiff.report.stories import stories_document
+    from storydiff.store import Store
+    from storydiff.stories import ingest
+
+    gold = shared_path("data", dataset, "dev.jsonl")
+    with Store(tmp_path / "s.db") as store:
+        result = ingest(store, read_inputs([str(gold)]), jobs=2)
+        assert not result.problems
+        stories = stories_document(store.stories())
+    path = tmp_path / "stories.json"
+    path.write_text(json.dumps(stories), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(shared_path("tools", "score_groups.py")), str(gold), str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    print(dataset, out)
+    match = re.search(r"bcubed-F1 ([\d.]+)", out)
+    assert match is not None
+    assert float(match.group(1)) >= GROUPING_FLOORS[dataset]

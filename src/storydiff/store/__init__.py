@@ -1,0 +1,374 @@
+"""The store: articles, their facts and signatures, and the stories they form, in one SQLite file.
+
+- WAL mode: readers (``stories``, ``show``, the web app) read while an ingest writes.
+- A versioned schema (:data:`MIGRATIONS`); opening a store brings it up to date.
+- Articles keyed by the hash of their text: ingesting the same article again is a no-op.
+- Each batch of new articles, its edges, copies and the stories it changes go in in one
+  transaction, so a crash loses at most the batch in flight and never leaves stories half-made.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..compare import compare_story
+from ..errors import StoreError
+from ..group import cluster
+from ..group.copies import COPY_SIMILARITY, band_keys, is_copy, minhash
+from ..group.signature import Signature
+from ..model import Article, ArticleFacts, Story
+from .codec import facts_from_json, facts_to_json
+
+DEFAULT_DB = "storydiff.db"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, facts, grouping state, stories
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, outlet TEXT, title TEXT, published TEXT,
+        url TEXT, source TEXT, text TEXT NOT NULL, meta TEXT NOT NULL DEFAULT '{}', added TEXT NOT NULL
+    );
+    CREATE TABLE facts (
+        article TEXT PRIMARY KEY REFERENCES articles(id), facts TEXT NOT NULL, signature TEXT NOT NULL,
+        minhash BLOB NOT NULL
+    );
+    CREATE TABLE keys (key TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+    CREATE TABLE bands (band TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (band, article)) WITHOUT ROWID;
+    CREATE TABLE edges (a TEXT NOT NULL, b TEXT NOT NULL, sim REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+    CREATE INDEX edges_b ON edges (b);
+    CREATE TABLE copies (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+    CREATE INDEX copies_b ON copies (b);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY, title TEXT, articles INTEGER NOT NULL, sources INTEGER NOT NULL,
+        outlets TEXT NOT NULL, first TEXT, last TEXT, conflicts INTEGER NOT NULL, variants INTEGER NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE story_of (article TEXT PRIMARY KEY REFERENCES articles(id), story TEXT NOT NULL);
+    CREATE INDEX story_of_story ON story_of (story);
+    """,
+)
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: str
+    title: str | None
+    articles: tuple[str, ...]
+    sources: int  # independent sources: copies of one wire story count once
+    outlets: tuple[str, ...]
+    first: str | None
+    last: str | None
+    conflicts: int
+    variants: int
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """What analysis hands the store for one article."""
+
+    facts: ArticleFacts
+    signature: Signature
+
+
+def content_hash(article: Article) -> str:
+    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """One SQLite store. Use as a context manager; every method is safe to call from one thread."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly and not self.path.exists():
+            raise StoreError(f"{self.path}: no store here; run `storydiff ingest --db {self.path} …` first")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate(readonly)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a storydiff store ({exc})") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # schema
+
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self, readonly: bool) -> None:
+        current = self.version()
+        if current > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: made by a newer storydiff (schema {current}); upgrade storydiff")
+        if current == len(MIGRATIONS):
+            return
+        if readonly:
+            raise StoreError(f"{self.path}: schema {current} is older than this storydiff's; run `storydiff ingest` "
+                             "once to upgrade it")
+        for version in range(current, len(MIGRATIONS)):
+            with self._transaction():
+                for statement in _statements(MIGRATIONS[version]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version + 1}")
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    # articles
+
+    def known(self, articles: Sequence[Article]) -> set[str]:
+        """Content hashes, among these articles', already in the store."""
+        hashes = [content_hash(a) for a in articles]
+        found: set[str] = set()
+        for chunk in _chunks(hashes, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(f"SELECT hash FROM articles WHERE hash IN ({marks})", chunk))
+        return found
+
+    def add(self, batch: Sequence[Analysed]) -> list[str]:
+        """Store analysed articles and re-group the stories they touch, in one transaction.
+
+        Returns the ids stored (an article whose text is already stored is skipped; one whose id is
+        taken by a different text is stored as ``id~hash``)."""
+        stored: list[str] = []
+        with self._transaction():
+            for item in batch:
+                article_id = self._insert(item)
+                if article_id:
+                    stored.append(article_id)
+            if stored:
+                self._regroup(stored)
+        return stored
+
+    def _insert(self, item: Analysed) -> str | None:
+        a = item.facts.article
+        digest = content_hash(a)
+        if self.db.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone():
+            return None
+        article_id = a.id
+        if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+            article_id = f"{a.id}~{digest[:10]}"
+        if article_id != a.id:
+            a = _renamed(a, article_id)
+            item = Analysed(ArticleFacts(a, tuple(_refile(f, article_id) for f in item.facts.facts)),
+                            Signature(article_id, item.signature.features, item.signature.persons,
+                                      item.signature.years, item.signature.published))
+        signature = item.signature
+        self.db.execute(
+            "INSERT INTO articles (id, hash, outlet, title, published, url, source, text, meta, added) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, digest, a.outlet, a.title, a.published.isoformat() if a.published else None, a.url,
+             a.source, a.text, json.dumps(dict(a.meta), ensure_ascii=False, default=str),
+             dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+        hashes = minhash(a.text)
+        self.db.execute("INSERT INTO facts (article, facts, signature, minhash) VALUES (?, ?, ?, ?)",
+                        (article_id, facts_to_json(item.facts), json.dumps(signature.to_json()), hashes.tobytes()))
+        self._link(signature, hashes)
+        return article_id
+
+    def _link(self, signature: Signature, hashes: Any) -> None:
+        """Edges to every stored article it is similar to, and copy links to its near-duplicates."""
+        me = signature.article
+        keys = cluster.index_keys(signature)
+        others: set[str] = set()
+        for chunk in _chunks(keys, 500):
+            marks = ",".join("?" * len(chunk))
+            others.update(r[0] for r in self.db.execute(
+                f"SELECT DISTINCT article FROM keys WHERE key IN ({marks})", chunk))
+        bands = band_keys(hashes)
+        marks = ",".join("?" * len(bands))
+        copy_candidates = {r[0] for r in self.db.execute(
+            f"SELECT DISTINCT article FROM bands WHERE band IN ({marks})", bands)}
+        mine = signature.vector()
+        for other in sorted(others | copy_candidates):
+            row = self.db.execute("SELECT signature, minhash FROM facts WHERE article = ?", (other,)).fetchone()
+            theirs = Signature.from_json(json.loads(row[0]))
+            sim = cluster.similarity(signature, theirs, mine, theirs.vector()) if other in others else 0.0
+            copy = other in copy_candidates and is_copy(hashes, row[1])
+            a, b = min(me, other), max(me, other)
+            if copy:
+                self.db.execute("INSERT OR IGNORE INTO copies (a, b) VALUES (?, ?)", (a, b))
+                sim = max(sim, COPY_SIMILARITY)
+            if sim >= cluster.EDGE_FLOOR:
+                self.db.execute("INSERT OR REPLACE INTO edges (a, b, sim) VALUES (?, ?, ?)", (a, b, sim))
+        self.db.executemany("INSERT OR IGNORE INTO keys (key, article) VALUES (?, ?)", [(k, me) for k in keys])
+        self.db.executemany("INSERT OR IGNORE INTO bands (band, article) VALUES (?, ?)", [(b, me) for b in bands])
+
+    # grouping
+
+    def _block(self, start: Iterable[str]) -> tuple[list[str], list[cluster.Edge]]:
+        """The connected component of the edge graph holding ``start``, with its edges."""
+        seen = set(start)
+        frontier = list(seen)
+        edges: set[cluster.Edge] = set()
+        while frontier:
+            nxt = []
+            for chunk in _chunks(frontier, 400):
+                marks = ",".join("?" * len(chunk))
+                for a, b, s in self.db.execute(
+                        f"SELECT a, b, sim FROM edges WHERE a IN ({marks}) UNION SELECT a, b, sim FROM edges "
+                        f"WHERE b IN ({marks})", chunk + chunk):
+                    edges.add((a, b, s))
+                    for x in (a, b):
+                        if x not in seen:
+                            seen.add(x)
+                            nxt.append(x)
+            frontier = nxt
+        return sorted(seen), sorted(edges)
+
+    def _regroup(self, new: Sequence[str]) -> None:
+        pending = set(new)
+        while pending:
+            block, edges = self._block([min(pending)])
+            pending -= set(block)
+            old: dict[str, set[str]] = {}
+            for chunk in _chunks(block, 500):
+                for article, story in self.db.execute(
+                        f"SELECT article, story FROM story_of WHERE article IN ({','.join('?' * len(chunk))})", chunk):
+                    old.setdefault(story, set()).add(article)
+            new_stories = {story_id_for(m): m for m in cluster.cluster_block(block, edges)}
+            for story, members in old.items():
+                if story not in new_stories or set(new_stories[story]) != members:
+                    self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
+            for story, new_members in new_stories.items():
+                if old.get(story) != set(new_members):
+                    self._save_story(new_members)
+
+    def _save_story(self, members: list[str]) -> None:
+        story_id = story_id_for(members)
+        self.db.executemany("INSERT OR REPLACE INTO story_of (article, story) VALUES (?, ?)",
+                            [(a, story_id) for a in members])
+        facts = self.facts(members)
+        story = compare_story(facts, story_id=story_id)
+        articles = [f.article for f in facts]
+        dates = sorted(a.published.isoformat() for a in articles if a.published)
+        outlets = sorted({a.outlet for a in articles if a.outlet})
+        self.db.execute(
+            "INSERT OR REPLACE INTO stories (id, title, articles, sources, outlets, first, last, conflicts, variants, "
+            "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (story_id, _story_title(articles), len(members), self._sources(members), json.dumps(outlets),
+             dates[0] if dates else None, dates[-1] if dates else None,
+             sum(f.status == "conflict" for f in story.findings), sum(f.status == "variant" for f in story.findings),
+             dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+
+    def _sources(self, members: Sequence[str]) -> int:
+        inside = set(members)
+        links = [(a, b) for chunk in _chunks(list(members), 400) for a, b in self.db.execute(
+            f"SELECT a, b FROM copies WHERE a IN ({','.join('?' * len(chunk))})", chunk) if b in inside]
+        return len(cluster.blocks(members, [(a, b, 1.0) for a, b in links]))
+
+    # reading
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT id, text, outlet, title, published, url, source, meta FROM articles "
+                              "WHERE id = ?", (article_id,)).fetchone()
+        return _article(row) if row else None
+
+    def facts(self, ids: Sequence[str]) -> list[ArticleFacts]:
+        out = []
+        for article_id in ids:
+            row = self.db.execute(
+                "SELECT a.id, a.text, a.outlet, a.title, a.published, a.url, a.source, a.meta, f.facts "
+                "FROM articles a JOIN facts f ON f.article = a.id WHERE a.id = ?", (article_id,)).fetchone()
+            if row:
+                out.append(facts_from_json(_article(row[:8]), row[8]))
+        return out
+
+    def stories(self) -> list[StorySummary]:
+        members: dict[str, list[str]] = {}
+        for article, story in self.db.execute("SELECT article, story FROM story_of ORDER BY article"):
+            members.setdefault(story, []).append(article)
+        out = []
+        for row in self.db.execute("SELECT id, title, sources, outlets, first, last, conflicts, variants FROM stories "
+                                   "ORDER BY last DESC, id"):
+            out.append(StorySummary(id=row[0], title=row[1], articles=tuple(members.get(row[0], ())), sources=row[2],
+                                    outlets=tuple(json.loads(row[3])), first=row[4], last=row[5], conflicts=row[6],
+                                    variants=row[7]))
+        return out
+
+    def story(self, story_id: str) -> Story:
+        ids = [r[0] for r in self.db.execute("SELECT article FROM story_of WHERE story = ? ORDER BY article",
+                                             (story_id,))]
+        if not ids:
+            raise StoreError(f"no story {story_id!r} in {self.path}; `storydiff stories` lists them")
+        return compare_story(self.facts(ids), story_id=story_id)
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def story_of(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT article, story FROM story_of"))
+
+    def counts(self) -> dict[str, int]:
+        return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+                for t in ("articles", "stories", "edges", "copies")}
+
+
+def story_id_for(members: Sequence[str]) -> str:
+    """A story's id: named by its first article id, so the same set of articles gives the same id."""
+    return "s-" + hashlib.sha1(min(members).encode("utf-8")).hexdigest()[:12]
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _statements(script: str) -> Iterator[str]:
+    for statement in script.split(";"):
+        if statement.strip():
+            yield statement
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _article(row: Sequence[Any]) -> Article:
+    return Article(id=row[0], text=row[1], outlet=row[2], title=row[3],
+                   published=dt.date.fromisoformat(row[4]) if row[4] else None, url=row[5], source=row[6] or "",
+                   meta=json.loads(row[7] or "{}"))
+
+
+def _renamed(a: Article, new_id: str) -> Article:
+    return Article(id=new_id, text=a.text, outlet=a.outlet, title=a.title, published=a.published, url=a.url,
+                   source=a.source, meta=a.meta)
+
+
+def _refile(fact: Any, article_id: str) -> Any:
+    return dataclasses.replace(fact, article=article_id)
+
+
+def _story_title(articles: Sequence[Article]) -> str | None:
+    titles = [a.title for a in sorted(articles, key=lambda a: a.id) if a.title]
+    if titles:
+        return titles[0]
+    first = sorted(articles, key=lambda a: a.id)[0].text.strip().split("\n", 1)[0]
+    return first[:120] or None
+
+
+__all__ = ["DEFAULT_DB", "Analysed", "Store", "StorySummary", "content_hash", "story_id_for"]

@@ -1,0 +1,160 @@
+"""The store: idempotent ingest, stored facts, stories, readers during writes, crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from storydiff.analyze import analyze
+from storydiff.errors import StoreError
+from storydiff.ingest import read_inputs
+from storydiff.model import Article
+from storydiff.store import Store
+from storydiff.store.codec import facts_from_json, facts_to_json
+from storydiff.stories import ingest
+from tests.conftest import EXAMPLE, shared_path
+
+STORYDIFF = [sys.executable, "-m", "storydiff.cli"]
+
+
+def _example(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "s.db")
+    result = ingest(store, read_inputs([str(EXAMPLE / "a.txt"), str(EXAMPLE / "b.txt")]))
+    assert (result.read, result.stored, result.skipped) == (2, 2, 0)
+    return store
+
+
+def test_facts_round_trip_exactly(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="a", text=(EXAMPLE / "a.txt").read_text(encoding="utf-8"))
+    facts = analyze(article, nlp=nlp)
+    assert facts_from_json(article, facts_to_json(facts)) == facts
+
+
+def test_ingest_groups_and_reingest_is_a_no_op(tmp_path: Path) -> None:
+    with _example(tmp_path) as store:
+        stories = store.stories()
+        assert [s.articles for s in stories] == [("a", "b")]
+        assert stories[0].conflicts >= 1
+        again = ingest(store, read_inputs([str(EXAMPLE / "a.txt"), str(EXAMPLE / "b.txt")]))
+        assert (again.stored, again.skipped) == (0, 2)
+        assert store.counts()["articles"] == 2
+
+
+def test_show_reads_stored_facts_without_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with _example(tmp_path) as store:
+        story_id = store.stories()[0].id
+
+    def no_model() -> None:
+        raise AssertionError("show must not parse")
+
+    monkeypatch.setattr("storydiff.nlp.load_model", no_model)
+    monkeypatch.setattr("storydiff.stories.load_model", no_model)
+    with Store(tmp_path / "s.db", readonly=True) as store:
+        story = store.story(story_id)
+    assert any(f.status == "conflict" and "38" in f.explanation for f in story.findings)
+
+
+def test_same_id_different_text_is_kept_under_a_new_id(tmp_path: Path) -> None:
+    with _example(tmp_path) as store:
+        changed = Article(id="a", text=(EXAMPLE / "a.txt").read_text(encoding="utf-8") + "\nA correction.")
+        result = ingest(store, [changed])
+        assert result.stored == 1
+        ids = store.article_ids()
+        assert len(ids) == 3 and any(i.startswith("a~") for i in ids)
+
+
+def test_missing_and_foreign_stores_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store here"):
+        Store(tmp_path / "none.db", readonly=True)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StoreError, match="not a storydiff store"):
+        Store(junk)
+    with pytest.raises(StoreError, match="no story"):
+        _example(tmp_path).story("s-nope")
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    _example(tmp_path).close()
+    db = sqlite3.connect(tmp_path / "s.db")
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(StoreError, match="newer storydiff"):
+        Store(tmp_path / "s.db")
+
+
+def test_readers_read_while_a_writer_holds_a_transaction(tmp_path: Path) -> None:
+    with _example(tmp_path) as store:
+        store.db.execute("BEGIN IMMEDIATE")
+        store.db.execute("DELETE FROM story_of")
+        with Store(tmp_path / "s.db", readonly=True) as reader:
+            assert [s.articles for s in reader.stories()] == [("a", "b")]  # the committed state
+        store.db.execute("ROLLBACK")
+
+
+def _write_jsonl(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def _stories(db: Path) -> set[tuple[str, ...]]:
+    with Store(db, readonly=True) as store:
+        return {s.articles for s in store.stories()}
+
+
+def test_same_articles_in_any_order_or_batches_give_the_same_stories(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in shared_path("data", "basil", "dev.jsonl").read_text().splitlines()][:24]
+    results = []
+    for n, (order, batch) in enumerate([(rows, 32), (rows[::-1], 5), (rows[1::2] + rows[::2], 1)]):
+        path = tmp_path / f"in{n}.jsonl"
+        _write_jsonl(path, order)
+        with Store(tmp_path / f"s{n}.db") as store:
+            ingest(store, read_inputs([str(path)]), batch=batch)
+        results.append(_stories(tmp_path / f"s{n}.db"))
+    assert results[0] == results[1] == results[2]
+    assert len(results[0]) < len(rows)  # some articles were grouped
+
+
+def test_kill_9_midway_loses_nothing_committed_and_resumes(tmp_path: Path) -> None:
+    source = shared_path("data", "basil", "dev.jsonl")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    killed, whole = tmp_path / "killed.db", tmp_path / "whole.db"
+    proc = subprocess.Popen([*STORYDIFF, "ingest", "--db", str(killed), str(source)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            if killed.exists() and _article_count(killed) >= 32:
+                break
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert 32 <= _article_count(killed) < 150, "the ingest was not killed midway"
+    subprocess.run([*STORYDIFF, "ingest", "--db", str(killed), str(source)], env=env, check=True,
+                   capture_output=True)
+    subprocess.run([*STORYDIFF, "ingest", "--db", str(whole), str(source)], env=env, check=True, capture_output=True)
+    db = sqlite3.connect(killed)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    ids = [r[0] for r in db.execute("SELECT id FROM articles")]
+    db.close()
+    assert len(ids) == len(set(ids)) == 150
+    assert _stories(killed) == _stories(whole)
+
+
+def _article_count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return 0
