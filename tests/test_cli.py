@@ -249,3 +249,44 @@ def test_every_command_and_option_is_in_the_readme() -> None:
                 long_opts = [opt for opt in param.opts if opt.startswith("--")]
                 missing += [f"{name} {opt}" for opt in long_opts if opt not in readme]
     assert missing == [], f"undocumented in README.md: {', '.join(missing)}"
+
+
+# -- the store: ingest, stories, show, export -----------------------------------------------------
+
+
+def test_ingest_then_stories_show_and_export(runner: CliRunner, good: list[str], tmp_path: Path) -> None:
+    (tmp_path / "c.txt").write_text(FIRE_C, encoding="utf-8")
+    (tmp_path / "d.txt").write_text(FIRE_D, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    inputs = [*good, str(tmp_path / "c.txt"), str(tmp_path / "d.txt"), str(tmp_path / "empty.txt")]
+    first = runner.invoke(main, ["ingest", "--db", db, *inputs])
+    assert first.exit_code == 1  # the empty file is reported and skipped, the rest goes in
+    assert "empty.txt" in first.stderr and "4 stored" in first.stderr
+    again = runner.invoke(main, ["ingest", "--db", db, *inputs[:4]])
+    assert again.exit_code == 0 and "0 stored, 4 already stored" in again.stderr
+
+    listing = json.loads(run(runner, "stories", "--db", db, "--format", "json").stdout)
+    assert listing["schema"] == "storydiff.stories/1"
+    assert sorted(sorted(s["articles"]) for s in listing["stories"]) == [["a", "b"], ["c", "d"]]
+    flood = next(s for s in listing["stories"] if "a" in s["articles"])
+    assert "Millbrook" in run(runner, "stories", "--db", db).stdout
+
+    report = report_json(run(runner, "show", flood["id"], "--db", db, "--format", "json"))
+    assert report["schema"] == "storydiff.report/1" and report["stories"][0]["articles"] == ["a", "b"]
+    texts = {a: Path(p).read_text(encoding="utf-8") for a, p in zip("ab", good, strict=True)}
+    for finding in report["stories"][0]["findings"]:
+        for m in finding["mentions"]:
+            assert texts[m["article"]][m["start"]:m["end"]] == m["text"]
+    assert "Whitfield" in run(runner, "show", flood["id"], "--db", db, "--format", "md").stdout
+
+    exported = [json.loads(line) for line in run(runner, "export", "--db", db).stdout.splitlines()]
+    assert {r["id"]: r["story"] for r in exported}["a"] == flood["id"]
+    reports = [json.loads(line) for line in run(runner, "export", "--db", db, "--what", "reports").stdout.splitlines()]
+    assert len(reports) == 2 and all(r["schema"] == "storydiff.report/1" for r in reports)
+
+
+def test_store_commands_explain_a_missing_store_or_story(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["stories", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no store here" in result.stderr
+    assert not (tmp_path / "none.db").exists()

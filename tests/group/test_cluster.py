@@ -127,3 +127,12 @@ def test_signature_round_trips_through_json() -> None:
     assert back.article == "a" and back.persons == s.persons and back.years == s.years
     assert back.published == "2008-12-01"
     assert [f for f, _ in back.features] == [f for f, _ in s.features]
+
+
+def test_two_lone_articles_need_a_real_match_to_join() -> None:
+    shared = {"W:senate": 1.2, "W:vote": 1.2}
+    a = sig("a", {**shared, "W:budget": 3.0, "E:smith": 3.0})
+    b = sig("b", {**shared, "W:pipeline": 3.0, "E:jones": 3.0})
+    assert EDGE_FLOOR <= similarity(a, b) < 0.18
+    assert sorted(group([a, b])) == [["a"], ["b"]]
+    assert group([a, sig("c", {**shared, "W:budget": 3.0, "E:smith": 2.0})]) == [["a", "c"]]
