@@ -238,6 +238,8 @@ def show_cli(story: str, db: str, fmt: str) -> None:
         except StorydiffError as exc:
             raise click.ClickException(str(exc)) from exc
         articles = tuple(a for a in (store.article(i) for i in found.articles) if a)
+    if found.note:
+        click.echo(f"storydiff: note: story {found.id}: {found.note}", err=True)
     click.echo(render(Report(articles=articles, stories=(found,), problems=()), fmt), nl=False)
 
 

@@ -8,8 +8,9 @@ skipped before any parsing, which is what makes a second ingest of the same file
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -64,8 +65,21 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, jobs: int = 1, b
         _store_all(store, analysed, result, progress)
         return result
     with ProcessPoolExecutor(max_workers=jobs, initializer=load_model) as pool:
-        _store_all(store, pool.map(analyse_batch, batches), result, progress)
+        _store_all(store, _bounded_map(pool, batches, window=2 * jobs), result, progress)
     return result
+
+
+def _bounded_map(pool: ProcessPoolExecutor, batches: Iterable[list[Article]],
+                 window: int) -> Iterator[tuple[list[Analysed], list[Problem]]]:
+    """``pool.map`` that keeps at most ``window`` batches in flight, so a huge input is never read
+    ahead into memory; results come back in input order."""
+    pending: deque[Future[tuple[list[Analysed], list[Problem]]]] = deque()
+    for chunk in batches:
+        pending.append(pool.submit(analyse_batch, chunk))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _new_batches(store: Store, items: Iterable[Article | Problem], size: int,

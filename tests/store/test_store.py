@@ -158,3 +158,15 @@ def _article_count(db: Path) -> int:
             conn.close()
     except sqlite3.OperationalError:
         return 0
+
+
+def test_wire_copies_are_linked_and_counted_as_one_source(tmp_path: Path) -> None:
+    text = (EXAMPLE / "a.txt").read_text(encoding="utf-8")
+    copy = Article(id="a-copy", text=text.replace("this summer", "last summer"), outlet="Wire reprint")
+    with _example(tmp_path) as store:
+        ingest(store, [copy])
+        assert store.counts()["copies"] == 1
+        [summary] = store.stories()
+        assert set(summary.articles) == {"a", "a-copy", "b"} and summary.sources == 2
+        note = store.story(summary.id).note or ""
+        assert "a = a-copy" in note and "2 independent sources among 3 articles" in note

@@ -268,10 +268,14 @@ class Store:
              dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
 
     def _sources(self, members: Sequence[str]) -> int:
+        return len(self._copy_groups(members))
+
+    def _copy_groups(self, members: Sequence[str]) -> list[list[str]]:
+        """The members, grouped so that near-duplicates of one text share a group."""
         inside = set(members)
         links = [(a, b) for chunk in _chunks(list(members), 400) for a, b in self.db.execute(
             f"SELECT a, b FROM copies WHERE a IN ({','.join('?' * len(chunk))})", chunk) if b in inside]
-        return len(cluster.blocks(members, [(a, b, 1.0) for a, b in links]))
+        return cluster.blocks(members, [(a, b, 1.0) for a, b in links])
 
     # reading
 
@@ -307,7 +311,14 @@ class Store:
                                              (story_id,))]
         if not ids:
             raise StoreError(f"no story {story_id!r} in {self.path}; `storydiff stories` lists them")
-        return compare_story(self.facts(ids), story_id=story_id)
+        story = compare_story(self.facts(ids), story_id=story_id)
+        groups = [g for g in self._copy_groups(ids) if len(g) > 1]
+        if not groups:
+            return story
+        copies = "; ".join(" = ".join(g) for g in groups)
+        note = (f"near-duplicate texts (copies of one report): {copies}; "
+                f"{len(self._copy_groups(ids))} independent sources among {len(ids)} articles")
+        return dataclasses.replace(story, note=f"{story.note}; {note}" if story.note else note)
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
