@@ -21,19 +21,23 @@ Ties break on article ids, so the same set always gives the same stories.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import math
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
+from scipy import sparse
 
 from .signature import Signature
 
-EDGE_FLOOR = 0.1
+EDGE_FLOOR = 0.2
 WINDOW_DAYS = 7
 DAY_HALF = 3.0  # similarity / (1 + days apart / DAY_HALF)
 PERSON_WEIGHT = 0.3
 YEAR_WEIGHT = 0.3
+COSINE_FLOOR = EDGE_FLOOR / (1 + PERSON_WEIGHT + YEAR_WEIGHT)  # below it no pair reaches the floor
 SELF_TUNE_RANK = 2  # the neighbour whose similarity sets an article's scale
-SELF_TUNE_FLOOR = 0.4  # an article with no close neighbours still needs a real match: 0.18 raw at the threshold
+SELF_TUNE_FLOOR = 0.4  # an article with few close neighbours is not scaled up past a real match
 SELF_TUNE_CAP = 1.5
 STORY_THRESHOLD = 0.3
 
@@ -90,70 +94,64 @@ def blocks(ids: Iterable[str], edges: Iterable[Edge]) -> list[list[str]]:
 def cluster_block(ids: Sequence[str], edges: Iterable[Edge], *, threshold: float = STORY_THRESHOLD) -> list[list[str]]:
     """Stories of one block: average link over self-tuned similarities (see the module doc)."""
     ids = sorted(ids)
-    if len(ids) == 1:
-        return [list(ids)]
     pos = {a: n for n, a in enumerate(ids)}
-    n = len(ids)
-    sims = np.zeros((n, n))
-    for a, b, s in edges:
-        if a in pos and b in pos:
-            sims[pos[a], pos[b]] = sims[pos[b], pos[a]] = s
-    return [[ids[i] for i in members] for members in average_link(self_tuned(sims), threshold)]
+    pairs: dict[tuple[int, int], float] = {}
+    for a, b, sim in edges:
+        if a in pos and b in pos and a != b:
+            i, j = sorted((pos[a], pos[b]))
+            pairs[i, j] = sim
+    return [[ids[i] for i in members] for members in link(len(ids), self_tuned(len(ids), pairs), threshold)]
 
 
-def self_tuned(sims: np.ndarray) -> np.ndarray:
+def self_tuned(n: int, pairs: Mapping[tuple[int, int], float]) -> dict[tuple[int, int], float]:
     """Each similarity over the geometric mean of its two articles' ``SELF_TUNE_RANK``-th best, in 0..1."""
-    rank = min(SELF_TUNE_RANK, len(sims))
-    scale = np.maximum(np.sort(sims, axis=1)[:, -rank], SELF_TUNE_FLOOR)
-    tuned = np.minimum(sims / np.sqrt(np.outer(scale, scale)), SELF_TUNE_CAP) / SELF_TUNE_CAP
-    np.fill_diagonal(tuned, 0.0)
-    return np.where(sims > 0, tuned, 0.0)
+    sims: list[list[float]] = [[] for _ in range(n)]
+    for (i, j), sim in pairs.items():
+        sims[i].append(sim)
+        sims[j].append(sim)
+    scale = []
+    for row in sims:
+        best = heapq.nlargest(SELF_TUNE_RANK, row)
+        scale.append(max(best[-1] if len(best) == SELF_TUNE_RANK else 0.0, SELF_TUNE_FLOOR))
+    return {(i, j): min(sim / math.sqrt(scale[i] * scale[j]), SELF_TUNE_CAP) / SELF_TUNE_CAP
+            for (i, j), sim in pairs.items() if sim > 0}
+
+
+def link(n: int, pairs: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average-link clustering of ``n`` items over sparse similarities (absent pairs count as 0):
+    merge the two clusters of highest mean similarity while it reaches ``threshold``. Work grows
+    with the number of pairs, not with n squared. Ties go to the lowest indices, so the result
+    depends only on ``pairs``."""
+    total: list[dict[int, float]] = [{} for _ in range(n)]  # summed similarity between clusters
+    for (i, j), sim in pairs.items():
+        total[i][j] = total[j][i] = sim
+    size = [1] * n
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    heap = [(-sim, i, j) for (i, j), sim in pairs.items() if sim >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        if i not in members or j not in members or total[i].get(j, 0.0) / (size[i] * size[j]) != -neg:
+            continue  # a merged cluster, or a mean that has changed since (its fresh entry is in the heap)
+        for k, sim in total[j].items():
+            if k != i:
+                total[i][k] = total[k][i] = total[i].get(k, 0.0) + sim
+                del total[k][j]
+        del total[i][j]
+        total[j] = {}
+        size[i] += size[j]
+        members[i].extend(members.pop(j))
+        for k, sim in total[i].items():
+            mean = sim / (size[i] * size[k])
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(i, k), max(i, k)))
+    return [sorted(m) for _, m in sorted(members.items())]
 
 
 def average_link(sims: np.ndarray, threshold: float) -> list[list[int]]:
-    """Agglomerative clustering: merge the two clusters of highest mean similarity while it reaches
-    ``threshold``. Ties go to the lowest indices, so the result depends only on ``sims``."""
-    n = len(sims)
-    total = sims.astype(float).copy()  # summed similarity between clusters
-    np.fill_diagonal(total, 0.0)
-    size = np.ones(n)
-    alive = np.ones(n, dtype=bool)
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    mean = total / np.outer(size, size)
-    np.fill_diagonal(mean, -1.0)
-    best = mean.argmax(axis=1)
-    best_value = mean[np.arange(n), best]
-    while True:
-        candidates = np.where(alive, best_value, -1.0)
-        i = int(candidates.argmax())
-        if candidates[i] < threshold:
-            break
-        j = int(best[i])
-        i, j = min(i, j), max(i, j)
-        total[i] += total[j]
-        total[:, i] = total[i]
-        total[i, i] = 0.0
-        total[j] = 0.0
-        total[:, j] = 0.0
-        size[i] += size[j]
-        alive[j] = False
-        members[i].extend(members.pop(j))
-        row = np.where(alive, total[i] / (size[i] * size), -1.0)
-        row[i] = -1.0
-        mean[i] = row
-        mean[:, i] = row
-        mean[j] = -1.0
-        mean[:, j] = -1.0
-        stale = alive & ((best == i) | (best == j))
-        stale[i] = True
-        for r in np.flatnonzero(stale):
-            best[r] = int(mean[r].argmax())
-            best_value[r] = mean[r, best[r]]
-        fresh = alive & ~stale & (mean[:, i] > best_value)
-        best[fresh] = i
-        best_value[fresh] = mean[fresh, i]
-        best_value[j] = -1.0
-    return [sorted(m) for _, m in sorted(members.items())]
+    """:func:`link` over a dense similarity matrix (its upper triangle)."""
+    rows, cols = np.nonzero(np.triu(sims, k=1))
+    return link(len(sims), {(int(i), int(j)): float(sims[i, j]) for i, j in zip(rows, cols, strict=True)}, threshold)
 
 
 def group(signatures: Sequence[Signature], *, threshold: float = STORY_THRESHOLD,
@@ -161,37 +159,96 @@ def group(signatures: Sequence[Signature], *, threshold: float = STORY_THRESHOLD
     """Stories of a set of articles, in one go (the store reaches the same stories incrementally)."""
     edges = list(all_edges(signatures))
     edges.extend((min(a, b), max(a, b), 1.0) for a, b in copies)
-    by_block: list[list[str]] = []
-    for block in blocks((s.article for s in signatures), edges):
-        members = set(block)
-        by_block.extend(cluster_block(block, [e for e in edges if e[0] in members], threshold=threshold))
-    return sorted(by_block, key=lambda s: s[0])
+    comps = blocks((s.article for s in signatures), edges)
+    block_of = {a: n for n, block in enumerate(comps) for a in block}
+    block_edges: list[list[Edge]] = [[] for _ in comps]
+    for edge in edges:
+        block_edges[block_of[edge[0]]].append(edge)
+    stories: list[list[str]] = []
+    for block, inside in zip(comps, block_edges, strict=True):
+        stories.extend(cluster_block(block, inside, threshold=threshold))
+    return sorted(stories, key=lambda s: s[0])
 
 
 def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
-    """Every pair at or above the edge floor, found through shared features (see :func:`index_keys`)."""
-    vectors = {s.article: s.vector() for s in signatures}
-    by_id = {s.article: s for s in signatures}
-    postings: dict[str, list[str]] = {}
+    """Every pair at or above the edge floor, found through shared index keys (see :func:`index_keys`).
+
+    Cosines of each article against its candidates are computed at once over a sparse matrix, and
+    :func:`similarity` runs only where the cosine could still reach the floor."""
+    ordered = sorted(signatures, key=lambda s: s.article)
+    matrix = _unit_rows(ordered)
+    columns = matrix.T.tocsc()  # column n is article n, cheap to slice
+    vectors: dict[int, dict[str, float]] = {}
+    postings: dict[str, list[int]] = {}
+    for n, s in enumerate(ordered):
+        for key in index_keys(s):
+            postings.setdefault(key, []).append(n)
+    buckets: dict[str, list[str]] = {}  # feature -> its keys, for undated articles, which meet every date
+    for key in postings:
+        buckets.setdefault(key.rsplit("|", 1)[0], []).append(key)
+    for n, s in enumerate(ordered):
+        probes = probe_keys(s) if s.published else [k for f in index_features(s) for k in buckets.get(f, ())]
+        found: set[int] = set()
+        for key in probes:
+            found.update(m for m in postings.get(key, ()) if m > n)
+        if not found:
+            continue
+        candidates = np.fromiter(sorted(found), dtype=np.int64, count=len(found))
+        cosines = (matrix[candidates] @ columns[:, [n]]).toarray().ravel()
+        for m in map(int, candidates[cosines >= COSINE_FLOOR]):
+            other = ordered[m]
+            sim = similarity(s, other, _vector(vectors, n, s), _vector(vectors, m, other))
+            if sim >= EDGE_FLOOR:
+                yield s.article, other.article, sim
+
+
+def _vector(cache: dict[int, dict[str, float]], n: int, s: Signature) -> dict[str, float]:
+    if n not in cache:
+        cache[n] = s.vector()
+    return cache[n]
+
+
+def _unit_rows(signatures: Sequence[Signature]) -> sparse.csr_matrix:
+    columns: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
     for s in signatures:
-        for key in index_keys(s):
-            postings.setdefault(key, []).append(s.article)
-    for s in sorted(signatures, key=lambda s: s.article):
-        seen: set[str] = set()
-        for key in index_keys(s):
-            for other in postings[key]:
-                if other > s.article and other not in seen:
-                    seen.add(other)
-                    sim = similarity(s, by_id[other], vectors[s.article], vectors[other])
-                    if sim >= EDGE_FLOOR:
-                        yield s.article, other, sim
+        for feature, weight in s.features:
+            indices.append(columns.setdefault(feature, len(columns)))
+            data.append(weight)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr)),
+                             shape=(len(signatures), max(len(columns), 1)))
 
 
 INDEX_KEYS = 12
 INDEX_MIN_WEIGHT = 0.05
+BUCKET_DAYS = WINDOW_DAYS + 1  # two articles close enough to link are in the same or adjacent buckets
+UNDATED = "-"
 
 
-def index_keys(s: Signature) -> list[str]:
+def index_features(s: Signature) -> list[str]:
     """The features an article is found by: its heaviest ones. Two articles above the edge floor
     nearly always share one of them (measured on the dev data by the quality gate)."""
     return [f for f, w in s.features[:INDEX_KEYS] if w >= INDEX_MIN_WEIGHT]
+
+
+def index_keys(s: Signature) -> list[str]:
+    """The keys an article is filed under: each index feature with the article's date bucket, so
+    that a lookup only meets articles published close enough to link."""
+    bucket = _bucket(s.published)
+    return [f"{f}|{bucket}" for f in index_features(s)]
+
+
+def probe_keys(s: Signature) -> list[str]:
+    """The keys a dated article looks up: its own bucket, the two beside it, and the undated."""
+    assert s.published
+    day = _day(s.published)
+    return [f"{f}|{b}" for f in index_features(s) for b in (day - 1, day, day + 1, UNDATED)]
+
+
+def _day(published: str) -> int:
+    return dt.date.fromisoformat(published[:10]).toordinal() // BUCKET_DAYS
+
+
+def _bucket(published: str | None) -> str:
+    return str(_day(published)) if published else UNDATED

@@ -187,10 +187,16 @@ class Store:
         me = signature.article
         keys = cluster.index_keys(signature)
         others: set[str] = set()
-        for chunk in _chunks(keys, 500):
-            marks = ",".join("?" * len(chunk))
-            others.update(r[0] for r in self.db.execute(
-                f"SELECT DISTINCT article FROM keys WHERE key IN ({marks})", chunk))
+        if signature.published:
+            probes = cluster.probe_keys(signature)
+            for chunk in _chunks(probes, 500):
+                marks = ",".join("?" * len(chunk))
+                others.update(r[0] for r in self.db.execute(
+                    f"SELECT DISTINCT article FROM keys WHERE key IN ({marks})", chunk))
+        else:  # an undated article meets articles of every date: every bucket of each feature
+            for feature in cluster.index_features(signature):
+                others.update(r[0] for r in self.db.execute(
+                    "SELECT DISTINCT article FROM keys WHERE key >= ? AND key < ?", (feature + "|", feature + "}")))
         bands = band_keys(hashes)
         marks = ",".join("?" * len(bands))
         copy_candidates = {r[0] for r in self.db.execute(
