@@ -271,5 +271,50 @@ def export_cli(db: str, what: str) -> None:
             click.echo(json.dumps(doc, ensure_ascii=False))
 
 
+def _byte_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """A size in bytes: a whole number, optionally with kB, MB or GB (powers of 1000)."""
+    units = {"": 1, "b": 1, "kb": 1000, "k": 1000, "mb": 1000**2, "m": 1000**2, "gb": 1000**3, "g": 1000**3}
+    text = value.strip().lower().replace(" ", "").replace("_", "")
+    number = text.rstrip("kmgb")
+    unit = text[len(number):]
+    try:
+        size = int(float(number) * units[unit])
+    except (KeyError, ValueError):
+        raise click.BadParameter(f"{value!r} is not a size; give bytes, e.g. 5000000 or 5MB") from None
+    if size < 1:
+        raise click.BadParameter("the size must be at least 1 byte")
+    return size
+
+
+@main.command("serve")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default, loopback, keeps the app on this machine.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="Port to listen on.")
+@click.option("--max-body", default="5MB", show_default=True, callback=_byte_size,
+              help="Largest request body accepted (bytes, or with kB/MB); larger ones get 413.")
+def serve_cli(db: str, host: str, port: int, max_body: int) -> None:
+    """Serve the web app: stories, each story's articles side by side with its evidence marked, and a compare form.
+
+    Needs the web extra: pip install 'storydiff[web]'.
+    """
+    from pathlib import Path
+
+    from .web import require_web, serve
+
+    try:
+        require_web()
+    except StorydiffError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not Path(db).exists():
+        click.echo(f"storydiff: note: no store at {db} yet; the story list is empty until articles are ingested",
+                   err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"storydiff: warning: listening on {host}: anyone who can reach it can read the store and "
+                   "post articles to compare", err=True)
+    serve(db, host=host, port=port, max_body=max_body)
+
+
 if __name__ == "__main__":
     main()

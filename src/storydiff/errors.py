@@ -7,7 +7,8 @@ Every error storydiff raises on purpose derives from one base::
      │    └── ArticleTooLarge an article is bigger than the configured bound
      ├── ModelError          the spaCy model is not installed or cannot be loaded
      ├── StoreError          the store is missing, not a store, or lacks what was asked for
-     └── UsageError          options that do not fit together
+     ├── UsageError          options that do not fit together
+     └── MissingExtra        an optional part (the web app) is used without its extra installed
 
 Messages say what happened, to which input, and what to do. Third-party errors (UnicodeDecodeError,
 json.JSONDecodeError, OSError) are mapped to these at the boundary where the input is read.
@@ -43,3 +44,12 @@ class StoreError(StorydiffError):
 
 class UsageError(StorydiffError):
     """Options or arguments that do not fit together."""
+
+
+class MissingExtra(StorydiffError):
+    """An optional part of storydiff is used, but the packages of its extra are not installed."""
+
+    def __init__(self, extra: str, missing: str) -> None:
+        super().__init__(f"the {extra} extra is not installed ({missing} is missing); "
+                         f"install it with: pip install 'storydiff[{extra}]'")
+        self.extra = extra

@@ -1,0 +1,53 @@
+"""The web app: ``storydiff serve`` — the story list, a story's articles side by side with every
+finding's evidence highlighted in place, and a form to compare pasted or uploaded articles.
+
+Every HTML page has a JSON twin (``/stories.json``, ``/stories/{id}.json``, ``POST /compare`` with
+a JSON body). The app needs the ``web`` extra (FastAPI, uvicorn, Jinja2, python-multipart); this
+module imports them only when an app is made, so ``import storydiff.web`` always works and a missing
+extra is a :class:`~storydiff.errors.MissingExtra` naming ``pip install 'storydiff[web]'``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import MissingExtra
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+__all__ = ["DEFAULT_MAX_BODY", "create_app", "require_web", "serve"]
+
+DEFAULT_MAX_BODY = 5_000_000
+"""Largest request body, in bytes, the app reads (larger ones get 413)."""
+
+_WEB_MODULES = ("fastapi", "uvicorn", "jinja2", "python_multipart")
+
+
+def require_web() -> None:
+    """Raise :class:`MissingExtra` unless the web extra's packages can be imported."""
+    for name in _WEB_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:
+            raise MissingExtra("web", name.replace("_", "-")) from exc
+
+
+def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The app over the store at ``db_path`` (opened read-only per request; read-write only to store
+    compared articles on request). Request bodies over ``max_body`` bytes are refused with 413."""
+    require_web()
+    from .app import build_app
+
+    return build_app(Path(db_path), max_body=max_body)
+
+
+def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
+          max_body: int = DEFAULT_MAX_BODY) -> None:
+    """Run the app with uvicorn until interrupted."""
+    app = create_app(db_path, max_body=max_body)
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

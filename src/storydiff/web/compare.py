@@ -1,0 +1,170 @@
+"""Compare posted articles: the form, ``POST /compare`` (JSON in, storydiff.report/1 out) and
+``POST /compare/form`` (the form's multipart post: pasted texts and uploaded files).
+
+Nothing touches the store unless ``store`` is set; then the articles are also ingested, the store
+being opened read-write for that alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+
+from ..errors import InputError, StorydiffError
+from ..ingest import FOLDER_SUFFIXES, article_from_record
+from ..model import Article, Problem, Report
+from ..pipeline import compare
+from ..report.jsonout import REPORT_SCHEMA, report_document
+from .app import WebConfig, config, render
+from .errors import HTTPError, wants_json
+from .submit import MAX_ARTICLES, Pasted, Stored, letter, read_uploads, store_articles, unique_ids
+from .views import story_view
+
+router = APIRouter()
+
+FORM_FIELDS = {"text": "pasted article text (repeat per article)", "title": "its title", "outlet": "its outlet",
+               "published": "its publication date, YYYY-MM-DD", "file": "an uploaded article file (repeatable)",
+               "store": "'on' to also add the articles to the store"}
+
+
+class ArticleIn(BaseModel):
+    """An article to compare; fields other than these are kept as metadata."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str | None = Field(None, description="Stable id; default: a, b, c… by position.")
+    text: str = Field(min_length=1)
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = Field(None, description="ISO date, YYYY-MM-DD.")
+    url: str | None = None
+
+
+class CompareIn(BaseModel):
+    articles: list[ArticleIn] = Field(min_length=2, max_length=MAX_ARTICLES)
+    store: bool = Field(False, description="Also add the articles to the server's store.")
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    report: Report
+    stored: Stored | None
+
+    def document(self) -> dict[str, Any]:
+        doc = report_document(self.report)
+        if self.stored is not None:
+            doc["stored"] = self.stored.document()
+        return doc
+
+
+@router.get("/compare", summary="The compare form (HTML)", response_class=Response)
+def compare_page(request: Request, n: int = Query(2, ge=2, le=MAX_ARTICLES, description="Text boxes shown.")
+                 ) -> Response:
+    return _form(request, [Pasted()] * n)
+
+
+@router.get("/compare.json", summary="What POST /compare accepts")
+def compare_json(request: Request) -> JSONResponse:
+    return JSONResponse({"post": "/compare", "content_type": "application/json", "form": "/compare/form",
+                         "form_fields": FORM_FIELDS, "returns": REPORT_SCHEMA, "max_body": config(request).max_body,
+                         "max_articles": MAX_ARTICLES, "upload_suffixes": list(FOLDER_SUFFIXES)})
+
+
+@router.post("/compare", summary="Compare articles (storydiff.report/1)",
+             responses={413: {"description": "Body over --max-body"}, 422: {"description": "Not articles"}})
+async def compare_api(request: Request, payload: CompareIn) -> JSONResponse:
+    """Compare the articles as one story; with ``store``, also add them to the store (the response
+    then has ``stored``: counts and the stories they are in)."""
+    articles = [_record_article(a, i) for i, a in enumerate(payload.articles)]
+    outcome = await run_in_threadpool(_run, config(request), unique_ids(articles), [], payload.store)
+    return JSONResponse(outcome.document())
+
+
+FORM_SCHEMA = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object",
+    "properties": {name: {"type": "string", "description": text, **({"format": "binary"} if name == "file" else {})}
+                   for name, text in FORM_FIELDS.items()}}}}}}
+
+
+@router.post("/compare/form", summary="Compare articles posted by the form (HTML, or JSON on request)",
+             response_class=Response, openapi_extra=FORM_SCHEMA)
+async def compare_form(request: Request) -> Response:
+    cfg = config(request)
+    form = await request.form(max_part_size=cfg.max_body, max_files=MAX_ARTICLES, max_fields=8 * MAX_ARTICLES)
+    pasted = _pasted(form)
+    articles, problems = await _submitted(form, pasted)
+    store = form.get("store") == "on"
+    if not 2 <= len(articles) <= MAX_ARTICLES:
+        message = (f"Give at least two articles to compare (found {len(articles)})." if len(articles) < 2 else
+                   f"Give at most {MAX_ARTICLES} articles at once (found {len(articles)}).")
+        if wants_json(request):
+            raise HTTPError(422, message, details=[p.message for p in problems])
+        return _form(request, pasted, errors=[message, *(p.message for p in problems)], store=store, status=422)
+    outcome = await run_in_threadpool(_run, cfg, articles, problems, store)
+    if wants_json(request):
+        return JSONResponse(outcome.document())
+    return render(request, "compare_result.html", {
+        "outcome": outcome, "views": [story_view(s, outcome.report.articles) for s in outcome.report.stories],
+        "json_href": None})
+
+
+async def _submitted(form: FormData, pasted: Sequence[Pasted]) -> tuple[list[Article], list[Problem]]:
+    """The pasted articles (a, b, … by position) then the uploaded files' (a later id taken is
+    renamed), and a problem for each that could not be read."""
+    articles, problems = [], []
+    for i, entry in enumerate(pasted):
+        try:
+            articles.append(entry.article(i))
+        except InputError as exc:
+            problems.append(Problem(exc.source, str(exc)))
+    uploads = [(f.filename or "upload", await f.read()) for f in form.getlist("file")
+               if isinstance(f, UploadFile) and f.filename]
+    read, failed = await run_in_threadpool(read_uploads, uploads)
+    return unique_ids(articles + read), problems + failed
+
+
+def _form(request: Request, pasted: Sequence[Pasted], *, errors: Sequence[str] = (), store: bool = False,
+          status: int = 200) -> Response:
+    padded = list(pasted) + [Pasted()] * max(0, 2 - len(pasted))
+    return render(request, "compare.html", {
+        "pasted": padded, "errors": errors, "store": store, "max_body": config(request).max_body,
+        "max_articles": MAX_ARTICLES, "accept": ",".join(FOLDER_SUFFIXES), "json_href": "/compare.json",
+        "more_href": f"/compare?n={min(len(padded) + 1, MAX_ARTICLES)}"}, status=status)
+
+
+def _pasted(form: FormData) -> list[Pasted]:
+    """The form's pasted articles, blank ones left out."""
+    columns = [[v if isinstance(v, str) else "" for v in form.getlist(name)]
+               for name in ("text", "title", "outlet", "published")]
+    rows = max(map(len, columns))
+    cells = [[c[i] if i < len(c) else "" for c in columns] for i in range(rows)]
+    return [Pasted(*row) for row in cells if row[0].strip()]
+
+
+def _record_article(item: ArticleIn, position: int) -> Article:
+    record = item.model_dump(exclude_none=True)
+    source = f"articles[{position}]"
+    try:
+        return article_from_record(record, source=source, default_id=letter(position))
+    except InputError as exc:
+        raise HTTPError(422, f"Article {position + 1} cannot be compared: {exc}") from exc
+
+
+def _run(cfg: WebConfig, articles: list[Article], problems: list[Problem], store: bool) -> Outcome:
+    """Compare (and store, when asked): one at a time per server."""
+    with cfg.work_lock:
+        try:
+            report = compare(articles)
+            stored = store_articles(cfg.db, articles) if store else None
+            if store:
+                cfg.stories.clear()
+        except StorydiffError as exc:
+            raise HTTPError(503, f"The articles could not be compared: {exc}") from exc
+    report = dataclasses.replace(report, problems=tuple(problems) + report.problems)
+    return Outcome(report, stored)

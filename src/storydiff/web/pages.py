@@ -1,0 +1,92 @@
+"""The store's pages: the story list and one story, each with its JSON twin."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from ..errors import StoreError
+from ..model import Article, Report, Story
+from ..report.jsonout import report_document
+from ..report.stories import stories_document
+from ..store import Store, StorySummary
+from .app import config, open_store, render
+from .cache import store_version
+from .errors import HTTPError
+from .views import SORTS, filter_stories, story_view
+
+router = APIRouter()
+
+Sort = Literal["recent", "conflicts", "articles"]
+QUERY = Query("", max_length=200, description="Words that the story's title, outlets or id must all hold.")
+SORT = Query("recent", description="recent: latest article first; conflicts, articles: most first.")
+
+
+def _stories(request: Request, q: str, sort: str) -> tuple[list[StorySummary], bool]:
+    """The stories matching the query, and whether there is a store at all."""
+    with open_store(request) as store:
+        if store is None:
+            return [], False
+        return filter_stories(store.stories(), q, sort), True
+
+
+def _story(request: Request, story_id: str) -> tuple[Story, list[Article]]:
+    cfg = config(request)
+    version = store_version(cfg.db)
+    cached = cfg.stories.get(story_id, version)
+    if cached is not None:
+        return cached
+    with open_store(request) as store:
+        if store is None:
+            raise HTTPError(404, f"There is no story {story_id!r}: the store is empty.")
+        found = _stored_story(store, story_id)
+    cfg.stories.put(story_id, version, found)
+    return found
+
+
+def _stored_story(store: Store, story_id: str) -> tuple[Story, list[Article]]:
+    try:
+        story = store.story(story_id)
+    except StoreError as exc:
+        raise HTTPError(404, f"There is no story {story_id!r} in the store; the stories are listed at "
+                             "/stories.") from exc
+    return story, [a for a in (store.article(i) for i in story.articles) if a is not None]
+
+
+@router.get("/", include_in_schema=False)
+def home() -> Response:
+    return RedirectResponse("/stories", status_code=303)
+
+
+@router.get("/stories.json", summary="The story list (storydiff.stories/1)",
+            responses={200: {"description": "`{\"schema\": \"storydiff.stories/1\", \"stories\": [...]}`"}})
+def stories_json(request: Request, q: str = QUERY, sort: Sort = SORT) -> JSONResponse:
+    stories, _ = _stories(request, q, sort)
+    return JSONResponse(stories_document(stories))
+
+
+@router.get("/stories", summary="The story list (HTML)", response_class=Response)
+def stories_page(request: Request, q: str = QUERY, sort: Sort = SORT) -> Response:
+    stories, has_store = _stories(request, q, sort)
+    return render(request, "stories.html", {
+        "stories": stories, "q": q, "sort": sort, "sorts": SORTS, "has_store": has_store,
+        "db_name": config(request).db.name, "json_href": request.url.replace(path="/stories.json"),
+    })
+
+
+@router.get("/stories/{story_id}.json", summary="One story's report (storydiff.report/1)",
+            responses={404: {"description": "No such story"}})
+def story_json(request: Request, story_id: str) -> JSONResponse:
+    story, articles = _story(request, story_id)
+    return JSONResponse(report_document(Report(articles=tuple(articles), stories=(story,))))
+
+
+@router.get("/stories/{story_id}", summary="One story: findings and articles side by side (HTML)",
+            response_class=Response, responses={404: {"description": "No such story"}})
+def story_page(request: Request, story_id: str) -> Response:
+    story, articles = _story(request, story_id)
+    context: dict[str, Any] = {"view": story_view(story, articles),
+                               "json_href": request.url_for("story_json", story_id=story_id).path}
+    return render(request, "story.html", context)

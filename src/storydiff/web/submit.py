@@ -1,0 +1,110 @@
+"""Articles submitted to the web app: pasted texts, uploaded files (read by the same ingest code as
+the command line), and storing them on request. No web framework here."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..ingest import IngestOptions, article_from_record, load_articles
+from ..model import Article, Problem
+from ..store import Store, content_hash
+from ..stories import ingest
+
+MAX_ARTICLES = 50
+"""Most articles one comparison takes: each is parsed while the request waits."""
+
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def letter(position: int) -> str:
+    """The default id of the article at ``position``: a, b, …, z, then a27, a28, …"""
+    return chr(ord("a") + position) if position < 26 else f"a{position + 1}"
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """One article pasted into the form (blank fields are empty strings)."""
+
+    text: str = ""
+    title: str = ""
+    outlet: str = ""
+    published: str = ""
+
+    def article(self, position: int) -> Article:
+        """The article, id'd by its position (a, b, …); line ends as the browser sent them (CRLF)
+        become ``\\n``. Raises InputError for a bad field."""
+        record = {"id": letter(position), "text": self.text.replace("\r\n", "\n"), "title": self.title,
+                  "outlet": self.outlet, "published": self.published}
+        return article_from_record(record, source=f"pasted article {letter(position)}")
+
+
+def read_uploads(uploads: Sequence[tuple[str, bytes]],
+                 options: IngestOptions | None = None) -> tuple[list[Article], list[Problem]]:
+    """Articles from uploaded files (name, content), read as the command line reads files of that
+    name: by suffix, sniffed otherwise. Problems name the upload, not where it was kept."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    with tempfile.TemporaryDirectory(prefix="storydiff-upload-") as tmp:
+        for position, (name, data) in enumerate(uploads):
+            safe = _UNSAFE_NAME.sub("_", Path(name).name).lstrip(".") or f"upload-{position + 1}"
+            folder = Path(tmp) / str(position)  # one folder each: two uploads may share a name
+            folder.mkdir()
+            path = folder / safe
+            path.write_bytes(data)
+            read, failed = load_articles([str(path)], options or IngestOptions())
+            articles += [dataclasses.replace(a, source=a.source.replace(str(path), f"upload {safe}"))
+                         for a in read]
+            problems += [Problem(p.source.replace(str(path), safe), p.message.replace(str(path), f"upload {safe}"))
+                         for p in failed]
+    return articles, problems
+
+
+def unique_ids(articles: Sequence[Article]) -> list[Article]:
+    """The articles, a later one whose id is taken renamed ``id-2``, ``id-3``…"""
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        new_id, n = a.id, 1
+        while new_id in seen:
+            n += 1
+            new_id = f"{a.id}-{n}"
+        seen.add(new_id)
+        out.append(a if new_id == a.id else dataclasses.replace(a, id=new_id))
+    return out
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What storing the compared articles did."""
+
+    read: int
+    stored: int
+    skipped: int
+    stories: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+    def document(self) -> dict[str, Any]:
+        return {"read": self.read, "stored": self.stored, "skipped": self.skipped, "stories": list(self.stories),
+                "problems": [{"source": p.source, "message": p.message} for p in self.problems]}
+
+
+def store_articles(db: Path, articles: Sequence[Article]) -> Stored:
+    """Ingest the articles into the store at ``db`` (made if missing) and say which stories hold them."""
+    with Store(db) as store:
+        result = ingest(store, articles)
+        story_of = store.story_of()
+        stories = sorted({story_of[i] for a in articles for i in _stored_ids(store, a) if i in story_of})
+    return Stored(result.read, result.stored, result.skipped, tuple(stories), tuple(result.problems))
+
+
+def _stored_ids(store: Store, article: Article) -> list[str]:
+    """The id the store keeps ``article`` under: its own, or ``id~hash`` when its id was taken by
+    another text (see :meth:`Store.add`). The store has no lookup by text, so both are tried."""
+    candidates = [article.id, f"{article.id}~{content_hash(article)[:10]}"]
+    return [i for i in candidates if (kept := store.article(i)) is not None and kept.text == article.text]
