@@ -3,10 +3,12 @@
 1. analyze throughput: words per second of ``analyze_articles`` against spaCy's own ``nlp.pipe``
    with the same model, texts and batch size, in one process (best of 2 runs each);
 2. compare latency: ``compare_story`` on each BASIL event (3 articles), analysed once, repeated;
-3. peak memory: resident peak of the process, and tracemalloc peak of the compare step.
+3. peak memory: resident peak of the process, and tracemalloc peak of the compare step;
 
-The last line is machine-readable:
-``RESULT analyze-ratio X compare-median-ms Y peak-rss-mb Z``.
+then bench/stories_bench.py's (ingest throughput, grouping quality, grouping scale).
+
+The last line of this part is machine-readable:
+``RESULT analyze-ratio X compare-median-ms Y peak-rss-mb Z``; stories_bench.py ends with its own.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from stories_bench import main as stories_bench
+from web_bench import main as web_bench
 
 from storydiff.analyze import facts_from_doc
 from storydiff.compare import compare_story
@@ -119,7 +124,7 @@ def row(label: str, value: str, note: str = "") -> None:
 def main() -> int:
     if not DEV.exists():
         print(f"bench: skipped — the BASIL dev set is not at {DEV} (it needs ../shared next to the repo)")
-        return 0
+        return stories_bench()
     articles, problems = load_articles([str(DEV)])
     if problems:
         print(f"bench: {len(problems)} inputs could not be read: {problems[0].message}", file=sys.stderr)
@@ -169,7 +174,8 @@ def main() -> int:
     row("compare_story tracemalloc peak", f"{traced_mb:.2f} MB", "(largest of one call)")
     print()
     print(f"RESULT analyze-ratio {ratio:.2f} compare-median-ms {median_ms:.2f} peak-rss-mb {rss_mb:.0f}")
-    return 0
+    status = stories_bench()  # ingest, grouping quality and grouping scale: bench/stories_bench.py
+    return web_bench() or status  # the web app under load: bench/web_bench.py
 
 
 if __name__ == "__main__":

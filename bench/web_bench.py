@@ -1,0 +1,201 @@
+"""The web app under load (run by ``make bench`` after the other parts; not a test).
+
+The dev sets (BASIL and ECB+) are ingested with the real CLI (``storydiff ingest --jobs 2``) into a
+fresh store, ``storydiff serve`` is started on a free loopback port, and 50 concurrent clients
+(httpx.AsyncClient) send 2,000 requests in all: the story list (HTML and JSON, searched and sorted)
+and story pages (HTML and JSON), mixed at random with a fixed seed. Prints requests per second,
+latency percentiles and the error count, which must be 0.
+
+``python bench/web_bench.py``; the ``RESULT`` line is machine-readable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = (SHARED / "data" / "basil" / "dev.jsonl", SHARED / "data" / "ecbplus" / "dev.jsonl")
+CLI = Path(sys.executable).with_name("storydiff")
+
+CLIENTS = 50
+REQUESTS = 2000
+LIST_SHARE = 0.2  # the rest are story pages
+REQUEST_TIMEOUT_S = 60.0
+START_TIMEOUT_S = 60.0
+SEED = 4
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    status: int  # 0: no response (connection error, timeout)
+    seconds: float
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+    return port
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(fraction * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def ingest(db: Path) -> float:
+    start = time.perf_counter()
+    command = [str(CLI), "ingest", "--db", str(db), "--jobs", "2", *map(str, DATA)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"web bench: `{' '.join(command)}` failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    command = [str(CLI), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return server
+
+
+async def wait_ready(base: str, server: subprocess.Popen[bytes]) -> list[str]:
+    """The story ids, once the server answers."""
+    import httpx
+
+    deadline = time.monotonic() + START_TIMEOUT_S
+    async with httpx.AsyncClient(base_url=base, timeout=5) as client:
+        while True:
+            if server.poll() is not None:
+                raise SystemExit(f"web bench: `storydiff serve` exited with {server.returncode}")
+            try:
+                response = await client.get("/stories.json")
+                response.raise_for_status()
+                return [s["id"] for s in response.json()["stories"]]
+            except (httpx.HTTPError, json.JSONDecodeError):
+                if time.monotonic() > deadline:
+                    raise SystemExit("web bench: the server did not answer in time") from None
+                await asyncio.sleep(0.2)
+
+
+def request_mix(story_ids: Sequence[str]) -> list[str]:
+    rng = random.Random(SEED)
+    lists = ["/stories", "/stories.json", "/stories?sort=conflicts", "/stories.json?q=police", "/stories?q=fire"]
+    paths = []
+    for _ in range(REQUESTS):
+        if rng.random() < LIST_SHARE:
+            paths.append(rng.choice(lists))
+        else:
+            paths.append(f"/stories/{rng.choice(story_ids)}" + rng.choice(("", ".json")))
+    return paths
+
+
+async def load(base: str, paths: Sequence[str]) -> tuple[list[Outcome], float]:
+    import httpx
+
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for path in paths:
+        queue.put_nowait(path)
+    outcomes: list[Outcome] = []
+    limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
+
+    async def client_loop(client: httpx.AsyncClient) -> None:
+        while not queue.empty():
+            path = queue.get_nowait()
+            start = time.perf_counter()
+            try:
+                response = await client.get(path)
+                await response.aread()
+                status = response.status_code
+            except httpx.HTTPError:
+                status = 0
+            outcomes.append(Outcome(path, status, time.perf_counter() - start))
+
+    async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT_S, limits=limits) as client:
+        start = time.perf_counter()
+        await asyncio.gather(*(client_loop(client) for _ in range(CLIENTS)))
+        elapsed = time.perf_counter() - start
+    return outcomes, elapsed
+
+
+def row(label: str, value: str, note: str = "") -> None:
+    print(f"  {label:<38s} {value:>14s}  {note}".rstrip())
+
+
+def report(outcomes: Sequence[Outcome], elapsed: float) -> int:
+    """Print the figures; the number of errors (a status other than 200, or no response)."""
+    ms = [o.seconds * 1000 for o in outcomes]
+    errors = [o for o in outcomes if o.status != 200]
+    kinds = Counter("list" if o.path.startswith("/stories?") or o.path.startswith("/stories.json")
+                    or o.path == "/stories" else "story" for o in outcomes)
+    row(f"requests ({kinds['list']} list, {kinds['story']} story)", f"{len(outcomes):,}",
+        f"{CLIENTS} concurrent clients")
+    row("throughput", f"{len(outcomes) / elapsed:,.1f} req/s", f"{elapsed:.1f} s in all")
+    row("latency p50", f"{statistics.median(ms):.1f} ms")
+    row("latency p95", f"{percentile(ms, 0.95):.1f} ms")
+    row("latency max", f"{max(ms):.1f} ms")
+    row("errors", f"{len(errors)}", "target 0 " + ("ok" if not errors else "MISSED"))
+    for status, n in Counter(o.status for o in errors).most_common():
+        row(f"  status {status or 'no response'}", f"{n}")
+    print()
+    print(f"RESULT web-rps {len(outcomes) / elapsed:.1f} web-p50-ms {statistics.median(ms):.1f} "
+          f"web-p95-ms {percentile(ms, 0.95):.1f} web-errors {len(errors)}")
+    return len(errors)
+
+
+def main() -> int:
+    print()
+    print(f"storydiff web bench — `storydiff serve` under {CLIENTS} concurrent clients, {REQUESTS:,} requests")
+    missing = [str(p) for p in DATA if not p.exists()]
+    if missing:
+        print(f"  skipped — the dev data is not at {', '.join(missing)} (it needs ../shared next to the repo)")
+        return 0
+    try:
+        import httpx  # noqa: F401
+
+        import storydiff.web
+
+        storydiff.web.require_web()
+    except Exception as exc:  # the bench reports what is missing rather than failing the other parts
+        print(f"  skipped — {exc}")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="storydiff-web-bench-") as tmp:
+        db = Path(tmp) / "web.db"
+        seconds = ingest(db)
+        row("ingest (storydiff ingest --jobs 2)", f"{seconds:.1f} s", ", ".join(p.parent.name for p in DATA))
+        port = free_port()
+        server = start_server(db, port)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            story_ids = asyncio.run(wait_ready(base, server))
+            row("stories served", f"{len(story_ids):,}")
+            if not story_ids:
+                raise SystemExit("web bench: the store holds no stories")
+            outcomes, elapsed = asyncio.run(load(base, request_mix(story_ids)))
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    return 1 if report(outcomes, elapsed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
