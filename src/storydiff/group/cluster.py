@@ -43,16 +43,19 @@ STORY_THRESHOLD = 0.3
 
 
 def similarity(a: Signature, b: Signature, va: Mapping[str, float] | None = None,
-               vb: Mapping[str, float] | None = None) -> float:
-    """How likely two articles report one event, about 0..1.3."""
+               vb: Mapping[str, float] | None = None, *, cosine: float | None = None) -> float:
+    """How likely two articles report one event, about 0..1.3 (``cosine``: their features' cosine,
+    when the caller has it already)."""
     days = _days_apart(a.published, b.published) if a.published and b.published else 0
     if days > WINDOW_DAYS:
         return 0.0
     va = va if va is not None else a.vector()
     vb = vb if vb is not None else b.vector()
-    if len(va) > len(vb):
-        va, vb = vb, va
-    cos = sum(w * vb.get(f, 0.0) for f, w in va.items())
+    if cosine is not None:
+        cos = cosine
+    else:
+        small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
+        cos = sum(w * large.get(f, 0.0) for f, w in small.items())
     if cos <= 0:
         return 0.0
     factor = 1.0
@@ -177,7 +180,6 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
     :func:`similarity` runs only where the cosine could still reach the floor."""
     ordered = sorted(signatures, key=lambda s: s.article)
     matrix = _unit_rows(ordered)
-    columns = matrix.T.tocsc()  # column n is article n, cheap to slice
     vectors: dict[int, dict[str, float]] = {}
     postings: dict[str, list[int]] = {}
     for n, s in enumerate(ordered):
@@ -194,12 +196,28 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
         if not found:
             continue
         candidates = np.fromiter(sorted(found), dtype=np.int64, count=len(found))
-        cosines = (matrix[candidates] @ columns[:, [n]]).toarray().ravel()
-        for m in map(int, candidates[cosines >= COSINE_FLOOR]):
+        cosines = _cosines(matrix, n, candidates)
+        for m, cos in zip(candidates.tolist(), cosines.tolist(), strict=True):
+            if cos < COSINE_FLOOR:
+                continue
             other = ordered[m]
-            sim = similarity(s, other, _vector(vectors, n, s), _vector(vectors, m, other))
+            sim = similarity(s, other, _vector(vectors, n, s), _vector(vectors, m, other), cosine=cos)
             if sim >= EDGE_FLOOR:
                 yield s.article, other.article, sim
+
+
+def _cosines(matrix: sparse.csr_matrix, n: int, candidates: np.ndarray) -> np.ndarray:
+    """Cosines of row ``n`` with each candidate row: only row n's own columns are looked up."""
+    lo, hi = matrix.indptr[n], matrix.indptr[n + 1]
+    order = np.argsort(matrix.indices[lo:hi])
+    columns, weights = matrix.indices[lo:hi][order], matrix.data[lo:hi][order]
+    rows = matrix[candidates]
+    if not len(columns) or not rows.nnz:
+        return np.zeros(len(candidates))
+    at = np.minimum(np.searchsorted(columns, rows.indices), len(columns) - 1)
+    products = rows.data * np.where(columns[at] == rows.indices, weights[at], 0.0)
+    owner = np.repeat(np.arange(len(candidates)), np.diff(rows.indptr))
+    return np.bincount(owner, weights=products, minlength=len(candidates))
 
 
 def _vector(cache: dict[int, dict[str, float]], n: int, s: Signature) -> dict[str, float]:
