@@ -49,18 +49,19 @@ def similarity(a: Signature, b: Signature, va: Mapping[str, float] | None = None
     days = _days_apart(a.published, b.published) if a.published and b.published else 0
     if days > WINDOW_DAYS:
         return 0.0
-    va = va if va is not None else a.vector()
-    vb = vb if vb is not None else b.vector()
     if cosine is not None:
         cos = cosine
     else:
+        va = va if va is not None else a.vector()
+        vb = vb if vb is not None else b.vector()
         small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
         cos = sum(w * large.get(f, 0.0) for f, w in small.items())
     if cos <= 0:
         return 0.0
     factor = 1.0
     if a.persons and b.persons:
-        shared = a.persons & b.persons or any(f"E:{p}" in vb or f"E:{p}" in va for p in a.persons | b.persons)
+        names = {f"E:{p}" for p in a.persons | b.persons}
+        shared = a.persons & b.persons or any(f in names for s in (a, b) for f, _ in s.features)
         factor += PERSON_WEIGHT if shared else -PERSON_WEIGHT
     if a.years and b.years:
         factor += YEAR_WEIGHT if a.years & b.years else -YEAR_WEIGHT
@@ -180,7 +181,6 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
     :func:`similarity` runs only where the cosine could still reach the floor."""
     ordered = sorted(signatures, key=lambda s: s.article)
     matrix = _unit_rows(ordered)
-    vectors: dict[int, dict[str, float]] = {}
     postings: dict[str, list[int]] = {}
     for n, s in enumerate(ordered):
         for key in index_keys(s):
@@ -201,7 +201,7 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
             if cos < COSINE_FLOOR:
                 continue
             other = ordered[m]
-            sim = similarity(s, other, _vector(vectors, n, s), _vector(vectors, m, other), cosine=cos)
+            sim = similarity(s, other, cosine=cos)
             if sim >= EDGE_FLOOR:
                 yield s.article, other.article, sim
 
@@ -218,12 +218,6 @@ def _cosines(matrix: sparse.csr_matrix, n: int, candidates: np.ndarray) -> np.nd
     products = rows.data * np.where(columns[at] == rows.indices, weights[at], 0.0)
     owner = np.repeat(np.arange(len(candidates)), np.diff(rows.indptr))
     return np.bincount(owner, weights=products, minlength=len(candidates))
-
-
-def _vector(cache: dict[int, dict[str, float]], n: int, s: Signature) -> dict[str, float]:
-    if n not in cache:
-        cache[n] = s.vector()
-    return cache[n]
 
 
 def _unit_rows(signatures: Sequence[Signature]) -> sparse.csr_matrix:
