@@ -181,41 +181,42 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
     :func:`similarity` runs only where the cosine could still reach the floor."""
     ordered = sorted(signatures, key=lambda s: s.article)
     matrix = _unit_rows(ordered)
-    postings: dict[str, list[int]] = {}
+    lookup = np.zeros(matrix.shape[1])
+    lists: dict[str, list[int]] = {}
     for n, s in enumerate(ordered):
         for key in index_keys(s):
-            postings.setdefault(key, []).append(n)
+            lists.setdefault(key, []).append(n)
+    postings = {key: np.array(rows, dtype=np.int64) for key, rows in lists.items()}
     buckets: dict[str, list[str]] = {}  # feature -> its keys, for undated articles, which meet every date
     for key in postings:
         buckets.setdefault(key.rsplit("|", 1)[0], []).append(key)
     for n, s in enumerate(ordered):
         probes = probe_keys(s) if s.published else [k for f in index_features(s) for k in buckets.get(f, ())]
-        found: set[int] = set()
-        for key in probes:
-            found.update(m for m in postings.get(key, ()) if m > n)
+        found = [postings[key] for key in probes if key in postings]
         if not found:
             continue
-        candidates = np.fromiter(sorted(found), dtype=np.int64, count=len(found))
-        cosines = _cosines(matrix, n, candidates)
-        for m, cos in zip(candidates.tolist(), cosines.tolist(), strict=True):
-            if cos < COSINE_FLOOR:
-                continue
+        every = np.concatenate(found)
+        candidates = np.unique(every[every > n])
+        if not len(candidates):
+            continue
+        cosines = _cosines(matrix, n, candidates, lookup)
+        close = cosines >= COSINE_FLOOR
+        for m, cos in zip(candidates[close].tolist(), cosines[close].tolist(), strict=True):
             other = ordered[m]
             sim = similarity(s, other, cosine=cos)
             if sim >= EDGE_FLOOR:
                 yield s.article, other.article, sim
 
 
-def _cosines(matrix: sparse.csr_matrix, n: int, candidates: np.ndarray) -> np.ndarray:
-    """Cosines of row ``n`` with each candidate row: only row n's own columns are looked up."""
+def _cosines(matrix: sparse.csr_matrix, n: int, candidates: np.ndarray, lookup: np.ndarray) -> np.ndarray:
+    """Cosines of row ``n`` with each candidate row. ``lookup`` is a zeroed buffer, one slot per
+    column: row n's weights go in, each candidate's columns are read out, and it is zeroed again."""
     lo, hi = matrix.indptr[n], matrix.indptr[n + 1]
-    order = np.argsort(matrix.indices[lo:hi])
-    columns, weights = matrix.indices[lo:hi][order], matrix.data[lo:hi][order]
+    columns = matrix.indices[lo:hi]
     rows = matrix[candidates]
-    if not len(columns) or not rows.nnz:
-        return np.zeros(len(candidates))
-    at = np.minimum(np.searchsorted(columns, rows.indices), len(columns) - 1)
-    products = rows.data * np.where(columns[at] == rows.indices, weights[at], 0.0)
+    lookup[columns] = matrix.data[lo:hi]
+    products = rows.data * lookup[rows.indices]
+    lookup[columns] = 0.0
     owner = np.repeat(np.arange(len(candidates)), np.diff(rows.indptr))
     return np.bincount(owner, weights=products, minlength=len(candidates))
 
