@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
+from collections import Counter
 
 import numpy as np
 
-from storydiff.group import Signature, group, similarity
-from storydiff.group.cluster import EDGE_FLOOR, WINDOW_DAYS, average_link, blocks, cluster_block
+from storydiff.group import Signature, cluster, group, similarity
+from storydiff.group.cluster import EDGE_FLOOR, WINDOW_DAYS, all_edges, average_link, blocks, cluster_block
 from storydiff.group.copies import COPY_JACCARD, is_copy, jaccard, minhash
 from storydiff.group.signature import weigh
 
@@ -136,3 +138,20 @@ def test_two_lone_articles_need_a_real_match_to_join() -> None:
     assert 0.1 < similarity(a, b) < EDGE_FLOOR  # shares the topic words, not the event
     assert sorted(group([a, b])) == [["a"], ["b"]]
     assert group([a, sig("c", {**shared, "W:budget": 3.0, "E:smith": 2.0})]) == [["a", "c"]]
+
+
+def test_keys_past_the_cap_find_no_candidates(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """all_edges follows meet(): a pair is a candidate only through a feature whose keys are live for both."""
+    sigs, _ = _synthetic(40, seed=3)
+    uncapped = set(all_edges(sigs))
+    monkeypatch.setattr(cluster, "KEY_POSTING_CAP", 4)
+    posting = Counter(key for s in sigs for key in cluster.index_keys(s))
+    assert any(not cluster.live(n) for n in posting.values())  # the cap is reached: the test is not vacuous
+    capped = set(all_edges(sigs))
+    brute = set()
+    for a, b in itertools.combinations(sorted(sigs, key=lambda s: s.article), 2):
+        sim = similarity(a, b)
+        if cluster.meet(a, b, posting.__getitem__) and sim >= EDGE_FLOOR:
+            brute.add((a.article, b.article, sim))
+    assert {e[:2] for e in capped} == {e[:2] for e in brute}
+    assert capped < uncapped

@@ -170,3 +170,39 @@ def test_wire_copies_are_linked_and_counted_as_one_source(tmp_path: Path) -> Non
         assert set(summary.articles) == {"a", "a-copy", "b"} and summary.sources == 2
         note = store.story(summary.id).note or ""
         assert "a = a-copy" in note and "2 independent sources among 3 articles" in note
+
+
+def test_keys_past_the_cap_withdraw_edges_in_any_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys that pass the posting cap midway withdraw the edges they made; the store ends with the
+    edges and stories of the whole set, whatever the order and batch size."""
+    import random
+
+    from storydiff.group import cluster
+    from storydiff.model import ArticleFacts
+    from storydiff.store import Analysed
+    from tests.group.test_cluster import _synthetic
+
+    monkeypatch.setattr(cluster, "KEY_POSTING_CAP", 4)
+    sigs, _ = _synthetic(40, seed=5)
+    expected_edges = {e[:2] for e in cluster.all_edges(sigs)}
+    expected = {tuple(s) for s in cluster.group(sigs)}
+    items = [Analysed(ArticleFacts(Article(s.article, f"text of {s.article}"), ()), s) for s in sigs]
+    withdrawn = 0
+    original = Store._withdraw
+
+    def counting(self: Store, key: str) -> None:
+        nonlocal withdrawn
+        withdrawn += 1
+        original(self, key)
+
+    monkeypatch.setattr(Store, "_withdraw", counting)
+    for seed, size in ((0, 1), (1, 7), (2, len(items))):
+        order = items[:]
+        random.Random(seed).shuffle(order)
+        with Store(tmp_path / f"s{seed}.db") as store:
+            for start in range(0, len(order), size):
+                store.add(order[start:start + size])
+            assert {(a, b) for a, b in store.db.execute("SELECT a, b FROM edges")} == expected_edges
+            assert {s.articles for s in store.stories()} == expected
+            assert {a for s in store.stories() for a in s.articles} == {s.article for s in sigs}
+    assert withdrawn  # keys did pass the cap midway

@@ -23,10 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from .signature import Signature
 
@@ -177,21 +177,22 @@ def group(signatures: Sequence[Signature], *, threshold: float = STORY_THRESHOLD
 def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
     """Every pair at or above the edge floor, found through shared index keys (see :func:`index_keys`).
 
-    Cosines of each article against its candidates are computed at once over a sparse matrix, and
+    Cosines of each article against its candidates are computed at once over the sparse rows, and
     :func:`similarity` runs only where the cosine could still reach the floor."""
     ordered = sorted(signatures, key=lambda s: s.article)
-    matrix = _unit_rows(ordered)
-    lookup = np.zeros(matrix.shape[1])
+    rows = _Rows.of(ordered)
+    lookup = np.zeros(rows.width)
     lists: dict[str, list[int]] = {}
     for n, s in enumerate(ordered):
         for key in index_keys(s):
             lists.setdefault(key, []).append(n)
-    postings = {key: np.array(rows, dtype=np.int64) for key, rows in lists.items()}
+    postings = {key: np.array(rows, dtype=np.int64) for key, rows in lists.items() if live(len(rows))}
     buckets: dict[str, list[str]] = {}  # feature -> its keys, for undated articles, which meet every date
     for key in postings:
         buckets.setdefault(key.rsplit("|", 1)[0], []).append(key)
     for n, s in enumerate(ordered):
-        probes = probe_keys(s) if s.published else [k for f in index_features(s) for k in buckets.get(f, ())]
+        own = [f for f, key in zip(index_features(s), index_keys(s), strict=True) if key in postings]
+        probes = probe_keys(s, own) if s.published else [k for f in own for k in buckets.get(f, ())]
         found = [postings[key] for key in probes if key in postings]
         if not found:
             continue
@@ -199,7 +200,7 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
         candidates = np.unique(every[every > n])
         if not len(candidates):
             continue
-        cosines = _cosines(matrix, n, candidates, lookup)
+        cosines = rows.cosines(n, candidates, lookup)
         close = cosines >= COSINE_FLOOR
         for m, cos in zip(candidates[close].tolist(), cosines[close].tolist(), strict=True):
             other = ordered[m]
@@ -208,33 +209,46 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
                 yield s.article, other.article, sim
 
 
-def _cosines(matrix: sparse.csr_matrix, n: int, candidates: np.ndarray, lookup: np.ndarray) -> np.ndarray:
-    """Cosines of row ``n`` with each candidate row. ``lookup`` is a zeroed buffer, one slot per
-    column: row n's weights go in, each candidate's columns are read out, and it is zeroed again."""
-    lo, hi = matrix.indptr[n], matrix.indptr[n + 1]
-    columns = matrix.indices[lo:hi]
-    rows = matrix[candidates]
-    lookup[columns] = matrix.data[lo:hi]
-    products = rows.data * lookup[rows.indices]
-    lookup[columns] = 0.0
-    owner = np.repeat(np.arange(len(candidates)), np.diff(rows.indptr))
-    return np.bincount(owner, weights=products, minlength=len(candidates))
+@dataclass(frozen=True)
+class _Rows:
+    """Signatures' unit feature vectors as one compressed sparse row matrix, held as plain arrays."""
 
+    indptr: np.ndarray  # row i's entries are indptr[i]:indptr[i + 1]
+    columns: np.ndarray
+    weights: np.ndarray
+    width: int  # the number of distinct features
 
-def _unit_rows(signatures: Sequence[Signature]) -> sparse.csr_matrix:
-    columns: dict[str, int] = {}
-    indptr, indices, data = [0], [], []
-    for s in signatures:
-        for feature, weight in s.features:
-            indices.append(columns.setdefault(feature, len(columns)))
-            data.append(weight)
-        indptr.append(len(indices))
-    return sparse.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr)),
-                             shape=(len(signatures), max(len(columns), 1)))
+    @classmethod
+    def of(cls, signatures: Sequence[Signature]) -> _Rows:
+        numbering: dict[str, int] = {}
+        indptr, columns, weights = [0], [], []
+        for s in signatures:
+            for feature, weight in s.features:
+                columns.append(numbering.setdefault(feature, len(numbering)))
+                weights.append(weight)
+            indptr.append(len(columns))
+        return cls(np.array(indptr, dtype=np.int64), np.array(columns, dtype=np.int64),
+                   np.array(weights, dtype=np.float64), max(len(numbering), 1))
+
+    def cosines(self, n: int, candidates: np.ndarray, lookup: np.ndarray) -> np.ndarray:
+        """Cosines of row ``n`` with each candidate row. ``lookup`` is a zeroed buffer, one slot per
+        feature: row n's weights go in, each candidate's features are read out, and it is zeroed again."""
+        lo, hi = self.indptr[n], self.indptr[n + 1]
+        mine = self.columns[lo:hi]
+        starts = self.indptr[candidates]
+        lengths = self.indptr[candidates + 1] - starts
+        owner = np.repeat(np.arange(len(candidates)), lengths)
+        ends = np.cumsum(lengths)
+        positions = np.arange(int(ends[-1])) + np.repeat(starts - (ends - lengths), lengths)
+        lookup[mine] = self.weights[lo:hi]
+        products = self.weights[positions] * lookup[self.columns[positions]]
+        lookup[mine] = 0.0
+        return np.bincount(owner, weights=products, minlength=len(candidates))
 
 
 INDEX_KEYS = 12
 INDEX_MIN_WEIGHT = 0.05
+KEY_POSTING_CAP = 50  # see live()
 BUCKET_DAYS = WINDOW_DAYS + 1  # two articles close enough to link are in the same or adjacent buckets
 UNDATED = "-"
 
@@ -252,11 +266,35 @@ def index_keys(s: Signature) -> list[str]:
     return [f"{f}|{bucket}" for f in index_features(s)]
 
 
-def probe_keys(s: Signature) -> list[str]:
-    """The keys a dated article looks up: its own bucket, the two beside it, and the undated."""
+def probe_keys(s: Signature, features: Sequence[str] | None = None) -> list[str]:
+    """The keys a dated article looks up, for each of its index features (or of ``features``): its
+    own bucket, the two beside it, and the undated."""
     assert s.published
     day = _day(s.published)
-    return [f"{f}|{b}" for f in index_features(s) for b in (day - 1, day, day + 1, UNDATED)]
+    return [f"{f}|{b}" for f in (index_features(s) if features is None else features)
+            for b in (day - 1, day, day + 1, UNDATED)]
+
+
+def live(posting: int) -> bool:
+    """Whether a key filed under by ``posting`` articles still finds candidates. A key past
+    :data:`KEY_POSTING_CAP` (a name in every story of a week) says little of which event an article
+    reports and would make every lookup walk it; it is dropped, as blocking's *block purging* does.
+    Two articles are candidates through a feature only when both their keys of it are live; they
+    nearly always share rarer features too. Keys only ever grow, so a key once dropped stays
+    dropped, and the result is still a function of the set of articles."""
+    return posting <= KEY_POSTING_CAP
+
+
+def meet(a: Signature, b: Signature, posting: Callable[[str], int]) -> bool:
+    """Whether two articles are candidates, the rule :func:`all_edges` and the store follow: they
+    share an index feature, both their keys of it are :func:`live` (``posting`` tells how many
+    articles a key is filed under), and their date buckets are the same or adjacent (or one is
+    undated)."""
+    if a.published and b.published and abs(_day(a.published) - _day(b.published)) > 1:
+        return False
+    theirs = dict(zip(index_features(b), index_keys(b), strict=True))
+    return any(f in theirs and live(posting(key)) and live(posting(theirs[f]))
+               for f, key in zip(index_features(a), index_keys(a), strict=True))
 
 
 def _day(published: str) -> int:

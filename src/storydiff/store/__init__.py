@@ -147,13 +147,14 @@ class Store:
         Returns the ids stored (an article whose text is already stored is skipped; one whose id is
         taken by a different text is stored as ``id~hash``)."""
         stored: list[str] = []
+        self._withdrawn: set[str] = set()  # ends of edges withdrawn (see _link): their blocks may split
         with self._transaction():
             for item in batch:
                 article_id = self._insert(item)
                 if article_id:
                     stored.append(article_id)
             if stored:
-                self._regroup(stored)
+                self._regroup([*stored, *sorted(self._withdrawn)])
         return stored
 
     def _insert(self, item: Analysed) -> str | None:
@@ -183,20 +184,26 @@ class Store:
         return article_id
 
     def _link(self, signature: Signature, hashes: Any) -> None:
-        """Edges to every stored article it is similar to, and copy links to its near-duplicates."""
+        """Edges to every stored article it is similar to, and copy links to its near-duplicates.
+
+        The article is filed under its keys first, so that their postings count it. A key it pushes
+        past the cap (see :func:`cluster.live`) no longer finds candidates: the edges that only it
+        had made are withdrawn, so the edges stay what :func:`cluster.all_edges` gives the set."""
         me = signature.article
         keys = cluster.index_keys(signature)
-        others: set[str] = set()
+        self.db.executemany("INSERT OR IGNORE INTO keys (key, article) VALUES (?, ?)", [(k, me) for k in keys])
+        own = {f for f, key in zip(cluster.index_features(signature), keys, strict=True)
+               if cluster.live(self._posting(key))}
         if signature.published:
-            probes = cluster.probe_keys(signature)
-            for chunk in _chunks(probes, 500):
-                marks = ",".join("?" * len(chunk))
-                others.update(r[0] for r in self.db.execute(
-                    f"SELECT DISTINCT article FROM keys WHERE key IN ({marks})", chunk))
+            counted = self._postings(probes=cluster.probe_keys(signature, sorted(own)))
         else:  # an undated article meets articles of every date: every bucket of each feature
-            for feature in cluster.index_features(signature):
-                others.update(r[0] for r in self.db.execute(
-                    "SELECT DISTINCT article FROM keys WHERE key >= ? AND key < ?", (feature + "|", feature + "}")))
+            counted = self._postings(features=sorted(own))
+        live = [key for key, count in counted.items() if cluster.live(count)]
+        others: set[str] = set()
+        for chunk in _chunks(live, 500):
+            others.update(r[0] for r in self.db.execute(
+                f"SELECT DISTINCT article FROM keys WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        others.discard(me)
         bands = band_keys(hashes)
         marks = ",".join("?" * len(bands))
         copy_candidates = {r[0] for r in self.db.execute(
@@ -213,8 +220,44 @@ class Store:
                 sim = max(sim, COPY_SIMILARITY)
             if sim >= cluster.EDGE_FLOOR:
                 self.db.execute("INSERT OR REPLACE INTO edges (a, b, sim) VALUES (?, ?, ?)", (a, b, sim))
-        self.db.executemany("INSERT OR IGNORE INTO keys (key, article) VALUES (?, ?)", [(k, me) for k in keys])
         self.db.executemany("INSERT OR IGNORE INTO bands (band, article) VALUES (?, ?)", [(b, me) for b in bands])
+        for key in keys:
+            if self._posting(key) == cluster.KEY_POSTING_CAP + 1:  # this article took it past the cap
+                self._withdraw(key)
+
+    def _posting(self, key: str) -> int:
+        return int(self.db.execute("SELECT count(*) FROM keys WHERE key = ?", (key,)).fetchone()[0])
+
+    def _postings(self, *, probes: Sequence[str] = (), features: Sequence[str] = ()) -> dict[str, int]:
+        """How many articles each stored key among ``probes``, or of any bucket of ``features``, is filed under."""
+        counts: dict[str, int] = {}
+        for chunk in _chunks(list(probes), 500):
+            counts.update(self.db.execute(f"SELECT key, count(*) FROM keys WHERE key IN ({','.join('?' * len(chunk))}) "
+                                          "GROUP BY key", chunk))
+        for feature in features:
+            counts.update(self.db.execute("SELECT key, count(*) FROM keys WHERE key >= ? AND key < ? GROUP BY key",
+                                          (feature + "|", feature + "}")))
+        return counts
+
+    def _withdraw(self, key: str) -> None:
+        """Drop the edges of the articles filed under ``key`` (now past the cap) that no other live key
+        supports and no copy link holds; their articles are re-grouped with the batch."""
+        signatures: dict[str, Signature] = {}
+
+        def signature_of(article: str) -> Signature:
+            if article not in signatures:
+                row = self.db.execute("SELECT signature FROM facts WHERE article = ?", (article,)).fetchone()
+                signatures[article] = Signature.from_json(json.loads(row[0]))
+            return signatures[article]
+
+        for (article,) in self.db.execute("SELECT article FROM keys WHERE key = ?", (key,)).fetchall():
+            for a, b in self.db.execute("SELECT a, b FROM edges WHERE a = ? UNION SELECT a, b FROM edges WHERE b = ?",
+                                        (article, article)).fetchall():
+                if self.db.execute("SELECT 1 FROM copies WHERE a = ? AND b = ?", (a, b)).fetchone():
+                    continue
+                if not cluster.meet(signature_of(a), signature_of(b), self._posting):
+                    self.db.execute("DELETE FROM edges WHERE a = ? AND b = ?", (a, b))
+                    self._withdrawn.update((a, b))
 
     # grouping
 
@@ -238,23 +281,26 @@ class Store:
             frontier = nxt
         return sorted(seen), sorted(edges)
 
-    def _regroup(self, new: Sequence[str]) -> None:
-        pending = set(new)
+    def _regroup(self, changed: Sequence[str]) -> None:
+        """Re-cluster the blocks holding ``changed`` (new articles, and the ends of withdrawn edges,
+        whose old block may have split: each piece holds one of them). A story whose members are
+        unchanged is left as it is; one no article points to any more is deleted."""
+        pending = set(changed)
+        old_ids: set[str] = set()
         while pending:
             block, edges = self._block([min(pending)])
             pending -= set(block)
-            old: dict[str, set[str]] = {}
             for chunk in _chunks(block, 500):
-                for article, story in self.db.execute(
-                        f"SELECT article, story FROM story_of WHERE article IN ({','.join('?' * len(chunk))})", chunk):
-                    old.setdefault(story, set()).add(article)
-            new_stories = {story_id_for(m): m for m in cluster.cluster_block(block, edges)}
-            for story, members in old.items():
-                if story not in new_stories or set(new_stories[story]) != members:
-                    self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
-            for story, new_members in new_stories.items():
-                if old.get(story) != set(new_members):
-                    self._save_story(new_members)
+                old_ids.update(r[0] for r in self.db.execute(
+                    f"SELECT story FROM story_of WHERE article IN ({','.join('?' * len(chunk))})", chunk))
+            for members in cluster.cluster_block(block, edges):
+                story = story_id_for(members)
+                now = {r[0] for r in self.db.execute("SELECT article FROM story_of WHERE story = ?", (story,))}
+                if now != set(members):
+                    self._save_story(members)
+        for story in sorted(old_ids):
+            if not self.db.execute("SELECT 1 FROM story_of WHERE story = ? LIMIT 1", (story,)).fetchone():
+                self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
 
     def _save_story(self, members: list[str]) -> None:
         story_id = story_id_for(members)
@@ -317,14 +363,7 @@ class Store:
                                              (story_id,))]
         if not ids:
             raise StoreError(f"no story {story_id!r} in {self.path}; `storydiff stories` lists them")
-        story = compare_story(self.facts(ids), story_id=story_id)
-        groups = [g for g in self._copy_groups(ids) if len(g) > 1]
-        if not groups:
-            return story
-        copies = "; ".join(" = ".join(g) for g in groups)
-        note = (f"near-duplicate texts (copies of one report): {copies}; "
-                f"{len(self._copy_groups(ids))} independent sources among {len(ids)} articles")
-        return dataclasses.replace(story, note=f"{story.note}; {note}" if story.note else note)
+        return with_copies_note(compare_story(self.facts(ids), story_id=story_id), self._copy_groups(ids))
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
@@ -335,6 +374,19 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                 for t in ("articles", "stories", "edges", "copies")}
+
+
+def with_copies_note(story: Story, copy_groups: Sequence[Sequence[str]]) -> Story:
+    """``story`` with a note naming its near-duplicate texts and counting its independent sources;
+    ``copy_groups`` are its members grouped by copy links (as :func:`cluster.blocks` gives them).
+    Unchanged when no two members are copies. A pure function, so the Spark job adds the same note."""
+    groups = [g for g in copy_groups if len(g) > 1]
+    if not groups:
+        return story
+    copies = "; ".join(" = ".join(g) for g in groups)
+    note = (f"near-duplicate texts (copies of one report): {copies}; "
+            f"{len(copy_groups)} independent sources among {sum(map(len, copy_groups))} articles")
+    return dataclasses.replace(story, note=f"{story.note}; {note}" if story.note else note)
 
 
 def story_id_for(members: Sequence[str]) -> str:
@@ -388,4 +440,4 @@ def _story_title(articles: Sequence[Article]) -> str | None:
     return first[:120] or None
 
 
-__all__ = ["DEFAULT_DB", "Analysed", "Store", "StorySummary", "content_hash", "story_id_for"]
+__all__ = ["DEFAULT_DB", "Analysed", "Store", "StorySummary", "content_hash", "story_id_for", "with_copies_note"]
