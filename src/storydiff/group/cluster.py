@@ -35,7 +35,6 @@ WINDOW_DAYS = 7
 DAY_HALF = 3.0  # similarity / (1 + days apart / DAY_HALF)
 PERSON_WEIGHT = 0.3
 YEAR_WEIGHT = 0.3
-COSINE_FLOOR = EDGE_FLOOR / (1 + PERSON_WEIGHT + YEAR_WEIGHT)  # below it no pair reaches the floor
 SELF_TUNE_RANK = 2  # the neighbour whose similarity sets an article's scale
 SELF_TUNE_FLOOR = 0.4  # an article with few close neighbours is not scaled up past a real match
 SELF_TUNE_CAP = 1.5
@@ -182,6 +181,7 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
     ordered = sorted(signatures, key=lambda s: s.article)
     rows = _Rows.of(ordered)
     lookup = np.zeros(rows.width)
+    dates = np.array([_ordinal(s.published) for s in ordered], dtype=np.int64)  # -1: undated
     lists: dict[str, list[int]] = {}
     for n, s in enumerate(ordered):
         for key in index_keys(s):
@@ -201,12 +201,24 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
         if not len(candidates):
             continue
         cosines = rows.cosines(n, candidates, lookup)
-        close = cosines >= COSINE_FLOOR
+        close = _may_reach_floor(cosines, dates[n], dates[candidates])
         for m, cos in zip(candidates[close].tolist(), cosines[close].tolist(), strict=True):
             other = ordered[m]
             sim = similarity(s, other, cosine=cos)
             if sim >= EDGE_FLOOR:
                 yield s.article, other.article, sim
+
+
+def _may_reach_floor(cosines: np.ndarray, day: int, days: np.ndarray) -> np.ndarray:
+    """Which candidates :func:`similarity` could put at the edge floor: their cosine, raised as far as
+    persons and years can raise it and decayed by the days apart, reaches it."""
+    apart = np.where((days < 0) | (day < 0), 0, np.abs(days - day))
+    best = cosines * (1 + PERSON_WEIGHT + YEAR_WEIGHT) / (1 + apart / DAY_HALF)
+    return (apart <= WINDOW_DAYS) & (best >= EDGE_FLOOR * (1 - 1e-9))
+
+
+def _ordinal(published: str | None) -> int:
+    return dt.date.fromisoformat(published[:10]).toordinal() if published else -1
 
 
 @dataclass(frozen=True)
