@@ -36,7 +36,8 @@ from typing import Any, BinaryIO, Literal, TextIO
 from storydiff.errors import ArticleTooLarge, InputError
 from storydiff.model import Article, Problem
 
-__all__ = ["FOLDER_SUFFIXES", "IngestOptions", "article_from_record", "load_articles", "read_inputs"]
+__all__ = ["FOLDER_SUFFIXES", "IngestOptions", "article_from_record", "duplicate_id_problem", "load_articles",
+           "read_inputs", "read_jsonl"]
 
 FOLDER_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".rss", ".atom", ".xml", ".warc", ".warc.gz")
 """The files a folder input is searched for (recursively)."""
@@ -108,12 +109,25 @@ def read_inputs(
     for item in _read_all(inputs, options, stdin):
         if isinstance(item, Article):
             if item.id in first_source:
-                item = _problem(InputError(item.source, (
-                    f"duplicate article id {item.id!r} (first from {first_source[item.id]}); "
-                    "give each article its own id or file name")))
+                item = duplicate_id_problem(item, first_source[item.id])
             else:
                 first_source[item.id] = item.source
         yield item
+
+
+def duplicate_id_problem(article: Article, first_source: str) -> Problem:
+    """The problem a later article with an id already read becomes (the Spark job reports it alike)."""
+    return _problem(InputError(article.source, (
+        f"duplicate article id {article.id!r} (first from {first_source}); "
+        "give each article its own id or file name")))
+
+
+def read_jsonl(file: BinaryIO, source: str, options: IngestOptions = IngestOptions()) -> Iterator[Article | Problem]:
+    """The articles of a JSON-lines stream, each bad line a problem, read exactly as a ``.jsonl``
+    file is (``source`` names it); an error that stops the whole stream (binary, empty, unreadable)
+    is its last problem. Ids are not checked for repeats: :func:`read_inputs` does that across inputs.
+    ``file`` needs ``peek`` (a buffered reader); the Spark job reads its input files through this."""
+    return _guarded(_jsonl_stream(file, source, options))
 
 
 def article_from_record(
@@ -375,9 +389,16 @@ def _read_warc_file(path: Path, source: str, options: IngestOptions) -> Iterator
 def _read_jsonl_file(path: Path, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
     try:
         with path.open("rb") as file:
-            if _looks_binary(file.peek(_BINARY_SAMPLE)[:_BINARY_SAMPLE]):
-                raise InputError(source, _BINARY_REASON)
-            yield from _jsonl_articles(_decoded_lines(file, source), source, options)
+            yield from _jsonl_stream(file, source, options)
+    except OSError as error:
+        raise InputError(source, _os_reason(error)) from error
+
+
+def _jsonl_stream(file: BinaryIO, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
+    try:
+        if _looks_binary(file.peek(_BINARY_SAMPLE)[:_BINARY_SAMPLE]):  # type: ignore[attr-defined]
+            raise InputError(source, _BINARY_REASON)
+        yield from _jsonl_articles(_decoded_lines(file, source), source, options)
     except OSError as error:
         raise InputError(source, _os_reason(error)) from error
 
