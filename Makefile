@@ -10,7 +10,7 @@ EXAMPLE := examples/occupy-ice
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,web]'
+	$(PY) -m pip install --quiet -e '.[dev,web,spark]'
 	touch $(STAMP)
 
 demo: $(STAMP)  ## compare the example pair and print the report

@@ -271,6 +271,82 @@ def export_cli(db: str, what: str) -> None:
             click.echo(json.dumps(doc, ensure_ascii=False))
 
 
+def _settings(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    """KEY=VALUE pairs as a dict."""
+    out = {}
+    for value in values:
+        key, sep, setting = value.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{value!r} is not KEY=VALUE; e.g. --conf spark.driver.memory=4g")
+        out[key.strip()] = setting
+    return out
+
+
+@main.command("spark")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("output")
+@click.option("--master", help="Spark master: local[*] (the default), local[2], spark://host:7077, yarn, …; "
+                               "under spark-submit, spark-submit's own.")
+@click.option("--partitions", type=click.IntRange(min=1),
+              help="Partitions to analyse in and shuffle to (default: 4 per core, at least one per 2,000 articles).")
+@click.option("--conf", "conf", multiple=True, metavar="KEY=VALUE", callback=_settings,
+              help="A Spark setting, e.g. spark.driver.memory=4g (repeatable).")
+@click.option("--overwrite", is_flag=True, help="Replace OUTPUT when it holds an earlier storydiff output.")
+@click.option("--outlet", help="Outlet for articles that name none.")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Publication date (YYYY-MM-DD) for articles that give none.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=IngestOptions.max_chars, show_default=True,
+              help="Refuse articles longer than this many characters.")
+def spark_cli(inputs: tuple[str, ...], output: str, master: str | None, partitions: int | None,
+              conf: dict[str, str], overwrite: bool, outlet: str | None, published: dt.datetime | None,
+              max_chars: int) -> None:
+    """Run the whole pipeline as a Spark job: read INPUT... (JSONL or Parquet files, folders, globs), analyse,
+    group into stories and compare them, and write OUTPUT (Parquet datasets, reports.jsonl, a manifest).
+
+    The same stories and findings as `storydiff ingest` of the same inputs; load them into a store with
+    `storydiff import OUTPUT`. Needs the spark extra (pip install 'storydiff[spark]') and Java 17+.
+    """
+    from .spark import SparkOptions, run
+
+    options = SparkOptions(master=master, partitions=partitions, conf=conf, overwrite=overwrite,
+                           ingest=IngestOptions(outlet=outlet, published=published.date() if published else None,
+                                                max_chars=max_chars))
+    try:
+        result = run(inputs, output, options, progress=lambda m: click.echo(f"storydiff spark: {m}", err=True))
+    except StorydiffError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for p in result.problems:
+        click.echo(f"storydiff: {p.message}", err=True)
+    click.echo(f"storydiff spark: read {result.read} articles: {result.stored} analysed, {result.skipped} repeated "
+               f"texts skipped, {len(result.problems)} problems; {result.stories} stories, {result.findings} "
+               f"findings in {output} ({sum(result.stages.values()):.1f} s)", err=True)
+    if result.problems:
+        sys.exit(1)
+
+
+@main.command("import")
+@click.argument("output")
+@_db_option
+def import_cli(output: str, db: str) -> None:
+    """Load OUTPUT of `storydiff spark` into the store, for `stories`, `show`, `serve` and later ingests.
+
+    The store must be new (or empty), or hold this output already: then nothing changes.
+    """
+    from .store.bulk import import_output
+
+    with _open_store(db, readonly=False) as store:
+        try:
+            result = import_output(store, output)
+        except StorydiffError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if result.imported:
+        click.echo(f"storydiff: imported {result.articles} articles in {result.stories} stories ({result.edges} "
+                   f"edges, {result.copies} copies) from {output} into {db}", err=True)
+    else:
+        click.echo(f"storydiff: {db} already holds the {result.articles} articles of {output}; nothing to do",
+                   err=True)
+
+
 def _byte_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     """A size in bytes: a whole number, optionally with kB, MB or GB (powers of 1000)."""
     units = {"": 1, "b": 1, "kb": 1000, "k": 1000, "mb": 1000**2, "m": 1000**2, "gb": 1000**3, "g": 1000**3}
