@@ -22,6 +22,7 @@ from wordfreq import zipf_frequency
 from ..model import Article
 
 TOP_FEATURES = 60
+WEIGHT_DIGITS = 5  # a weight's decimal places, as analysed and as stored
 LEAD_SENTENCES = 2
 LEAD_WEIGHT = 2.0
 NAME_WEIGHT = 2.0
@@ -51,7 +52,7 @@ class Signature:
         return dict(self.features)
 
     def to_json(self) -> dict[str, object]:
-        return {"article": self.article, "features": [[f, round(w, 5)] for f, w in self.features],
+        return {"article": self.article, "features": [[f, round(w, WEIGHT_DIGITS)] for f, w in self.features],
                 "persons": sorted(self.persons), "years": sorted(self.years), "published": self.published}
 
     @classmethod
@@ -119,7 +120,9 @@ def signature_from_doc(doc: Doc, article: Article) -> Signature:
 
 
 def weigh(counts: dict[str, float], top: int = TOP_FEATURES) -> tuple[tuple[str, float], ...]:
-    """Log-scaled counts times rarity, the ``top`` heaviest kept, scaled to unit length."""
+    """Log-scaled counts times rarity, the ``top`` heaviest kept, scaled to unit length, rounded to
+    :data:`WEIGHT_DIGITS` places: the weights a store keeps are then the weights analysis gave, and
+    two articles' similarity does not depend on which of them was stored first."""
     weights = {}
     for feature, n in counts.items():
         kind, value = feature[0], feature[2:]
@@ -132,7 +135,7 @@ def weigh(counts: dict[str, float], top: int = TOP_FEATURES) -> tuple[tuple[str,
         weights[feature] = (1 + math.log(n)) * base if n >= 1 else n * base
     kept = sorted(weights.items(), key=lambda fw: (-fw[1], fw[0]))[:top]
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
-    return tuple((f, w / norm) for f, w in kept)
+    return tuple((f, round(w / norm, WEIGHT_DIGITS)) for f, w in kept)
 
 
 def _add(counts: dict[str, float], key: str, weight: float) -> None:
