@@ -28,19 +28,15 @@ def under_spark_submit() -> bool:
 
 
 def settings(master: str | None, scratch: str, conf: Mapping[str, str]) -> dict[str, str]:
-    """The session's settings; ``conf`` (the user's) wins over the job's defaults."""
-    out = {
-        "spark.app.name": "storydiff",
-        "spark.ui.enabled": "false",
-        "spark.ui.showConsoleProgress": "false",
-        "spark.local.dir": scratch,
-        "spark.python.worker.reuse": "true",
-        "spark.sql.adaptive.enabled": "true",
-        "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}",
-        "spark.executor.extraJavaOptions": f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}",
-    }
-    if master:
-        out["spark.master"] = master
+    """The session's settings; ``conf`` (the user's) wins over the job's defaults. ``master`` None:
+    spark-submit's session, whose JVM, UI and log are spark-submit's."""
+    log = f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}"
+    out = {"spark.app.name": "storydiff", "spark.python.worker.reuse": "true", "spark.sql.adaptive.enabled": "true"}
+    if master:  # the job starts the driver's JVM here: no UI port, a quiet log
+        out.update({"spark.master": master, "spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false",
+                    "spark.driver.extraJavaOptions": log})
+    if master and master.startswith("local"):  # executors on this machine too: its scratch folder and log file
+        out.update({"spark.local.dir": scratch, "spark.executor.extraJavaOptions": log})
     out.update(conf)
     return out
 
@@ -51,7 +47,9 @@ def spark_session(master: str | None, conf: Mapping[str, str]) -> Iterator[Spark
     from pyspark.sql import SparkSession
 
     submitted = under_spark_submit()
-    if not submitted:
+    if submitted:
+        master = None  # spark-submit's --master holds
+    else:
         master = master or "local[*]"
         # Executors must run the driver's interpreter, where storydiff and its model are installed.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
