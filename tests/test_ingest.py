@@ -761,3 +761,13 @@ def test_occupy_ice_texts_match_the_scorers_reading() -> None:
     for article in articles:
         with open(article.source, encoding="utf-8", newline="") as file:
             assert article.text == file.read()
+
+
+def test_a_lone_surrogate_is_a_problem_and_the_other_lines_go_in(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "bad", "text": "broken \\ud800 text"}\n{"id": "good", "text": "Fine text."}\n',
+                    encoding="utf-8")
+    items = list(read_inputs([str(path)]))
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert [a.id for a in items if isinstance(a, Article)] == ["good"]
+    assert len(problems) == 1 and "not valid Unicode" in problems[0].message and "surrogate" in problems[0].message

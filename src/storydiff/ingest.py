@@ -467,6 +467,11 @@ def _make_article(
     """The one place an article is made: checks the text and fills in the options' defaults."""
     if not text.strip():
         raise InputError(source, _EMPTY_REASON)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate from a JSON escape: no store can hold or hash it
+        raise InputError(source, f"the text is not valid Unicode ({error.reason} at character {error.start}); "
+                                 "fix the record") from error
     if len(text) > options.max_chars:
         raise ArticleTooLarge(source, (
             f"article is {_size(len(text.encode('utf-8', 'surrogatepass')))} ({len(text):,} "
