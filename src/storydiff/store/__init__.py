@@ -234,9 +234,10 @@ class Store:
         for chunk in _chunks(list(probes), 500):
             counts.update(self.db.execute(f"SELECT key, count(*) FROM keys WHERE key IN ({','.join('?' * len(chunk))}) "
                                           "GROUP BY key", chunk))
-        for feature in features:
-            counts.update(self.db.execute("SELECT key, count(*) FROM keys WHERE key >= ? AND key < ? GROUP BY key",
-                                          (feature + "|", feature + "}")))
+        for feature in features:  # the range also holds longer features that go on with "|": those are not this one
+            rows = self.db.execute("SELECT key, count(*) FROM keys WHERE key >= ? AND key < ? GROUP BY key",
+                                   (feature + "|", feature + "}"))
+            counts.update((key, n) for key, n in rows if key.rsplit("|", 1)[0] == feature)
         return counts
 
     def _withdraw(self, key: str) -> None:
