@@ -4,17 +4,14 @@ A partition is analysed batch by batch, as ingest does, in a Python worker that 
 from task to task (``spark.python.worker.reuse``), so the model loads once per worker process
 (:func:`storydiff.nlp.load_model` caches it). Each analysed article leaves as the row the store
 would write for it: facts as :func:`~storydiff.store.codec.facts_to_json`, the signature as its
-JSON, the MinHash sketch as bytes, the index keys and LSH bands it is filed under. It also keeps
-the signature exactly as analysed (pickled): the store compares a new article's signature,
-unrounded, with the stored, rounded ones of earlier articles, and the job does the same to give
-the same similarities.
+JSON, the MinHash sketch as bytes, the index keys and LSH bands it is filed under. Analysis rounds
+a signature's weights to the places the JSON keeps, so the stored signature is the analysed one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -30,7 +27,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 ANALYSED_SCHEMA = ("order long, id string, hash string, outlet string, title string, published string, url string, "
-                   "source string, text string, meta string, facts string, signature string, exact binary, "
+                   "source string, text string, meta string, facts string, signature string, "
                    "minhash binary, keys array<string>, bands array<string>")
 
 
@@ -39,11 +36,6 @@ def stored_article(row: Any) -> Article:
     return Article(id=row["id"], text=row["text"], outlet=row["outlet"], title=row["title"],
                    published=dt.date.fromisoformat(row["published"]) if row["published"] else None, url=row["url"],
                    source=row["source"] or "", meta=json.loads(row["meta"] or "{}"))
-
-
-def exact_signature(row: Any) -> Signature:
-    signature: Signature = pickle.loads(row["exact"])
-    return signature
 
 
 def stored_signature(row: Any) -> Signature:
@@ -79,11 +71,11 @@ def _analyse(batch: Sequence[Any]) -> Iterator[tuple[str, Any]]:
         yield "a", (*(row[c] for c in ("order", "id", "hash", "outlet", "title", "published", "url", "source", "text",
                                        "meta")),
                     facts_to_json(item.facts), json.dumps(item.signature.to_json()),
-                    pickle.dumps(item.signature, protocol=pickle.HIGHEST_PROTOCOL), hashes.tobytes(),
+                    hashes.tobytes(),
                     cluster.index_keys(item.signature), band_keys(hashes))
     orders = {row["source"] or row["id"]: row["order"] for row in batch}
     for problem in problems:
         yield "p", (orders.get(problem.source, 0), problem)
 
 
-__all__ = ["ANALYSED_SCHEMA", "analyse", "exact_signature", "stored_article", "stored_signature"]
+__all__ = ["ANALYSED_SCHEMA", "analyse", "stored_article", "stored_signature"]

@@ -11,8 +11,9 @@ Candidates come from Spark joins, never from a scan of all pairs:
   are dropped, on both sides, as :func:`~storydiff.group.cluster.all_edges` drops them.
 
 Each candidate pair is then judged in Python by the library: similarity of the later article's
-signature as analysed against the earlier one's as stored (the store's view when the later one
-arrives), raised to :data:`~storydiff.group.copies.COPY_SIMILARITY` for copies, kept from
+stored signature against the earlier one's, in that order as the store computes it when the later
+one arrives (the same sum, to the last bit), raised to
+:data:`~storydiff.group.copies.COPY_SIMILARITY` for copies, kept from
 :data:`~storydiff.group.cluster.EDGE_FLOOR` up.
 """
 
@@ -25,7 +26,7 @@ import numpy as np
 
 from ..group import cluster
 from ..group.copies import COPY_SIMILARITY, band_keys, is_copy
-from .analyse import exact_signature, stored_signature
+from .analyse import stored_signature
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -36,14 +37,14 @@ COPY_SCHEMA = "a string, b string"
 
 def index_rows(row: Any) -> Iterator[tuple[str, str, str, bool]]:
     """(article, feature, key, dated) for each key the article is filed under."""
-    s = exact_signature(row)
+    s = stored_signature(row)
     for feature, key in zip(cluster.index_features(s), cluster.index_keys(s), strict=True):
         yield s.article, feature, key, s.published is not None
 
 
 def probe_rows(row: Any) -> Iterator[tuple[str, str, str]]:
     """(article, feature, key) for each key a dated article looks up."""
-    s = exact_signature(row)
+    s = stored_signature(row)
     if s.published:
         for feature in cluster.index_features(s):
             for key in cluster.probe_keys(s, [feature]):
@@ -71,7 +72,7 @@ def key_pairs(spark: SparkSession, analysed: DataFrame) -> DataFrame:
     """(a, b), a < b: the pairs the grouping index makes candidates."""
     from pyspark.sql import functions as F
 
-    columns = analysed.select("id", "exact")
+    columns = analysed.select("id", "signature")
     index = spark.createDataFrame(columns.rdd.flatMap(index_rows), "article string, feature string, key string, "
                                                                      "dated boolean")
     live = live_index(spark, index).persist()
@@ -102,7 +103,7 @@ def links(spark: SparkSession, analysed: DataFrame) -> tuple[DataFrame, DataFram
 
     candidates = (key_pairs(spark, analysed).withColumn("keyed", F.lit(True))
                   .join(band_pairs(spark, analysed).withColumn("banded", F.lit(True)), ["a", "b"], "full_outer"))
-    payload = analysed.select("id", "order", "signature", "exact", "minhash")
+    payload = analysed.select("id", "order", "signature", "minhash")
     side_a = payload.select(*(F.col(c).alias(f"a_{c}") for c in payload.columns))
     side_b = payload.select(*(F.col(c).alias(f"b_{c}") for c in payload.columns))
     joined = (candidates.join(side_a, F.col("a") == F.col("a_id")).join(side_b, F.col("b") == F.col("b_id")))
@@ -127,7 +128,7 @@ def _judge(row: Any) -> tuple[str, str, float, bool]:
     """(a, b, similarity, copy) of a candidate pair, as Store._link computes it when the later one arrives."""
     first, second = _Side(row, "a_"), _Side(row, "b_")
     later, earlier = (first, second) if first["order"] > second["order"] else (second, first)
-    sim = cluster.similarity(exact_signature(later), stored_signature(earlier)) if row["keyed"] else 0.0
+    sim = cluster.similarity(stored_signature(later), stored_signature(earlier)) if row["keyed"] else 0.0
     copy = bool(row["banded"]) and is_copy(np.frombuffer(later["minhash"], dtype=np.uint64), earlier["minhash"])
     if copy:
         sim = max(sim, COPY_SIMILARITY)
