@@ -45,11 +45,23 @@ def _read(inputs: Sequence[str], title_line: bool, outlet: str | None, published
     options = IngestOptions(title_line=title_line, outlet=outlet,
                             published=published.date() if published else None, max_chars=max_chars)
     articles, problems = load_articles(inputs, options)
-    for p in problems:
-        click.echo(f"storydiff: {p.message}", err=True)
+    _say(problems)
     if not articles:
         raise click.ClickException("no articles could be read from the inputs")
     return articles, problems
+
+
+def _say(problems: Sequence[Problem]) -> None:
+    for p in problems:
+        click.echo(f"storydiff: {p.message}", err=True)
+
+
+def _finish(problems: Sequence[Problem], summary: str) -> None:
+    """Each problem, then the summary line, on stderr; exit status 1 when there were problems."""
+    _say(problems)
+    click.echo(summary, err=True)
+    if problems:
+        sys.exit(1)
 
 
 @contextmanager
@@ -97,8 +109,7 @@ def compare_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, p
                              progress=advance)
     except StorydiffError as exc:
         raise click.ClickException(str(exc)) from exc
-    for p in report.problems:
-        click.echo(f"storydiff: {p.message}", err=True)
+    _say(report.problems)
     for story in report.stories:
         if story.note:
             click.echo(f"storydiff: note: story {story.id}: {story.note}", err=True)
@@ -124,8 +135,7 @@ def analyze_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, p
             analyzed, failed = analyze_articles(articles, progress=advance)
     except StorydiffError as exc:
         raise click.ClickException(str(exc)) from exc
-    for p in failed:
-        click.echo(f"storydiff: {p.message}", err=True)
+    _say(failed)
     problems += failed
     doc = facts_document(analyzed, problems)
     if fmt == "json":
@@ -175,13 +185,9 @@ def ingest_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, pu
         except StorydiffError as exc:
             raise click.ClickException(str(exc)) from exc
         counts = store.counts()
-    for p in result.problems:
-        click.echo(f"storydiff: {p.message}", err=True)
-    click.echo(f"storydiff: read {result.read} articles: {result.stored} stored, {result.skipped} already stored, "
-               f"{len(result.problems)} problems; the store holds {counts['articles']} articles in "
-               f"{counts['stories']} stories", err=True)
-    if result.problems:
-        sys.exit(1)
+    _finish(result.problems, f"storydiff: read {result.read} articles: {result.stored} stored, {result.skipped} "
+            f"already stored, {len(result.problems)} problems; the store holds {counts['articles']} articles in "
+            f"{counts['stories']} stories")
 
 
 @contextmanager
@@ -315,13 +321,9 @@ def spark_cli(inputs: tuple[str, ...], output: str, master: str | None, partitio
         result = run(inputs, output, options, progress=lambda m: click.echo(f"storydiff spark: {m}", err=True))
     except StorydiffError as exc:
         raise click.ClickException(str(exc)) from exc
-    for p in result.problems:
-        click.echo(f"storydiff: {p.message}", err=True)
-    click.echo(f"storydiff spark: read {result.read} articles: {result.stored} analysed, {result.skipped} repeated "
-               f"texts skipped, {len(result.problems)} problems; {result.stories} stories, {result.findings} "
-               f"findings in {output} ({sum(result.stages.values()):.1f} s)", err=True)
-    if result.problems:
-        sys.exit(1)
+    _finish(result.problems, f"storydiff spark: read {result.read} articles: {result.stored} analysed, "
+            f"{result.skipped} repeated texts skipped, {len(result.problems)} problems; {result.stories} stories, "
+            f"{result.findings} findings in {output} ({sum(result.stages.values()):.1f} s)")
 
 
 @main.command("import")

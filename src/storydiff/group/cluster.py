@@ -186,7 +186,7 @@ def all_edges(signatures: Sequence[Signature]) -> Iterable[Edge]:
     for n, s in enumerate(ordered):
         for key in index_keys(s):
             lists.setdefault(key, []).append(n)
-    postings = {key: np.array(rows, dtype=np.int64) for key, rows in lists.items() if live(len(rows))}
+    postings = {key: np.array(filed, dtype=np.int64) for key, filed in lists.items() if live(len(filed))}
     buckets: dict[str, list[str]] = {}  # feature -> its keys, for undated articles, which meet every date
     for key in postings:
         buckets.setdefault(key.rsplit("|", 1)[0], []).append(key)

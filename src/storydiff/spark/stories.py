@@ -20,7 +20,7 @@ from ..compare import compare_story
 from ..group import cluster
 from ..model import Report
 from ..report.jsonout import finding_document, report_document
-from ..store import _story_title, story_id_for, with_copies_note
+from ..store import story_id_for, summarise, with_copies_note
 from ..store.codec import facts_from_json
 from .analyse import stored_article
 
@@ -79,10 +79,8 @@ def _compare(item: tuple[str, tuple[Iterable[Any], Iterable[tuple[str, str]]]]) 
     ids = [a.id for a in articles]
     story = compare_story(facts, story_id=story_id)
     groups = cluster.blocks(ids, [(a, b, 1.0) for a, b in links])
-    dates = sorted(a.published.isoformat() for a in articles if a.published)
-    summary = (story_id, _story_title(articles), ids, len(groups), sorted({a.outlet for a in articles if a.outlet}),
-               dates[0] if dates else None, dates[-1] if dates else None,
-               sum(f.status == "conflict" for f in story.findings), sum(f.status == "variant" for f in story.findings))
+    s = summarise(story, articles, len(groups))
+    summary = (s.id, s.title, list(s.articles), s.sources, list(s.outlets), s.first, s.last, s.conflicts, s.variants)
     shown = with_copies_note(story, groups)
     report = report_document(Report(articles=tuple(articles), stories=(shown,), problems=()))
     findings = [(story_id, f.id, f.kind, f.status, json.dumps(finding_document(f), ensure_ascii=False))

@@ -192,8 +192,8 @@ class Store:
         me = signature.article
         keys = cluster.index_keys(signature)
         self.db.executemany("INSERT OR IGNORE INTO keys (key, article) VALUES (?, ?)", [(k, me) for k in keys])
-        own = {f for f, key in zip(cluster.index_features(signature), keys, strict=True)
-               if cluster.live(self._posting(key))}
+        filed = {key: self._posting(key) for key in keys}  # this article counted
+        own = {f for f, key in zip(cluster.index_features(signature), keys, strict=True) if cluster.live(filed[key])}
         if signature.published:
             counted = self._postings(probes=cluster.probe_keys(signature, sorted(own)))
         else:  # an undated article meets articles of every date: every bucket of each feature
@@ -222,7 +222,7 @@ class Store:
                 self.db.execute("INSERT OR REPLACE INTO edges (a, b, sim) VALUES (?, ?, ?)", (a, b, sim))
         self.db.executemany("INSERT OR IGNORE INTO bands (band, article) VALUES (?, ?)", [(b, me) for b in bands])
         for key in keys:
-            if self._posting(key) == cluster.KEY_POSTING_CAP + 1:  # this article took it past the cap
+            if filed[key] == cluster.KEY_POSTING_CAP + 1:  # this article took it past the cap
                 self._withdraw(key)
 
     def _posting(self, key: str) -> int:
@@ -308,17 +308,12 @@ class Store:
         self.db.executemany("INSERT OR REPLACE INTO story_of (article, story) VALUES (?, ?)",
                             [(a, story_id) for a in members])
         facts = self.facts(members)
-        story = compare_story(facts, story_id=story_id)
-        articles = [f.article for f in facts]
-        dates = sorted(a.published.isoformat() for a in articles if a.published)
-        outlets = sorted({a.outlet for a in articles if a.outlet})
+        s = summarise(compare_story(facts, story_id=story_id), [f.article for f in facts], self._sources(members))
         self.db.execute(
             "INSERT OR REPLACE INTO stories (id, title, articles, sources, outlets, first, last, conflicts, variants, "
             "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (story_id, _story_title(articles), len(members), self._sources(members), json.dumps(outlets),
-             dates[0] if dates else None, dates[-1] if dates else None,
-             sum(f.status == "conflict" for f in story.findings), sum(f.status == "variant" for f in story.findings),
-             dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+            (s.id, s.title, len(s.articles), s.sources, json.dumps(s.outlets), s.first, s.last, s.conflicts,
+             s.variants, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
 
     def _sources(self, members: Sequence[str]) -> int:
         return len(self._copy_groups(members))
@@ -433,6 +428,16 @@ def _refile(fact: Any, article_id: str) -> Any:
     return dataclasses.replace(fact, article=article_id)
 
 
+def summarise(story: Story, articles: Sequence[Article], sources: int) -> StorySummary:
+    """What the story list shows of a compared story (the Spark job summarises alike)."""
+    dates = sorted(a.published.isoformat() for a in articles if a.published)
+    return StorySummary(id=story.id, title=_story_title(articles), articles=tuple(sorted(a.id for a in articles)),
+                        sources=sources, outlets=tuple(sorted({a.outlet for a in articles if a.outlet})),
+                        first=dates[0] if dates else None, last=dates[-1] if dates else None,
+                        conflicts=sum(f.status == "conflict" for f in story.findings),
+                        variants=sum(f.status == "variant" for f in story.findings))
+
+
 def _story_title(articles: Sequence[Article]) -> str | None:
     titles = [a.title for a in sorted(articles, key=lambda a: a.id) if a.title]
     if titles:
@@ -441,4 +446,5 @@ def _story_title(articles: Sequence[Article]) -> str | None:
     return first[:120] or None
 
 
-__all__ = ["DEFAULT_DB", "Analysed", "Store", "StorySummary", "content_hash", "story_id_for", "with_copies_note"]
+__all__ = ["DEFAULT_DB", "Analysed", "Store", "StorySummary", "content_hash", "story_id_for", "summarise",
+           "with_copies_note"]
