@@ -188,6 +188,24 @@ def write_huge(tmp_path: Path) -> Path:
     return path
 
 
+def write_jsonl_line(name: str, bad_line: str) -> Callable[[Path], Path]:
+    """A JSONL file of a good article, then ``bad_line``."""
+
+    def write(tmp_path: Path) -> Path:
+        path = tmp_path / name
+        good_line = json.dumps({"id": "flood-wire", "text": FLOOD_B.replace("120", "about 120")})
+        path.write_text(f"{good_line}\n{bad_line}\n", encoding="utf-8")
+        return path
+
+    return write
+
+
+def write_deep_json(tmp_path: Path) -> Path:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    return path
+
+
 BAD_INPUTS: list[Any] = [
     pytest.param(write_missing, "missing.txt", id="missing-path"),
     pytest.param(write_empty, "empty.txt", id="empty-file"),
@@ -197,6 +215,12 @@ BAD_INPUTS: list[Any] = [
     pytest.param(write_menu_page, "menu-page.html", id="html-menu-only"),
     pytest.param(write_broken_jsonl, "wire.jsonl:2", id="jsonl-broken-line"),
     pytest.param(write_huge, "huge.txt", id="5mb-article"),
+    pytest.param(write_jsonl_line("ints.jsonl", '{"id": "n", "text": "t", "n": 1' + "0" * 5000 + "}"), "ints.jsonl:2",
+                 id="jsonl-5000-digit-integer"),
+    pytest.param(write_jsonl_line("nan.jsonl", '{"id": "n", "text": "t", "n": NaN}'), "nan.jsonl:2", id="jsonl-nan"),
+    pytest.param(write_jsonl_line("lone.jsonl", '{"id": "n", "text": "t", "outlet": "\\ud800"}'), "lone.jsonl:2",
+                 id="jsonl-lone-surrogate"),
+    pytest.param(write_deep_json, "deep.json", id="json-nested-100000-deep"),
 ]
 
 
@@ -215,6 +239,17 @@ def test_bad_input_is_reported_and_the_good_articles_still_compared(
     assert {"a", "b"} <= set(story["articles"])
     assert not any(article_id.startswith(bad.stem) for article_id in story["articles"])
     assert [p["source"] for p in doc["problems"]] == [str(bad) + named.removeprefix(bad.name)]
+
+
+def test_values_at_the_edges_of_numbers_and_the_calendar_are_analysed(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "edge.txt"
+    path.write_text("More than 1" + "0" * 400 + " people were counted in June, last week and last summer.\n",
+                    encoding="utf-8")
+    for published in ("9999-12-31", "0001-01-01"):
+        result = run(runner, "analyze", str(path), "--published", published, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        doc = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(f"{name} in the JSON"))
+        assert [a["id"] for a in doc["articles"]] == ["edge"] and "problems" not in doc
 
 
 def test_one_article_gets_a_note_and_exits_0(runner: CliRunner, good: list[str]) -> None:

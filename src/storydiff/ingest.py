@@ -21,18 +21,27 @@ what to do; the other inputs go on.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import glob
-import hashlib
-import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, TextIO
 
+from storydiff.articles import (
+    BINARY_REASON,
+    BINARY_SAMPLE,
+    EMPTY_REASON,
+    HTML_BYTES_PER_CHAR,
+    IngestOptions,
+    article_from_record,
+    html_article,
+    human_size,
+    load_json,
+    looks_binary,
+    make_article,
+    problem,
+)
 from storydiff.errors import ArticleTooLarge, InputError
 from storydiff.model import Article, Problem
 
@@ -43,7 +52,6 @@ FOLDER_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".rss", ".atom", 
 """The files a folder input is searched for (recursively)."""
 
 STDIN = "<stdin>"
-_RECORD_FIELDS = frozenset({"id", "text", "outlet", "title", "published", "url"})
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -51,30 +59,7 @@ _WARC_SUFFIXES = (".warc", ".warc.gz")
 _FEED_START = re.compile(r"(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
                          r"<(?:\w+:)?(?:rss|feed|RDF)\b", re.DOTALL)
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|article|meta|title)\b", re.IGNORECASE)
-# A text file may hold a few control characters (form feeds, stray escapes); a binary one is full of them.
-_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13} | {127}
-_BINARY_SAMPLE = 8192
-# Raw HTML carries markup, scripts and styles around the article; allow this many bytes per character.
-_HTML_BYTES_PER_CHAR = 10
-
-MIN_HTML_WORDS = 5
-
 Kind = Literal["text", "html", "json", "jsonl", "feed"]
-
-
-@dataclass(frozen=True)
-class IngestOptions:
-    """How inputs are read.
-
-    ``outlet`` and ``published`` fill in for inputs that carry none; ``title_line`` takes the first
-    non-empty line of a plain-text article as its title (the text itself keeps that line, so that
-    offsets still index the original file); ``max_chars`` bounds one article's text.
-    """
-
-    title_line: bool = False
-    outlet: str | None = None
-    published: dt.date | None = None
-    max_chars: int = 1_000_000
 
 
 def load_articles(
@@ -117,7 +102,7 @@ def read_inputs(
 
 def duplicate_id_problem(article: Article, first_source: str) -> Problem:
     """The problem a later article with an id already read becomes (the Spark job reports it alike)."""
-    return _problem(InputError(article.source, (
+    return problem(InputError(article.source, (
         f"duplicate article id {article.id!r} (first from {first_source}); "
         "give each article its own id or file name")))
 
@@ -128,45 +113,6 @@ def read_jsonl(file: BinaryIO, source: str, options: IngestOptions = IngestOptio
     is its last problem. Ids are not checked for repeats: :func:`read_inputs` does that across inputs.
     ``file`` needs ``peek`` (a buffered reader); the Spark job reads its input files through this."""
     return _guarded(_jsonl_stream(file, source, options))
-
-
-def article_from_record(
-    record: Mapping[str, Any],
-    *,
-    source: str,
-    options: IngestOptions = IngestOptions(),
-    default_id: str | None = None,
-) -> Article:
-    """Build an article from one JSON record (of a .json, .jsonl or stdin input).
-
-    ``id`` is the record's id, else ``default_id``, else a hash of the text. Fields other than
-    id, text, outlet, title, published and url are kept in ``meta``; so is a ``published`` value
-    that is not an ISO date. Raises :class:`InputError` for a record that is not an article.
-    """
-    if not isinstance(record, Mapping):
-        raise InputError(source, f"expected a JSON object, found {_json_type(record)}; "
-                                 "give each article as an object with 'id' and 'text'")
-    if "text" not in record:
-        raise InputError(source, "no 'text' field; give each article's text in 'text'")
-    text = record["text"]
-    if not isinstance(text, str):
-        raise InputError(source, f"'text' is {_json_type(text)}, not a string; give the article text "
-                                 "as a string")
-    meta = {key: value for key, value in record.items() if key not in _RECORD_FIELDS}
-    published = _parse_date(record.get("published"))
-    if published is None and record.get("published") not in (None, ""):
-        meta["published"] = record["published"]
-    return _make_article(
-        text,
-        source=source,
-        options=options,
-        id=_record_id(record, source) or default_id or _content_id(text),
-        outlet=_optional_str(record, "outlet", source),
-        title=_optional_str(record, "title", source),
-        published=published,
-        url=_optional_str(record, "url", source),
-        meta=meta,
-    )
 
 
 # -- expanding inputs ---------------------------------------------------------------------------
@@ -200,7 +146,7 @@ def _guarded(items: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
     try:
         yield from items
     except InputError as error:
-        yield _problem(error)
+        yield problem(error)
 
 
 def _expand(name: str) -> Iterator[Path | Problem]:
@@ -213,7 +159,7 @@ def _expand(name: str) -> Iterator[Path | Problem]:
     else:
         matches = sorted(glob.glob(name, recursive=True))
         if not matches:
-            yield _problem(InputError(name, "no files match this pattern; check the pattern "
+            yield problem(InputError(name, "no files match this pattern; check the pattern "
                                             "(quote it if the shell already expanded it)"))
         for match in matches:
             if Path(match).is_dir():
@@ -230,7 +176,7 @@ def _folder_files(folder: Path, name: str) -> Iterator[Path | Problem]:
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
     if not files:
-        yield _problem(InputError(name, f"folder holds no {', '.join(FOLDER_SUFFIXES)} files; "
+        yield problem(InputError(name, f"folder holds no {', '.join(FOLDER_SUFFIXES)} files; "
                                         "check the folder"))
     yield from files
 
@@ -247,8 +193,8 @@ def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Arti
     elif suffix == ".jsonl":
         yield from _read_jsonl_file(path, source, options)
     elif suffix in (".html", ".htm"):
-        data = _read_bytes(path, source, options.max_chars, _HTML_BYTES_PER_CHAR)
-        yield _html_article(data, source, path.stem, options)
+        data = _read_bytes(path, source, options.max_chars, HTML_BYTES_PER_CHAR)
+        yield html_article(data, source, path.stem, options)
     elif suffix == ".txt":
         text = _decode(_read_bytes(path, source, options.max_chars), source)
         yield _text_article(text, source, path.stem, options)
@@ -264,8 +210,8 @@ def _read_stdin(stream: TextIO | BinaryIO, options: IngestOptions) -> Iterator[A
     except OSError as error:
         raise InputError(STDIN, _os_reason(error)) from error
     if isinstance(data, str):
-        if _looks_binary(data[:_BINARY_SAMPLE].encode("utf-8", "replace")):
-            raise InputError(STDIN, _BINARY_REASON)
+        if looks_binary(data[:BINARY_SAMPLE].encode("utf-8", "replace")):
+            raise InputError(STDIN, BINARY_REASON)
         text = data
     else:
         text = _decode(data, STDIN)
@@ -279,7 +225,7 @@ def _read_text(
     if kind == "text":
         yield _text_article(text, source, stem, options)
     elif kind == "html":
-        yield _html_article(text, source, stem, options)
+        yield html_article(text, source, stem, options)
     elif kind == "feed":
         yield from _feed_articles(text.encode("utf-8"), source, options)
     elif kind == "json":
@@ -300,7 +246,7 @@ def _read_bytes(path: Path, source: str, max_chars: int | None = None, bytes_per
         raise InputError(source, _os_reason(error)) from error
     if limit is not None and len(data) > limit:
         raise ArticleTooLarge(source, (
-            f"file is {_size(path.stat().st_size)}, too big for an article within the limit of "
+            f"file is {human_size(path.stat().st_size)}, too big for an article within the limit of "
             f"{max_chars:,} characters (--max-chars); split it or raise --max-chars"))
     return data
 
@@ -309,58 +255,14 @@ def _text_article(text: str, source: str, stem: str, options: IngestOptions) -> 
     title = None
     if options.title_line:
         title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return _make_article(text, source=source, options=options, id=stem, title=title)
-
-
-def _html_article(
-    html: str | bytes,
-    source: str,
-    stem: str,
-    options: IngestOptions,
-    *,
-    url: str | None = None,
-    published: dt.date | None = None,
-) -> Article:
-    """The article in an HTML page, found by trafilatura; the text is trafilatura's, not the HTML.
-
-    ``url`` is where the page was fetched from (it wins over the page's canonical link);
-    ``published`` stands in when the page gives no date.
-    """
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
-
-    if isinstance(html, bytes):
-        if _looks_binary(html[:_BINARY_SAMPLE]):
-            raise InputError(source, _BINARY_REASON)
-        # Valid UTF-8 is taken as such; other bytes go to trafilatura, which reads the page's charset.
-        with contextlib.suppress(UnicodeDecodeError):
-            html = html.decode("utf-8")
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    text = getattr(document, "text", None) if document is not None else None
-    # A page of menus and footers can leave a few stray words behind; an article has sentences.
-    if not text or len(text.split()) < MIN_HTML_WORDS or not re.search(r"\w[.!?]", text):
-        raise InputError(source, "no article text found in the HTML; save the article's own page, "
-                                 "or its text as a .txt file")
-    meta = {key: value for key in ("author", "hostname", "description", "language")
-            if (value := getattr(document, key, None))}
-    return _make_article(
-        text, source=source, options=options, id=stem,
-        outlet=getattr(document, "sitename", None) or None,
-        title=getattr(document, "title", None) or None,
-        published=_parse_date(getattr(document, "date", None)) or published,
-        url=url or getattr(document, "url", None) or None,
-        meta=meta,
-    )
+    return make_article(text, source=source, options=options, id=stem, title=title)
 
 
 def _json_articles(text: str, source: str, stem: str, options: IngestOptions) -> Iterator[Article | Problem]:
     """One object (default id: the file stem) or an array of objects (items named ``source[i]``)."""
     if not text.strip():
-        raise InputError(source, _EMPTY_REASON)
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(source, f"invalid JSON ({_json_error(error)} at line {error.lineno}, column "
-                                 f"{error.colno}); fix the file") from error
+        raise InputError(source, EMPTY_REASON)
+    value = load_json(text, source)
     if isinstance(value, list):
         if not value:
             raise InputError(source, "empty JSON array: no articles")
@@ -371,13 +273,13 @@ def _json_articles(text: str, source: str, stem: str, options: IngestOptions) ->
 
 
 def _feed_articles(data: bytes, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
-    from storydiff import sources  # imported here: sources builds on this module, and only feeds need it
+    from storydiff import sources  # imported here: only feeds need feedparser
 
     return sources.feed_articles(data, source, options)
 
 
 def _read_warc_file(path: Path, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
-    from storydiff import sources  # imported here: sources builds on this module, and only archives need it
+    from storydiff import sources  # imported here: only archives need warcio
 
     try:
         with path.open("rb") as file:
@@ -396,8 +298,8 @@ def _read_jsonl_file(path: Path, source: str, options: IngestOptions) -> Iterato
 
 def _jsonl_stream(file: BinaryIO, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
     try:
-        if _looks_binary(file.peek(_BINARY_SAMPLE)[:_BINARY_SAMPLE]):  # type: ignore[attr-defined]
-            raise InputError(source, _BINARY_REASON)
+        if looks_binary(file.peek(BINARY_SAMPLE)[:BINARY_SAMPLE]):  # type: ignore[attr-defined]
+            raise InputError(source, BINARY_REASON)
         yield from _jsonl_articles(_decoded_lines(file, source), source, options)
     except OSError as error:
         raise InputError(source, _os_reason(error)) from error
@@ -425,17 +327,17 @@ def _jsonl_articles(
                 yield line_source, line
             elif line.strip():
                 try:
-                    yield line_source, json.loads(line.rstrip("\r\n"))
-                except json.JSONDecodeError as error:
-                    reason = f"invalid JSON ({_json_error(error)} at column {error.colno})"
-                    yield line_source, InputError(line_source, f"{reason}; fix or remove the line")
+                    yield line_source, load_json(line.rstrip("\r\n"), line_source, fix="fix or remove the line",
+                                                 lines=False)
+                except InputError as error:
+                    yield line_source, error
 
     seen_any = False
     for item in _records(records(), options):
         seen_any = True
         yield item
     if not seen_any:
-        raise InputError(source, _EMPTY_REASON)
+        raise InputError(source, EMPTY_REASON)
 
 
 def _records(records: Iterable[tuple[str, Any]], options: IngestOptions) -> Iterator[Article | Problem]:
@@ -446,100 +348,17 @@ def _records(records: Iterable[tuple[str, Any]], options: IngestOptions) -> Iter
                 raise record
             yield article_from_record(record, source=source, options=options)
         except InputError as error:
-            yield _problem(error)
-
-
-# -- building an article ------------------------------------------------------------------------
-
-
-def _make_article(
-    text: str,
-    *,
-    source: str,
-    options: IngestOptions,
-    id: str,
-    outlet: str | None = None,
-    title: str | None = None,
-    published: dt.date | None = None,
-    url: str | None = None,
-    meta: Mapping[str, Any] | None = None,
-) -> Article:
-    """The one place an article is made: checks the text and fills in the options' defaults."""
-    if not text.strip():
-        raise InputError(source, _EMPTY_REASON)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:  # a lone surrogate from a JSON escape: no store can hold or hash it
-        raise InputError(source, f"the text is not valid Unicode ({error.reason} at character {error.start}); "
-                                 "fix the record") from error
-    if len(text) > options.max_chars:
-        raise ArticleTooLarge(source, (
-            f"article is {_size(len(text.encode('utf-8', 'surrogatepass')))} ({len(text):,} "
-            f"characters); the limit is {options.max_chars:,} characters (--max-chars)"))
-    return Article(
-        id=id,
-        text=text,
-        outlet=outlet or options.outlet,
-        title=title,
-        published=published or options.published,
-        url=url,
-        source=source,
-        meta=dict(meta or {}),
-    )
-
-
-def _record_id(record: Mapping[str, Any], source: str) -> str | None:
-    value = record.get("id")
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise InputError(source, f"'id' is {_json_type(value)}; give the id as a string or an integer")
-    return str(value)
-
-
-def _optional_str(record: Mapping[str, Any], key: str, source: str) -> str | None:
-    value = record.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InputError(source, f"{key!r} is {_json_type(value)}, not a string; fix the record")
-    return value.strip() or None
-
-
-def _parse_date(value: object) -> dt.date | None:
-    """An ISO date or date-time string as a date; None for anything else."""
-    if isinstance(value, dt.date):
-        return value if not isinstance(value, dt.datetime) else value.date()
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(text).date()
-    except ValueError:
-        return None
-
-
-def _content_id(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+            yield problem(error)
 
 
 # -- bytes to text ------------------------------------------------------------------------------
-
-_EMPTY_REASON = "empty: no article text; add the text or leave the input out"
-_BINARY_REASON = ("looks binary, not text; give articles as .txt, .html, .json or .jsonl files "
-                  "(web archives as .warc or .warc.gz)")
-
 
 def _decode(data: bytes, source: str) -> str:
     """The bytes as UTF-8, every character kept (a BOM and "\\r\\n" too)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, "is UTF-16, not UTF-8; re-encode as UTF-8")
-    if _looks_binary(data[:_BINARY_SAMPLE]) or b"\x00" in data:
-        raise InputError(source, _BINARY_REASON)
+    if looks_binary(data[:BINARY_SAMPLE]) or b"\x00" in data:
+        raise InputError(source, BINARY_REASON)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -549,13 +368,6 @@ def _decode(data: bytes, source: str) -> str:
 def _utf8_reason(data: bytes, error: UnicodeDecodeError, where: str = "") -> str:
     byte = data[error.start]
     return f"not valid UTF-8 (byte 0x{byte:02x} at offset {error.start}{where}); re-encode as UTF-8"
-
-
-def _looks_binary(sample: bytes) -> bool:
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
-    return controls > 0.05 * len(sample)
 
 
 def _sniff(text: str) -> Kind:
@@ -580,10 +392,6 @@ def _strip_bom(text: str) -> str:
 # -- messages -----------------------------------------------------------------------------------
 
 
-def _problem(error: InputError) -> Problem:
-    return Problem(error.source, str(error))
-
-
 def _os_reason(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
         return "no such file or directory; check the path"
@@ -592,21 +400,3 @@ def _os_reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
         return "permission denied; check the file's permissions"
     return f"cannot read ({error.strerror or error}); check the file"
-
-
-def _size(size: int) -> str:
-    """A byte count for people: 5.2 MB, 12.0 kB, 800 bytes."""
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
-
-
-def _json_error(error: json.JSONDecodeError) -> str:
-    return error.msg.removesuffix(" at")  # "Invalid control character at" would read "at at column 5"
-
-
-def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "a number",
-             float: "a number", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
-

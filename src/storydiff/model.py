@@ -13,13 +13,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
+from .errors import InputError
+
 Kind = Literal["quantity", "date", "quote", "attribution", "entity", "claim"]
 Status = Literal["agree", "variant", "conflict", "unique"]
 
 
 @dataclass(frozen=True)
 class Article:
-    """One news article. ``text`` is kept exactly as read; all offsets point into it."""
+    """One news article. ``text`` is kept exactly as read; all offsets point into it.
+
+    Every string in it, ``meta``'s included, must be valid Unicode: a lone surrogate (what a bad
+    ``\\ud800`` escape in JSON reads as) can be neither parsed, stored, hashed nor printed, so making
+    such an article raises :class:`~storydiff.errors.InputError` naming the field. ``meta`` may nest
+    at most :data:`MAX_META_DEPTH` levels of lists and mappings.
+    """
 
     id: str
     text: str
@@ -29,6 +37,56 @@ class Article:
     url: str | None = None
     source: str = ""
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        fields = {"id": self.id, "text": self.text, "outlet": self.outlet, "title": self.title, "url": self.url,
+                  "source": self.source}
+        for name, value in fields.items():
+            if isinstance(value, str) and (where := _lone_surrogate(value)) is not None:
+                self._refuse(f"{name!r} is not valid Unicode (a lone surrogate at character {where}: {_PAIRS})")
+        if (trouble := _meta_trouble(self.meta)) is not None:
+            self._refuse(trouble)
+
+    def _refuse(self, reason: str) -> None:
+        source = self.source if _lone_surrogate(self.source) is None else ascii(self.source)
+        if not source:
+            source = f"article {self.id!r}" if _lone_surrogate(self.id) is None else f"article {ascii(self.id)}"
+        raise InputError(source, f"{reason}; fix the record")
+
+
+MAX_META_DEPTH = 64
+_PAIRS = "in JSON, a \\ud800-style escape must come in a pair"
+"""How deep an article's metadata may nest (lists and mappings): deeper, it cannot be written back as JSON."""
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Where ``text`` holds a lone surrogate, which no UTF-8 writer takes; None when it holds none."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
+
+
+def _meta_trouble(meta: Mapping[str, Any]) -> str | None:
+    """What makes metadata unwritable (a lone surrogate, nesting too deep); None when nothing does.
+    Walked without recursion: the nesting is what is checked."""
+    for name, top in meta.items():
+        field_name = f"metadata field {ascii(name)}"
+        if isinstance(name, str) and _lone_surrogate(name) is not None:
+            return f"{field_name}'s name is not valid Unicode (a lone surrogate: {_PAIRS})"
+        stack: list[tuple[Any, int]] = [(top, 1)]
+        while stack:
+            value, depth = stack.pop()
+            if isinstance(value, str) and (where := _lone_surrogate(value)) is not None:
+                return f"{field_name} is not valid Unicode (a lone surrogate at character {where}: {_PAIRS})"
+            if isinstance(value, Mapping | list | tuple):
+                if depth >= MAX_META_DEPTH:
+                    return f"{field_name} nests more than {MAX_META_DEPTH} levels deep"
+                stack.extend((item, depth + 1) for item in value)
+                if isinstance(value, Mapping):
+                    stack.extend((item, depth + 1) for item in value.values())
+    return None
 
 
 @dataclass(frozen=True)

@@ -24,17 +24,17 @@ import xml.sax
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from storydiff.errors import ArticleTooLarge, InputError
-from storydiff.ingest import (
-    _HTML_BYTES_PER_CHAR,
+from storydiff.articles import (
+    HTML_BYTES_PER_CHAR,
     IngestOptions,
-    _content_id,
-    _html_article,
-    _make_article,
-    _parse_date,
-    _problem,
-    _size,
+    content_id,
+    html_article,
+    human_size,
+    make_article,
+    parse_date,
+    problem,
 )
+from storydiff.errors import ArticleTooLarge, InputError
 from storydiff.model import Article, Problem
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def feed_articles(data: bytes, source: str, options: IngestOptions) -> Iterator[
         try:
             yield _entry_article(entry, f"{source}[{index}]", outlet, options)
         except InputError as error:
-            yield _problem(error)
+            yield problem(error)
 
 
 def _no_entries_reason(feed: Mapping[str, Any], data: bytes) -> str:
@@ -105,11 +105,11 @@ def _entry_article(
         named = f" {title!r}" if title else ""
         raise InputError(source, f"entry{named} has no text in its content, summary or description; "
                                  "save the article's page as .html and read that instead")
-    return _make_article(
+    return make_article(
         text,
         source=source,
         options=options,
-        id=_safe_id(entry.get("id")) or _content_id(text),
+        id=_safe_id(entry.get("id")) or content_id(text),
         outlet=outlet,
         title=title,
         published=_entry_date(entry),
@@ -172,7 +172,7 @@ def _entry_date(entry: Mapping[str, Any]) -> dt.date | None:
     """The day the entry was published (else updated), as the feed writes it — not moved to UTC."""
     for key in ("published", "updated"):
         raw = entry.get(key)
-        if date := _parse_date(raw) or _rfc822_date(raw):
+        if date := parse_date(raw) or _rfc822_date(raw):
             return date
         if parsed := entry.get(f"{key}_parsed"):  # a form feedparser knows; it gives the UTC day
             return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
@@ -192,7 +192,7 @@ def _safe_id(value: object) -> str | None:
     """A feed's own id for an entry as one line; a hash of it when it is too long to read as a name."""
     if not isinstance(value, str) or not (text := " ".join(value.split())):
         return None
-    return text if len(text) <= _MAX_ID_CHARS else f"feed-{_content_id(text)}"
+    return text if len(text) <= _MAX_ID_CHARS else f"feed-{content_id(text)}"
 
 
 # -- WARC archives ------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ def warc_articles(stream: BinaryIO, source: str, options: IngestOptions) -> Iter
         try:
             yield _page_article(record, source, options)
         except InputError as error:
-            yield _problem(error)
+            yield problem(error)
     if not pages:
         raise InputError(source, "no HTML pages (responses with status 200) in the archive; "
                                  "check that the crawl saved the articles' pages")
@@ -258,17 +258,17 @@ def _is_html_page(record: ArcWarcRecord) -> bool:
 def _page_article(record: ArcWarcRecord, source: str, options: IngestOptions) -> Article:
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     page_source = f"{source}#{uri}"
-    limit = options.max_chars * _HTML_BYTES_PER_CHAR
+    limit = options.max_chars * HTML_BYTES_PER_CHAR
     body = record.content_stream().read(limit + 1)
     if len(body) > limit:
         raise ArticleTooLarge(page_source, (
-            f"page is over {_size(limit)}, too big for an article within the limit of {options.max_chars:,} "
+            f"page is over {human_size(limit)}, too big for an article within the limit of {options.max_chars:,} "
             "characters (--max-chars); raise --max-chars to read it"))
     key = uri or record.rec_headers.get_header("WARC-Record-ID") or ""
     html = _decode_body(body, record.http_headers.get_header("Content-Type"))
-    return _html_article(
-        html, page_source, f"warc-{_content_id(key)}", options,
-        url=uri or None, published=_parse_date(record.rec_headers.get_header("WARC-Date")),
+    return html_article(
+        html, page_source, f"warc-{content_id(key)}", options,
+        url=uri or None, published=parse_date(record.rec_headers.get_header("WARC-Date")),
     )
 
 
