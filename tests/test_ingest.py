@@ -728,6 +728,51 @@ def test_warc_cut_short_keeps_the_pages_before(tmp_path: Path) -> None:
         "repair the archive or fetch it again")
 
 
+TWO_PAGES = ((FIRE_URI, "text/html", PAGE.encode(), "200 OK"),
+             ("https://example.com/flood", "text/html", PAGE.replace("fire", "flood").encode(), "200 OK"))
+
+
+@pytest.mark.parametrize("suffix", [".warc", ".warc.gz"])
+def test_warc_cut_inside_a_page_does_not_read_the_cut_page(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"crawl{suffix}"
+    write_warc(path, *TWO_PAGES)
+    path.write_bytes(path.read_bytes()[:-40])  # the last page's record (or its gzip member) breaks off
+    articles, problems = load(str(path))
+    assert [a.id for a in articles] == [warc_id(FIRE_URI)]
+    assert only_problem(problems).message == (
+        f"{path}: damaged or cut short after 1 record (it ends inside the record of https://example.com/flood); "
+        "the pages before were read — repair the archive or fetch it "
+        "again")
+
+
+def test_warc_gz_cut_between_records_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, *TWO_PAGES)
+    data = path.read_bytes()
+    second = data.index(b"\x1f\x8b", 10)  # the second record's gzip member
+    path.write_bytes(data[:second + 30])
+    articles, problems = load(str(path))
+    assert [a.id for a in articles] == [warc_id(FIRE_URI)]
+    assert "damaged or cut short after 1 record" in only_problem(problems).message
+
+
+def test_warc_record_of_the_wrong_length_is_a_quiet_problem(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "crawl.warc"
+    write_warc(path, *TWO_PAGES)
+    data = path.read_bytes()
+    length = data.index(b"Content-Length: ") + len(b"Content-Length: ")
+    declared = int(data[length:data.index(b"\r\n", length)])
+    # The first record claims 10 bytes fewer than it holds: warcio reads on, and warns on stderr.
+    data = data[:length] + str(declared - 10).encode() + data[data.index(b"\r\n", length):]
+    path.write_bytes(data)
+    articles, problems = load(str(path))
+    assert problems and problems[0].message == (
+        f"{path}: damaged after 1 record: a record's length does not match its content; the records after it were "
+        "read as far as they go — repair the archive or fetch it again")
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""  # warcio's multi-line warning with raw bytes is not printed
+
+
 def test_folder_reads_feeds_and_archives(tmp_path: Path) -> None:
     write(tmp_path / "feeds" / "bugle.rss", RSS)
     write(tmp_path / "feeds" / "post.atom", ATOM)

@@ -202,33 +202,64 @@ def warc_articles(stream: BinaryIO, source: str, options: IngestOptions) -> Iter
     """An article (or a problem) for each HTML page in the WARC (or ARC, gzipped or not) ``stream``.
 
     Records are read one at a time, never the whole archive. Raises :class:`InputError` when the
-    stream is not an archive, breaks off, or holds no HTML page.
+    stream is not an archive, breaks off (inside a record, its headers or a gzip member: a cut page
+    is not read as if whole), or holds no HTML page. A record whose length does not match its
+    content is a problem, and the records after it are read as far as they go.
     """
-    from warcio.archiveiterator import ArchiveIterator  # imported here: only archives need it
-
     pages = 0
-    for record in _warc_records(ArchiveIterator(stream), source):
+    for item in _warc_records(_archive_reader(stream), source):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        number, record = item
         if not _is_html_page(record):
             continue
         pages += 1
         try:
-            yield _page_article(record, source, options)
+            page: Article | Problem = _page_article(record, source, options)
         except InputError as error:
-            yield problem(error)
+            page = problem(error)
+        if _cut_short(record):
+            uri = record.rec_headers.get_header("WARC-Target-URI") or "a page"
+            raise InputError(source, _damaged_reason(number - 1, f"it ends inside the record of {uri}"))
+        yield page
     if not pages:
         raise InputError(source, "no HTML pages (responses with status 200) in the archive; "
                                  "check that the crawl saved the articles' pages")
 
 
-def _warc_records(records: Iterator[ArcWarcRecord], source: str) -> Iterator[ArcWarcRecord]:
-    """The archive's records; one warcio cannot parse ends the archive with an input error."""
+def _archive_reader(stream: BinaryIO) -> Iterator[ArcWarcRecord]:
+    """warcio's record iterator, quiet, and noting whether the stream ends inside a gzip member."""
+    from warcio.archiveiterator import ArchiveIterator  # imported here: only archives need it
+
+    class Reader(ArchiveIterator):
+        # warcio writes this warning, raw bytes and all, to stderr; the damage is reported as a problem instead
+        INC_RECORD = ""
+        gzip_cut = False
+
+        def close(self) -> None:  # called when the records run out: is a gzip member left unfinished?
+            decompressor = getattr(self.reader, "decompressor", None)
+            self.gzip_cut = decompressor is not None and not decompressor.eof
+            super().close()
+
+    reader: Iterator[ArcWarcRecord] = Reader(stream)
+    return reader
+
+
+def _warc_records(records: Iterator[ArcWarcRecord], source: str) -> Iterator[tuple[int, ArcWarcRecord] | Problem]:
+    """The archive's records, numbered from 1, each checked whole once its reader is done with it.
+
+    A record warcio cannot parse, or one the stream ends inside, ends the archive with an input
+    error; a record whose length warcio found wrong (it reads on) is a problem."""
     from warcio.exceptions import ArchiveLoadFailed
 
-    count = 0
+    count = errors = 0
     while True:
         try:
             record = next(records)
         except StopIteration:
+            if getattr(records, "gzip_cut", False):
+                raise InputError(source, _damaged_reason(count, "it ends inside a gzip member")) from None
             return
         except ArchiveLoadFailed as error:  # its message goes on to quote the bad line, bytes and all
             detail = str(error).split(", first line")[0][:100]
@@ -236,16 +267,34 @@ def _warc_records(records: Iterator[ArcWarcRecord], source: str) -> Iterator[Arc
         # Only warcio's code runs here, and a record whose headers break off fails inside it like this.
         except AttributeError as error:
             raise InputError(source, _damaged_reason(count, "its headers break off")) from error
+        if getattr(records, "err_count", 0) > errors:
+            errors = records.err_count  # type: ignore[attr-defined]
+            yield problem(InputError(source, (
+                f"damaged after {_records(count)}: a record's length does not match its content; the records "
+                "after it were read as far as they go — repair the archive or fetch it again")))
         count += 1
-        yield record
+        yield count, record
+        if _cut_short(record):
+            raise InputError(source, _damaged_reason(count - 1, "it ends inside a record"))
+
+
+def _cut_short(record: ArcWarcRecord) -> bool:
+    """Whether the stream ends before the record's declared length, read to its end here."""
+    raw = record.raw_stream
+    while raw.read(1 << 16):
+        pass
+    return getattr(raw, "limit", 0) > 0
 
 
 def _damaged_reason(count: int, detail: str) -> str:
     if not count:
         return f"not a WARC file, or damaged at the start ({detail}); give web archives as .warc or .warc.gz files"
-    records = "1 record" if count == 1 else f"{count:,} records"
-    return (f"damaged or cut short after {records} ({detail}); the pages before were read — repair the archive "
-            "or fetch it again")
+    return (f"damaged or cut short after {_records(count)} ({detail}); the pages before were read — repair the "
+            "archive or fetch it again")
+
+
+def _records(count: int) -> str:
+    return "1 record" if count == 1 else f"{count:,} records"
 
 
 def _is_html_page(record: ArcWarcRecord) -> bool:
