@@ -260,3 +260,13 @@ def test_basil_coverage(nlp, basil):  # type: ignore[no-untyped-def]
                 durations += 1
     assert covered / total >= 0.75
     assert (covered + durations) / total >= 0.94
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published: str) -> None:  # type: ignore[no-untyped-def]
+    text = "In June, last week and last summer, the council met; it meets again next year and in 10,000 weeks."
+    found = facts(nlp, text, published)
+    assert found, "dates the calendar can hold are still read"
+    for fact in found:
+        if fact.value is not None:
+            assert dt.date.min <= fact.value.first <= fact.value.last <= dt.date.max

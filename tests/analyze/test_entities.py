@@ -28,3 +28,14 @@ def test_last_person_before(nlp):  # type: ignore[no-untyped-def]
     index = build_index(nlp(TEXT))
     hit = index.last_person_before(TEXT.index("wrote"))
     assert hit is not None and hit[2] == "Sean Riddell"
+
+
+def test_a_name_of_marks_and_spaces_is_not_an_entity(nlp):  # type: ignore[no-untyped-def]
+    from storydiff import analyze
+    from storydiff.model import Article
+
+    text = "\u201a  \u0301\u0301''\u203az\U00058fe7\u300c\u29f5"
+    index = build_index(nlp(text))
+    assert all(name.strip() for _, _, name in index.mentions)
+    facts = analyze(Article(id="a", text=text), nlp=nlp)
+    assert all(text[f.start:f.end] == f.text for f in facts.facts)

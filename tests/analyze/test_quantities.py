@@ -80,3 +80,15 @@ def test_hypothetical_flagged(nlp):  # type: ignore[no-untyped-def]
                          [("5,200", 5200), ("twenty-one", 21), ("fifteen", 15), ("3.5", 3.5)])
 def test_parse_number(words, value):  # type: ignore[no-untyped-def]
     assert parse_number(words) == value
+
+
+@pytest.mark.parametrize("digits", ["1" + "0" * 400, "1" + "0" * 40, "9" * 31])
+def test_figures_past_any_real_count_are_not_quantities(nlp, digits: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"More than {digits} people were counted, and 12 stayed home."
+    found = list(extract_quantities(nlp(text), Article(id="a", text=text)))
+    assert [q.text for q in found] == ["12"]
+    assert parse_number(digits) is None
+
+
+def test_large_real_figures_are_still_quantities() -> None:
+    assert parse_number("22,000,000,000,000") == 22e12

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from storydiff.analyze import facts_from_doc
 from storydiff.compare import compare_story
 from storydiff.model import Article, Report
@@ -47,3 +49,19 @@ def test_markdown_keeps_article_text_inert(nlp):  # type: ignore[no-untyped-def]
     assert "<script>" not in md
     assert "&lt;script&gt;" in md  # the quote that carries it is listed, escaped
     assert "*won*" not in md
+
+
+def test_a_huge_number_in_the_text_leaves_every_format_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    huge = "More than 1" + "0" * 400 + " people were counted in the 12-day census."
+    articles = (Article(id="a", text=huge), Article(id="b", text="The 13-day census counted 9 people."))
+    report = Report(articles=articles, stories=(compare_story([facts_from_doc(nlp(a.text), a) for a in articles]),))
+    doc = json.loads(render(report, "json"), parse_constant=lambda name: pytest.fail(f"{name} in the JSON"))
+    assert any(f["status"] == "conflict" for f in doc["stories"][0]["findings"])  # 12 against 13 days still found
+    for fmt in ("text", "md"):
+        assert "12-day" in render(report, fmt)
+
+
+def test_the_json_writer_turns_a_non_finite_value_into_null() -> None:
+    from storydiff.report.jsonout import _plain
+
+    assert [_plain(v) for v in (float("inf"), float("nan"), 2.0, 2.5)] == [None, None, 2, 2.5]

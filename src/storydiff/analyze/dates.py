@@ -122,7 +122,12 @@ def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date |
     words = doc_text(doc)[start:end]
     year = 2001 if _SEPT_11.match(words) and _ATTACKS.search(sent.text) else None
     ctx = Context(published, _tense(span.root), year)
-    reading = hit.read(ctx) if hit is not None else _fallback(words, ctx)
+    try:
+        reading = hit.read(ctx) if hit is not None else _fallback(words, ctx)
+    except (ValueError, OverflowError):
+        # A date placed past the calendar's ends ("next year" in 9999, "300,000 weeks ago"): the
+        # date module says so with these two; such a mention cannot be dated, like one never read.
+        reading = None
     if reading is None:
         return None
     return DateFact(

@@ -131,6 +131,8 @@ def build_index(doc: Doc) -> EntityIndex:
             name = persons[ent.text.lower()]
         else:
             name = _clean_name(ent)
+        if not name.strip():  # spaCy can tag a run of marks and spaces as a name
+            continue
         index.names[(ent.start_char, ent.end_char)] = name
         index.labels.setdefault(name, "PERSON" if name in persons.values() else ent.label_)
         index.mentions.append((ent.start_char, ent.end_char, name))

@@ -79,6 +79,11 @@ MONTH_PREFIX = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 
 
+MAX_VALUE = 1e30
+"""Larger figures are not quantities a report states (world GDP is about 1e14 dollars); written in
+digits they are serial numbers or noise, and past 1e308 a float cannot even hold them."""
+
+
 def _word_value(word: str) -> float | None:
     word = word.lower()
     if word in UNITS_WORDS:
@@ -99,9 +104,10 @@ def parse_number(text: str) -> float | None:
         return None
     if text[0].isdigit():
         try:
-            return float(text.replace(",", ""))
+            value = float(text.replace(",", ""))
         except ValueError:
             return None
+        return value if value <= MAX_VALUE else None
     if text.lower() in {"a", "an"}:
         return 1
     return _word_value(text)
@@ -139,6 +145,8 @@ def _value(m: re.Match[str]) -> tuple[QuantityValue, str | None] | None:
             unit = "year of age"
         elif lemma:
             unit = lemma
+    if first > MAX_VALUE:  # "900 trillion trillion"
+        return None
     num2 = m.group("num2")
     if num2:
         second = parse_number(num2)
@@ -348,7 +356,7 @@ def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> I
         if any(s < end and start < e for s, e in taken):
             continue
         word = m.group("ord").lower()
-        value = ORDINALS.get(word) or (float(word[:-2]) if word[:-2].isdigit() else None)
+        value = ORDINALS.get(word) or (parse_number(word[:-2]) if word[:-2].isdigit() else None)
         span = doc.char_span(start, end, alignment_mode="expand")
         if value is None or span is None or len(span) == 0:
             continue

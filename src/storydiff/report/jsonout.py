@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -51,8 +52,10 @@ def report_document(report: Report) -> dict[str, Any]:
 def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
-    if isinstance(value, float) and value == int(value) and abs(value) < 2**53:
-        return int(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None  # JSON has no infinity; analysis yields none, but the writer must not break on one
+        return int(value) if value == int(value) and abs(value) < 2**53 else value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Span):
