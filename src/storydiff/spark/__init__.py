@@ -34,16 +34,13 @@ from typing import TYPE_CHECKING
 
 from ..errors import MissingExtra, UsageError
 from ..ingest import IngestOptions
+from ..spark_output import MANIFEST, OUTPUT_SCHEMA
 
 if TYPE_CHECKING:
     from .driver import JobResult
 
 __all__ = ["MANIFEST", "OUTPUT_SCHEMA", "SparkOptions", "require_spark", "run"]
 
-OUTPUT_SCHEMA = "storydiff.spark/1"
-"""The ``schema`` of a job's manifest; ``storydiff import`` reads outputs of this schema only."""
-
-MANIFEST = "_storydiff.json"
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import Problem
-from . import MANIFEST, OUTPUT_SCHEMA, SparkOptions
+from ..spark_output import MANIFEST, OUTPUT_SCHEMA, REPORTS
+from . import SparkOptions
 from .analyse import analyse
 from .components import components
 from .links import links
 from .read import ReadResult, distinct_articles, list_inputs, read_articles
 from .session import spark_session
 from .stories import FINDING_SCHEMA, STORY_OF_SCHEMA, STORY_SCHEMA, ComparedStory, compare_stories, story_of
-from .write import REPORTS, Output, write_dataset
+from .write import Output, write_dataset
 
 if TYPE_CHECKING:
     from pyspark.rdd import RDD

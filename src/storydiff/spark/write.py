@@ -1,18 +1,6 @@
-"""The job's output: Parquet datasets, the reports as JSON lines, and the manifest, written last.
+"""The job's output (its layout: :mod:`storydiff.spark_output`): Parquet datasets, the reports as JSON
+lines, and the manifest, written last.
 
-::
-
-    OUTPUT/
-      articles/        id, story, hash, outlet, title, published, url, source, text, meta (JSON),
-                       facts (JSON), signature (JSON), minhash (bytes), keys, bands, input_order
-      stories/         id, title, articles, sources, outlets, first, last, conflicts, variants
-      findings/        story, id, kind, status, finding (its storydiff.report/1 JSON)
-      edges/           a, b, sim   (a < b)
-      copies/          a, b        (a < b)
-      reports.jsonl    one storydiff.report/1 document per story, sorted by story id
-      _storydiff.json  schema storydiff.spark/1, counts, problems, stage timings
-
-Columns hold what the store's tables hold, so ``storydiff import`` copies rather than recomputes.
 The driver writes the small files through Spark's own file system layer, so OUTPUT may be on any
 file system Spark writes to.
 """
@@ -24,14 +12,12 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from . import MANIFEST
+from ..spark_output import MANIFEST
 from .session import hadoop
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-DATASETS = ("articles", "stories", "findings", "edges", "copies")
-REPORTS = "reports.jsonl"
 _CHUNK = 1 << 20  # bytes handed to the JVM at a time
 
 

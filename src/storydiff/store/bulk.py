@@ -26,14 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MissingExtra, StoreError
-from ..spark import MANIFEST, OUTPUT_SCHEMA
+from ..spark_output import ARTICLE_COLUMNS, COPY_COLUMNS, EDGE_COLUMNS, MANIFEST, OUTPUT_SCHEMA, STORY_COLUMNS
 from . import Store
 
-ARTICLE_COLUMNS = ("id", "story", "hash", "outlet", "title", "published", "url", "source", "text", "meta", "facts",
-                   "signature", "minhash", "keys", "bands", "input_order")
-STORY_COLUMNS = ("id", "title", "articles", "sources", "outlets", "first", "last", "conflicts", "variants")
-EDGE_COLUMNS = ("a", "b", "sim")
-COPY_COLUMNS = ("a", "b")
 BATCH_ROWS = 2000
 
 
