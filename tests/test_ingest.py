@@ -472,6 +472,24 @@ def test_too_long_jsonl_record_is_a_problem_for_that_line(tmp_path: Path) -> Non
     assert only_problem(problems).source == f"{path}:1"
 
 
+def test_a_file_name_with_a_newline_is_named_on_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad\nname.txt", "\ufeff".encode("utf-16"))  # UTF-16: a problem naming the file
+    _, problems = load(path)
+    assert only_problem(problems).message == f"{tmp_path}/bad\\nname.txt: is UTF-16, not UTF-8; re-encode as UTF-8"
+    assert problems[0].source == f"{tmp_path}/bad\\nname.txt"
+
+
+def test_a_file_name_of_bytes_that_are_not_utf8_is_read_under_a_printable_name(tmp_path: Path) -> None:
+    import os
+
+    path = os.path.join(os.fsencode(tmp_path), b"bad\xffname.txt")
+    with open(path, "wb") as file:
+        file.write(FIRE.encode())
+    [article], problems = load(str(tmp_path))
+    assert problems == [] and article.text == FIRE
+    assert (article.id, article.source) == ("bad\ufffdname", f"{tmp_path}/bad\\udcffname.txt")
+
+
 def test_unknown_suffix_is_sniffed(tmp_path: Path) -> None:
     text = write(tmp_path / "story.md", FIRE)
     lines = write_jsonl(tmp_path / "feed.ndjson", {"id": "n1", "text": HURT})
@@ -627,6 +645,17 @@ def test_too_long_feed_entry_is_a_problem_and_the_others_load(tmp_path: Path) ->
     assert [a.source for a in articles] == [f"{path}[1]"]
     assert [p.source for p in problems] == [f"{path}[0]", f"{path}[2]"]
     assert problems[0].message.endswith("the limit is 200 characters (--max-chars)")
+
+
+@pytest.mark.parametrize("ref", ["&#1114112;", "&#xD800;", "&#x110000;", "&#99999999999999999999;"])
+def test_a_feed_reference_to_no_character_reads_as_a_replacement_character(tmp_path: Path, ref: str) -> None:
+    path = write(tmp_path / "bugle.rss", f"<rss version='2.0'><channel><title>Bugle</title><item><title>Fire{ref}"
+                                         f"</title><description>{FIRE} {ref}</description></item><item>"
+                                         f"<description>{HURT}</description></item></channel></rss>")
+    articles, problems = load(path)
+    assert problems == []
+    assert [a.text for a in articles] == [f"{FIRE} \ufffd", HURT]
+    assert articles[0].title == "Fire\ufffd"
 
 
 # -- WARC archives ------------------------------------------------------------------------------

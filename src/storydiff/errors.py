@@ -16,6 +16,18 @@ json.JSONDecodeError, OSError) are mapped to these at the boundary where the inp
 
 from __future__ import annotations
 
+import re
+
+# What would break a message's one line, or its printing: C0 and C1 controls (tab aside), line and
+# paragraph separators, and lone surrogates (a file name of bytes that are not UTF-8 holds them).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with what would break its line or its printing written as escapes (``\\n``, ``\\udcff``)."""
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(c := m.group(), f"\\u{ord(c):04x}"), text)
+
 
 class StorydiffError(Exception):
     """Base of every error storydiff raises on purpose."""
@@ -25,6 +37,7 @@ class InputError(StorydiffError):
     """An input (file, line, stdin) could not be turned into an article."""
 
     def __init__(self, source: str, reason: str) -> None:
+        source, reason = one_line(source), one_line(reason)  # a file name may hold a newline
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason

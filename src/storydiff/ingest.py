@@ -42,7 +42,7 @@ from storydiff.articles import (
     make_article,
     problem,
 )
-from storydiff.errors import ArticleTooLarge, InputError
+from storydiff.errors import ArticleTooLarge, InputError, one_line
 from storydiff.model import Article, Problem
 
 __all__ = ["FOLDER_SUFFIXES", "IngestOptions", "article_from_record", "duplicate_id_problem", "load_articles",
@@ -131,7 +131,7 @@ def _read_all(
                 yield path
             elif (key := _file_key(path)) not in files_read:  # a file named twice is read once
                 files_read.add(key)
-                yield from _guarded(_read_file(path, str(path), options))
+                yield from _guarded(_read_file(path, options))
 
 
 def _file_key(path: Path) -> Path:
@@ -184,7 +184,10 @@ def _folder_files(folder: Path, name: str) -> Iterator[Path | Problem]:
 # -- reading one input --------------------------------------------------------------------------
 
 
-def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Article | Problem]:
+def _read_file(path: Path, options: IngestOptions) -> Iterator[Article | Problem]:
+    # A file's name is its article's name in every message and, for one-article files, its id: it must
+    # print on one line, and bytes that are not UTF-8 (read as lone surrogates) must not make it unprintable.
+    source, stem = one_line(str(path)), one_line(_decoded_name(path.stem))
     suffix = path.suffix.lower()
     if path.name.lower().endswith(_WARC_SUFFIXES):
         yield from _read_warc_file(path, source, options)
@@ -194,14 +197,14 @@ def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Arti
         yield from _read_jsonl_file(path, source, options)
     elif suffix in (".html", ".htm"):
         data = _read_bytes(path, source, options.max_chars, HTML_BYTES_PER_CHAR)
-        yield html_article(data, source, path.stem, options)
+        yield html_article(data, source, stem, options)
     elif suffix == ".txt":
         text = _decode(_read_bytes(path, source, options.max_chars), source)
-        yield _text_article(text, source, path.stem, options)
+        yield _text_article(text, source, stem, options)
     else:  # .json holds any number of articles, so its size is not bounded; each article's is
         text = _decode(_read_bytes(path, source), source)
         kind: Kind = "json" if suffix == ".json" else _sniff(text)
-        yield from _read_text(text, kind, source, path.stem, options)
+        yield from _read_text(text, kind, source, stem, options)
 
 
 def _read_stdin(stream: TextIO | BinaryIO, options: IngestOptions) -> Iterator[Article | Problem]:
@@ -383,6 +386,11 @@ def _sniff(text: str) -> Kind:
     if body.startswith("<") and _HTML_START.search(body[:2000]):
         return "html"
     return "text"
+
+
+def _decoded_name(name: str) -> str:
+    """A file name whose bytes were not UTF-8 (Python holds them as lone surrogates), with U+FFFD for each."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _strip_bom(text: str) -> str:

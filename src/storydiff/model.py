@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from .errors import InputError
+from .errors import InputError, one_line
 
 Kind = Literal["quantity", "date", "quote", "attribution", "entity", "claim"]
 Status = Literal["agree", "variant", "conflict", "unique"]
@@ -252,10 +252,14 @@ class Story:
 
 @dataclass(frozen=True)
 class Problem:
-    """An input or article that could not be handled, and why."""
+    """An input or article that could not be handled, and why: each one printable line."""
 
     source: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", one_line(self.source))
+        object.__setattr__(self, "message", one_line(self.message))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import datetime as dt
 import email.utils
 import io
 import re
+import sys
 import xml.sax
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -60,7 +61,11 @@ def feed_articles(data: bytes, source: str, options: IngestOptions) -> Iterator[
     import feedparser  # imported here: only feeds need it
 
     # Bytes in a stream: feedparser would take a bytes or str argument for a path or URL to open.
-    feed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    try:
+        feed = feedparser.parse(io.BytesIO(_valid_char_refs(data)), resolve_relative_uris=False)
+    except (ValueError, OverflowError, UnicodeError) as error:  # a reference in an encoding the bytes hide
+        raise InputError(source, f"feed holds a character reference to no character ({error}); fix the "
+                                 "file") from error
     if not feed.entries:
         raise InputError(source, _no_entries_reason(feed, data))
     outlet = _plain(feed.feed.get("title_detail"))
@@ -69,6 +74,22 @@ def feed_articles(data: bytes, source: str, options: IngestOptions) -> Iterator[
             yield _entry_article(entry, f"{source}[{index}]", outlet, options)
         except InputError as error:
             yield problem(error)
+
+
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def _valid_char_refs(data: bytes) -> bytes:
+    """``data`` with numeric character references to no character (a surrogate, past U+10FFFF),
+    which feedparser turns into a crash, made references to U+FFFD, as an HTML parser reads them."""
+
+    def valid(m: re.Match[bytes]) -> bytes:
+        hexa, decimal = m.groups()
+        digits = (hexa or decimal).lstrip(b"0") or b"0"
+        value = int(digits, 16 if hexa else 10) if len(digits) <= 8 else sys.maxunicode + 1
+        return m.group() if value <= sys.maxunicode and not 0xD800 <= value <= 0xDFFF else b"&#xFFFD;"
+
+    return _CHAR_REF.sub(valid, data)
 
 
 def _no_entries_reason(feed: Mapping[str, Any], data: bytes) -> str:
