@@ -118,6 +118,12 @@ def test_an_id_with_a_lone_surrogate_is_named_printably() -> None:
     str(caught.value).encode("utf-8")
 
 
+@pytest.mark.parametrize("bad_id", ["", None, 7])
+def test_an_article_needs_a_non_empty_string_id(bad_id: object) -> None:
+    with pytest.raises(InputError, match="give each article a non-empty string id"):
+        Article(id=bad_id, text="Hello.", source="in.jsonl:3")  # type: ignore[arg-type]
+
+
 def test_metadata_nesting_is_bounded() -> None:
     def nested(depth: int) -> object:
         value: object = "leaf"

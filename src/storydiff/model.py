@@ -39,6 +39,8 @@ class Article:
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id:
+            self._refuse(f"'id' is {self.id!r}; give each article a non-empty string id")
         fields = {"id": self.id, "text": self.text, "outlet": self.outlet, "title": self.title, "url": self.url,
                   "source": self.source}
         for name, value in fields.items():
