@@ -22,7 +22,7 @@ from ..ingest import FOLDER_SUFFIXES, article_from_record
 from ..model import Article, Problem, Report
 from ..pipeline import compare
 from ..report.jsonout import REPORT_SCHEMA, report_document
-from .app import WebConfig, config, render
+from .context import WebConfig, config, render
 from .errors import HTTPError, wants_json
 from .submit import MAX_ARTICLES, Pasted, Stored, letter, read_uploads, store_articles, unique_ids
 from .views import story_view

@@ -12,8 +12,8 @@ from ..model import Article, Report, Story
 from ..report.jsonout import report_document
 from ..report.stories import stories_document
 from ..store import Store, StorySummary
-from .app import config, open_store, render
 from .cache import store_version
+from .context import config, open_store, render
 from .errors import HTTPError
 from .views import SORTS, filter_stories, story_view
 

@@ -1,0 +1,93 @@
+"""What the routes share, below the app and its routers: the configuration, the templates and the
+store's readers."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import Response
+from fastapi.templating import Jinja2Templates
+
+from ..errors import StoreError
+from ..model import Article, Story
+from ..store import Store
+from .cache import VersionedCache
+from .errors import HTTPError
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class WebConfig:
+    """What the routes share: the store's path and readers, the body limit, the story cache."""
+
+    db: Path
+    max_body: int
+    # One comparison or store write at a time: the spaCy pipeline is shared, and the store has one writer.
+    work_lock: threading.Lock = field(default_factory=threading.Lock)
+    stories: VersionedCache[tuple[Story, list[Article]]] = field(default_factory=VersionedCache)
+    readers: ReadStores = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.readers = ReadStores(self.db)
+
+
+def templates() -> Jinja2Templates:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return Jinja2Templates(env=env)
+
+
+def config(request: Request) -> WebConfig:
+    value: WebConfig = request.app.state.config
+    return value
+
+
+def render(request: Request, name: str, context: Mapping[str, Any], *, status: int = 200) -> Response:
+    """A page from ``templates/``; every value is autoescaped."""
+    found: Jinja2Templates = request.app.state.templates
+    return found.TemplateResponse(request, name, dict(context), status_code=status)
+
+
+class ReadStores:
+    """One read-only :class:`Store` per worker thread, kept from request to request (a connection
+    serves one thread). Opening one per request would also close one per request, and SQLite
+    checkpoints and removes the write-ahead log whenever its last connection closes: the log would
+    come and go all the time, and with it the version the story cache checks. A store file that is
+    replaced is opened afresh."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._local = threading.local()
+
+    def get(self) -> Store | None:
+        """This thread's store; None when there is no store file (yet). Raises StoreError."""
+        try:
+            inode = self.db.stat().st_ino
+        except FileNotFoundError:
+            return None
+        held: tuple[int, Store] | None = getattr(self._local, "held", None)
+        if held is not None and held[0] == inode:
+            return held[1]
+        if held is not None:
+            held[1].close()
+        store = Store(self.db, readonly=True)
+        self._local.held = (inode, store)
+        return store
+
+
+@contextmanager
+def open_store(request: Request) -> Iterator[Store | None]:
+    """The store, read-only, for this request; None when there is no store file yet."""
+    try:
+        store = config(request).readers.get()
+    except StoreError as exc:
+        raise HTTPError(503, f"The store cannot be read: {exc}") from exc
+    yield store
