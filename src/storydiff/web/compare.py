@@ -8,12 +8,13 @@ being opened read-write for that alone.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
@@ -24,10 +25,37 @@ from ..pipeline import compare
 from ..report.jsonout import REPORT_SCHEMA, report_document
 from .context import WebConfig, config, render
 from .errors import HTTPError, wants_json
+from .jsonbody import RefusedJSON, read_json
 from .submit import MAX_ARTICLES, Pasted, Stored, letter, read_uploads, store_articles, unique_ids
 from .views import story_view
 
-router = APIRouter()
+
+class StrictJSONRequest(Request):
+    """A request whose JSON body is read by :func:`read_json`: refused with 422 naming what is wrong."""
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            try:
+                self._json = read_json(await self.body())
+            except RefusedJSON as exc:
+                raise HTTPError(422, "The request body is not JSON that this server reads.",
+                                details=exc.problems) from exc
+        return self._json
+
+
+class StrictJSONRoute(APIRoute):
+    """A route reading its JSON body as :class:`StrictJSONRequest` (FastAPI's way to change that)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def strict_handler(request: Request) -> Response:
+            return await handler(StrictJSONRequest(request.scope, request.receive))
+
+        return strict_handler
+
+
+router = APIRouter(route_class=StrictJSONRoute)
 
 FORM_FIELDS = {"text": "pasted article text (repeat per article)", "title": "its title", "outlet": "its outlet",
                "published": "its publication date, YYYY-MM-DD", "file": "an uploaded article file (repeatable)",
@@ -48,7 +76,7 @@ class ArticleIn(BaseModel):
 
 class CompareIn(BaseModel):
     articles: list[ArticleIn] = Field(min_length=2, max_length=MAX_ARTICLES)
-    store: bool = Field(False, description="Also add the articles to the server's store.")
+    store: StrictBool = Field(False, description="Also add the articles to the server's store (true or false).")
 
 
 @dataclasses.dataclass(frozen=True)

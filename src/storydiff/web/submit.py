@@ -4,6 +4,7 @@ the command line), and storing them on request. No web framework here."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import tempfile
 from collections.abc import Sequence
@@ -15,11 +16,13 @@ from ..ingest import IngestOptions, article_from_record, load_articles
 from ..model import Article, Problem
 from ..store import Store, content_hash
 from ..stories import ingest
+from .jsonbody import value_problems
 
 MAX_ARTICLES = 50
 """Most articles one comparison takes: each is parsed while the request waits."""
 
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
+log = logging.getLogger(__name__)
 
 
 def letter(position: int) -> str:
@@ -57,12 +60,38 @@ def read_uploads(uploads: Sequence[tuple[str, bytes]],
             folder.mkdir()
             path = folder / safe
             path.write_bytes(data)
-            read, failed = load_articles([str(path)], options or IngestOptions())
-            articles += [dataclasses.replace(a, source=a.source.replace(str(path), f"upload {safe}"))
-                         for a in read]
-            problems += [Problem(p.source.replace(str(path), safe), p.message.replace(str(path), f"upload {safe}"))
-                         for p in failed]
+            read, failed = _read_upload(path, safe, options or IngestOptions())
+            articles += read
+            problems += failed
     return articles, problems
+
+
+def _read_upload(path: Path, safe: str, options: IngestOptions) -> tuple[list[Article], list[Problem]]:
+    """One upload kept at ``path``, its articles and problems naming it ``upload {safe}``. An
+    article with a field no report or store can hold is a problem too."""
+    try:
+        read, failed = load_articles([str(path)], options)
+    except Exception as exc:  # whatever a reader raises on a hostile file is this upload's problem
+        log.warning("upload %s could not be read", safe, exc_info=True)
+        reason = str(exc).replace(str(path), safe).encode("utf-8", "backslashreplace").decode("utf-8")
+        return [], [Problem(safe, f"upload {safe}: could not be read ({type(exc).__name__}: {reason[:300]})")]
+    articles: list[Article] = []
+    problems = [Problem(p.source.replace(str(path), safe), p.message.replace(str(path), f"upload {safe}"))
+                for p in failed]
+    for article in read:
+        source = article.source.replace(str(path), f"upload {safe}")
+        if found := _field_problems(article):
+            problems.append(Problem(source, f"{source}: not read: {'; '.join(found)}"))
+        else:
+            articles.append(dataclasses.replace(article, source=source))
+    return articles, problems
+
+
+def _field_problems(article: Article) -> list[str]:
+    """What in an article's fields no report or store can hold (a lone surrogate, deep nesting)."""
+    fields = {"id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
+              "text": article.text, **article.meta}
+    return value_problems(fields)
 
 
 def unique_ids(articles: Sequence[Article]) -> list[Article]:
