@@ -372,7 +372,12 @@ def _byte_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
               help="Port to listen on.")
 @click.option("--max-body", default="5MB", show_default=True, callback=_byte_size,
               help="Largest request body accepted (bytes, or with kB/MB); larger ones get 413.")
-def serve_cli(db: str, host: str, port: int, max_body: int) -> None:
+@click.option("--compare-timeout", type=click.FloatRange(min=0, min_open=True), default=60, show_default=True,
+              metavar="SECONDS", help="Longest a comparison of posted articles may take; past it, it is stopped "
+                                      "and answered 503.")
+@click.option("--compare-workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Worker processes comparing posted articles (each loads the model): comparisons run at once.")
+def serve_cli(db: str, host: str, port: int, max_body: int, compare_timeout: float, compare_workers: int) -> None:
     """Serve the web app: stories, each story's articles side by side with its evidence marked, and a compare form.
 
     Needs the web extra: pip install 'storydiff[web]'.
@@ -391,7 +396,8 @@ def serve_cli(db: str, host: str, port: int, max_body: int) -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"storydiff: warning: listening on {host}: anyone who can reach it can read the store and "
                    "post articles to compare", err=True)
-    serve(db, host=host, port=port, max_body=max_body)
+    serve(db, host=host, port=port, max_body=max_body, compare_timeout=compare_timeout,
+          compare_workers=compare_workers)
 
 
 if __name__ == "__main__":

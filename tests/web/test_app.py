@@ -360,7 +360,8 @@ def test_serve_binds_loopback_by_default_and_documents_its_options() -> None:
     params = {p.name: p for p in command.params if isinstance(p, click.Option)}
     assert params["host"].default == "127.0.0.1"
     assert params["port"].default == 8000
-    assert {"db", "host", "port", "max_body"} <= set(params)
+    assert {"db", "host", "port", "max_body", "compare_timeout", "compare_workers"} <= set(params)
+    assert params["compare_timeout"].default == 60 and params["compare_workers"].default == 2
 
 
 def test_serve_passes_its_options_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -370,13 +371,19 @@ def test_serve_passes_its_options_on(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setattr(storydiff.web, "serve", lambda db, **kw: calls.append({"db": db, **kw}))
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"), "--port", "8123", "--max-body", "2MB"])
     assert result.exit_code == 0, result.output
-    assert calls == [{"db": str(tmp_path / "s.db"), "host": "127.0.0.1", "port": 8123, "max_body": 2_000_000}]
+    assert calls == [{"db": str(tmp_path / "s.db"), "host": "127.0.0.1", "port": 8123, "max_body": 2_000_000,
+                      "compare_timeout": 60.0, "compare_workers": 2}]
     assert "no store at" in result.stderr
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--max-body", "10kB"])
     assert result.exit_code == 0 and calls[-1]["host"] == "0.0.0.0" and calls[-1]["max_body"] == 10_000
     assert "warning: listening on 0.0.0.0" in result.stderr
     result = CliRunner().invoke(main, ["serve", "--max-body", "lots"])
     assert result.exit_code == 2 and "not a size" in result.stderr
+    result = CliRunner().invoke(main, ["serve", "--compare-timeout", "2.5", "--compare-workers", "3"])
+    assert result.exit_code == 0 and (calls[-1]["compare_timeout"], calls[-1]["compare_workers"]) == (2.5, 3)
+    for bad in (["--compare-timeout", "0"], ["--compare-timeout", "soon"], ["--compare-workers", "0"]):
+        result = CliRunner().invoke(main, ["serve", *bad])
+        assert result.exit_code == 2 and bad[0] in result.stderr, bad
 
 
 def test_serve_without_the_web_extra_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:

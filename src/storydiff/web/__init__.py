@@ -18,10 +18,15 @@ from ..errors import MissingExtra
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-__all__ = ["DEFAULT_MAX_BODY", "create_app", "require_web", "serve"]
+__all__ = ["DEFAULT_COMPARE_TIMEOUT", "DEFAULT_COMPARE_WORKERS", "DEFAULT_MAX_BODY", "create_app", "require_web",
+           "serve"]
 
 DEFAULT_MAX_BODY = 5_000_000
 """Largest request body, in bytes, the app reads (larger ones get 413)."""
+DEFAULT_COMPARE_TIMEOUT = 60.0
+"""Seconds a comparison of posted articles may take before it is stopped (and answered 503)."""
+DEFAULT_COMPARE_WORKERS = 2
+"""Worker processes comparing posted articles: that many comparisons run at once."""
 
 _WEB_MODULES = ("fastapi", "uvicorn", "jinja2", "python_multipart")
 
@@ -35,19 +40,26 @@ def require_web() -> None:
             raise MissingExtra("web", name.replace("_", "-")) from exc
 
 
-def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY,
+               compare_timeout: float = DEFAULT_COMPARE_TIMEOUT,
+               compare_workers: int = DEFAULT_COMPARE_WORKERS) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only per request; read-write only to store
-    compared articles on request). Request bodies over ``max_body`` bytes are refused with 413."""
+    compared articles on request). Request bodies over ``max_body`` bytes are refused with 413.
+
+    Posted articles are read and compared in ``compare_workers`` worker processes (started on the
+    first comparison, stopped when the app shuts down); one that takes longer than
+    ``compare_timeout`` seconds is stopped and answered 503."""
     require_web()
     from .app import build_app
 
-    return build_app(Path(db_path), max_body=max_body)
+    return build_app(Path(db_path), max_body=max_body, compare_timeout=compare_timeout,
+                     compare_workers=compare_workers)
 
 
-def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
-          max_body: int = DEFAULT_MAX_BODY) -> None:
+def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000, max_body: int = DEFAULT_MAX_BODY,
+          compare_timeout: float = DEFAULT_COMPARE_TIMEOUT, compare_workers: int = DEFAULT_COMPARE_WORKERS) -> None:
     """Run the app with uvicorn until interrupted."""
-    app = create_app(db_path, max_body=max_body)
+    app = create_app(db_path, max_body=max_body, compare_timeout=compare_timeout, compare_workers=compare_workers)
     import uvicorn
 
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -1,7 +1,9 @@
-"""The FastAPI app: middleware, error handlers and the routers."""
+"""The FastAPI app: middleware, error handlers, the routers, and the comparison workers' lifetime."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -14,12 +16,21 @@ from .errors import install_error_handlers
 from .middleware import BodyLimit, SecurityHeaders
 
 
-def build_app(db: Path, *, max_body: int) -> FastAPI:
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    try:
+        yield
+    finally:
+        app.state.config.workers.close()
+
+
+def build_app(db: Path, *, max_body: int, compare_timeout: float, compare_workers: int) -> FastAPI:
     app = FastAPI(title="storydiff", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/openapi.json",
+                  openapi_url="/openapi.json", lifespan=_lifespan,
                   description="Stories from the store and comparisons of posted articles. Every HTML page has a "
                               "JSON twin; JSON documents follow storydiff.stories/1 and storydiff.report/1.")
-    app.state.config = WebConfig(db=db, max_body=max_body)
+    app.state.config = WebConfig(db=db, max_body=max_body, compare_timeout=compare_timeout,
+                                 compare_workers=compare_workers)
     app.state.templates = templates()
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: it also covers BodyLimit's 413s
@@ -28,3 +39,4 @@ def build_app(db: Path, *, max_body: int) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(compare.router)
     return app
+

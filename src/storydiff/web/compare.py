@@ -8,8 +8,9 @@ being opened read-write for that alone.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Coroutine, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -28,6 +29,10 @@ from .errors import HTTPError, wants_json
 from .jsonbody import RefusedJSON, read_json
 from .submit import MAX_ARTICLES, Pasted, Stored, letter, read_uploads, store_articles, unique_ids
 from .views import story_view
+from .workers import Busy, JobFailed, TimedOut, WorkerLost
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class StrictJSONRequest(Request):
@@ -110,7 +115,7 @@ async def compare_api(request: Request, payload: CompareIn) -> JSONResponse:
     """Compare the articles as one story; with ``store``, also add them to the store (the response
     then has ``stored``: counts and the stories they are in)."""
     articles = [_record_article(a, i) for i, a in enumerate(payload.articles)]
-    outcome = await run_in_threadpool(_run, config(request), unique_ids(articles), [], payload.store)
+    outcome = await run_in_threadpool(_compared, config(request), unique_ids(articles), [], payload.store)
     return JSONResponse(outcome.document())
 
 
@@ -126,7 +131,7 @@ async def compare_form(request: Request) -> Response:
     cfg = config(request)
     form = await request.form(max_part_size=cfg.max_body, max_files=MAX_ARTICLES, max_fields=8 * MAX_ARTICLES)
     pasted = _pasted(form)
-    articles, problems = await _submitted(form, pasted)
+    articles, problems = await _submitted(cfg, form, pasted)
     store = form.get("store") == "on"
     if not 2 <= len(articles) <= MAX_ARTICLES:
         message = (f"Give at least two articles to compare (found {len(articles)})." if len(articles) < 2 else
@@ -134,7 +139,7 @@ async def compare_form(request: Request) -> Response:
         if wants_json(request):
             raise HTTPError(422, message, details=[p.message for p in problems])
         return _form(request, pasted, errors=[message, *(p.message for p in problems)], store=store, status=422)
-    outcome = await run_in_threadpool(_run, cfg, articles, problems, store)
+    outcome = await run_in_threadpool(_compared, cfg, articles, problems, store)
     if wants_json(request):
         return JSONResponse(outcome.document())
     return render(request, "compare_result.html", {
@@ -142,9 +147,9 @@ async def compare_form(request: Request) -> Response:
         "json_href": None})
 
 
-async def _submitted(form: FormData, pasted: Sequence[Pasted]) -> tuple[list[Article], list[Problem]]:
+async def _submitted(cfg: WebConfig, form: FormData, pasted: Sequence[Pasted]) -> tuple[list[Article], list[Problem]]:
     """The pasted articles (a, b, … by position) then the uploaded files' (a later id taken is
-    renamed), and a problem for each that could not be read."""
+    renamed, and the files are read by a worker), and a problem for each that could not be read."""
     articles, problems = [], []
     for i, entry in enumerate(pasted):
         try:
@@ -153,7 +158,10 @@ async def _submitted(form: FormData, pasted: Sequence[Pasted]) -> tuple[list[Art
             problems.append(Problem(exc.source, str(exc)))
     uploads = [(f.filename or "upload", await f.read()) for f in form.getlist("file")
                if isinstance(f, UploadFile) and f.filename]
-    read, failed = await run_in_threadpool(read_uploads, uploads)
+    read: list[Article] = []
+    failed: list[Problem] = []
+    if uploads:
+        read, failed = await run_in_threadpool(_in_worker, cfg, "Reading the uploaded files", read_uploads, uploads)
     return unique_ids(articles + read), problems + failed
 
 
@@ -184,15 +192,39 @@ def _record_article(item: ArticleIn, position: int) -> Article:
         raise HTTPError(422, f"Article {position + 1} cannot be compared: {exc}") from exc
 
 
-def _run(cfg: WebConfig, articles: list[Article], problems: list[Problem], store: bool) -> Outcome:
-    """Compare (and store, when asked): one at a time per server."""
-    with cfg.work_lock:
-        try:
-            report = compare(articles)
-            stored = store_articles(cfg.db, articles) if store else None
-            if store:
+def _compared(cfg: WebConfig, articles: list[Article], problems: list[Problem], store: bool) -> Outcome:
+    """Compare in a worker, within the server's bound; then, when asked, store the articles here,
+    one store write at a time."""
+    report = _in_worker(cfg, "The comparison", compare, articles)
+    stored = None
+    if store:
+        with cfg.store_lock:
+            try:
+                stored = store_articles(cfg.db, articles)
+            except StorydiffError as exc:
+                raise HTTPError(503, f"The articles were compared but could not be stored: {exc}") from exc
+            finally:
                 cfg.stories.clear()
-        except StorydiffError as exc:
-            raise HTTPError(503, f"The articles could not be compared: {exc}") from exc
     report = dataclasses.replace(report, problems=tuple(problems) + report.problems)
     return Outcome(report, stored)
+
+
+def _in_worker(cfg: WebConfig, what: str, function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` in a comparison worker; the pool's errors as HTTP errors. ``what``
+    names the work for messages ("The comparison")."""
+    try:
+        return cfg.workers.run(function, *args)
+    except TimedOut as exc:
+        raise HTTPError(503, f"{what} took longer than this server allows ({exc.timeout:g} s) and was stopped. "
+                             "Compare fewer or shorter articles (long passages quoted by several articles take "
+                             "the longest), or start the server with a larger --compare-timeout.") from exc
+    except Busy as exc:
+        raise HTTPError(503, f"The server is busy: its {exc.workers} comparison workers stayed busy for "
+                             f"{exc.waited:g} s. Try again in a moment.") from exc
+    except WorkerLost as exc:
+        raise HTTPError(503, f"{what} stopped before it finished ({exc}); try again.") from exc
+    except JobFailed as exc:
+        if exc.ours:
+            raise HTTPError(503, f"{what} could not be done: {exc}") from exc
+        log.error("%s failed in a worker (%s: %s):\n%s", what, exc.kind, exc, exc.details)
+        raise

@@ -1,5 +1,5 @@
-"""What the routes share, below the app and its routers: the configuration, the templates and the
-store's readers."""
+"""What the routes share, below the app and its routers: the configuration, the templates, the
+store's readers and the comparison workers."""
 
 from __future__ import annotations
 
@@ -17,26 +17,33 @@ from fastapi.templating import Jinja2Templates
 
 from ..errors import StoreError
 from ..model import Article, Story
+from ..nlp import load_model
 from ..store import Store
 from .cache import VersionedCache
 from .errors import HTTPError
+from .workers import WorkerPool
 
 HERE = Path(__file__).resolve().parent
 
 
 @dataclass
 class WebConfig:
-    """What the routes share: the store's path and readers, the body limit, the story cache."""
+    """What the routes share: the store's path and readers, the body limit, the story cache, and the
+    workers that compare posted articles, each comparison within ``compare_timeout`` seconds."""
 
     db: Path
     max_body: int
-    # One comparison or store write at a time: the spaCy pipeline is shared, and the store has one writer.
-    work_lock: threading.Lock = field(default_factory=threading.Lock)
+    compare_timeout: float
+    compare_workers: int
+    # The store has one writer: the server's own ingests (compared articles stored on request) take turns.
+    store_lock: threading.Lock = field(default_factory=threading.Lock)
     stories: VersionedCache[tuple[Story, list[Article]]] = field(default_factory=VersionedCache)
     readers: ReadStores = field(init=False)
+    workers: WorkerPool = field(init=False)
 
     def __post_init__(self) -> None:
         self.readers = ReadStores(self.db)
+        self.workers = WorkerPool(size=self.compare_workers, timeout=self.compare_timeout, warm=load_model)
 
 
 def templates() -> Jinja2Templates:

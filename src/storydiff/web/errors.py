@@ -23,7 +23,7 @@ from .policy import SECURITY_HEADERS
 log = logging.getLogger(__name__)
 
 TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 413: "Request too large",
-          422: "Cannot handle this input", 500: "Server error", 503: "Store unavailable"}
+          422: "Cannot handle this input", 500: "Server error", 503: "Unavailable"}
 
 
 class HTTPError(HTTPException):
