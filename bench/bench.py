@@ -6,7 +6,8 @@
 3. peak memory: resident peak of the process, and tracemalloc peak of the compare step;
 
 then bench/stories_bench.py's (ingest throughput, grouping quality, grouping scale), bench/web_bench.py's
-(the web app under load) and bench/spark_bench.py's (the Spark job in local[1] and local[2]).
+(the web app under load), bench/web_slow_bench.py's (a small comparison beside slow ones) and
+bench/spark_bench.py's (the Spark job in local[1] and local[2]).
 
 The last line of this part is machine-readable:
 ``RESULT analyze-ratio X compare-median-ms Y peak-rss-mb Z``; stories_bench.py ends with its own.
@@ -26,6 +27,7 @@ from pathlib import Path
 from spark_bench import main as spark_bench
 from stories_bench import main as stories_bench
 from web_bench import main as web_bench
+from web_slow_bench import main as web_slow_bench
 
 from storydiff.analyze import facts_from_doc
 from storydiff.compare import compare_story
@@ -178,6 +180,7 @@ def main() -> int:
     print(f"RESULT analyze-ratio {ratio:.2f} compare-median-ms {median_ms:.2f} peak-rss-mb {rss_mb:.0f}")
     status = stories_bench()  # ingest, grouping quality and grouping scale: bench/stories_bench.py
     status = web_bench() or status  # the web app under load: bench/web_bench.py
+    status = web_slow_bench() or status  # a small comparison beside slow ones: bench/web_slow_bench.py
     return spark_bench() or status  # the Spark job, local[1] against local[2]: bench/spark_bench.py
 
 
