@@ -18,9 +18,8 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "storydiff"
 
 # Cycles known and still to be broken, each as its modules sorted; the lists only shrink.
-KNOWN_CYCLES = [["storydiff.ingest", "storydiff.sources"]]
-KNOWN_AREA_CYCLES = [["storydiff.cli", "storydiff.report", "storydiff.spark", "storydiff.store", "storydiff.stories",
-                      "storydiff.web"], ["storydiff.ingest", "storydiff.sources"]]
+KNOWN_CYCLES: list[list[str]] = []
+KNOWN_AREA_CYCLES = [["storydiff.cli", "storydiff.spark"]]
 
 
 def module_names(src: Path, package: str) -> dict[str, Path]:

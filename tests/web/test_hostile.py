@@ -141,17 +141,21 @@ def upload_problems(response: Response) -> list[str]:
 
 @pytest.mark.parametrize("suffix", [".json", ".jsonl"])
 @pytest.mark.parametrize(("content", "reason"), [
-    pytest.param(put('{"id": "u", "text": "Hi.", "n": @}', DIGITS), "digits", id="digits"),
-    pytest.param(put('{"id": "u", "text": @}', DIGITS), "digits", id="digits-text"),
-    pytest.param("[" * 100_000, "recursion", id="deep"),
-    pytest.param(put('{"id": "u", "text": "Hi.", "n": @}', DEEP), "recursion", id="deep-meta"),
-    pytest.param(put('{"id": "u", "text": "Hi.", "n": @}', "[" * 200 + "]" * 200), "nested", id="deep-parsed"),
-    pytest.param(r'{"id": "u\ud800", "text": "Hi."}', "surrogate", id="surrogate-id"),
-    pytest.param(r'{"id": "u", "title": "\ud800", "text": "Hi."}', "surrogate", id="surrogate-title"),
-    pytest.param(r'{"id": "u", "outlet": "\ud800", "text": "Hi."}', "surrogate", id="surrogate-outlet"),
-    pytest.param(r'{"id": "u", "url": "\ud800", "text": "Hi."}', "surrogate", id="surrogate-url"),
-    pytest.param(r'{"id": "u", "text": "Hi \ud800."}', "unicode", id="surrogate-text"),
-    pytest.param(r'{"id": "u", "text": "Hi.", "event": {"x": "\udc00"}}', "surrogate", id="surrogate-meta"),
+    pytest.param(put('{"id": "u", "text": "Hi.", "n": @}', DIGITS), "5,000 digits", id="digits"),
+    pytest.param(put('{"id": "u", "text": @}', DIGITS), "5,000 digits", id="digits-text"),
+    pytest.param("[" * 100_000, "nested too deeply", id="deep"),
+    pytest.param(put('{"id": "u", "text": "Hi.", "n": @}', DEEP), "nested too deeply", id="deep-meta"),
+    pytest.param(put('{"id": "u", "text": "Hi.", "n": @}', "[" * 200 + "]" * 200), "levels deep", id="deep-parsed"),
+    pytest.param(r'{"id": "u\ud800", "text": "Hi."}', "'id' is not valid unicode", id="surrogate-id"),
+    pytest.param(r'{"id": "u", "title": "\ud800", "text": "Hi."}', "'title' is not valid unicode",
+                 id="surrogate-title"),
+    pytest.param(r'{"id": "u", "outlet": "\ud800", "text": "Hi."}', "'outlet' is not valid unicode",
+                 id="surrogate-outlet"),
+    pytest.param(r'{"id": "u", "url": "\ud800", "text": "Hi."}', "'url' is not valid unicode", id="surrogate-url"),
+    pytest.param(r'{"id": "u", "text": "Hi \ud800."}', "'text' is not valid unicode", id="surrogate-text"),
+    pytest.param(r'{"id": "u", "text": "Hi.", "event": {"x": "\udc00"}}', "'event' is not valid unicode",
+                 id="surrogate-meta"),
+    pytest.param('{"id": "u", "text": "Hi.", "n": NaN}', "nan is not a json value", id="nan"),
 ])
 def test_a_hostile_upload_is_a_problem_naming_it(client: TestClient, suffix: str, content: str, reason: str) -> None:
     problems = upload_problems(form(client, [("file", (f"bad{suffix}", content.encode(), "application/json"))]))
@@ -159,12 +163,17 @@ def test_a_hostile_upload_is_a_problem_naming_it(client: TestClient, suffix: str
     assert reason in problems[0].casefold(), problems
 
 
-def test_upload_with_nan_metadata_is_compared(client: TestClient) -> None:
-    """NaN in an uploaded record's metadata is kept out of the report, which stays valid JSON."""
-    content = json.dumps({"id": "u", "text": B, "n": float("nan")})
-    response = form(client, [("file", ("nan.json", content.encode(), "application/json"))], text=[A])
-    assert response.status_code == 200, response.text
-    assert "NaN" not in response.text and [a["id"] for a in response.json()["articles"]] == ["a", "u"]
+def test_an_upload_a_reader_fails_on_is_a_problem_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever a reader raises (here, a fault of the reader itself) is the upload's problem."""
+    from storydiff.web import submit
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(submit, "load_articles", broken)
+    articles, problems = submit.read_uploads([("bad.json", b"{}")])
+    assert articles == [] and [p.message for p in problems] == [
+        "upload bad.json: could not be read (RecursionError: maximum recursion depth exceeded)"]
 
 
 @pytest.mark.parametrize("field", ["text", "title", "outlet", "published"])

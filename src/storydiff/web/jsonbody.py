@@ -14,12 +14,15 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from ..articles import MAX_INT_DIGITS
 from ..errors import StorydiffError
+from ..model import MAX_META_DEPTH
 
-MAX_DIGITS = 4300
-"""Most digits of a JSON integer (Python's own default limit for reading one)."""
-MAX_DEPTH = 64
-"""Deepest nesting of arrays and objects read."""
+MAX_DIGITS = MAX_INT_DIGITS
+"""Most digits of a JSON integer: as many as the input readers take."""
+MAX_DEPTH = MAX_META_DEPTH + 2
+"""Deepest nesting of arrays and objects read: the body's own two levels (the list of articles, and
+an article) above what an article's metadata may hold."""
 MAX_PROBLEMS = 10
 """Most problems named in one answer."""
 

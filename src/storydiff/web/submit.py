@@ -16,7 +16,6 @@ from ..ingest import IngestOptions, article_from_record, load_articles
 from ..model import Article, Problem
 from ..store import Store, content_hash
 from ..stories import ingest
-from .jsonbody import value_problems
 
 MAX_ARTICLES = 50
 """Most articles one comparison takes: each is parsed while the request waits."""
@@ -67,31 +66,17 @@ def read_uploads(uploads: Sequence[tuple[str, bytes]],
 
 
 def _read_upload(path: Path, safe: str, options: IngestOptions) -> tuple[list[Article], list[Problem]]:
-    """One upload kept at ``path``, its articles and problems naming it ``upload {safe}``. An
-    article with a field no report or store can hold is a problem too."""
+    """One upload kept at ``path``, its articles and problems naming it ``upload {safe}``."""
     try:
         read, failed = load_articles([str(path)], options)
     except Exception as exc:  # whatever a reader raises on a hostile file is this upload's problem
         log.warning("upload %s could not be read", safe, exc_info=True)
         reason = str(exc).replace(str(path), safe).encode("utf-8", "backslashreplace").decode("utf-8")
         return [], [Problem(safe, f"upload {safe}: could not be read ({type(exc).__name__}: {reason[:300]})")]
-    articles: list[Article] = []
+    articles = [dataclasses.replace(a, source=a.source.replace(str(path), f"upload {safe}")) for a in read]
     problems = [Problem(p.source.replace(str(path), safe), p.message.replace(str(path), f"upload {safe}"))
                 for p in failed]
-    for article in read:
-        source = article.source.replace(str(path), f"upload {safe}")
-        if found := _field_problems(article):
-            problems.append(Problem(source, f"{source}: not read: {'; '.join(found)}"))
-        else:
-            articles.append(dataclasses.replace(article, source=source))
     return articles, problems
-
-
-def _field_problems(article: Article) -> list[str]:
-    """What in an article's fields no report or store can hold (a lone surrogate, deep nesting)."""
-    fields = {"id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
-              "text": article.text, **article.meta}
-    return value_problems(fields)
 
 
 def unique_ids(articles: Sequence[Article]) -> list[Article]:
