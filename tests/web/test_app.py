@@ -266,6 +266,7 @@ def test_compare_page_and_its_json_twin(client: TestClient) -> None:
     assert client.get("/compare?n=4").text.count('<textarea name="text"') == 4
     doc = secure(client.get("/compare.json")).json()
     assert doc["post"] == "/compare" and doc["returns"] == "storydiff.report/1"
+    assert (doc["compare_timeout"], doc["max_body"]) == (60, 5_000_000)
 
 
 def test_compare_stores_on_request(tmp_path: Path) -> None:
@@ -351,6 +352,7 @@ def test_openapi_describes_the_json_endpoints(client: TestClient) -> None:
     body = doc["paths"]["/compare"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert body["$ref"].endswith("/CompareIn")
     assert "multipart/form-data" in doc["paths"]["/compare/form"]["post"]["requestBody"]["content"]
+    assert {"413", "422", "503"} <= set(doc["paths"]["/compare"]["post"]["responses"])
 
 
 def test_serve_binds_loopback_by_default_and_documents_its_options() -> None:

@@ -104,13 +104,16 @@ def compare_page(request: Request, n: int = Query(2, ge=2, le=MAX_ARTICLES, desc
 
 @router.get("/compare.json", summary="What POST /compare accepts")
 def compare_json(request: Request) -> JSONResponse:
+    cfg = config(request)
     return JSONResponse({"post": "/compare", "content_type": "application/json", "form": "/compare/form",
-                         "form_fields": FORM_FIELDS, "returns": REPORT_SCHEMA, "max_body": config(request).max_body,
-                         "max_articles": MAX_ARTICLES, "upload_suffixes": list(FOLDER_SUFFIXES)})
+                         "form_fields": FORM_FIELDS, "returns": REPORT_SCHEMA, "max_body": cfg.max_body,
+                         "max_articles": MAX_ARTICLES, "upload_suffixes": list(FOLDER_SUFFIXES),
+                         "compare_timeout": cfg.compare_timeout})
 
 
 @router.post("/compare", summary="Compare articles (storydiff.report/1)",
-             responses={413: {"description": "Body over --max-body"}, 422: {"description": "Not articles"}})
+             responses={413: {"description": "Body over --max-body"}, 422: {"description": "Not articles"},
+                        503: {"description": "Past --compare-timeout (stopped), or every worker busy"}})
 async def compare_api(request: Request, payload: CompareIn) -> JSONResponse:
     """Compare the articles as one story; with ``store``, also add them to the store (the response
     then has ``stored``: counts and the stories they are in)."""
