@@ -154,11 +154,15 @@ def _db_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="The SQLite store.")(func)
 
 
-def _open_store(db: str, *, readonly: bool) -> Any:
+@contextmanager
+def _open_store(db: str, *, readonly: bool) -> Iterator[Any]:
+    """The store, open for the block; its errors (missing, damaged, read-only…) become the command's
+    one-line error, exit status 1."""
     from .store import Store
 
     try:
-        return Store(db, readonly=readonly)
+        with Store(db, readonly=readonly) as store:
+            yield store
     except StorydiffError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -175,19 +179,27 @@ def ingest_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, pu
     Articles already stored (same text) are skipped; bad articles are reported and skipped.
     """
     from .ingest import read_inputs
-    from .stories import ingest
+    from .stories import IngestStopped, ingest
 
     options = IngestOptions(title_line=title_line, outlet=outlet,
                             published=published.date() if published else None, max_chars=max_chars)
-    with _open_store(db, readonly=False) as store, _spinner("ingesting") as advance:
+    with _open_store(db, readonly=False) as store:
         try:
-            result = ingest(store, read_inputs(inputs, options), jobs=jobs, progress=advance)
-        except StorydiffError as exc:
-            raise click.ClickException(str(exc)) from exc
-        counts = store.counts()
-    _finish(result.problems, f"storydiff: read {result.read} articles: {result.stored} stored, {result.skipped} "
-            f"already stored, {len(result.problems)} problems; the store holds {counts['articles']} articles in "
-            f"{counts['stories']} stories")
+            with _spinner("ingesting") as advance:
+                result = ingest(store, read_inputs(inputs, options), jobs=jobs, progress=advance)
+        except IngestStopped as exc:
+            _say(exc.result.problems)
+            raise
+        summary = (f"storydiff: read {result.read} articles: {result.stored} stored, {result.skipped} already "
+                   f"stored, {len(result.problems)} problems")
+        try:
+            counts = store.counts()
+        except StorydiffError:
+            _say(result.problems)
+            click.echo(summary, err=True)
+            raise
+    _finish(result.problems, f"{summary}; the store holds {counts['articles']} articles in {counts['stories']} "
+            "stories")
 
 
 @contextmanager
@@ -239,10 +251,7 @@ def show_cli(story: str, db: str, fmt: str) -> None:
     from .report import render
 
     with _open_store(db, readonly=True) as store:
-        try:
-            found = store.story(story)
-        except StorydiffError as exc:
-            raise click.ClickException(str(exc)) from exc
+        found = store.story(story)
         articles = tuple(a for a in (store.article(i) for i in found.articles) if a)
     if found.note:
         click.echo(f"storydiff: note: story {found.id}: {found.note}", err=True)
@@ -255,26 +264,51 @@ def show_cli(story: str, db: str, fmt: str) -> None:
               help="articles: JSONL of articles with their story ids; reports: one storydiff.report/1 JSON "
                    "document per line, one per story.")
 def export_cli(db: str, what: str) -> None:
-    """Write the store's articles (JSONL, with story ids) or every story's report (JSONL) to stdout."""
+    """Write the store's articles (JSONL, with story ids) or every story's report (JSONL) to stdout.
+
+    A record the store cannot read (a damaged page) is named on stderr and the rest still written."""
+    with _open_store(db, readonly=True) as store:
+        records = _exported_articles(store) if what == "articles" else _exported_reports(store)
+        failed = 0
+        for record in records:
+            if isinstance(record, Problem):
+                failed += 1
+                _say([record])
+            else:
+                click.echo(record)
+    if failed:
+        sys.exit(1)
+
+
+def _exported_articles(store: Any) -> Iterator[str | Problem]:
+    """One JSON line per article, or the error that kept it from being read."""
+    story_of = store.story_of()
+    for article_id in store.article_ids():
+        try:
+            a = store.article(article_id)
+        except StorydiffError as exc:
+            yield Problem(article_id, f"article {article_id!r} not exported: {exc}")
+            continue
+        assert a is not None
+        record = {"id": a.id, "story": story_of.get(a.id), "outlet": a.outlet, "title": a.title,
+                  "published": a.published.isoformat() if a.published else None, "url": a.url, "text": a.text,
+                  **{k: v for k, v in a.meta.items() if k not in {"story"}}}
+        yield json.dumps(record, ensure_ascii=False)
+
+
+def _exported_reports(store: Any) -> Iterator[str | Problem]:
+    """One storydiff.report/1 JSON line per story, or the error that kept it from being read."""
     from .model import Report
     from .report.jsonout import report_document
 
-    with _open_store(db, readonly=True) as store:
-        if what == "articles":
-            story_of = store.story_of()
-            for article_id in store.article_ids():
-                a = store.article(article_id)
-                assert a is not None
-                record = {"id": a.id, "story": story_of.get(a.id), "outlet": a.outlet, "title": a.title,
-                          "published": a.published.isoformat() if a.published else None, "url": a.url,
-                          "text": a.text, **{k: v for k, v in a.meta.items() if k not in {"story"}}}
-                click.echo(json.dumps(record, ensure_ascii=False))
-            return
-        for summary in store.stories():
+    for summary in store.stories():
+        try:
             story = store.story(summary.id)
             articles = tuple(a for a in (store.article(i) for i in story.articles) if a)
-            doc = report_document(Report(articles=articles, stories=(story,), problems=()))
-            click.echo(json.dumps(doc, ensure_ascii=False))
+        except StorydiffError as exc:
+            yield Problem(summary.id, f"story {summary.id!r} not exported: {exc}")
+            continue
+        yield json.dumps(report_document(Report(articles=articles, stories=(story,), problems=())), ensure_ascii=False)
 
 
 def _settings(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
@@ -337,10 +371,7 @@ def import_cli(output: str, db: str) -> None:
     from .store.bulk import import_output
 
     with _open_store(db, readonly=False) as store:
-        try:
-            result = import_output(store, output)
-        except StorydiffError as exc:
-            raise click.ClickException(str(exc)) from exc
+        result = import_output(store, output)
     if result.imported:
         click.echo(f"storydiff: imported {result.articles} articles in {result.stories} stories ({result.edges} "
                    f"edges, {result.copies} copies) from {output} into {db}", err=True)

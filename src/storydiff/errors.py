@@ -7,6 +7,8 @@ Every error storydiff raises on purpose derives from one base::
      │    └── ArticleTooLarge an article is bigger than the configured bound
      ├── ModelError          the spaCy model is not installed or cannot be loaded
      ├── StoreError          the store is missing, not a store, or lacks what was asked for
+     │    └── StoreUnavailable SQLite cannot read or write the store file: damaged, read-only, locked, full
+     │         └── IngestStopped (storydiff.stories) the store failed midway through an ingest
      ├── UsageError          options that do not fit together
      └── MissingExtra        an optional part (the web app) is used without its extra installed
 
@@ -53,6 +55,10 @@ class ModelError(StorydiffError):
 
 class StoreError(StorydiffError):
     """The store is missing, is not a storydiff store, or does not hold what was asked for."""
+
+
+class StoreUnavailable(StoreError):
+    """SQLite cannot read or write the store file: it is damaged, read-only, locked, or the disk is full."""
 
 
 class UsageError(StorydiffError):

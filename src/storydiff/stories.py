@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .analyze import facts_from_doc
+from .errors import StoreError, StoreUnavailable
 from .group.signature import signature_from_doc
 from .model import Article, Problem
 from .nlp import load_model
@@ -30,7 +31,19 @@ class IngestResult:
     read: int = 0
     stored: int = 0
     skipped: int = 0  # already in the store
+    failed: int = 0  # analysis failed: each is among the problems
+    unstored: int = 0  # read but not stored, because the store failed (see IngestStopped)
     problems: list[Problem] = field(default_factory=list)
+
+
+class IngestStopped(StoreUnavailable):
+    """The store failed midway through an ingest (damaged, read-only, disk full…). The batches stored
+    before stay stored; ``result`` counts the whole input, and how many articles were not stored."""
+
+    def __init__(self, cause: StoreError, result: IngestResult) -> None:
+        super().__init__(f"{cause}; {result.unstored} of the {result.read} articles read were not stored "
+                         f"({result.stored} stored, {result.skipped} already stored, {result.failed} failed)")
+        self.result = result
 
 
 def analyse_batch(articles: Sequence[Article]) -> tuple[list[Analysed], list[Problem]]:
@@ -57,16 +70,32 @@ def analyse_batch(articles: Sequence[Article]) -> tuple[list[Analysed], list[Pro
 
 def ingest(store: Store, items: Iterable[Article | Problem], *, jobs: int = 1, batch: int = BATCH,
            progress: Callable[[int], None] | None = None) -> IngestResult:
-    """Analyse and store every new article of ``items``; problems are collected, never raised."""
+    """Analyse and store every new article of ``items``; problems are collected, never raised.
+
+    When the store fails (a StoreError), what was stored stays stored, the rest of ``items`` is read
+    (not analysed) to count it, and :class:`IngestStopped` says how many articles were not stored."""
     result = IngestResult()
-    batches = _new_batches(store, items, batch, result)
+    rest = iter(items)
+    try:
+        _ingest(store, _new_batches(store, rest, batch, result), jobs, result, progress)
+    except StoreError as exc:
+        for item in rest:
+            if isinstance(item, Problem):
+                result.problems.append(item)
+            else:
+                result.read += 1
+        result.unstored = result.read - result.stored - result.skipped - result.failed
+        raise IngestStopped(exc, result) from exc
+    return result
+
+
+def _ingest(store: Store, batches: Iterable[list[Article]], jobs: int, result: IngestResult,
+            progress: Callable[[int], None] | None) -> None:
     if jobs <= 1:
-        analysed: Iterator[tuple[list[Analysed], list[Problem]]] = map(analyse_batch, batches)
-        _store_all(store, analysed, result, progress)
-        return result
+        _store_all(store, map(analyse_batch, batches), result, progress)
+        return
     with ProcessPoolExecutor(max_workers=jobs, initializer=load_model) as pool:
         _store_all(store, _bounded_map(pool, batches, window=2 * jobs), result, progress)
-    return result
 
 
 def _bounded_map(pool: ProcessPoolExecutor, batches: Iterable[list[Article]],
@@ -115,6 +144,8 @@ def _store_all(store: Store, analysed: Iterable[tuple[list[Analysed], list[Probl
                progress: Callable[[int], None] | None) -> None:
     for done, problems in analysed:
         result.problems.extend(problems)
-        result.stored += len(store.add(done))
+        result.failed += len(problems)
+        stored = store.add(done)
+        result.stored += len(stored)
         if progress:
             progress(len(done) + len(problems))

@@ -5,19 +5,24 @@
 - Articles keyed by the hash of their text: ingesting the same article again is a no-op.
 - Each batch of new articles, its edges, copies and the stories it changes go in in one
   transaction, so a crash loses at most the batch in flight and never leaves stories half-made.
+- SQLite's errors (a damaged page, a read-only file or folder, a full disk) come out of every
+  method as :class:`~storydiff.errors.StoreError` naming the file and what to do (see
+  :mod:`.files`, which also says how read-only stores are read).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from ..compare import compare_story
 from ..errors import StoreError
@@ -26,6 +31,7 @@ from ..group.copies import COPY_SIMILARITY, band_keys, is_copy, minhash
 from ..group.signature import Signature
 from ..model import Article, ArticleFacts, Story
 from .codec import facts_from_json, facts_to_json
+from .files import check_writable, connect, sqlite_errors
 
 DEFAULT_DB = "storydiff.db"
 
@@ -82,21 +88,39 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _mapped(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """``method`` with SQLite's errors turned into StoreErrors naming the store."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with sqlite_errors(self.path):
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class Store:
-    """One SQLite store. Use as a context manager; every method is safe to call from one thread."""
+    """One SQLite store. Use as a context manager; every method is safe to call from one thread.
+
+    ``readonly``: open it for reading only (the store must exist); otherwise it is made when missing,
+    brought up to the current schema, and checked to be writable, so that a read-only store is
+    refused before any work is done for it."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
-        if readonly and not self.path.exists():
-            raise StoreError(f"{self.path}: no store here; run `storydiff ingest --db {self.path} …` first")
+        self.db = connect(self.path, readonly=readonly)
         try:
-            self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self._migrate(readonly)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a storydiff store ({exc})") from exc
+            with sqlite_errors(self.path):
+                migrated = self._migrate(readonly)
+                if not readonly and not migrated:
+                    check_writable(self.db, self.path)
+        except StoreError:
+            self.db.close()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -107,31 +131,50 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def errors(self) -> AbstractContextManager[None]:
+        """A block whose SQLite errors become StoreErrors naming this store, for code that uses
+        ``self.db`` itself (as :func:`storydiff.store.bulk.import_output` does)."""
+        return sqlite_errors(self.path)
+
     # schema
 
+    @_mapped
     def version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
-    def _migrate(self, readonly: bool) -> None:
-        current = self.version()
-        if current > len(MIGRATIONS):
-            raise StoreError(f"{self.path}: made by a newer storydiff (schema {current}); upgrade storydiff")
-        if current == len(MIGRATIONS):
-            return
-        if readonly:
-            raise StoreError(f"{self.path}: schema {current} is older than this storydiff's; run `storydiff ingest` "
-                             "once to upgrade it")
+    def _migrate(self, readonly: bool) -> bool:
+        """Bring the schema up to date; whether anything was written."""
+        current = self._schema(readonly)
         for version in range(current, len(MIGRATIONS)):
             with self._transaction():
                 for statement in _statements(MIGRATIONS[version]):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {version + 1}")
+        return current < len(MIGRATIONS)
+
+    def _schema(self, readonly: bool) -> int:
+        """The schema version, once it is known to be a storydiff store's that this storydiff can use."""
+        current, tables = self.db.execute(
+            "SELECT user_version, EXISTS (SELECT 1 FROM sqlite_master) FROM pragma_user_version").fetchone()
+        if current > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: made by a newer storydiff (schema {current}); upgrade storydiff")
+        if current == 0 and tables:
+            raise StoreError(f"{self.path}: an SQLite database of another program, not a storydiff store; give "
+                             "another --db path")
+        if readonly and current == 0:
+            raise StoreError(f"{self.path}: empty, not a storydiff store yet; run `storydiff ingest --db {self.path} "
+                             "…` to make one")
+        if readonly and current < len(MIGRATIONS):
+            raise StoreError(f"{self.path}: schema {current} is older than this storydiff's; run `storydiff ingest` "
+                             "once to upgrade it")
+        return int(current)
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.db)
 
     # articles
 
+    @_mapped
     def known(self, articles: Sequence[Article]) -> set[str]:
         """Content hashes, among these articles', already in the store."""
         hashes = [content_hash(a) for a in articles]
@@ -141,6 +184,7 @@ class Store:
             found.update(r[0] for r in self.db.execute(f"SELECT hash FROM articles WHERE hash IN ({marks})", chunk))
         return found
 
+    @_mapped
     def add(self, batch: Sequence[Analysed]) -> list[str]:
         """Store analysed articles and re-group the stories they touch, in one transaction.
 
@@ -327,11 +371,13 @@ class Store:
 
     # reading
 
+    @_mapped
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT id, text, outlet, title, published, url, source, meta FROM articles "
                               "WHERE id = ?", (article_id,)).fetchone()
         return _article(row) if row else None
 
+    @_mapped
     def facts(self, ids: Sequence[str]) -> list[ArticleFacts]:
         out = []
         for article_id in ids:
@@ -342,6 +388,7 @@ class Store:
                 out.append(facts_from_json(_article(row[:8]), row[8]))
         return out
 
+    @_mapped
     def stories(self) -> list[StorySummary]:
         members: dict[str, list[str]] = {}
         for article, story in self.db.execute("SELECT article, story FROM story_of ORDER BY article"):
@@ -354,6 +401,7 @@ class Store:
                                     variants=row[7]))
         return out
 
+    @_mapped
     def story(self, story_id: str) -> Story:
         ids = [r[0] for r in self.db.execute("SELECT article FROM story_of WHERE story = ? ORDER BY article",
                                              (story_id,))]
@@ -361,12 +409,15 @@ class Store:
             raise StoreError(f"no story {story_id!r} in {self.path}; `storydiff stories` lists them")
         return with_copies_note(compare_story(self.facts(ids), story_id=story_id), self._copy_groups(ids))
 
+    @_mapped
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
+    @_mapped
     def story_of(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT article, story FROM story_of"))
 
+    @_mapped
     def counts(self) -> dict[str, int]:
         return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                 for t in ("articles", "stories", "edges", "copies")}
@@ -398,7 +449,10 @@ class _Transaction:
         self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if not exc_type:
+            self.db.execute("COMMIT")
+        elif self.db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk, I/O)
+            self.db.execute("ROLLBACK")
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -43,7 +43,11 @@ class ImportResult:
 
 def import_output(store: Store, output: str | Path) -> ImportResult:
     """Import the Spark output at ``output`` into ``store`` (see the module doc for which stores take it)."""
-    root = Path(output)
+    with store.errors():
+        return _import_output(store, Path(output))
+
+
+def _import_output(store: Store, root: Path) -> ImportResult:
     manifest = read_manifest(root)
     counts = manifest.get("counts", {})
     pairs = list(_rows(root, "articles", ("id", "hash")))

@@ -5,6 +5,7 @@ JSON for ``.json`` paths and JSON requests.
      └── HTTPError          raised by storydiff's routes: status, message, details
           └── BodyTooLarge  413, raised while a request body is read past the limit
     RequestValidationError  422, FastAPI's check of query parameters
+    StoreUnavailable        503, SQLite failed on the store (damaged, read-only, disk full)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from ..errors import StoreUnavailable
 from .policy import SECURITY_HEADERS
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,11 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 422, "Parts of the request are not valid.", details)
 
 
+async def _store_unavailable(request: Request, exc: Exception) -> Response:
+    """SQLite failed on the store while a request read or wrote it (damaged, read-only, disk full): 503."""
+    return error_response(request, 503, f"The store cannot be used: {exc}")
+
+
 async def _server_error(request: Request, exc: Exception) -> Response:
     log.error("error serving %s", request.url.path, exc_info=exc)
     # This response leaves by Starlette's outermost middleware, past SecurityHeaders: set them here.
@@ -92,4 +99,5 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StoreUnavailable, _store_unavailable)
     app.add_exception_handler(Exception, _server_error)

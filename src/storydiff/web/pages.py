@@ -7,7 +7,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreUnavailable
 from ..model import Article, Report, Story
 from ..report.jsonout import report_document
 from ..report.stories import stories_document
@@ -49,6 +49,8 @@ def _story(request: Request, story_id: str) -> tuple[Story, list[Article]]:
 def _stored_story(store: Store, story_id: str) -> tuple[Story, list[Article]]:
     try:
         story = store.story(story_id)
+    except StoreUnavailable:
+        raise
     except StoreError as exc:
         raise HTTPError(404, f"There is no story {story_id!r} in the store; the stories are listed at "
                              "/stories.") from exc
