@@ -30,7 +30,7 @@ BATCH = 32
 class IngestResult:
     read: int = 0
     stored: int = 0
-    skipped: int = 0  # already in the store
+    skipped: int = 0  # already in the store (found there before analysis, or stored meanwhile by another writer)
     failed: int = 0  # analysis failed: each is among the problems
     unstored: int = 0  # read but not stored, because the store failed (see IngestStopped)
     problems: list[Problem] = field(default_factory=list)
@@ -147,5 +147,6 @@ def _store_all(store: Store, analysed: Iterable[tuple[list[Analysed], list[Probl
         result.failed += len(problems)
         stored = store.add(done)
         result.stored += len(stored)
+        result.skipped += len(done) - len(stored)  # another writer stored them since _new_batches looked
         if progress:
             progress(len(done) + len(problems))

@@ -206,3 +206,40 @@ def test_keys_past_the_cap_withdraw_edges_in_any_order(tmp_path: Path, monkeypat
             assert {s.articles for s in store.stories()} == expected
             assert {a for s in store.stories() for a in s.articles} == {s.article for s in sigs}
     assert withdrawn  # keys did pass the cap midway
+
+
+def test_articles_another_writer_stored_meanwhile_count_as_already_stored(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two ingests of the same files at once: each checks which texts the store holds, and the
+    other may store them between that check and the insert. The summary still adds up."""
+    _example(tmp_path).close()
+    monkeypatch.setattr(Store, "known", lambda self, articles: set())  # the check ran before the other stored them
+    with Store(tmp_path / "s.db") as store:
+        result = ingest(store, read_inputs([str(EXAMPLE / "a.txt"), str(EXAMPLE / "b.txt")]))
+        assert (result.read, result.stored, result.skipped, result.problems) == (2, 0, 2, [])
+        assert store.counts()["articles"] == 2
+
+
+def test_processes_making_one_new_store_at_once_all_open_it(tmp_path: Path) -> None:
+    """Ingests started at once on a new store each switch it to WAL mode and make its schema: each
+    waits for the others and finds made what they made."""
+    import threading
+
+    failures: list[BaseException] = []
+
+    def open_store(path: Path, start: threading.Barrier) -> None:
+        start.wait()
+        try:
+            Store(path).close()
+        except BaseException as exc:  # collected for the assertion below
+            failures.append(exc)
+
+    for n in range(30):
+        start = threading.Barrier(3)
+        threads = [threading.Thread(target=open_store, args=(tmp_path / f"s{n}.db", start)) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
+    assert all(Store(tmp_path / f"s{n}.db", readonly=True).version() == 1 for n in range(30))

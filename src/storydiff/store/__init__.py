@@ -143,18 +143,23 @@ class Store:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self, readonly: bool) -> bool:
-        """Bring the schema up to date; whether anything was written."""
-        current = self._schema(readonly)
-        for version in range(current, len(MIGRATIONS)):
+        """Bring the schema up to date; whether anything was written. Each step runs in a write
+        transaction that looks at the schema again: another process making or upgrading the same
+        store at once is waited for, and what it made is not made twice."""
+        wrote = False
+        for version in range(self._schema(readonly), len(MIGRATIONS)):
             with self._transaction():
+                if self._schema(readonly) > version:
+                    continue
                 for statement in _statements(MIGRATIONS[version]):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {version + 1}")
-        return current < len(MIGRATIONS)
+                wrote = True
+        return wrote
 
     def _schema(self, readonly: bool) -> int:
         """The schema version, once it is known to be a storydiff store's that this storydiff can use."""
-        current, tables = self.db.execute(
+        current, tables = self.db.execute(  # one statement: one consistent look
             "SELECT user_version, EXISTS (SELECT 1 FROM sqlite_master) FROM pragma_user_version").fetchone()
         if current > len(MIGRATIONS):
             raise StoreError(f"{self.path}: made by a newer storydiff (schema {current}); upgrade storydiff")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,13 +42,28 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=TIMEOUT, isolation_level=None)
     try:
         with sqlite_errors(path):
-            db.execute("PRAGMA journal_mode=WAL")
+            _wal_mode(db)
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
     except StoreError:
         db.close()
         raise
     return db
+
+
+def _wal_mode(db: sqlite3.Connection) -> None:
+    """Put the store in WAL mode (a no-op once it is). Switching needs the file to itself, and SQLite
+    answers "database is locked" at once, without waiting, while another process opens or makes the
+    same new store: so wait here, as long as a writer waits for another."""
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _reader(path: Path) -> sqlite3.Connection:
@@ -121,8 +137,8 @@ def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
     if name.startswith("SQLITE_CANTOPEN"):
         return _cannot_open(path, exc)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return StoreUnavailable(f"{path}: the store is busy ({exc}): another process has held it for over "
-                                f"{TIMEOUT} s; run again when that process is done")
+        return StoreUnavailable(f"{path}: the store is busy ({exc}): another process is writing it; run again "
+                                "when that process is done")
     if name == "SQLITE_FULL":
         return StoreUnavailable(f"{path}: the disk is full ({exc}); free some space and run again: what was "
                                 "stored before stays stored")
