@@ -225,6 +225,7 @@ def _spinner(label: str) -> Iterator[Callable[[int], None]]:
 def stories_cli(db: str, fmt: str, limit: int, sort: str) -> None:
     """List the stories in the store: id, title, articles, outlets, dates, conflicts and variants."""
     from .report.stories import stories_document, stories_text
+    from .store.codec import json_text
 
     with _open_store(db, readonly=True) as store:
         stories = store.stories()
@@ -235,7 +236,7 @@ def stories_cli(db: str, fmt: str, limit: int, sort: str) -> None:
     if limit:
         stories = stories[:limit]
     if fmt == "json":
-        click.echo(json.dumps(stories_document(stories), ensure_ascii=False, indent=2))
+        click.echo(json_text(stories_document(stories), indent=2))
     else:
         click.echo(stories_text(stories), nl=False)
 
@@ -282,6 +283,8 @@ def export_cli(db: str, what: str) -> None:
 
 def _exported_articles(store: Any) -> Iterator[str | Problem]:
     """One JSON line per article, or the error that kept it from being read."""
+    from .store.codec import json_text
+
     story_of = store.story_of()
     for article_id in store.article_ids():
         try:
@@ -290,16 +293,16 @@ def _exported_articles(store: Any) -> Iterator[str | Problem]:
             yield Problem(article_id, f"article {article_id!r} not exported: {exc}")
             continue
         assert a is not None
-        record = {"id": a.id, "story": story_of.get(a.id), "outlet": a.outlet, "title": a.title,
-                  "published": a.published.isoformat() if a.published else None, "url": a.url, "text": a.text,
-                  **{k: v for k, v in a.meta.items() if k not in {"story"}}}
-        yield json.dumps(record, ensure_ascii=False)
+        yield json_text({"id": a.id, "story": story_of.get(a.id), "outlet": a.outlet, "title": a.title,
+                         "published": a.published.isoformat() if a.published else None, "url": a.url,
+                         "text": a.text, **{k: v for k, v in a.meta.items() if k not in {"story"}}})
 
 
 def _exported_reports(store: Any) -> Iterator[str | Problem]:
     """One storydiff.report/1 JSON line per story, or the error that kept it from being read."""
     from .model import Report
     from .report.jsonout import report_document
+    from .store.codec import json_text
 
     for summary in store.stories():
         try:
@@ -308,7 +311,7 @@ def _exported_reports(store: Any) -> Iterator[str | Problem]:
         except StorydiffError as exc:
             yield Problem(summary.id, f"story {summary.id!r} not exported: {exc}")
             continue
-        yield json.dumps(report_document(Report(articles=articles, stories=(story,), problems=())), ensure_ascii=False)
+        yield json_text(report_document(Report(articles=articles, stories=(story,), problems=())))
 
 
 def _settings(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 import os
 import signal
 import sqlite3
@@ -10,13 +12,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from storydiff.analyze import analyze
 from storydiff.errors import StoreError
 from storydiff.ingest import read_inputs
-from storydiff.model import Article
+from storydiff.model import Article, ArticleFacts
 from storydiff.store import Store
 from storydiff.store.codec import facts_from_json, facts_to_json
 from storydiff.stories import ingest
@@ -218,6 +221,53 @@ def test_articles_another_writer_stored_meanwhile_count_as_already_stored(tmp_pa
         result = ingest(store, read_inputs([str(EXAMPLE / "a.txt"), str(EXAMPLE / "b.txt")]))
         assert (result.read, result.stored, result.skipped, result.problems) == (2, 0, 2, [])
         assert store.counts()["articles"] == 2
+
+
+def _strict_json(text: str) -> Any:
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} is not JSON: {text[:200]}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_non_finite_numbers_are_stored_and_exported_as_valid_json(tmp_path: Path) -> None:
+    """JSON has no NaN or infinities: metadata holding them is written with null in their place (as
+    JavaScript's JSON.stringify does), in the store and in what the commands print."""
+    from click.testing import CliRunner
+
+    from storydiff.cli import main
+
+    text = (EXAMPLE / "a.txt").read_text(encoding="utf-8")
+    meta = {"score": float("nan"), "range": [float("-inf"), 1.5, {"top": float("inf")}], "n": 10**30}
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        ingest(store, [Article(id="odd", text=text, meta=meta)])
+        stored = store.db.execute("SELECT meta FROM articles WHERE id = 'odd'").fetchone()[0]
+    assert _strict_json(stored) == {"score": None, "range": [None, 1.5, {"top": None}], "n": 10**30}
+    plain = sqlite3.connect(db)  # a store written before: its metadata holds NaN as Python wrote it
+    plain.execute("""UPDATE articles SET meta = '{"score": NaN, "top": -Infinity}'""")
+    plain.commit()
+    plain.close()
+    runner = CliRunner()
+    [record] = [_strict_json(line) for line in runner.invoke(main, ["export", "--db", str(db)]).stdout.splitlines()]
+    assert (record["id"], record["score"], record["top"]) == ("odd", None, None)
+    reports = runner.invoke(main, ["export", "--what", "reports", "--db", str(db)]).stdout.splitlines()
+    assert [_strict_json(line)["stories"][0]["articles"] for line in reports] == [["odd"]]
+    listing = runner.invoke(main, ["stories", "--format", "json", "--db", str(db)]).stdout
+    assert [s["articles"] for s in _strict_json(listing)["stories"]] == [["odd"]]
+
+
+def test_non_finite_fact_values_round_trip_as_valid_json() -> None:
+    from storydiff.model import Quantity, Span
+
+    article = Article(id="a", text="More than 1" + "0" * 400 + " people were counted.")
+    huge = Quantity(article="a", start=10, end=411, text=article.text[10:411], sentence=Span(0, 433), context=(),
+                    value=float("inf"), qualifier="over", unit=None, counted="people", head="people")
+    facts = ArticleFacts(article, (huge, dataclasses.replace(huge, value=(float("-inf"), float("nan")))))
+    encoded = facts_to_json(facts)
+    _strict_json(encoded)
+    back = facts_from_json(article, encoded).facts
+    assert back[0] == huge and back[1].value[0] == float("-inf") and math.isnan(back[1].value[1])
 
 
 def test_processes_making_one_new_store_at_once_all_open_it(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from ..group import cluster
 from ..group.copies import COPY_SIMILARITY, band_keys, is_copy, minhash
 from ..group.signature import Signature
 from ..model import Article, ArticleFacts, Story
-from .codec import facts_from_json, facts_to_json
+from .codec import facts_from_json, facts_to_json, json_text
 from .files import check_writable, connect, sqlite_errors
 
 DEFAULT_DB = "storydiff.db"
@@ -224,7 +224,7 @@ class Store:
             "INSERT INTO articles (id, hash, outlet, title, published, url, source, text, meta, added) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, digest, a.outlet, a.title, a.published.isoformat() if a.published else None, a.url,
-             a.source, a.text, json.dumps(dict(a.meta), ensure_ascii=False, default=str),
+             a.source, a.text, json_text(dict(a.meta), default=str),
              dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
         hashes = minhash(a.text)
         self.db.execute("INSERT INTO facts (article, facts, signature, minhash) VALUES (?, ?, ?, ?)",

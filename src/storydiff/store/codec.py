@@ -1,8 +1,13 @@
 """Facts to JSON and back, exactly, so that a stored article's facts never need re-parsing.
 
 Every dataclass of :mod:`storydiff.model` is written as ``{"@": class name, field: value…}``,
-dates as ``{"@date": "YYYY-MM-DD"}``; tuples become lists and come back as tuples. Only model
-classes are ever built on reading: the JSON names a class, it cannot name code to run.
+dates as ``{"@date": "YYYY-MM-DD"}``, the numbers JSON cannot hold (NaN, the infinities, as a
+figure written with hundreds of digits parses to) as ``{"@float": "inf"}``; tuples become lists and
+come back as tuples. Only model classes are ever built on reading: the JSON names a class, it
+cannot name code to run.
+
+Everything else the store and the commands write goes through :func:`json_text`: valid JSON, with
+null for a non-finite number (JSON has none; JavaScript's ``JSON.stringify`` writes null too).
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
+from collections.abc import Callable
 from typing import Any
 
 from .. import model
@@ -33,6 +40,8 @@ def encode(value: Any) -> Any:
         return out
     if isinstance(value, dt.date):
         return {"@date": value.isoformat()}
+    if isinstance(value, float) and not math.isfinite(value):
+        return {"@float": repr(value)}  # 'inf', '-inf' or 'nan', which float() reads back
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
     return value
@@ -42,6 +51,8 @@ def decode(value: Any) -> Any:
     if isinstance(value, dict):
         if "@date" in value:
             return dt.date.fromisoformat(value["@date"])
+        if "@float" in value:
+            return float(value["@float"])
         cls = _CLASSES.get(value.get("@", ""))
         if cls is None:
             raise ValueError(f"unknown stored fact type {value.get('@')!r}")
@@ -52,8 +63,24 @@ def decode(value: Any) -> Any:
 
 
 def facts_to_json(facts: ArticleFacts) -> str:
-    return json.dumps([encode(f) for f in facts.facts], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([encode(f) for f in facts.facts], ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def facts_from_json(article: Article, text: str) -> ArticleFacts:
     return ArticleFacts(article=article, facts=tuple(decode(f) for f in json.loads(text)))
+
+
+def json_text(value: Any, *, indent: int | None = None, default: Callable[[Any], Any] | None = None) -> str:
+    """``value`` as valid JSON (UTF-8 text, not escaped), a non-finite number written as null."""
+    return json.dumps(finite(value), ensure_ascii=False, allow_nan=False, indent=indent, default=default)
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every NaN or infinity, at any depth of dicts, lists and tuples, replaced by None."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
