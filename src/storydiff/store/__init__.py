@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 
 from ..compare import compare_story
 from ..errors import StoreError
@@ -31,7 +30,7 @@ from ..group.copies import COPY_SIMILARITY, band_keys, is_copy, minhash
 from ..group.signature import Signature
 from ..model import Article, ArticleFacts, Story
 from .codec import facts_from_json, facts_to_json, json_text
-from .files import check_writable, connect, sqlite_errors
+from .files import check_writable, connect, mapped, sqlite_errors
 
 DEFAULT_DB = "storydiff.db"
 
@@ -88,21 +87,6 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
 
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _mapped(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
-    """``method`` with SQLite's errors turned into StoreErrors naming the store."""
-
-    @functools.wraps(method)
-    def wrapper(self: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with sqlite_errors(self.path):
-            return method(self, *args, **kwargs)
-
-    return wrapper
-
-
 class Store:
     """One SQLite store. Use as a context manager; every method is safe to call from one thread.
 
@@ -138,7 +122,7 @@ class Store:
 
     # schema
 
-    @_mapped
+    @mapped
     def version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
@@ -179,7 +163,7 @@ class Store:
 
     # articles
 
-    @_mapped
+    @mapped
     def known(self, articles: Sequence[Article]) -> set[str]:
         """Content hashes, among these articles', already in the store."""
         hashes = [content_hash(a) for a in articles]
@@ -189,7 +173,7 @@ class Store:
             found.update(r[0] for r in self.db.execute(f"SELECT hash FROM articles WHERE hash IN ({marks})", chunk))
         return found
 
-    @_mapped
+    @mapped
     def add(self, batch: Sequence[Analysed]) -> list[str]:
         """Store analysed articles and re-group the stories they touch, in one transaction.
 
@@ -376,13 +360,13 @@ class Store:
 
     # reading
 
-    @_mapped
+    @mapped
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT id, text, outlet, title, published, url, source, meta FROM articles "
                               "WHERE id = ?", (article_id,)).fetchone()
         return _article(row) if row else None
 
-    @_mapped
+    @mapped
     def facts(self, ids: Sequence[str]) -> list[ArticleFacts]:
         out = []
         for article_id in ids:
@@ -393,7 +377,7 @@ class Store:
                 out.append(facts_from_json(_article(row[:8]), row[8]))
         return out
 
-    @_mapped
+    @mapped
     def stories(self) -> list[StorySummary]:
         members: dict[str, list[str]] = {}
         for article, story in self.db.execute("SELECT article, story FROM story_of ORDER BY article"):
@@ -406,7 +390,7 @@ class Store:
                                     variants=row[7]))
         return out
 
-    @_mapped
+    @mapped
     def story(self, story_id: str) -> Story:
         ids = [r[0] for r in self.db.execute("SELECT article FROM story_of WHERE story = ? ORDER BY article",
                                              (story_id,))]
@@ -414,15 +398,15 @@ class Store:
             raise StoreError(f"no story {story_id!r} in {self.path}; `storydiff stories` lists them")
         return with_copies_note(compare_story(self.facts(ids), story_id=story_id), self._copy_groups(ids))
 
-    @_mapped
+    @mapped
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
-    @_mapped
+    @mapped
     def story_of(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT article, story FROM story_of"))
 
-    @_mapped
+    @mapped
     def counts(self) -> dict[str, int]:
         return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                 for t in ("articles", "stories", "edges", "copies")}

@@ -17,12 +17,14 @@ file and what to do (:func:`store_error`); the store maps them where it opens, r
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from ..errors import StoreError, StoreUnavailable
 
@@ -106,6 +108,26 @@ def check_writable(db: sqlite3.Connection, path: Path) -> None:
     finally:
         if db.in_transaction:
             db.execute("ROLLBACK")
+
+
+class _HasPath(Protocol):
+    path: Path
+
+
+S = TypeVar("S", bound=_HasPath)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def mapped(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    """A store's ``method`` with SQLite's errors turned into StoreErrors naming the store."""
+
+    @functools.wraps(method)
+    def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with sqlite_errors(self.path):
+            return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 @contextmanager
