@@ -5,8 +5,9 @@
 2. compare latency: ``compare_story`` on each BASIL event (3 articles), analysed once, repeated;
 3. peak memory: resident peak of the process, and tracemalloc peak of the compare step;
 
-then bench/stories_bench.py's (ingest throughput, grouping quality, grouping scale), bench/web_bench.py's
-(the web app under load), bench/web_slow_bench.py's (a small comparison beside slow ones) and
+then bench/quote_bench.py's (quote comparison against quote length), bench/stories_bench.py's (ingest
+throughput, grouping quality, grouping scale), bench/web_bench.py's (the web app under load),
+bench/web_slow_bench.py's (a small comparison beside slow ones) and
 bench/spark_bench.py's (the Spark job in local[1] and local[2]).
 
 The last line of this part is machine-readable:
@@ -24,6 +25,7 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from quote_bench import main as quote_bench
 from spark_bench import main as spark_bench
 from stories_bench import main as stories_bench
 from web_bench import main as web_bench
@@ -128,7 +130,8 @@ def row(label: str, value: str, note: str = "") -> None:
 def main() -> int:
     if not DEV.exists():
         print(f"bench: skipped — the BASIL dev set is not at {DEV} (it needs ../shared next to the repo)")
-        return stories_bench()
+        status = quote_bench()  # needs no dev data: it makes its quotes up when ../shared is absent
+        return stories_bench() or status
     articles, problems = load_articles([str(DEV)])
     if problems:
         print(f"bench: {len(problems)} inputs could not be read: {problems[0].message}", file=sys.stderr)
@@ -178,7 +181,8 @@ def main() -> int:
     row("compare_story tracemalloc peak", f"{traced_mb:.2f} MB", "(largest of one call)")
     print()
     print(f"RESULT analyze-ratio {ratio:.2f} compare-median-ms {median_ms:.2f} peak-rss-mb {rss_mb:.0f}")
-    status = stories_bench()  # ingest, grouping quality and grouping scale: bench/stories_bench.py
+    status = quote_bench()  # quote comparison against quote length: bench/quote_bench.py
+    status = stories_bench() or status  # ingest, grouping quality and grouping scale: bench/stories_bench.py
     status = web_bench() or status  # the web app under load: bench/web_bench.py
     status = web_slow_bench() or status  # a small comparison beside slow ones: bench/web_slow_bench.py
     return spark_bench() or status  # the Spark job, local[1] against local[2]: bench/spark_bench.py
