@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, TypeVar
@@ -30,7 +30,7 @@ from ..model import (
 from .align import Pair, Weights, align
 from .attributions import describe_attribution, judge_attributions
 from .explain import day_count_reason, describe_quantity, join_names
-from .quotes import Unit, diff_reference, judge_units, quote_units, word_diff
+from .quotes import WINDOW, Unit, diff_reference, judge_units, quote_candidates, quote_units, word_diff
 from .values import favour_rare_values, judge_dates, judge_quantities
 
 __all__ = ["CompareOptions", "compare_story"]
@@ -83,9 +83,10 @@ def _judged(items: Sequence[F], judge: Callable[[F, F], Pair | None],
     return [build(group, status) for group, status in _grouped(items, judge)]
 
 
-def _grouped(items: Sequence[F], judge: Callable[[F, F], Pair | None]) -> list[tuple[list[F], Status]]:
+def _grouped(items: Sequence[F], judge: Callable[[F, F], Pair | None],
+             candidates: Iterable[tuple[int, int]] | None = None) -> list[tuple[list[F], Status]]:
     """Aligned groups of statements, each with its status."""
-    groups, judged = align(items, lambda f: f.article, judge)  # type: ignore[attr-defined]
+    groups, judged = align(items, lambda f: f.article, judge, candidates)  # type: ignore[attr-defined]
     out: list[tuple[list[F], Status]] = []
     for members in groups:
         if len(members) == 1:
@@ -99,29 +100,44 @@ def _grouped(items: Sequence[F], judge: Callable[[F, F], Pair | None]) -> list[t
 def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
     """Quote findings; an aligned quote whose version in one article runs on with sentences the
     others do not carry says so ("b goes on with 3 sentences a does not carry")."""
-    grouped = _grouped(units, judge_units)
+    candidates = quote_candidates(units)
+    grouped = _grouped(units, judge_units, candidates.pairs)
     aligned = {id(u) for group, _ in grouped if len(group) > 1 for u in group}
     siblings: dict[int, list[Unit]] = {}
     for u in units:
         siblings.setdefault(id(u.quote), []).append(u)
+    bounded = {id(units[k]): articles for k, articles in candidates.bounded.items()}
     out = []
     for group, status in grouped:
         notes = []
         if len(group) > 1:
             for u in group:
-                run = []
-                for later in siblings[id(u.quote)][u.index + 1:]:
-                    if id(later) in aligned:
-                        break
-                    run.append(later)
+                run = _run_on(siblings[id(u.quote)], u.index, aligned)
                 if run:
                     others = join_names([v.article for v in group if v.article != u.article])
                     count = f"{len(run)} sentence{'s' if len(run) > 1 else ''}"
                     first = " ".join(run[0].text.split()[:6])
                     notes.append(f"{u.article}'s quote goes on with {count} that {others} "
                                  f"{'does' if len(group) == 2 else 'do'} not carry (“{first}…”)")
+        notes += [_bound_note(u, bounded[id(u)]) for u in group if id(u) in bounded]
         out.append(_quote_finding(group, status, notes))
     return out
+
+
+def _run_on(siblings: Sequence[Unit], index: int, aligned: set[int]) -> list[Unit]:
+    """The sentences that follow a quote's ``index``-th up to its next aligned one."""
+    run = []
+    for k in range(index + 1, len(siblings)):
+        if id(siblings[k]) in aligned:
+            break
+        run.append(siblings[k])
+    return run
+
+
+def _bound_note(unit: Unit, articles: set[str]) -> str:
+    """Where finding the matches of a much-repeated sentence was bounded (see quote_candidates)."""
+    return (f"more than {WINDOW} of {join_names(sorted(articles))}'s quoted sentences could match "
+            f"{unit.article}'s; it was compared with the {WINDOW} nearest in order")
 
 
 def _digest(*parts: object) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -30,21 +30,19 @@ class Pair:
 Judged = dict[tuple[int, int], Pair]
 
 
-def align(items: Sequence[T], article_of: Callable[[T], str],
-          judge: Callable[[T, T], Pair | None]) -> tuple[list[list[int]], Judged]:
+def align(items: Sequence[T], article_of: Callable[[T], str], judge: Callable[[T, T], Pair | None],
+          candidates: Iterable[tuple[int, int]] | None = None) -> tuple[list[list[int]], Judged]:
     """Group items so each group holds at most one item per article; unmatched items stand alone.
 
-    Returns the groups as sorted item indices, and the judged pairs (i, j), i < j: every pair
-    within a group is among them."""
+    ``candidates``: the pairs (i, j), i < j, of items from different articles to judge, when the
+    caller can tell which pairs ``judge`` may link (an index of the items' words); every such pair
+    by default. Returns the groups as sorted item indices, and the judged pairs (i, j), i < j: every
+    pair within a group is among them."""
     judged: Judged = {}
-    for i, x in enumerate(items):
-        for j in range(i + 1, len(items)):
-            y = items[j]
-            if article_of(x) == article_of(y):
-                continue
-            pair = judge(x, y)
-            if pair is not None:
-                judged[(i, j)] = pair
+    for i, j in _cross_pairs(items, article_of) if candidates is None else candidates:
+        pair = judge(items[i], items[j])
+        if pair is not None:
+            judged[(i, j)] = pair
     groups = _Groups(len(items))
     linked = [(ij, pair) for ij, pair in judged.items() if pair.linked]
     for (i, j), _pair in sorted(linked, key=lambda kv: (-kv[1].score, kv[0])):
@@ -57,6 +55,12 @@ def align(items: Sequence[T], article_of: Callable[[T], str],
         if all((min(a, b), max(a, b)) in judged for a in members_i for b in members_j):
             groups.union(gi, gj)
     return [sorted(m) for m in groups.members.values()], judged
+
+
+def _cross_pairs(items: Sequence[T], article_of: Callable[[T], str]) -> Iterator[tuple[int, int]]:
+    articles = [article_of(x) for x in items]
+    for i, a in enumerate(articles):
+        yield from ((i, j) for j in range(i + 1, len(items)) if articles[j] != a)
 
 
 class _Groups:

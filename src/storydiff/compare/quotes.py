@@ -10,6 +10,7 @@ diff. The same words given to two different named people are a conflict.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from ..model import Quote
 from .align import Pair
 
 WORD = re.compile(r"\[[^\]]*\]|[\w’'*-]+(?:[.’'][\w]+)*")
+WORD_CHAR = re.compile(r"\w")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "that", "this", "we", "i", "you",
         "he", "she", "they", "be", "for", "on", "at", "was", "are", "not", "but", "with", "as", "by"}
@@ -31,6 +33,9 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt"
                  "atty", "det", "ave", "blvd", "dept", "univ", "u.n", "u.k", "e.g", "i.e"}
 MIN_SHARED = 3  # words two longer units must share, in order
 MIN_COVERAGE = 0.6  # share of the shorter unit's words found in the longer one
+WINDOW = 64  # the most sentences of another article one sentence is judged against (see quote_candidates)
+
+Token = tuple[str, int]  # a unit's word and which of its occurrences there (0 for the first)
 
 
 @dataclass(frozen=True)
@@ -60,12 +65,22 @@ def _sentence_cuts(chunk: str) -> list[int]:
     """Where the sentences of a quoted stretch end; "Mr." and "U.S." end none."""
     cuts = []
     for m in SENTENCE_END.finditer(chunk):
-        before = re.search(r"([\w.]+)[.!?][\"”’]?$", chunk[:m.start()])
-        word = before.group(1).lower() if before else ""
-        if chunk[m.start() - 1] == "." and (word in ABBREVIATIONS or len(word.rstrip(".")) == 1):
+        end = m.start()  # just past the sentence's final mark
+        word = _word_before(chunk, end - 1)
+        if chunk[end - 1] == "." and (word in ABBREVIATIONS or len(word.rstrip(".")) == 1):
             continue
-        cuts.append(m.start())
+        cuts.append(end)
     return cuts
+
+
+def _word_before(chunk: str, end: int) -> str:
+    """The run of word characters and dots that ends at ``end``, lower case: "u.s" before the final
+    dot of "U.S.". Read backwards from ``end``: the runs before two cuts never overlap (whitespace
+    ends each), so cutting a quote reads it about once."""
+    start = end
+    while start > 0 and (chunk[start - 1] == "." or WORD_CHAR.match(chunk, start - 1)):
+        start -= 1
+    return chunk[start:end].lower()
 
 
 def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
@@ -141,6 +156,115 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
     if _speakers_differ(x, y) and coverage >= 0.9 and short >= 6:
         relation = "incompatible"
     return Pair(coverage + 0.01 * min(short, 20), relation)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The pairs of units (i, j), i < j, worth judging, and where finding them was bounded: ``bounded``
+    maps a unit to the articles more than :data:`WINDOW` of whose sentences could match it, of which
+    only the WINDOW nearest in order were taken."""
+
+    pairs: list[tuple[int, int]]
+    bounded: dict[int, set[str]]
+
+
+def quote_candidates(units: Sequence[Unit]) -> Candidates:
+    """The pairs of units from different articles worth judging, found through an index of their words.
+
+    judge_units links two units only when they share enough words: a unit of n >= MIN_SHARED words
+    shares at least t = :func:`_required` (n) of them with any longer unit it is linked with, so, its
+    words ordered rarest first, one of its first n - t + 1 is among them (prefix filtering); a shorter
+    fragment appears whole in the other with a word of five letters or more, so its rarest such word
+    is there. Each unit looks up those words for units at least as long as itself that share t of its
+    words, so every pair judge_units could link is found from its shorter side, and pairs that cannot
+    be linked are not judged.
+
+    The one bound on work: a unit takes at most :data:`WINDOW` such units of each other article,
+    nearest in order first (the k-th of its article's units with a word meets the k-th of the other's
+    first). Only a sentence that more than WINDOW sentences of one article could match reaches it —
+    one sentence said over and over — and ``bounded`` records where it did.
+    """
+    index = _WordIndex(units)
+    pairs: set[tuple[int, int]] = set()
+    bounded: dict[int, set[str]] = {}
+    for k in range(len(units)):
+        for article, (found, cut) in index.matches(k).items():
+            pairs.update((min(k, j), max(k, j)) for j in found)
+            if cut:
+                bounded.setdefault(k, set()).add(article)
+    return Candidates(sorted(pairs), bounded)
+
+
+class _WordIndex:
+    """A story's quoted sentences by their tokens, per article, in order."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = units
+        self.tokens = [_tokens(u.words) for u in units]
+        self.token_sets = [set(ts) for ts in self.tokens]
+        self.rarity = Counter(t for ts in self.tokens for t in ts)  # a unit's tokens are distinct: units per token
+        self.postings: dict[Token, dict[str, list[int]]] = {}
+        for k, ts in enumerate(self.tokens):
+            for t in ts:
+                self.postings.setdefault(t, {}).setdefault(units[k].article, []).append(k)
+
+    def matches(self, k: int) -> dict[str, tuple[set[int], bool]]:
+        """Per other article, the units at least as long as unit ``k`` that share enough of its
+        words to be linked with it (at most WINDOW, nearest in order first), and whether more did."""
+        unit, size = self.units[k], len(self.tokens[k])
+        need = _required(size) if size >= MIN_SHARED else size  # a fragment's words all appear in the other
+        found: dict[str, set[int]] = {}
+        cut: set[str] = set()
+        for t in _lookup_tokens(sorted(self.tokens[k], key=lambda t: (self.rarity[t], t))):
+            by_article = self.postings[t]
+            rank = bisect_left(by_article[unit.article], k)
+            for article, posting in by_article.items():
+                if article == unit.article or article in cut:
+                    continue
+                near = found.setdefault(article, set())
+                for j in _outward(posting, rank):
+                    if len(self.tokens[j]) < size or j in near or len(self.token_sets[k] & self.token_sets[j]) < need:
+                        continue  # judge_units' first test, words in common ignoring order, on sets of tokens
+                    if len(near) == WINDOW:
+                        cut.add(article)
+                        break
+                    near.add(j)
+        return {article: (near, article in cut) for article, near in found.items()}
+
+
+def _outward(posting: Sequence[int], rank: int) -> Iterator[int]:
+    """A posting's entries nearest ``rank`` first: rank, rank - 1, rank + 1, rank - 2, …"""
+    below, above = min(rank, len(posting)) - 1, rank
+    while below >= 0 or above < len(posting):
+        if above < len(posting):
+            yield posting[above]
+            above += 1
+        if below >= 0:
+            yield posting[below]
+            below -= 1
+
+
+def _tokens(words: Sequence[str]) -> list[Token]:
+    """A unit's plain words as distinct tokens: the second "we" is ("we", 1)."""
+    seen: Counter[str] = Counter()
+    out = []
+    for w in _plain(words):
+        out.append((w, seen[w]))
+        seen[w] += 1
+    return out
+
+
+def _required(size: int) -> int:
+    """The fewest words a unit of ``size`` words (at least MIN_SHARED) shares with a longer one it is linked with."""
+    return max(MIN_SHARED, next(c for c in range(size + 1) if c / size >= MIN_COVERAGE))
+
+
+def _lookup_tokens(rarest_first: Sequence[Token]) -> Sequence[Token]:
+    """The tokens of a unit one of which every unit at least as long that judge_units links it with carries."""
+    size = len(rarest_first)
+    if size >= MIN_SHARED:
+        return rarest_first[:size - _required(size) + 1]
+    return [t for t in rarest_first if len(t[0]) >= 5 and t[0] not in STOP][:1]
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
