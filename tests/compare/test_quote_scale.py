@@ -16,7 +16,7 @@ import pytest
 
 from storydiff.compare import compare_story
 from storydiff.compare.align import align
-from storydiff.compare.quotes import WINDOW, _sentence_cuts, judge_units, quote_candidates, quote_units
+from storydiff.compare.quotes import WINDOW, Candidates, _sentence_cuts, judge_units, quote_candidates, quote_units
 from storydiff.model import Article, ArticleFacts, Quote, Span, Speaker, Story
 
 compare_module = importlib.import_module("storydiff.compare")
@@ -75,18 +75,39 @@ def test_distinct_sentences_are_judged_in_linear_work(monkeypatch: pytest.Monkey
     assert calls[800] < 2 * 800, calls
 
 
-def test_a_repeated_sentence_is_judged_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = {}
-    for n in (200, 800):
-        body = "We shall overcome. " * n
-        calls[n], story = _counted_compare(monkeypatch, body, body)
+@pytest.mark.parametrize("sentence", ["We shall overcome.", "We shall overcome {k}."])
+def test_a_sentence_said_over_and_over_is_judged_in_linear_work(monkeypatch: pytest.MonkeyPatch,
+                                                                sentence: str) -> None:
+    """Every copy could match every copy in the other article: each is judged against the WINDOW
+    nearest in order, which keeps copy k of a with copy k of b, and the findings say so."""
+    work = {}
+    kept: list[Candidates] = []
+    monkeypatch.setattr(compare_module, "quote_candidates", lambda units: _kept(kept, quote_candidates(units)))
+    for n in (100, 400):
+        body = " ".join(sentence.format(k=100 + k) for k in range(n))  # "1." would read as an initial
+        calls, story = _counted_compare(monkeypatch, body, body)
+        work[n] = (calls, len(kept[-1].pairs))
         quote_findings = [f for f in story.findings if f.kind == "quote"]
-        assert [f.status for f in quote_findings] == ["agree"] * n  # copy k of a with copy k of b
-        assert all(m.start == quote_findings[0].mentions[0].start + 19 * k
-                   for k, f in enumerate(quote_findings) for m in f.mentions)
-        # The bound on work is said where it applies.
-        assert all(f"the {WINDOW} nearest" in f.explanation for f in quote_findings)
-    assert calls[800] / calls[200] < 6, calls  # all against all: 16x
+        assert [f.status for f in quote_findings] == ["agree"] * n
+        assert all(f.mentions[0].start == f.mentions[1].start for f in quote_findings)  # both texts are the same
+        assert all(f"the {WINDOW} nearest in order" in f.explanation for f in quote_findings)
+    assert work[400][0] / work[100][0] < 6, work  # judge_units calls; all against all: 16x
+    assert work[400][1] / work[100][1] < 6, work  # pairs aligned
+
+
+def _kept(kept: list[Candidates], candidates: Candidates) -> Candidates:
+    kept.append(candidates)
+    return candidates
+
+
+def test_one_verdict_per_wording_is_the_verdict_for_every_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence repeated in one quote is judged once against each wording of the other article's."""
+    for seed in range(10):
+        facts = _story_facts(seed, repeat=3)
+        story = compare_story(facts)
+        monkeypatch.setattr(compare_module, "_judge_once_per_wording", lambda: judge_units)
+        assert compare_story(facts) == story
+        monkeypatch.undo()
 
 
 def _variants(rng: random.Random, sentence: list[str]) -> Iterator[list[str]]:
@@ -101,7 +122,8 @@ def _variants(rng: random.Random, sentence: list[str]) -> Iterator[list[str]]:
     yield words[len(words) // 2:]
 
 
-def _story_units(seed: int) -> list[Any]:
+def _story_facts(seed: int, repeat: int = 1) -> list[ArticleFacts]:
+    """Three articles quoting a statement each in their way, each sentence ``repeat`` times."""
     rng = random.Random(seed)
     vocabulary = ["the", "we", "will", "not", "protest", "council", "budget", "housing", "police", "overcome",
                   "bridge", "open", "tomorrow", "never", "vote", "and", "a", "is", "exhilarated", "people"]
@@ -109,9 +131,14 @@ def _story_units(seed: int) -> list[Any]:
     facts = []
     for article in ("a", "b", "c"):
         chosen = [rng.choice(list(_variants(rng, s))) for s in statements if rng.random() < 0.7]
-        body = " ".join(" ".join(words).capitalize() + "." for words in chosen if words)
+        body = " ".join(" ".join(words).capitalize() + "." for words in chosen if words for _ in range(repeat))
         facts.append(_quoted(article, body, rng.choice(["Ted Wheeler", "Lis Smith"])))
-    return [u for f in facts for q in f.facts if isinstance(q, Quote) for u in quote_units(q, f.article.text)]
+    return facts
+
+
+def _story_units(seed: int) -> list[Any]:
+    return [u for f in _story_facts(seed) for q in f.facts if isinstance(q, Quote)
+            for u in quote_units(q, f.article.text)]
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -101,7 +101,7 @@ def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
     """Quote findings; an aligned quote whose version in one article runs on with sentences the
     others do not carry says so ("b goes on with 3 sentences a does not carry")."""
     candidates = quote_candidates(units)
-    grouped = _grouped(units, judge_units, candidates.pairs)
+    grouped = _grouped(units, _judge_once_per_wording(), candidates.pairs)
     aligned = {id(u) for group, _ in grouped if len(group) > 1 for u in group}
     siblings: dict[int, list[Unit]] = {}
     for u in units:
@@ -122,6 +122,20 @@ def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
         notes += [_bound_note(u, bounded[id(u)]) for u in group if id(u) in bounded]
         out.append(_quote_finding(group, status, notes))
     return out
+
+
+def _judge_once_per_wording() -> Callable[[Unit, Unit], Pair | None]:
+    """judge_units, its verdict kept per pair of quotes and wordings: it reads nothing of a unit but
+    its words and its quote's, so a sentence said over and over is judged once against each wording."""
+    verdicts: dict[tuple[int, tuple[str, ...], int, tuple[str, ...]], Pair | None] = {}
+
+    def judge(x: Unit, y: Unit) -> Pair | None:
+        key = (id(x.quote), x.words, id(y.quote), y.words)
+        if key not in verdicts:
+            verdicts[key] = judge_units(x, y)
+        return verdicts[key]
+
+    return judge
 
 
 def _run_on(siblings: Sequence[Unit], index: int, aligned: set[int]) -> list[Unit]:
