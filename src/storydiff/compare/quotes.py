@@ -153,7 +153,7 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         return None
     # Brackets are the editor's words: left out when matching, but an insertion all the same.
     relation = "same" if x.words == y.words else "compatible"
-    if _speakers_differ(x, y) and coverage >= 0.9 and short >= 6:
+    if coverage >= 0.9 and short >= 6 and _speakers_differ(x, y):  # the cheap tests first
         relation = "incompatible"
     return Pair(coverage + 0.01 * min(short, 20), relation)
 
