@@ -7,16 +7,20 @@ quote characters, in three shapes:
   comparison quadratic: every sentence of one article was judged against every one of the other);
 - ``refrain``: ``"We shall overcome. " * n``, a sentence long enough to be matched, repeated: every
   pair of its copies is the same quote, the worst case for a matcher;
+- ``numbered``: ``"We shall overcome 100. We shall overcome 101. …"``: near-copies, every pair of
+  them one quote worded differently, so no verdict can be reused;
 - ``varied``: distinct sentences of real quotes (the content of PolNeAR's attributions in
   ``../shared/data``; generated words when that is absent), the second article's version with one
   word changed in every seventh sentence, as outlets do.
 
 Each size runs in its own process: the model is loaded and warmed up untimed, then
 ``analyze_articles`` (what ``storydiff.compare`` spends before comparing) and ``compare_story`` (the
-comparison) are timed apart, with the number of ``judge_units`` calls. A size that takes over
-:data:`CAP_S` is stopped and the larger sizes of its shape are skipped, so the bench ends.
+comparison, in process time too: the machine may be shared) are timed apart, with the pairs of
+sentences aligned (all pairs across the two articles, before quote comparison had a word index)
+and the ``judge_units`` calls (fewer where a repeated wording's verdict is reused). A size that
+takes over :data:`CAP_S` is stopped and the larger sizes of its shape are skipped, so the bench ends.
 
-``python bench/quote_bench.py [--shapes repeated,refrain,varied] [--sizes 2k,4k,8k,16k,64k]``; the
+``python bench/quote_bench.py [--shapes repeated,refrain,numbered,varied] [--sizes 2k,4k,8k,16k,64k]``; the
 ``RESULT`` line is machine-readable.
 """
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import random
 import re
 import subprocess
@@ -39,7 +44,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR = [REPO.parent / "shared" / "data" / "polnear" / name for name in ("dev.jsonl", "train.jsonl")]
 
-SHAPES = ("repeated", "refrain", "varied")
+SHAPES = ("repeated", "refrain", "numbered", "varied")
 SIZES = (2_000, 4_000, 8_000, 16_000, 64_000)
 CAP_S = 120.0  # a size over this (analysis and comparison) is stopped; larger ones are skipped
 LOAD_S = 60.0  # allowance for the child's model load and warm-up, on top of CAP_S
@@ -56,7 +61,9 @@ class Run:
     units: int  # quoted sentences over both articles
     analyze_s: float
     compare_s: float
+    compare_cpu_s: float  # process time: what the comparison costs, whatever else the machine runs
     judged: int  # judge_units calls
+    pairs: int  # pairs of sentences aligned (judged, or their verdict reused for a repeated wording)
     statuses: dict[str, int]  # quote findings by status
 
 
@@ -100,6 +107,13 @@ def edited(sentence: str) -> str:
 
 def quotes(shape: str, chars: int) -> tuple[str, str]:
     """Both articles' versions of a quote of about ``chars`` characters."""
+    if shape == "numbered":
+        sentences = []
+        length = 0
+        while length < chars:
+            sentences.append(f"We shall overcome {100 + len(sentences)}. ")  # from 100: "1." would read as an initial
+            length += len(sentences[-1])
+        return "".join(sentences), "".join(sentences)
     if shape in {"repeated", "refrain"}:
         sentence = "Ab. " if shape == "repeated" else "We shall overcome. "
         text = sentence * max(1, chars // len(sentence))
@@ -140,12 +154,24 @@ def child(shape: str, chars: int) -> None:
         return judge(*args)
 
     compare_module.judge_units = counted  # this process only
-    start = time.perf_counter()
+    pairs = 0
+    find_candidates = getattr(compare_module, "quote_candidates", None)  # absent before the word index
+
+    def kept(units: Any) -> Any:
+        nonlocal pairs
+        candidates = find_candidates(units)  # type: ignore[misc]
+        pairs += len(candidates.pairs)
+        return candidates
+
+    if find_candidates is not None:
+        compare_module.quote_candidates = kept
+    start, cpu = time.perf_counter(), time.process_time()
     story = compare_story(analyzed)
-    compare_s = time.perf_counter() - start
+    compare_s, compare_cpu_s = time.perf_counter() - start, time.process_time() - cpu
     quotes_found = [f for f in story.findings if f.kind == "quote"]
     run = Run(shape=shape, chars=len(a), units=sum(len(f.mentions) for f in quotes_found), analyze_s=analyze_s,
-              compare_s=compare_s, judged=calls, statuses=dict(Counter(f.status for f in quotes_found)))
+              compare_s=compare_s, compare_cpu_s=compare_cpu_s, judged=calls, pairs=pairs if find_candidates else calls,
+              statuses=dict(Counter(f.status for f in quotes_found)))
     print(json.dumps(asdict(run)))
 
 
@@ -169,8 +195,8 @@ def label(chars: int) -> str:
 
 def bench_shape(shape: str, sizes: Sequence[int], result: list[str]) -> None:
     print(f"  {shape}")
-    print(f"    {'quote':>6s} {'sentences':>9s} {'analysis':>9s} {'comparison':>11s} {'judge_units':>12s}  "
-          "quote findings")
+    print(f"    {'quote':>6s} {'sentences':>9s} {'analysis':>9s} {'comparison':>11s} {'(cpu)':>7s} {'pairs':>10s} "
+          f"{'judge_units':>12s}  quote findings")
     runs: dict[int, Run] = {}
     for k, chars in enumerate(sizes):
         run = run_child(shape, chars)
@@ -181,14 +207,16 @@ def bench_shape(shape: str, sizes: Sequence[int], result: list[str]) -> None:
         runs[chars] = run
         statuses = ", ".join(f"{n} {status}" for status, n in sorted(run.statuses.items()))
         print(f"    {label(chars):>6s} {run.units:>9,d} {run.analyze_s:>8.2f}s {run.compare_s:>10.2f}s "
-              f"{run.judged:>12,d}  {statuses}")
+              f"{run.compare_cpu_s:>6.2f}s "
+              f"{run.pairs:>10,d} {run.judged:>12,d}  {statuses}")
         result.append(f"quote-{shape}-{label(chars)}-compare-s {run.compare_s:.2f}")
     if 16_000 in runs:
         verdict = "ok" if runs[16_000].compare_s < TARGET_16K_S else "MISSED"
         print(f"    16k comparison {runs[16_000].compare_s:.2f} s: target < {TARGET_16K_S:.0f} s {verdict}")
     if 16_000 in runs and 64_000 in runs:
         small, large = runs[16_000], runs[64_000]
-        print(f"    16k -> 64k: comparison {large.compare_s / max(small.compare_s, 1e-3):.1f}x, "
+        print(f"    16k -> 64k: comparison {large.compare_cpu_s / max(small.compare_cpu_s, 1e-3):.1f}x (cpu), "
+              f"pairs {large.pairs / max(small.pairs, 1):.1f}x, "
               f"judge_units calls {large.judged / max(small.judged, 1):.1f}x, "
               f"analysis {large.analyze_s / small.analyze_s:.1f}x (linear: 4x, quadratic: 16x)")
 
@@ -197,7 +225,9 @@ def main(shapes: Sequence[str] = SHAPES, sizes: Sequence[int] = SIZES) -> int:
     started = time.perf_counter()
     print()
     print("storydiff quote bench — two articles quoting the same long quote "
-          "(seconds: analyze_articles, then compare_story)")
+          "(seconds: analyze_articles, then compare_story, wall clock and process time)")
+    if hasattr(os, "getloadavg"):
+        print(f"  load average before: {os.getloadavg()[0]:.2f} (wall clock times assume an otherwise idle machine)")
     result: list[str] = []
     for shape in shapes:
         bench_shape(shape, sizes, result)
