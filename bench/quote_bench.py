@@ -7,8 +7,9 @@ quote characters, in three shapes:
   comparison quadratic: every sentence of one article was judged against every one of the other);
 - ``refrain``: ``"We shall overcome. " * n``, a sentence long enough to be matched, repeated: every
   pair of its copies is the same quote, the worst case for a matcher;
-- ``numbered``: ``"We shall overcome 100. We shall overcome 101. …"``: near-copies, every pair of
-  them one quote worded differently, so no verdict can be reused;
+- ``near``: ``"We shall overcome bababa. We shall overcome bababe. …"``: near-copies, every pair of
+  them one quote worded differently, so no verdict can be reused (made-up words, not numbers:
+  numbers would be compared as quantities too, all against all);
 - ``varied``: distinct sentences of real quotes (the content of PolNeAR's attributions in
   ``../shared/data``; generated words when that is absent), the second article's version with one
   word changed in every seventh sentence, as outlets do.
@@ -20,7 +21,7 @@ sentences aligned (all pairs across the two articles, before quote comparison ha
 and the ``judge_units`` calls (fewer where a repeated wording's verdict is reused). A size that
 takes over :data:`CAP_S` is stopped and the larger sizes of its shape are skipped, so the bench ends.
 
-``python bench/quote_bench.py [--shapes repeated,refrain,numbered,varied] [--sizes 2k,4k,8k,16k,64k]``; the
+``python bench/quote_bench.py [--shapes repeated,refrain,near,varied] [--sizes 2k,4k,8k,16k,64k]``; the
 ``RESULT`` line is machine-readable.
 """
 
@@ -44,7 +45,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR = [REPO.parent / "shared" / "data" / "polnear" / name for name in ("dev.jsonl", "train.jsonl")]
 
-SHAPES = ("repeated", "refrain", "numbered", "varied")
+SHAPES = ("repeated", "refrain", "near", "varied")
 SIZES = (2_000, 4_000, 8_000, 16_000, 64_000)
 CAP_S = 120.0  # a size over this (analysis and comparison) is stopped; larger ones are skipped
 LOAD_S = 60.0  # allowance for the child's model load and warm-up, on top of CAP_S
@@ -97,6 +98,12 @@ def generated_sentences(count: int) -> list[str]:
             for _ in range(count)]
 
 
+def made_up_word(k: int) -> str:
+    """The k-th of the words "bababa", "bababe", …: three syllables, k written in base 25."""
+    syllables = [c + v for c in "bdfgk" for v in "aeiou"]
+    return "".join(syllables[k // 25**p % 25] for p in (2, 1, 0))
+
+
 def edited(sentence: str) -> str:
     """The same sentence with its third word changed, as an outlet's transcription might."""
     words = sentence.split(" ")
@@ -107,11 +114,11 @@ def edited(sentence: str) -> str:
 
 def quotes(shape: str, chars: int) -> tuple[str, str]:
     """Both articles' versions of a quote of about ``chars`` characters."""
-    if shape == "numbered":
+    if shape == "near":
         sentences = []
         length = 0
         while length < chars:
-            sentences.append(f"We shall overcome {100 + len(sentences)}. ")  # from 100: "1." would read as an initial
+            sentences.append(f"We shall overcome {made_up_word(len(sentences))}. ")
             length += len(sentences[-1])
         return "".join(sentences), "".join(sentences)
     if shape in {"repeated", "refrain"}:
