@@ -5,6 +5,9 @@ may carry three sentences of a statement, another only the middle one). Two unit
 quote when most of the shorter one's words appear, in order, in the longer; they agree when their
 words are the same apart from case and punctuation, and are variants otherwise, with a word-level
 diff. The same words given to two different named people are a conflict.
+
+Only the pairs of units an index of their words finds are judged (:func:`quote_candidates`), so
+the work follows the pairs that could be one quote, not the square of the sentences quoted.
 """
 
 from __future__ import annotations
