@@ -371,6 +371,15 @@ def test_stdin_html() -> None:
     assert FIRE in article.text
 
 
+def test_stdin_text_stream_with_undecodable_bytes_is_judged_as_bytes() -> None:
+    # sys.stdin in the C locale gives bytes that are not UTF-8 as lone surrogates (surrogateescape)
+    feed = "<rss version='2.0'><channel><title>Bugle \udc80</title></channel></rss>"
+    _, problems = load_articles(["-"], stdin=io.StringIO(feed))
+    offset = feed.index("\udc80")
+    assert only_problem(problems).message == (
+        f"<stdin>: not valid UTF-8 (byte 0x80 at offset {offset}); re-encode as UTF-8")
+
+
 def test_stdin_binary_is_a_problem() -> None:
     [problem] = read_stdin(io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
     assert isinstance(problem, Problem)
@@ -658,6 +667,13 @@ def test_a_feed_reference_to_no_character_reads_as_a_replacement_character(tmp_p
     assert articles[0].title == "Fire\ufffd"
 
 
+def test_a_feed_title_with_a_control_character_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "bugle.rss", f"<rss version='2.0'><channel><title>Bugle</title><item><title>Fire</title>"
+                                         f"<description>&lt;p&gt;{FIRE}\x1f&lt;/p&gt;</description></item></channel></rss>")
+    [article], problems = load(path)
+    assert (article.text, problems) == (FIRE, [])
+
+
 # -- WARC archives ------------------------------------------------------------------------------
 
 WarcRecord = tuple[str, str, bytes, str]  # target URI, content type, body, HTTP status
@@ -772,6 +788,20 @@ def test_warc_cut_inside_a_page_does_not_read_the_cut_page(tmp_path: Path, suffi
         f"{path}: damaged or cut short after 1 record (it ends inside the record of https://example.com/flood); "
         "the pages before were read — repair the archive or fetch it "
         "again")
+
+
+@pytest.mark.parametrize("into", [8, 20, 60, 200, 355])
+def test_warc_cut_inside_a_later_records_headers_says_so(tmp_path: Path, into: int) -> None:
+    path = tmp_path / "crawl.warc"
+    write_warc(path, *TWO_PAGES)
+    data = path.read_bytes()
+    second = data.index(b"WARC/1.0", 10)
+    path.write_bytes(data[:second + into])  # the status line, some headers, or all but the HTTP headers
+    articles, problems = load(str(path))
+    assert [a.id for a in articles] == [warc_id(FIRE_URI)]
+    assert only_problem(problems).message == (
+        f"{path}: damaged or cut short after 1 record (its headers break off); the pages before were read — repair "
+        "the archive or fetch it again")
 
 
 def test_warc_gz_cut_between_records_says_so(tmp_path: Path) -> None:

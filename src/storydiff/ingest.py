@@ -213,11 +213,10 @@ def _read_stdin(stream: TextIO | BinaryIO, options: IngestOptions) -> Iterator[A
     except OSError as error:
         raise InputError(STDIN, _os_reason(error)) from error
     if isinstance(data, str):
-        if looks_binary(data[:BINARY_SAMPLE].encode("utf-8", "replace")):
-            raise InputError(STDIN, BINARY_REASON)
-        text = data
-    else:
-        text = _decode(data, STDIN)
+        # A text stream holds undecodable bytes as lone surrogates (Python's surrogateescape): back to
+        # bytes, to be judged as a file's bytes are.
+        data = data.encode("utf-8", "surrogateescape")
+    text = _decode(data, STDIN)
     yield from _read_text(text, _sniff(text), STDIN, "stdin", options)
 
 

@@ -171,13 +171,18 @@ def _fragment_article_text(html: str) -> str | None:
     return text.strip() if text else None
 
 
+# Characters XML cannot hold (C0 controls but tab and line breaks, unpaired surrogates, U+FFFE/U+FFFF):
+# lxml refuses a string that has one; a feed's text drops them.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _strip_tags(html: str) -> str:
     """The text of an HTML fragment, entities unescaped: a line per paragraph, scripts and styles left out."""
     from lxml import etree
     from lxml import html as lxml_html
 
     try:
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
+        root = lxml_html.fragment_fromstring(_XML_UNSAFE.sub("", html), create_parent="div")
     except etree.ParserError:  # nothing but whitespace and comments
         return ""
     etree.strip_elements(root, "script", "style", "template", etree.Comment, etree.ProcessingInstruction,
@@ -256,7 +261,16 @@ def _archive_reader(stream: BinaryIO) -> Iterator[ArcWarcRecord]:
     class Reader(ArchiveIterator):
         # warcio writes this warning, raw bytes and all, to stderr; the damage is reported as a problem instead
         INC_RECORD = ""
-        gzip_cut = False
+        gzip_cut = headers_cut = False
+
+        def _next_record(self, next_line: bytes | None) -> ArcWarcRecord:
+            # warcio takes a stream that ends inside a record's headers for the end of the archive: its
+            # first line read, the record had begun (warcio 1.8's method, pinned)
+            try:
+                return super()._next_record(next_line)
+            except EOFError:
+                self.headers_cut = bool(next_line)
+                raise
 
         def close(self) -> None:  # called when the records run out: is a gzip member left unfinished?
             decompressor = getattr(self.reader, "decompressor", None)
@@ -281,6 +295,8 @@ def _warc_records(records: Iterator[ArcWarcRecord], source: str) -> Iterator[tup
         except StopIteration:
             if getattr(records, "gzip_cut", False):
                 raise InputError(source, _damaged_reason(count, "it ends inside a gzip member")) from None
+            if getattr(records, "headers_cut", False):
+                raise InputError(source, _damaged_reason(count, "its headers break off")) from None
             return
         except ArchiveLoadFailed as error:  # its message goes on to quote the bad line, bytes and all
             detail = str(error).split(", first line")[0][:100]
@@ -288,6 +304,9 @@ def _warc_records(records: Iterator[ArcWarcRecord], source: str) -> Iterator[tup
         # Only warcio's code runs here, and a record whose headers break off fails inside it like this.
         except AttributeError as error:
             raise InputError(source, _damaged_reason(count, "its headers break off")) from error
+        if record.format.startswith("warc") and not (record.rec_headers.get_header("Content-Length") or "").isdigit():
+            # warcio reads WARC headers cut off by the end of the stream as if whole; such a record has no length
+            raise InputError(source, _damaged_reason(count, "its headers break off"))
         if getattr(records, "err_count", 0) > errors:
             errors = records.err_count  # type: ignore[attr-defined]
             yield problem(InputError(source, (
