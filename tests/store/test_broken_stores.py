@@ -123,6 +123,29 @@ def test_sqlite_errors_while_reading_are_store_errors(tmp_path: Path) -> None:
                 read()
 
 
+@pytest.mark.parametrize(("table", "column", "value", "reads"), [
+    ("facts", "facts", '[{"kind": "quantity", "start": 1', ("facts", "story")),  # JSON cut short
+    ("facts", "facts", '[{"kind": "no such kind"}]', ("facts", "story")),
+    ("articles", "meta", "{", ("article", "facts", "story")),
+    ("articles", "published", "20x4-13-99", ("article", "facts")),
+    ("stories", "outlets", "[null", ("stories",)),
+])
+def test_a_damaged_row_sqlite_cannot_see_is_a_damaged_store(tmp_path: Path, table: str, column: str, value: str,
+                                                            reads: tuple[str, ...]) -> None:
+    db = tmp_path / "s.db"
+    story = _store(db)
+    with Store(db, readonly=True) as store:
+        first = store.article_ids()[0]
+    with sqlite3.connect(db) as raw:  # a changed value inside a row: SQLite's own checks pass
+        raw.execute(f"UPDATE {table} SET {column} = ?", (value,))
+    calls = {"article": lambda s: s.article(first), "facts": lambda s: s.facts([first]),
+             "story": lambda s: s.story(story), "stories": lambda s: s.stories()}
+    with Store(db, readonly=True) as store:
+        for name in reads:
+            with pytest.raises(StoreUnavailable, match=r"the store is damaged \(a stored row cannot be read"):
+                calls[name](store)
+
+
 def test_export_writes_every_article_it_can_still_read(tmp_path: Path) -> None:
     """One damaged page of the articles table: export names each article on it in one line and
     writes all the others, which a new store can then be made from."""

@@ -30,7 +30,7 @@ from ..group.copies import COPY_SIMILARITY, band_keys, is_copy, minhash
 from ..group.signature import Signature
 from ..model import Article, ArticleFacts, Story
 from .codec import facts_from_json, facts_to_json, json_text
-from .files import check_writable, connect, mapped, sqlite_errors
+from .files import check_writable, connect, mapped, sqlite_errors, stored_rows
 
 DEFAULT_DB = "storydiff.db"
 
@@ -244,7 +244,8 @@ class Store:
         mine = signature.vector()
         for other in sorted(others | copy_candidates):
             row = self.db.execute("SELECT signature, minhash FROM facts WHERE article = ?", (other,)).fetchone()
-            theirs = Signature.from_json(json.loads(row[0]))
+            with stored_rows(self.path):
+                theirs = Signature.from_json(json.loads(row[0]))
             sim = cluster.similarity(signature, theirs, mine, theirs.vector()) if other in others else 0.0
             copy = other in copy_candidates and is_copy(hashes, row[1])
             a, b = min(me, other), max(me, other)
@@ -281,7 +282,8 @@ class Store:
         def signature_of(article: str) -> Signature:
             if article not in signatures:
                 row = self.db.execute("SELECT signature FROM facts WHERE article = ?", (article,)).fetchone()
-                signatures[article] = Signature.from_json(json.loads(row[0]))
+                with stored_rows(self.path):
+                    signatures[article] = Signature.from_json(json.loads(row[0]))
             return signatures[article]
 
         for (article,) in self.db.execute("SELECT article FROM keys WHERE key = ?", (key,)).fetchall():
@@ -364,7 +366,8 @@ class Store:
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT id, text, outlet, title, published, url, source, meta FROM articles "
                               "WHERE id = ?", (article_id,)).fetchone()
-        return _article(row) if row else None
+        with stored_rows(self.path):
+            return _article(row) if row else None
 
     @mapped
     def facts(self, ids: Sequence[str]) -> list[ArticleFacts]:
@@ -374,7 +377,8 @@ class Store:
                 "SELECT a.id, a.text, a.outlet, a.title, a.published, a.url, a.source, a.meta, f.facts "
                 "FROM articles a JOIN facts f ON f.article = a.id WHERE a.id = ?", (article_id,)).fetchone()
             if row:
-                out.append(facts_from_json(_article(row[:8]), row[8]))
+                with stored_rows(self.path):
+                    out.append(facts_from_json(_article(row[:8]), row[8]))
         return out
 
     @mapped
@@ -385,9 +389,10 @@ class Store:
         out = []
         for row in self.db.execute("SELECT id, title, sources, outlets, first, last, conflicts, variants FROM stories "
                                    "ORDER BY last DESC, id"):
+            with stored_rows(self.path):
+                outlets = tuple(json.loads(row[3]))
             out.append(StorySummary(id=row[0], title=row[1], articles=tuple(members.get(row[0], ())), sources=row[2],
-                                    outlets=tuple(json.loads(row[3])), first=row[4], last=row[5], conflicts=row[6],
-                                    variants=row[7]))
+                                    outlets=outlets, first=row[4], last=row[5], conflicts=row[6], variants=row[7]))
         return out
 
     @mapped

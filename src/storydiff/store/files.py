@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
-from ..errors import StoreError, StoreUnavailable
+from ..errors import InputError, StoreError, StoreUnavailable
 
 TIMEOUT = 60  # seconds a writer waits for another writer's transaction
 
@@ -137,6 +137,18 @@ def sqlite_errors(path: Path) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise store_error(path, exc) from exc
+
+
+@contextmanager
+def stored_rows(path: Path) -> Iterator[None]:
+    """Turn a stored value that cannot be decoded (damage SQLite did not notice: a byte changed inside
+    a row's JSON or text) into the StoreError of a damaged store naming ``path``."""
+    try:
+        yield
+    except (ValueError, KeyError, TypeError, IndexError, InputError) as exc:
+        raise StoreUnavailable(f"{path}: the store is damaged (a stored row cannot be read: {exc}); restore it from "
+                               "a copy, or ingest the articles again into a new store (--db NEW.db): `storydiff "
+                               "export` writes out those it can still read") from exc
 
 
 def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
