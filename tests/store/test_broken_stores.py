@@ -146,6 +146,17 @@ def test_a_damaged_row_sqlite_cannot_see_is_a_damaged_store(tmp_path: Path, tabl
                 calls[name](store)
 
 
+def test_a_stored_text_that_is_not_utf8_is_a_damaged_store(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    story = _store(db)
+    with sqlite3.connect(db) as raw:  # bytes that are not UTF-8 in a TEXT value, as a changed byte leaves them
+        raw.execute("UPDATE articles SET title = CAST(X'80' AS TEXT)")
+    with Store(db, readonly=True) as store:
+        for read in (lambda: store.article("a"), lambda: store.story(story)):
+            with pytest.raises(StoreUnavailable, match="the store is damaged"):
+                read()
+
+
 def test_export_writes_every_article_it_can_still_read(tmp_path: Path) -> None:
     """One damaged page of the articles table: export names each article on it in one line and
     writes all the others, which a new store can then be made from."""
