@@ -188,12 +188,13 @@ def warc_bytes(pages: list[WarcPage], gzip: bool) -> tuple[bytes, list[int]]:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gzip)
     ends = []
-    for uri, content_type, body, status in pages:
+    for number, (uri, content_type, body, status) in enumerate(pages):
         headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
         safe_uri = uri.encode("utf-8", "replace").decode("utf-8").replace("\r", "").replace("\n", "")
+        # a fixed date and record id: the same draw makes the same bytes
+        fixed = {"WARC-Date": "2024-03-07T09:15:00Z", "WARC-Record-ID": f"<urn:uuid:{number:032x}>"}
         writer.write_record(writer.create_warc_record(safe_uri, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers,
-                                                      warc_headers_dict={"WARC-Date": "2024-03-07T09:15:00Z"}))
+                                                      http_headers=headers, warc_headers_dict=fixed))
         ends.append(out.tell())
     return out.getvalue(), ends
 
