@@ -65,3 +65,21 @@ def test_the_json_writer_turns_a_non_finite_value_into_null() -> None:
     from storydiff.report.jsonout import _plain
 
     assert [_plain(v) for v in (float("inf"), float("nan"), 2.0, 2.5)] == [None, None, 2, 2.5]
+
+
+def test_markdown_keeps_ids_in_a_story_note_inert(nlp):  # type: ignore[no-untyped-def]
+    from storydiff.store import with_copies_note
+
+    articles = (Article(id="<img src=x onerror=alert(1)>", text=A), Article(id="wire_copy_", text=A))
+    story = compare_story([facts_from_doc(nlp(a.text), a) for a in articles])
+    story = with_copies_note(story, [[a.id for a in articles]])  # the two texts are copies: the note names them
+    md = render(Report(articles=articles, stories=(story,)), "md")
+    assert "<img" not in md.replace("`<img src=x onerror=alert(1)>`", "")  # a code span shows it as text
+    assert "> near-duplicate texts (copies of one report): &lt;img src=x onerror=alert(1)&gt; = wire\\_copy\\_;" in md
+
+
+def test_markdown_heading_of_an_untitled_story_is_its_id_inert() -> None:
+    from storydiff.model import Story
+
+    md = render(Report(articles=(), stories=(Story(id="<b>s</b>", title="", articles=(), findings=()),)), "md")
+    assert "## `<b>s</b>`" in md.splitlines()

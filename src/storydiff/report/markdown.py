@@ -24,10 +24,10 @@ def render_markdown(report: Report) -> str:
     texts = {a.id: a.text for a in report.articles}
     out: list[str] = ["# storydiff report", ""]
     for story in report.stories:
-        out += [f"## {_cell(story.title) or story.id}", "",
+        out += [f"## {_cell(story.title) or _code(story.id)}", "",
                 f"Articles: {', '.join(_code(a) for a in story.articles)} — {counts(story)}", ""]
         if story.note:
-            out += [f"> {story.note}", ""]
+            out += [f"> {_cell(story.note)}", ""]  # a note names articles by their ids
         out += ["| status | kind | subject | explanation | evidence |", "|---|---|---|---|---|"]
         for f in story.findings:
             evidence = "<br>".join(
