@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import ArticleTooLarge
 from ..model import Article, ArticleFacts, Fact
 from ..nlp import load_model
 from .attributions import extract_attributions
@@ -36,6 +37,11 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
 
 
 def analyze(article: Article, *, nlp: Language | None = None) -> ArticleFacts:
-    """Parse one article and extract its facts."""
+    """Parse one article and extract its facts. Raises :class:`ArticleTooLarge` for a text longer
+    than the model parses (spaCy's own error would name neither the article nor the fix)."""
     nlp = nlp or load_model()
+    if len(article.text) > nlp.max_length:
+        source = article.source or article.id
+        raise ArticleTooLarge(source, f"article is {len(article.text):,} characters, more than the model parses "
+                                      f"({nlp.max_length:,}); split it")
     return facts_from_doc(nlp(article.text), article)
