@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 EXAMPLE := examples/occupy-ice
 
-.PHONY: demo test lint bench quality clean
+.PHONY: demo test lint bench quality fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)  ## speed and memory figures (prints them; not a test)
 	$(PY) bench/bench.py
+
+fuzz: $(STAMP)  ## the long fuzz run (about 100,000 inputs); prints the inputs run, the time and the seed
+	STORYDIFF_FUZZ=long $(PY) -m pytest -q tests/fuzz
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ either; ``STORYDIFF_FUZZ_SEED`` replays a run (every run prints its seed at the 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -27,10 +28,13 @@ from hypothesis import HealthCheck, Phase, seed, settings
 from storydiff.model import Article, ArticleFacts, Attribution, Quote, Report
 
 PROFILE = os.environ.get("STORYDIFF_FUZZ", "ci")
-BASE_EXAMPLES = {"ci": 60, "long": 4000}
+BASE_EXAMPLES = {"ci": 60, "long": 5500}  # long: about 100,000 inputs over the properties
 SEED = int(os.environ.get("STORYDIFF_FUZZ_SEED") or random.SystemRandom().getrandbits(32))
 TIME_BOUND = float(os.environ.get("STORYDIFF_FUZZ_TIME_BOUND", "20"))
-"""Seconds one input may take before it counts as a hang (generous: the machine may be shared)."""
+"""Seconds one input may take before it counts as a hang (generous: the machine may be shared)..."""
+CHARS_PER_SECOND = 2000
+"""... plus a second per this many characters of input: spaCy alone parses a long repetitive text at
+about 7,000 characters a second, and comparing has to parse every article."""
 
 if PROFILE not in BASE_EXAMPLES:
     raise SystemExit(f"STORYDIFF_FUZZ={PROFILE!r}: choose one of {', '.join(BASE_EXAMPLES)}")
@@ -67,7 +71,7 @@ def fuzz(weight: float = 1.0) -> Callable[[T], T]:
             TALLY.inputs += 1
             started = time.perf_counter()
             try:
-                with time_bound(TIME_BOUND):
+                with time_bound(TIME_BOUND + input_size((args, kwargs)) / CHARS_PER_SECOND):
                     return test(*args, **kwargs)
             finally:
                 TALLY.seconds += time.perf_counter() - started
@@ -77,6 +81,19 @@ def fuzz(weight: float = 1.0) -> Callable[[T], T]:
         return profile(seed(SEED)(bounded))  # type: ignore[return-value]
 
     return decorate
+
+
+def input_size(value: Any) -> int:
+    """Characters (or bytes) of text in an input, however it nests."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, Mapping):
+        return sum(input_size(k) + input_size(v) for k, v in value.items())
+    if isinstance(value, list | tuple | set):
+        return sum(input_size(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return sum(input_size(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return 0
 
 
 class _Hang(BaseException):

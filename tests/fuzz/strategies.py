@@ -61,6 +61,9 @@ NUMBER_WORDS = ("10**400", "1e309", "1e-400", "0.0000001", "\u00bd", "3\u00bd", 
                 "1,000,000,000,000")
 COUNTED = ("people", "protesters were arrested", "-day", " days", "percent", "dollars", "officers", "years old",
            "homes were destroyed", "")
+LONG_TEXT = 40_000
+"""About the longest text made by repeating a piece: long enough for work that grows too fast with
+length to show, short enough to parse in a few seconds."""
 QUALIFIERS = ("", "more than ", "nearly ", "about ", "at least ", "up to ", "fewer than ", "roughly ", "some ")
 
 
@@ -179,8 +182,11 @@ def article_texts(draw: st.DrawFn, max_pieces: int = 10) -> str:
     seps = draw(st.lists(st.sampled_from(WHITESPACE), min_size=len(parts), max_size=len(parts)))
     if draw(st.integers(0, 9)) == 0:  # a long text: one piece many times over
         index = draw(st.integers(0, len(parts) - 1))
-        parts[index] = " ".join([parts[index]] * draw(st.integers(2, 400)))
-    return "".join(p + s for p, s in zip(parts, seps, strict=True))
+        times = min(draw(st.integers(2, 400)), LONG_TEXT // max(1, len(parts[index])))
+        parts[index] = " ".join([parts[index]] * max(times, 2))
+    text = "".join(p + s for p, s in zip(parts, seps, strict=True))
+    # now and then longer than any model parses: quick to refuse, and it must be refused
+    return text + " No." * 250_001 if draw(st.integers(0, 99)) == 0 else text
 
 
 @functools.cache
