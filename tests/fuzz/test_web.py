@@ -165,4 +165,4 @@ def test_stored_articles_have_exact_and_inert_pages(served: tuple[TestClient, Pa
         page = client.get(f"/stories/{quote(story_id, safe='')}")
         check_response(page)
         columns = StoryPage(page.text).columns
-        assert {c.article: c.text for c in columns} == {i: writable(t).replace("\r\n", "\n") for i, t in texts.items()}
+        assert {c.article: c.text for c in columns} == {i: writable(t) for i, t in texts.items()}
