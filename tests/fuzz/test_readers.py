@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storydiff import load_articles, render
-from storydiff.errors import StorydiffError
+from storydiff.errors import StorydiffError, one_line
 from storydiff.ingest import IngestOptions
 from storydiff.model import Article, Problem, Report
 from tests.fuzz.files import InputFile, input_files, jsonl_files, warc_bytes, warc_pages
@@ -36,7 +36,9 @@ def read_file(file: InputFile, options: IngestOptions = OPTIONS) -> tuple[list[A
 
 
 def check_read(articles: list[Article], problems: list[Problem], source: str) -> None:
-    """What any input yields: articles fit to analyse and store, problems naming the input."""
+    """What any input yields: articles fit to analyse and store, problems naming the input (as one
+    printable line: a file name may hold a newline)."""
+    source = one_line(source)
     assert len({a.id for a in articles}) == len(articles), "ids repeat"
     for a in articles:
         assert a.text.strip() and len(a.text) <= OPTIONS.max_chars, a
@@ -92,7 +94,7 @@ def test_each_json_line_is_an_article_or_a_problem_of_its_own(content: str) -> N
     if not lines:
         return
     # a bad line is a problem of that line; the file as a whole is never given up on
-    assert sorted(item.source for item in [*articles, *problems]) == sorted(f"{path}:{n}" for n in lines)
+    assert sorted(item.source for item in [*articles, *problems]) == sorted(one_line(f"{path}:{n}") for n in lines)
 
 
 @given(pages=st.lists(warc_pages(), min_size=1, max_size=3), gzip=st.booleans(), cut=st.integers(1, 10**6))
