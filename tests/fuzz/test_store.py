@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storydiff.cli import main
-from storydiff.errors import StorydiffError
+from storydiff.errors import StorydiffError, one_line
 from storydiff.model import Article, Report
 from storydiff.store import Store, content_hash
 from storydiff.stories import ingest
@@ -59,7 +59,7 @@ def check_stored(store: Store, articles: list[Article], failed: set[str]) -> Non
     for a in articles:
         kept = stored_as(store, a)
         if kept is None:
-            assert (a.source or a.id) in failed or any(b.text == a.text for b in articles if b is not a), a.id
+            assert one_line(a.source or a.id) in failed or any(b.text == a.text for b in articles if b is not a), a.id
             continue
         assert (kept.outlet, kept.title, kept.published, kept.url) == (a.outlet, a.title, a.published, a.url)
         assert json.dumps(dict(kept.meta), sort_keys=True) == json.dumps(as_json(dict(a.meta)), sort_keys=True)

@@ -28,11 +28,15 @@ from tests.web.pagecheck import StoryPage
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[tuple[TestClient, Path]]:
-    """The app over a store holding the example pair; it grows as the properties store articles."""
+    """The app over a store holding the example pair; it grows as the properties store articles.
+    One comparison worker, stopped at 10 s: a slower comparison must be a 503, within the fuzz
+    suite's own time bound."""
     with tempfile.TemporaryDirectory(prefix="storydiff-fuzz-web-") as folder:
         db = Path(folder) / "web.db"
         db.write_bytes(example_store())
-        yield TestClient(create_app(db, max_body=2_000_000)), db
+        app = create_app(db, max_body=2_000_000, compare_timeout=10, compare_workers=1)
+        with TestClient(app) as client:  # as a context: the app's shutdown stops its worker
+            yield client, db
 
 
 def check_response(response: Response) -> Any:
