@@ -27,7 +27,7 @@ def test_analyze_points_every_fact_at_its_evidence(draft: Draft) -> None:
 
 
 @given(drafts=story_drafts(min_size=1, max_size=3))
-@fuzz()
+@fuzz(weight=1)
 def test_facts_json_is_strict_and_points_into_the_texts(drafts: list[Draft]) -> None:
     try:
         batch = made(drafts)
@@ -46,7 +46,7 @@ def test_facts_json_is_strict_and_points_into_the_texts(drafts: list[Draft]) -> 
 
 
 @given(drafts=story_drafts(min_size=2, max_size=4), group_by=st.sampled_from((None, "outlet", "event")))
-@fuzz(weight=2)
+@fuzz(weight=1.5)
 def test_compare_points_every_mention_at_its_evidence(drafts: list[Draft], group_by: str | None) -> None:
     try:
         batch = made(drafts)

@@ -62,7 +62,7 @@ def test_any_file_reads_as_articles_or_problems(file: InputFile) -> None:
 
 
 @given(file=input_files(), as_text=st.booleans())
-@fuzz()
+@fuzz(weight=2)
 def test_stdin_reads_as_articles_or_problems(file: InputFile, as_text: bool) -> None:
     stream = io.StringIO(file.data.decode("utf-8", "surrogateescape")) if as_text else io.BytesIO(file.data)
     try:
@@ -73,7 +73,7 @@ def test_stdin_reads_as_articles_or_problems(file: InputFile, as_text: bool) -> 
 
 
 @given(text=article_texts(), crlf=st.booleans(), bom=st.booleans())
-@fuzz()
+@fuzz(weight=2)
 def test_a_text_file_is_read_exactly(text: str, crlf: bool, bom: bool) -> None:
     text = ("\ufeff" if bom else "") + (text.replace("\n", "\r\n") if crlf else text)
     articles, problems, path, _ = read_file(InputFile("article.txt", text.encode("utf-8", "surrogatepass")))
@@ -85,7 +85,7 @@ def test_a_text_file_is_read_exactly(text: str, crlf: bool, bom: bool) -> None:
 
 
 @given(content=jsonl_files())
-@fuzz()
+@fuzz(weight=2)
 def test_each_json_line_is_an_article_or_a_problem_of_its_own(content: str) -> None:
     data = content.encode("utf-8", "surrogatepass")
     articles, problems, path, _ = read_file(InputFile("lines.jsonl", data))
@@ -98,7 +98,7 @@ def test_each_json_line_is_an_article_or_a_problem_of_its_own(content: str) -> N
 
 
 @given(pages=st.lists(warc_pages(), min_size=1, max_size=3), gzip=st.booleans(), cut=st.integers(1, 10**6))
-@fuzz()
+@fuzz(weight=2)
 def test_a_cut_archive_says_so_and_nothing_else(pages: list[tuple[str, str, bytes, str]], gzip: bool,
                                                 cut: int) -> None:
     data, ends = warc_bytes(pages, gzip)

@@ -33,7 +33,7 @@ def test_every_format_renders_and_json_is_strict(report: Report) -> None:
 
 
 @given(report=reports())
-@fuzz()
+@fuzz(weight=2)
 def test_markdown_holds_no_html_from_the_report(report: Report) -> None:
     outside_code = re.sub(r"`[^`\n]*`", "", render(report, "md"))  # a code span shows its text as it is
     tag = re.search(r"<(?!br>)", outside_code)

@@ -117,7 +117,7 @@ def example_store() -> bytes:
 
 
 @given(at=st.integers(0, 10**7), junk=st.binary(min_size=1, max_size=64), truncate=st.booleans())
-@fuzz(weight=0.5)
+@fuzz(weight=2)
 def test_a_damaged_store_is_a_store_error(at: int, junk: bytes, truncate: bool) -> None:
     data = example_store()
     at %= len(data)

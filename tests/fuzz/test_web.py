@@ -88,7 +88,7 @@ def compare_bodies(draw: st.DrawFn) -> bytes:
 
 @given(body=compare_bodies(), content_type=st.sampled_from(("application/json", "text/plain", "",
                                                             "application/json; charset=latin-1")))
-@fuzz(weight=1)
+@fuzz(weight=2)
 def test_compare_answers_any_body(served: tuple[TestClient, Path], body: bytes, content_type: str) -> None:
     client, _ = served
     headers = {"content-type": content_type} if content_type else {}
@@ -145,7 +145,7 @@ def escaped(text: str, safe: str = "") -> str:
     st.builds(lambda n: f"/compare?n={escaped(n)}", st.sampled_from(("2", "50", "51", "-1", "1e9", "")) | noise(5)),
     st.builds(lambda p: "/" + escaped(p, safe="/"), field_texts()),
 ))
-@fuzz(weight=0.5)
+@fuzz(weight=3)
 def test_any_path_is_answered(served: tuple[TestClient, Path], path: str) -> None:
     client, _ = served
     check_response(client.get(path))
