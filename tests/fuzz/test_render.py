@@ -35,6 +35,7 @@ def test_every_format_renders_and_json_is_strict(report: Report) -> None:
 @given(report=reports())
 @fuzz(weight=2)
 def test_markdown_holds_no_html_from_the_report(report: Report) -> None:
-    outside_code = re.sub(r"`[^`\n]*`", "", render(report, "md"))  # a code span shows its text as it is
+    unescaped = re.sub(r"\\.", "", render(report, "md"))  # "\\`" is a backtick, not a code span's
+    outside_code = re.sub(r"`[^`\n]*`", "", unescaped)  # a code span shows its text as it is
     tag = re.search(r"<(?!br>)", outside_code)
     assert tag is None, outside_code[max(0, tag.start() - 60):tag.end() + 60]
