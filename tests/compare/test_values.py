@@ -11,8 +11,8 @@ from storydiff.compare.values import relate_dates, relate_quantities
 from storydiff.model import DateFact, DateValue, Quantity, Span
 
 
-def _q(value, qualifier=None):  # type: ignore[no-untyped-def]
-    return Quantity(article="a", start=0, end=1, text="x", sentence=Span(0, 1), context=(), value=value,
+def _q(value, qualifier=None, text="x"):  # type: ignore[no-untyped-def]
+    return Quantity(article="a", start=0, end=1, text=text, sentence=Span(0, 1), context=(), value=value,
                     qualifier=qualifier, unit="day", counted=None, head=None)
 
 
@@ -31,6 +31,15 @@ def _d(first, last, granularity):  # type: ignore[no-untyped-def]
     (_q(8e9, "about"), _q(8e9, "about"), "same"),  # about vs around $8 billion
     (_q((134.0, 63.0)), _q((134.0, 63.0)), "same"),
     (_q((97.0, 1.0)), _q((98.0, 1.0)), "incompatible"),
+    # a figure rounded with a scale word, or to thousands, is the exact one told less precisely
+    (_q(13_600_000.0, text="$13.6 million"), _q(13_625_777.0, text="$13,625,777"), "compatible"),
+    (_q(2_000.0, text="2,000"), _q(2_013.0, text="2,013"), "compatible"),
+    (_q(13_600_000.0, text="$13.6 million"), _q(13_725_777.0, text="$13,725,777"), "incompatible"),
+    # the same precision is no rounding: 520,000 against 530,000 is a discrepancy
+    (_q(520_000.0, text="520,000"), _q(530_000.0, text="530,000"), "incompatible"),
+    (_q(5.7e9, text="$5.7 billion"), _q(5.8e9, text="$5.8 billion"), "incompatible"),
+    # a round figure written in digits is not a rounding of a near one: 40 against 41
+    (_q(40.0, text="40"), _q(41.0, text="41"), "incompatible"),
 ])
 def test_relate_quantities(a, b, relation):  # type: ignore[no-untyped-def]
     assert relate_quantities(a, b) == relation
@@ -45,6 +54,8 @@ AUG = _d(D(2018, 8, 1), D(2018, 8, 31), "month")
     (_d(D(2002, 1, 1), D(2002, 12, 31), "year"), _d(D(2003, 1, 1), D(2003, 12, 31), "year"), "incompatible"),
     (AUG, _d(D(2018, 8, 6), D(2018, 8, 6), "day"), "compatible"),  # this month vs Aug. 6
     (AUG, AUG, "same"),
+    # two spans of the same precision that differ are two accounts of one span
+    (_d(D(2000, 1, 1), D(2006, 12, 31), "range"), _d(D(2002, 1, 1), D(2006, 12, 31), "range"), "incompatible"),
     (_d(D(2016, 9, 28), D(2016, 9, 28), "day"), _d(D(2016, 9, 29), D(2016, 9, 29), "day"), "incompatible"),
     # a day against another year: more often two events than one misdated
     (_d(D(2012, 8, 7), D(2012, 8, 7), "day"), _d(D(2003, 1, 1), D(2003, 12, 31), "year"), None),

@@ -1,5 +1,8 @@
 """Judging quantities and dates: are two statements the same fact, and do their values agree?
 
+Compatible values are one value told at different precision: hedged ("more than 30" and "32"),
+rounded ("$13.6 million" and "$13,625,777"), or a day within a month.
+
 A pair of statements is alignable when the words around them say they describe the same thing;
 how much evidence is needed depends on what aligning them would claim. Equal values need little
 ("Tuesday" and "Tuesday" in similar sentences), compatible values more, and a conflict the most:
@@ -9,6 +12,7 @@ the same unit, the same thing counted or dated, and closely matching context.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
@@ -24,6 +28,8 @@ DATE_CONFLICT_THRESHOLD = 0.65
 HEAD_BONUS = 0.35  # both count or describe the same thing ("page" of an "indictment")
 UNIT_BONUS = 0.15  # the same counted noun that is also the unit ("six seats")
 RARE_VALUE_BONUS = 0.15  # the same value, stated once in each article ("1976", "from 2000 to 2006")
+# A figure written with a scale word reads as rounded.
+_ROUNDED_WORDING = re.compile(r"\b(thousand|million|billion|trillion)s?\b|\d[kmb]n?\b", re.I)
 VAGUE_HEADS = {"be", "have", "do", "get", "make", "say", "take", "give"}
 
 
@@ -45,6 +51,27 @@ def _interval(value: float, qualifier: str | None) -> tuple[float, float]:
     return value, value
 
 
+def significant(value: float) -> tuple[int, int]:
+    """The significant digits of a figure and the power of ten of its last one: 13.6 million is
+    (3, 5), 13,625,777 is (8, 0)."""
+    mantissa, exponent = f"{abs(value):.12e}".split("e")
+    kept = mantissa.replace(".", "").rstrip("0") or "0"
+    return len(kept), int(exponent) - len(kept) + 1
+
+
+def _rounds_to(rough: Quantity, exact: Quantity) -> bool:
+    """Whether ``rough`` reads as ``exact`` rounded: written with a scale word or three trailing
+    zeros, with fewer significant digits than ``exact``, and within half its last digit."""
+    if isinstance(rough.value, tuple) or isinstance(exact.value, tuple):
+        return False
+    count, power = significant(rough.value)
+    if count >= significant(exact.value)[0]:
+        return False
+    if not (_ROUNDED_WORDING.search(rough.text) or power >= 3):
+        return False
+    return abs(rough.value - exact.value) <= 0.5 * 10 ** power + 1e-9 * abs(exact.value)
+
+
 def relate_quantities(x: Quantity, y: Quantity) -> str:
     if isinstance(x.value, tuple) or isinstance(y.value, tuple):
         return "same" if x.value == y.value else "incompatible"
@@ -52,7 +79,7 @@ def relate_quantities(x: Quantity, y: Quantity) -> str:
         return "same"
     lo1, hi1 = _interval(x.value, x.qualifier)
     lo2, hi2 = _interval(y.value, y.qualifier)
-    if lo1 <= hi2 and lo2 <= hi1:
+    if (lo1 <= hi2 and lo2 <= hi1) or _rounds_to(x, y) or _rounds_to(y, x):
         return "compatible"
     return "incompatible"
 
@@ -98,7 +125,9 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
     if x.value is not None and y.value is not None:
         if x.value.first == y.value.first and x.value.last == y.value.last:
             return "same"
-        if x.value.overlaps(y.value):
+        # a day within a month is that month told more precisely; but "from 2000 to 2006" and
+        # "from 2002 to 2006" are two accounts of one span
+        if x.value.overlaps(y.value) and not x.value.granularity == y.value.granularity == "range":
             return "compatible"
         # A day against a year is more often two events than one event misdated.
         if PRECISION.get(x.value.granularity) != PRECISION.get(y.value.granularity):
