@@ -288,3 +288,21 @@ def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published
     for fact in found:
         if fact.value is not None:
             assert dt.date.min <= fact.value.first <= fact.value.last <= dt.date.max
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # The page's own stamps and datelines are not dates of the story.
+    ("Posted: Nov 27, 2005 8:20 AM ET\nThe storm hit on Saturday.", ["Saturday"]),
+    ("Last Updated: Monday, 28 November 2005, 02:24 GMT\nThe quake struck on Sunday.", ["Sunday"]),
+    ("Published June 3, 2018\nThe mayor resigned on Friday.", ["Friday"]),
+    ("WASHINGTON, Nov. 27 (Reuters) - The Senate voted on Friday.", ["Friday"]),
+    ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM UPDATED: FRIDAY, MAY 3, 2013 She checked in Tuesday.",
+     ["Tuesday"]),
+    ("Copyright 2005 The Daily Planet. The vote was on Friday.", ["Friday"]),
+    # The same words inside the story keep their dates.
+    ("The video was posted Monday.", ["Monday"]),
+    ("Updated: Rick Santorum on Sunday tried to clarify.", ["Sunday"]),
+    ("Published in 2005, the book sold widely.", ["2005"]),
+])
+def test_page_stamps_are_not_story_dates(nlp, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [f.text for f in facts(nlp, text, "2005-11-28")] == dates

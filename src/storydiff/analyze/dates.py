@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, DateFact, DateValue
 from .datenorm import MONTH, WEEKDAY, Context, Hit, Reading, Tense, read_date, scan
+from .stamps import page_stamps
 from .text import char_span, clean_span, context_lemmas, doc_text, sentence_of
 
 __all__ = ["extract_dates", "is_duration"]
@@ -72,10 +73,13 @@ def is_duration(span: Span) -> bool:
     return bool(_DURATION.fullmatch(text) or _HYPHENATED.search(text) or _AGE.fullmatch(text))
 
 
-def extract_dates(doc: Doc, article: Article) -> Iterator[DateFact]:
-    """Date mentions of one parsed article, in text order, normalized against its publication."""
+def extract_dates(doc: Doc, article: Article, *,
+                  stamps: Sequence[tuple[int, int]] | None = None) -> Iterator[DateFact]:
+    """Date mentions of one parsed article, in text order, normalized against its publication.
+    Dates inside ``stamps`` (the page's own, :func:`.stamps.page_stamps` unless given) are left out."""
     published = _as_date(article.published)
     text = doc_text(doc)
+    stamps = page_stamps(text) if stamps is None else stamps
     date_ents = [e for e in doc.ents if e.label_ == "DATE"]
     ranges = [(e.start_char, e.end_char) for e in date_ents]
     other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_DATES]
@@ -97,7 +101,7 @@ def extract_dates(doc: Doc, article: Article) -> Iterator[DateFact]:
             if fact is not None:
                 facts.append(fact)
     facts.sort(key=lambda f: f.start)
-    yield from facts
+    yield from (f for f in facts if not any(s < f.end and f.start < e for s, e in stamps))
 
 
 def _as_date(published: dt.date | None) -> dt.date | None:
