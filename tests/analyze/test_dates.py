@@ -303,6 +303,8 @@ def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published
     ("The video was posted Monday.", ["Monday"]),
     ("Updated: Rick Santorum on Sunday tried to clarify.", ["Sunday"]),
     ("Published in 2005, the book sold widely.", ["2005"]),
+    ("She spoke in an interview published Sunday.", ["Sunday"]),
+    ("Originally published 05 / 03 / 2013 Lohan checked in on Friday.", ["Friday"]),
 ])
 def test_page_stamps_are_not_story_dates(nlp, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [f.text for f in facts(nlp, text, "2005-11-28")] == dates

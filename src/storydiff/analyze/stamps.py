@@ -13,8 +13,8 @@ import re
 
 __all__ = ["page_stamps"]
 
-_STAMP_WORD = (r"(?:(?:Last|LAST|Originally|First)\s+)?(?:Updated|UPDATED|Posted|POSTED|Published|published|"
-               r"PUBLISHED|Modified|MODIFIED)|Copyright|COPYRIGHT|©|\([Cc]\)")
+_STAMP_WORD = (r"(?:(?:Last|LAST)\s+)?(?:Updated|UPDATED|Posted|POSTED|Published|PUBLISHED|Modified|MODIFIED)"
+               r"|(?:Last\s+updated|(?:Originally|First)\s+(?:published|posted))|Copyright|COPYRIGHT|©|\([Cc]\)")
 _MONTHS = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _WEEKDAYS = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?"
