@@ -66,6 +66,8 @@ def test_outlet_key(name, key):  # type: ignore[no-untyped-def]
     ("The Los Angeles Times and The New York Times covered it. The Times reported that 40 people died.",
      "The Times reported", "Times"),
     ("The mayor quit, the Globe reported.", "the Globe reported", "Globe"),
+    # A person whose name holds a media word is no outlet's full name.
+    ("Rupert Globe spoke first. The mayor quit, the Globe reported.", "the Globe reported", "Globe"),
 ])
 def test_short_outlet_name_is_the_one_named_in_full(nlp, text, evidence, source):  # type: ignore[no-untyped-def]
     doc = nlp(text)

@@ -106,6 +106,7 @@ def test_large_real_figures_are_still_quantities() -> None:
     ("The firm shipped version 2.0 of the app to 5,000 users.", [("5,000", 5000)]),
     ("He robbed a 7-Eleven store and took 3 cartons.", [("3", 3)]),
     ("The clinic is open 24/7 for 30 patients.", [("30", 30)]),
+    ("Four men drove a 4x4 into the shop.", [("Four", 4)]),
     # A number is read whole.
     ("The screen has 2,880 x 1,800 pixels.", [("2,880 x 1,800", (2880, 1800))]),
     ("The old one was 2,880-by-1,800.", [("2,880-by-1,800", (2880, 1800))]),

@@ -133,7 +133,7 @@ def _full_outlet_name(doc: Doc, source: Span) -> str:
     if not short:
         return source.text
     fuller = {outlet_key(e.text): e.text for e in doc.ents
-              if e.end_char <= source.start_char and is_outlet(e.text)
+              if e.end_char <= source.start_char and e.label_ != "PERSON" and is_outlet(e.text)
               and len(outlet_key(e.text).split()) > len(short) and outlet_key(e.text).split()[-len(short):] == short}
     return next(iter(fuller.values())) if len(fuller) == 1 else source.text
 
