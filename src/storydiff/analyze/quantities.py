@@ -84,11 +84,11 @@ MONTH_PREFIX = re.compile(
 # dates ("11/27/2005", "05 / 03 / 2013", "24/7"), phone numbers, software versions and the
 # "4x4" of a vehicle.
 NOT_AMOUNTS = re.compile(
-    r"\b\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s?(?:[ap]\.\s?m\b\.?|[ap]m\b))?"
+    r"(?=[\d(v])(?:\b\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s?(?:[ap]\.\s?m\b\.?|[ap]m\b))?"
     r"|\b\d{1,2}\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock)"
     r"|\b\d{1,4}\s?/\s?\d{1,2}(?:\s?/\s?\d{2,4})?\b|\b\d{4}-\d\d-\d\d\b"
     r"|(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.]\d{4}\b"
-    r"|\bversion\s\d+(?:\.\d+)*|\b\d[x×]\d\b",
+    r"|\bversion\s\d+(?:\.\d+)*|\b\d[x×]\d\b)",
     re.IGNORECASE,
 )
 

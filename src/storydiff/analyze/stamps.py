@@ -22,11 +22,11 @@ _WEEKDAYS = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sda
 # time zone, or the separators between them.
 _PIECE = (rf"(?:\d+(?:st|nd|rd|th|[ap]m)?|{_MONTHS}\.?|{_WEEKDAYS}\.?|[ap]\.\s?m\.|(?i:am|pm)|at|on|"
           r"[A-Z]{1,2}[SD]?T|GMT|UTC)(?![\w])")
-_STAMP = re.compile(rf"(?<![\w-])(?:{_STAMP_WORD})\s*:?\s*(?:(?:on|at)\s+)?(?=\d|{_MONTHS}|{_WEEKDAYS})"
+_STAMP = re.compile(rf"(?=[A-Z©(])(?<![\w-])(?:{_STAMP_WORD})\s*:?\s*(?:(?:on|at)\s+)?(?=\d|{_MONTHS}|{_WEEKDAYS})"
                     rf"(?:{_PIECE}|[\s,:|/.-])+")
 _PLACE = r"[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}"
 _DATELINE = re.compile(
-    rf"(?<![\w,])\s?{_PLACE}(?:,\s{_PLACE})?,\s(?:{_WEEKDAYS},?\s)?(?:{_MONTHS})\.?\s\d{{1,2}}(?:,\s\d{{4}})?"
+    rf"(?=[A-Z])(?<![\w,]){_PLACE}(?:,\s{_PLACE})?,\s(?:{_WEEKDAYS},?\s)?(?:{_MONTHS})\.?\s\d{{1,2}}(?:,\s\d{{4}})?"
     r"\s*(?:\([A-Za-z. ]+\)\s*)?[-—–]{1,2}\s")
 
 
