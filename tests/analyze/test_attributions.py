@@ -46,6 +46,30 @@ def test_telling_a_person_is_no_credit(nlp):  # type: ignore[no-untyped-def]
     ("The Portland Tribune's", "portland tribune"),
     ("talk radio station WVOM", "wvom"),
     ("the New York Times", "new york times"),
+    ("The Wall Street Journal", "wall street journal"),  # "Wall" is no call sign
+    ("Kids Week", "kids week"),
+    ("KGW-TV", "kgw-tv"),
 ])
 def test_outlet_key(name, key):  # type: ignore[no-untyped-def]
     assert outlet_key(name) == key
+
+
+@pytest.mark.parametrize(("text", "evidence", "source"), [
+    # An outlet's short name is the outlet the article named in full before.
+    ("The Wall Street Journal first reported the deal. The firm paid $5 million, the Journal reported.",
+     "the Journal reported", "Wall Street Journal"),
+    ("The plan was disclosed by The New York Times. According to the Times, talks began in May.",
+     "According to the Times", "New York Times"),
+    ("In an interview with The Washington Post, the senator spoke. He told the Post that he was tired.",
+     "told the Post", "Washington Post"),
+    # Two outlets could be meant: the name stays as written.
+    ("The Los Angeles Times and The New York Times covered it. The Times reported that 40 people died.",
+     "The Times reported", "Times"),
+    ("The mayor quit, the Globe reported.", "the Globe reported", "Globe"),
+    # A person whose name holds a media word is no outlet's full name.
+    ("Rupert Globe spoke first. The mayor quit, the Globe reported.", "the Globe reported", "Globe"),
+])
+def test_short_outlet_name_is_the_one_named_in_full(nlp, text, evidence, source):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    found = [a for a in extract_attributions(doc, Article(id="t", text=text), build_index(doc)) if a.text == evidence]
+    assert [a.source for a in found] == [source]

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from storydiff.analyze.datenorm import Context, read_date
-from storydiff.analyze.dates import extract_dates, is_duration
+from storydiff.analyze.datenorm import Context, Tense, read_date
+from storydiff.analyze.dates import _fallback, extract_dates, is_duration
 from storydiff.model import Article, DateFact
 from tests.conftest import shared_path
 
@@ -87,10 +87,28 @@ VALUES = [
      "Sept. 11", "2001-09-11", "2001-09-11", "day"),
     ("Ten days before Election Day, the race tightened.", "2018-10-27",
      "Election Day", "2018-11-06", "2018-11-06", "day"),
+    # A yearless date looks ahead where the sentence does ("set for", "next", a schedule told in
+    # the past falls nearest to publication), and back only where the sentence is past.
+    ("Sentencing was scheduled for June 28.", "2019-02-14", "June 28", "2019-06-28", "2019-06-28", "day"),
+    ("Sentencing was scheduled for June 28.", "2019-08-14", "June 28", "2019-06-28", "2019-06-28", "day"),
+    ("The judge set sentencing for June 28.", "2019-02-14", "June 28", "2019-06-28", "2019-06-28", "day"),
+    ("The hearing, set for June 28, was postponed.", "2019-02-14",
+     "June 28", "2019-06-28", "2019-06-28", "day"),
+    ("He said the next hearing was June 28.", "2019-02-14", "June 28", "2019-06-28", "2019-06-28", "day"),
+    ("The vote was postponed until March 5.", "2019-02-14", "March 5", "2019-03-05", "2019-03-05", "day"),
+    ("He set a record on June 28.", "2019-02-14", "June 28", "2018-06-28", "2018-06-28", "day"),
+    ("The last vote was on June 28.", "2019-02-14", "June 28", "2018-06-28", "2018-06-28", "day"),
     # no publication date: absolute dates still have values
     ("The group gathered in Norwalk in March 2008.", None, "March 2008", "2008-03-01", "2008-03-31", "month"),
     ("They signed it on Oct. 3, 2018.", None, "Oct. 3, 2018", "2018-10-03", "2018-10-03", "day"),
 ]
+
+
+@pytest.mark.parametrize(("tense", "first"), [("future", "2019-06-28"), ("past", "2018-06-28")])
+def test_dates_the_rules_miss_take_their_year_from_the_tense(tense: Tense, first: str) -> None:
+    reading = _fallback("the 28th of June", Context(D("2019-02-14"), tense))
+    assert reading is not None and reading.value is not None
+    assert reading.value.first == D(first)
 
 
 @pytest.mark.parametrize(("text", "published", "evidence", "first", "last", "granularity"), VALUES)
@@ -270,3 +288,23 @@ def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published
     for fact in found:
         if fact.value is not None:
             assert dt.date.min <= fact.value.first <= fact.value.last <= dt.date.max
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # The page's own stamps and datelines are not dates of the story.
+    ("Posted: Nov 27, 2005 8:20 AM ET\nThe storm hit on Saturday.", ["Saturday"]),
+    ("Last Updated: Monday, 28 November 2005, 02:24 GMT\nThe quake struck on Sunday.", ["Sunday"]),
+    ("Published June 3, 2018\nThe mayor resigned on Friday.", ["Friday"]),
+    ("WASHINGTON, Nov. 27 (Reuters) - The Senate voted on Friday.", ["Friday"]),
+    ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM UPDATED: FRIDAY, MAY 3, 2013 She checked in Tuesday.",
+     ["Tuesday"]),
+    ("Copyright 2005 The Daily Planet. The vote was on Friday.", ["Friday"]),
+    # The same words inside the story keep their dates.
+    ("The video was posted Monday.", ["Monday"]),
+    ("Updated: Rick Santorum on Sunday tried to clarify.", ["Sunday"]),
+    ("Published in 2005, the book sold widely.", ["2005"]),
+    ("She spoke in an interview published Sunday.", ["Sunday"]),
+    ("Originally published 05 / 03 / 2013 Lohan checked in on Friday.", ["Friday"]),
+])
+def test_page_stamps_are_not_story_dates(nlp, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [f.text for f in facts(nlp, text, "2005-11-28")] == dates

@@ -92,3 +92,34 @@ def test_figures_past_any_real_count_are_not_quantities(nlp, digits: str) -> Non
 
 def test_large_real_figures_are_still_quantities() -> None:
     assert parse_number("22,000,000,000,000") == 22e12
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Clock times, page stamps, numeric dates, phone numbers and versions are not amounts.
+    ("Posted 11/27/2005 7:21 AM. The storm killed 40 people.", [("40", 40)]),
+    ("The curfew takes effect at 5 p.m. on Friday for 12 towns.", [("12", 12)]),
+    ("The plane left at 10:30 a.m. and landed at 2 pm with 150 passengers.", [("150", 150)]),
+    ("Updated 3:45 p.m. ET, 12 people were arrested.", [("12", 12)]),
+    ("UPDATED 05 / 03 / 2013 at 11: 00 AM EDT Nine people were hurt.", [("Nine", 9)]),
+    ("The doors open at 9 o'clock for 300 guests.", [("300", 300)]),
+    ("Call 555-123-4567 or (206) 448-8160 to give 20 dollars.", [("20", 20)]),
+    ("The firm shipped version 2.0 of the app to 5,000 users.", [("5,000", 5000)]),
+    ("He robbed a 7-Eleven store and took 3 cartons.", [("3", 3)]),
+    ("The clinic is open 24/7 for 30 patients.", [("30", 30)]),
+    ("Four men drove a 4x4 into the shop.", [("Four", 4)]),
+    # A number is read whole.
+    ("The screen has 2,880 x 1,800 pixels.", [("2,880 x 1,800", (2880, 1800))]),
+    ("The old one was 2,880-by-1,800.", [("2,880-by-1,800", (2880, 1800))]),
+    ("The estate was worth $13,625,777 when he died.", [("$13,625,777", 13_625_777)]),
+    ("About 1.5 million people fled.", [("About 1.5 million", 1.5e6)]),
+    ("Between 5 and 10 soldiers died.", [("Between 5 and 10", (5, 10))]),
+    ("Between 20 to 30 people were hurt.", [("Between 20 to 30", (20, 30))]),
+    ("Rates rose .5 percent on the news.", [(".5 percent", 0.5)]),
+    ("The COVID-19 outbreak reached 12 countries.", [("12", 12)]),
+    ("The Giants won 3-2 in overtime.", [("3-2", (3, 2))]),
+])
+def test_numbers_read_whole(nlp, text, found):  # type: ignore[no-untyped-def]
+    facts = list(extract_quantities(nlp(text), Article(id="t", text=text)))
+    assert [(q.text, q.value) for q in facts] == [
+        (words, tuple(float(v) for v in value) if isinstance(value, tuple) else pytest.approx(value))
+        for words, value in found]

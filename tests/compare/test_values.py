@@ -69,6 +69,8 @@ def test_relate_dates(a, b, relation):  # type: ignore[no-untyped-def]
     ("Press Herald", "Portland Press Herald", True),
     ("the Times", "New York Times", True),
     ("AP", "Associated Press", True),
+    ("the Journal", "The Wall Street Journal", True),
+    ("WSJ", "Wall Street Journal", True),
     ("WVLK Radio", "talk radio station WVLK", True),
     ("the Oregonian", "Portland Tribune", False),
     ("CNBC", "CNN", False),

@@ -51,12 +51,12 @@ def is_outlet(name: str) -> bool:
 def outlet_key(name: str) -> str:
     """A comparable form of a source's name: "The Portland Tribune's" → "portland tribune"."""
     name = re.sub(r"[’']s$", "", name.strip())
+    signs = [w for w in name.replace(".", "").split() if CALL_SIGN.match(w)]
+    if signs:  # "KGW-TV"; written in capitals, as "Wall" and "Week" are not
+        return signs[0].lower()
     words = [w for w in re.split(r"[\s]+", name.lower().replace(".", "")) if w]
     while words and words[0] in {"the", "a", "an"}:
         words = words[1:]
-    signs = [w for w in words if CALL_SIGN.match(w.upper())]
-    if signs:
-        return signs[0]
     words = [w for w in words if w not in {"newspaper", "radio", "tv", "magazine", "station", "website"}]
     return " ".join(words)
 
@@ -126,6 +126,18 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Token]]:
                             yield tok, obj
 
 
+def _full_outlet_name(doc: Doc, source: Span) -> str:
+    """The outlet a short name stands for: "the Journal" is "The Wall Street Journal" when the
+    article named that (and no other outlet ending so) before; otherwise the name as written."""
+    short = outlet_key(source.text).split()
+    if not short:
+        return source.text
+    fuller = {outlet_key(e.text): e.text for e in doc.ents
+              if e.end_char <= source.start_char and e.label_ != "PERSON" and is_outlet(e.text)
+              and len(outlet_key(e.text).split()) > len(short) and outlet_key(e.text).split()[-len(short):] == short}
+    return next(iter(fuller.values())) if len(fuller) == 1 else source.text
+
+
 def extract_attributions(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Attribution]:
     seen: set[tuple[int, int]] = set()
     for cue, head in _candidates(doc):
@@ -156,7 +168,7 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex) -> Iter
         seen.add(key)
         name = index.name_at(source.start_char, source.end_char) or source.text
         if kind == "outlet":
-            name = source.text
+            name = _full_outlet_name(doc, source)
         sent = span.sent
         yield Attribution(
             article=article.id, start=span.start_char, end=span.end_char, text=span.text,

@@ -10,7 +10,8 @@ the tense of the sentence; without a publication date they read as ``value=None`
   in future tense; "last Friday" / "next Tuesday" are strictly before / after publication;
 - a month-day (or month, season, holiday) without a year is put in the year that makes it (past
   tense) not more than ``PAST_SLACK`` after publication, (future) not before publication,
-  (present: news uses it for schedules) not more than ``PAST_SLACK`` before publication;
+  (present: news uses it for schedules) not more than ``PAST_SLACK`` before publication,
+  (a schedule told in the past tense, "was set for June 28") nearest to publication;
 - "early/mid/late X" and "the beginning/middle/end of X" are the first/middle/last third of X,
   at X's granularity; "earlier/later this X" run from the start of X to publication, or on to
   its end;
@@ -29,7 +30,9 @@ from typing import Literal
 
 from ..model import DateValue
 
-Tense = Literal["past", "present", "future"]
+Tense = Literal["past", "present", "future", "near"]
+""""near": said in the past of something set ahead ("sentencing was scheduled for June 28"), so the
+date may fall on either side of publication — the occurrence nearest to it is meant."""
 
 PAST_SLACK = dt.timedelta(days=14)
 DAY = dt.timedelta(days=1)
@@ -168,6 +171,8 @@ def place(make: Callable[[int], DateValue | None], ctx: Context) -> DateValue | 
     options = [v for v in (make(y) for y in (pub.year - 1, pub.year, pub.year + 1)) if v is not None]
     if not options:
         return None
+    if ctx.tense == "near":
+        return min(options, key=lambda v: min(abs(v.first - pub), abs(v.last - pub)))
     if ctx.tense == "past":
         earlier = [v for v in options if v.first <= pub + PAST_SLACK]
         return max(earlier, key=lambda v: v.first) if earlier else options[0]

@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, DateFact, DateValue
 from .datenorm import MONTH, WEEKDAY, Context, Hit, Reading, Tense, read_date, scan
+from .stamps import page_stamps
 from .text import char_span, clean_span, context_lemmas, doc_text, sentence_of
 
 __all__ = ["extract_dates", "is_duration"]
@@ -54,6 +55,11 @@ _SEPT_11 = re.compile(r"Sept(?:ember|\.)?\s+11(?:th)?$")
 _NOT_DATES = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"}
 FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo"}
 FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "set", "slate", "intend", "poise"}
+AHEAD_WORDS = {"next", "upcoming", "forthcoming", "coming", "scheduled", "planned"}
+# Verbs that put what they govern ahead of the moment they were done: "was scheduled for June 28",
+# "the judge set sentencing for June 28", "postponed the vote until March 5".
+SCHEDULE_LEMMAS = {"schedule", "reschedule", "slate", "postpone", "delay", "adjourn", "push", "move",
+                   "set"}
 
 
 def is_duration(span: Span) -> bool:
@@ -67,10 +73,13 @@ def is_duration(span: Span) -> bool:
     return bool(_DURATION.fullmatch(text) or _HYPHENATED.search(text) or _AGE.fullmatch(text))
 
 
-def extract_dates(doc: Doc, article: Article) -> Iterator[DateFact]:
-    """Date mentions of one parsed article, in text order, normalized against its publication."""
+def extract_dates(doc: Doc, article: Article, *,
+                  stamps: Sequence[tuple[int, int]] | None = None) -> Iterator[DateFact]:
+    """Date mentions of one parsed article, in text order, normalized against its publication.
+    Dates inside ``stamps`` (the page's own, :func:`.stamps.page_stamps` unless given) are left out."""
     published = _as_date(article.published)
     text = doc_text(doc)
+    stamps = page_stamps(text) if stamps is None else stamps
     date_ents = [e for e in doc.ents if e.label_ == "DATE"]
     ranges = [(e.start_char, e.end_char) for e in date_ents]
     other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_DATES]
@@ -92,7 +101,7 @@ def extract_dates(doc: Doc, article: Article) -> Iterator[DateFact]:
             if fact is not None:
                 facts.append(fact)
     facts.sort(key=lambda f: f.start)
-    yield from facts
+    yield from (f for f in facts if not any(s < f.end and f.start < e for s, e in stamps))
 
 
 def _as_date(published: dt.date | None) -> dt.date | None:
@@ -167,13 +176,18 @@ def _is_preposition(tok: Token) -> bool:
 
 
 def _tense(root: Token) -> Tense:
-    """Tense of the clause a date sits in: future markers ("will", "is expected to", "is due to"),
-    else past (a past-tense verb: "voted", "was expected to"), else present."""
+    """Tense of the clause a date sits in: future markers ("will", "is expected to", "is due to",
+    "the next hearing"), else past (a past-tense verb: "voted", "was expected to"; "near" for a
+    schedule told in the past), else present."""
     verb = root
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+        if _ahead(verb):
+            return "future"
+    if any(_ahead(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "attr")):
+        return "future"  # "the next hearing was June 28"
     chain = [verb]
     while _borrows_tense(chain[-1]) and len(chain) < 4:
         chain.append(chain[-1].head)
@@ -182,10 +196,26 @@ def _tense(root: Token) -> Tense:
         if any(w.lower_ in FUTURE_WORDS for w in (tok, *auxes)):
             return "future"
         if _is_past(tok, auxes) and not _borrows_tense(tok):
-            return "past"
+            return "near" if _schedules(tok, root) else "past"
         if tok.lemma_.lower() in FUTURE_LEMMAS and tok.i != root.i:
             return "future"
     return "present"
+
+
+def _ahead(noun: Token) -> bool:
+    """A noun marked as still to come: "the next hearing", "the upcoming vote"."""
+    return any(c.dep_ == "amod" and c.lower_ in AHEAD_WORDS for c in noun.children)
+
+
+def _schedules(verb: Token, root: Token) -> bool:
+    """Whether ``verb`` sets the date ahead: "scheduled for June 28", "postponed until March" (not
+    "set a record on June 28", nor "moved to Ohio in May")."""
+    if verb.lemma_.lower() not in SCHEDULE_LEMMAS:
+        return False
+    prep = root.head.lower_ if root.head.i != root.i else ""
+    if verb.lemma_.lower() in {"set", "push", "move"}:
+        return prep in {"for", "to", "until", "till"} and root.head.head.i == verb.i
+    return prep in {"for", "on", "to", "until", "till", "in"} or root.head.i == verb.i
 
 
 def _is_past(verb: Token, auxes: list[Token]) -> bool:
@@ -211,12 +241,14 @@ def _fallback(text: str, ctx: Context) -> Reading | None:
     if reading is not None:
         return reading
     weekday = next((w for w in re.findall(WEEKDAY, text)), None)
-    return Reading(_dateparser_value(text, ctx.published), weekday)
+    prefer = {"past": "past", "future": "future"}.get(ctx.tense, "current_period")
+    return Reading(_dateparser_value(text, ctx.published, prefer), weekday)
 
 
 @functools.lru_cache(maxsize=4096)
-def _dateparser_value(text: str, published: dt.date | None) -> DateValue | None:
-    """dateparser's reading of ``text`` relative to ``published``; None when it cannot say.
+def _dateparser_value(text: str, published: dt.date | None, prefer: str = "past") -> DateValue | None:
+    """dateparser's reading of ``text`` relative to ``published``, missing parts filled from the
+    ``prefer`` side of it ("past", "future", "current_period"); None when it cannot say.
 
     Without a publication date only texts with a four-digit year are read (dateparser would
     otherwise fill the gaps from today's date)."""
@@ -228,7 +260,7 @@ def _dateparser_value(text: str, published: dt.date | None) -> DateValue | None:
 
         data = DateDataParser(languages=["en"], settings={
             "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-            "PREFER_DATES_FROM": "past", "STRICT_PARSING": False,
+            "PREFER_DATES_FROM": prefer, "STRICT_PARSING": False,
         }).get_date_data(text)
     except Exception:  # dateparser raises a zoo of errors on odd input; a date it can't read is None
         return None

@@ -54,19 +54,20 @@ TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decad
 _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
             r"six|seven|eight|nine))?|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one)")
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
 _QUALS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 PATTERN = re.compile(
-    rf"(?<![\w$./:-])(?:(?P<qual>{_QUALS})\s+)?"
+    rf"(?<![\w$./:-])(?<!\d,)(?:(?P<between>between)\s+)?(?:(?P<qual>{_QUALS})\s+)?"
     rf"(?:(?P<cur>[$€£])\s?)?"
     rf"(?P<num>{_DIGITS}|{_WORDNUM}|a|an)"
     rf"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|dozen))?"
     rf"(?:(?P<frac>-(?:half|halves|thirds?|quarters?|fourths?|fifths?)))?"
-    rf"(?:(?P<sep>\s?-to-\s?|\s?[-–]\s?|\s+to\s+)(?P<num2>{_DIGITS}|{_WORDNUM})(?![\w/]))?"
+    rf"(?:(?P<sep>\s?-to-\s?|\s?[-–]\s?|\s+to\s+|(?(between)\s+and\s+|(?!))|(?P<by>\s?[x×]\s?|-by-))"
+    rf"(?P<num2>{_DIGITS}|{_WORDNUM})(?![\w/]))?"
     rf"(?P<plus>-plus)?"
     rf"(?:-(?P<hunit>[a-z]+)(?P<old>-old)?)?"
     rf"(?:\s?(?P<pct>percent|per cent|%))?"
-    rf"(?![\w$]|[.,]\d)",
+    rf"(?![\w$]|[.,]\d|\s?[:/]\s?\d)",
     re.IGNORECASE,
 )
 ORDINAL_PATTERN = re.compile(
@@ -77,6 +78,19 @@ ORDINAL_PATTERN = re.compile(
 NAME_ENTS = {"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "GPE", "LOC", "NORP"}
 MONTH_PREFIX = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+
+
+# Numbers that are not amounts: clock times ("7:21 AM", "5 p.m.", ECB+'s "1: 32 PM"), numeric
+# dates ("11/27/2005", "05 / 03 / 2013", "24/7"), phone numbers, software versions and the
+# "4x4" of a vehicle.
+NOT_AMOUNTS = re.compile(
+    r"(?=[\d(v])(?:\b\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s?(?:[ap]\.\s?m\b\.?|[ap]m\b))?"
+    r"|\b\d{1,2}\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock)"
+    r"|\b\d{1,4}\s?/\s?\d{1,2}(?:\s?/\s?\d{2,4})?\b|\b\d{4}-\d\d-\d\d\b"
+    r"|(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.]\d{4}\b"
+    r"|\bversion\s\d+(?:\.\d+)*|\b\d[x×]\d\b)",
+    re.IGNORECASE,
+)
 
 
 MAX_VALUE = 1e30
@@ -102,7 +116,7 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
-    if text[0].isdigit():
+    if text[0].isdigit() or text[0] == ".":
         try:
             value = float(text.replace(",", ""))
         except ValueError:
@@ -150,10 +164,17 @@ def _value(m: re.Match[str]) -> tuple[QuantityValue, str | None] | None:
     num2 = m.group("num2")
     if num2:
         second = parse_number(num2)
-        if second is None:
+        if second is None or _is_name(m):
             return None
+        if m.group("by"):  # "2,880 x 1,800", "8-by-12 feet"
+            return (first, second), "dimension"
         return (first, second), unit or "tally"
     return first, unit
+
+
+def _is_name(m: re.Match[str]) -> bool:
+    """A hyphen joining digits to a number word names a thing ("7-Eleven"), it counts nothing."""
+    return "-" in m.group("sep") and m.group("num")[0].isdigit() != m.group("num2")[0].isdigit()
 
 
 def _skip(doc: Doc, m: re.Match[str], taken: Sequence[tuple[int, int]]) -> bool:
@@ -314,6 +335,7 @@ def extract_quantities(doc: Doc, article: Article, *,
                        taken: Sequence[tuple[int, int]] = ()) -> Iterator[Quantity]:
     """Numbers with what they count, outside the character ranges in ``taken`` (dates)."""
     text = doc_text(doc)
+    taken = [*taken, *(m.span() for m in NOT_AMOUNTS.finditer(text))]
     for m in PATTERN.finditer(text):
         if _skip(doc, m, taken):
             continue
@@ -322,6 +344,8 @@ def extract_quantities(doc: Doc, article: Article, *,
             continue
         value, unit = parsed
         start, end = m.start(), m.end()
+        if m.group("between") and not m.group("num2"):  # "between" only opens a range
+            start = m.start("qual") if m.group("qual") else m.start("cur") if m.group("cur") else m.start("num")
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue

@@ -1,0 +1,35 @@
+"""Page stamps: the dates a page gives itself, which are not facts of the story.
+
+"Posted: Nov 27, 2005 8:20 AM ET", "Last Updated: Monday, 28 November 2005, 02:24 GMT",
+"Updated 3:45 p.m.", "PUBLISHED: THURSDAY, MAY 2, 2013", "Copyright 2005", and datelines
+("WASHINGTON, Nov. 27 (Reuters) -"). A stamp word must be capitalized (as it is at the head of a
+line or a sentence) and followed at once by date material, so "the video was posted Monday" and
+"Updated: Rick Santorum on Sunday tried ..." keep their dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["page_stamps"]
+
+_STAMP_WORD = (r"(?:(?:Last|LAST)\s+)?(?:Updated|UPDATED|Posted|POSTED|Published|PUBLISHED|Modified|MODIFIED)"
+               r"|(?:Last\s+updated|(?:Originally|First)\s+(?:published|posted))|Copyright|COPYRIGHT|©|\([Cc]\)")
+_MONTHS = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_WEEKDAYS = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?"
+# One piece of a stamp: a number (with its ordinal ending), a month or weekday, a clock word or a
+# time zone, or the separators between them.
+_PIECE = (rf"(?:\d+(?:st|nd|rd|th|[ap]m)?|{_MONTHS}\.?|{_WEEKDAYS}\.?|[ap]\.\s?m\.|(?i:am|pm)|at|on|"
+          r"[A-Z]{1,2}[SD]?T|GMT|UTC)(?![\w])")
+_STAMP = re.compile(rf"(?=[A-Z©(])(?<![\w-])(?:{_STAMP_WORD})\s*:?\s*(?:(?:on|at)\s+)?(?=\d|{_MONTHS}|{_WEEKDAYS})"
+                    rf"(?:{_PIECE}|[\s,:|/.-])+")
+_PLACE = r"[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}"
+_DATELINE = re.compile(
+    rf"(?=[A-Z])(?<![\w,]){_PLACE}(?:,\s{_PLACE})?,\s(?:{_WEEKDAYS},?\s)?(?:{_MONTHS})\.?\s\d{{1,2}}(?:,\s\d{{4}})?"
+    r"\s*(?:\([A-Za-z. ]+\)\s*)?[-—–]{1,2}\s")
+
+
+def page_stamps(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the page's own stamps and datelines in ``text``."""
+    return [m.span() for pattern in (_STAMP, _DATELINE) for m in pattern.finditer(text)]
