@@ -362,3 +362,16 @@ def test_a_read_only_folder_with_an_unread_journal_is_refused_not_misread(tmp_pa
     assert _error(result) == (f"Error: {db}: the folder {folder} is not writable, and SQLite can read the store's "
                               "write-ahead log (s.db-wal) only by creating s.db-shm there; make the folder writable, "
                               "or copy the store with its s.db-wal to a writable folder")
+
+
+def test_a_negative_schema_version_is_a_damaged_store(tmp_path: Path) -> None:
+    """The header's user version is four bytes at offset 60: a changed byte there can make it
+    negative, which no storydiff ever writes."""
+    db = tmp_path / "s.db"
+    _store(db)
+    data = bytearray(db.read_bytes())
+    data[60] = 0x80
+    db.write_bytes(bytes(data))
+    for readonly in (False, True):
+        with pytest.raises(StoreUnavailable, match=r"the store is damaged \(schema version -"):
+            Store(db, readonly=readonly)

@@ -30,7 +30,7 @@ from ..group.copies import COPY_SIMILARITY, band_keys, is_copy, minhash
 from ..group.signature import Signature
 from ..model import Article, ArticleFacts, Story
 from .codec import facts_from_json, facts_to_json, json_text
-from .files import check_writable, connect, mapped, sqlite_errors, stored_rows
+from .files import check_writable, connect, damaged, mapped, sqlite_errors, stored_rows
 
 DEFAULT_DB = "storydiff.db"
 
@@ -145,6 +145,8 @@ class Store:
         """The schema version, once it is known to be a storydiff store's that this storydiff can use."""
         current, tables = self.db.execute(  # one statement: one consistent look
             "SELECT user_version, EXISTS (SELECT 1 FROM sqlite_master) FROM pragma_user_version").fetchone()
+        if current < 0:  # a changed byte in the header: storydiff writes 0 up to len(MIGRATIONS)
+            raise damaged(self.path, f"schema version {current}")
         if current > len(MIGRATIONS):
             raise StoreError(f"{self.path}: made by a newer storydiff (schema {current}); upgrade storydiff")
         if current == 0 and tables:

@@ -138,7 +138,7 @@ def sqlite_errors(path: Path) -> Iterator[None]:
     except sqlite3.Error as exc:
         raise store_error(path, exc) from exc
     except UnicodeDecodeError as exc:  # a TEXT value that is not UTF-8: a damaged page SQLite took as valid
-        raise _damaged(path, f"a stored text is not UTF-8: {exc.reason}") from exc
+        raise damaged(path, f"a stored text is not UTF-8: {exc.reason}") from exc
 
 
 @contextmanager
@@ -148,10 +148,10 @@ def stored_rows(path: Path) -> Iterator[None]:
     try:
         yield
     except (ValueError, KeyError, TypeError, IndexError, InputError) as exc:
-        raise _damaged(path, f"a stored row cannot be read: {exc}") from exc
+        raise damaged(path, f"a stored row cannot be read: {exc}") from exc
 
 
-def _damaged(path: Path, detail: str) -> StoreUnavailable:
+def damaged(path: Path, detail: str) -> StoreUnavailable:
     return StoreUnavailable(f"{path}: the store is damaged ({detail}); restore it from a copy, or ingest the articles "
                             "again into a new store (--db NEW.db): `storydiff export` writes out those it can still "
                             "read")
@@ -164,7 +164,7 @@ def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
         return StoreError(f"{path}: not a storydiff store ({exc}); give the file `storydiff ingest --db` made, or a "
                           "new path to make one")
     if name.startswith("SQLITE_CORRUPT") or str(exc).startswith("Could not decode to UTF-8"):
-        return _damaged(path, str(exc))
+        return damaged(path, str(exc))
     if name == "SQLITE_READONLY_DIRECTORY":
         return _folder_not_writable(path)
     if name.startswith("SQLITE_READONLY"):
