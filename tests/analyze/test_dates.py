@@ -299,6 +299,12 @@ def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published
     ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM UPDATED: FRIDAY, MAY 3, 2013 She checked in Tuesday.",
      ["Tuesday"]),
     ("Copyright 2005 The Daily Planet. The vote was on Friday.", ["Friday"]),
+    # A line that holds nothing but a date and a time is the page's stamp, wherever it stands.
+    ("Lohan checks into rehab\nMay 3, 2013 | 8:20 am\nShe checked in on Thursday.", ["Thursday"]),
+    ("Lohan checks into rehab\n12:52 p.m. EDT May 2, 2013\nShe checked in today.", ["today"]),
+    ("Storm hits coast\nNov. 27, 2005 at 7:31 AM ET\n\nThe storm hit on Saturday.", ["Saturday"]),
+    # A line of story that is only a date keeps it when nothing says it is a time of day.
+    ("The vote.\nNov. 27, 2005\nIt passed on Friday.", ["Nov. 27, 2005", "Friday"]),
     # The same words inside the story keep their dates.
     ("The video was posted Monday.", ["Monday"]),
     ("Updated: Rick Santorum on Sunday tried to clarify.", ["Sunday"]),

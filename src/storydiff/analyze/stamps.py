@@ -30,6 +30,26 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z. ]+\)\s*)?[-—–]{1,2}\s")
 
 
+# A line that holds nothing but date and time material ("May 3, 2013 | 8:20 am", "12:52 p.m. EDT
+# May 2, 2013"), with a time of day and a month or a numeric date in it: a stamp without its word.
+_DATE_TIME_LINE = re.compile(rf"[ \t]*(?:{_PIECE}|[ \t,:|/.-])+")
+_CLOCK = re.compile(r"\d\s?:\s?\d\d(?!\d)|\d\s?(?i:[ap]\.?\s?m\b\.?)")
+_DAY = re.compile(rf"{_MONTHS}|\d\s?/\s?\d")
+
+
 def page_stamps(text: str) -> list[tuple[int, int]]:
     """Character ranges of the page's own stamps and datelines in ``text``."""
-    return [m.span() for pattern in (_STAMP, _DATELINE) for m in pattern.finditer(text)]
+    spans = [m.span() for pattern in (_STAMP, _DATELINE) for m in pattern.finditer(text)]
+    return spans + _date_time_lines(text)
+
+
+def _date_time_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip() and len(body) <= 80 and any(c.isdigit() for c in body) and _DATE_TIME_LINE.fullmatch(body) \
+                and _CLOCK.search(body) and _DAY.search(body):
+            spans.append((start, start + len(body)))
+        start += len(line)
+    return spans
