@@ -303,8 +303,13 @@ def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published
     ("Lohan checks into rehab\nMay 3, 2013 | 8:20 am\nShe checked in on Thursday.", ["Thursday"]),
     ("Lohan checks into rehab\n12:52 p.m. EDT May 2, 2013\nShe checked in today.", ["today"]),
     ("Storm hits coast\nNov. 27, 2005 at 7:31 AM ET\n\nThe storm hit on Saturday.", ["Saturday"]),
-    # A line of story that is only a date keeps it when nothing says it is a time of day.
-    ("The vote.\nNov. 27, 2005\nIt passed on Friday.", ["Nov. 27, 2005", "Friday"]),
+    ("21 July 2013 Last updated at 11:11 GMT\nFire at a supermarket\nCrews fought it on Sunday.", ["Sunday"]),
+    # ... and a line of a date alone in the page's head (headline, byline, date) is one too
+    ("Ross in talks for sequel\n04 / 04 / 2012\nRoss is in talks, the studio said on Friday.", ["Friday"]),
+    ("Ross in talks\npublished: 2012 - 04 - 04 11: 47: 35\nRoss is in talks, it said Friday.", ["Friday"]),
+    # Below the head, a line of a date alone keeps it.
+    ("The vote.\nThe count.\nThe recount.\nThe result.\nNov. 27, 2005\nIt passed on Friday.",
+     ["Nov. 27, 2005", "Friday"]),
     # The same words inside the story keep their dates.
     ("The video was posted Monday.", ["Monday"]),
     ("Updated: Rick Santorum on Sunday tried to clarify.", ["Sunday"]),

@@ -31,10 +31,15 @@ _DATELINE = re.compile(
 
 
 # A line that holds nothing but date and time material ("May 3, 2013 | 8:20 am", "12:52 p.m. EDT
-# May 2, 2013"), with a time of day and a month or a numeric date in it: a stamp without its word.
-_DATE_TIME_LINE = re.compile(rf"[ \t]*(?:{_PIECE}|[ \t,:|/.-])+")
+# May 2, 2013", "published: 2012 - 04 - 04 11: 47: 35", "21 July 2013 Last updated at 11: 11 GMT"),
+# stamp words allowed among it, is the page's
+# stamp when it holds a time of day, or when it stands in the page's head (its first HEAD_LINES
+# non-empty lines: headline, byline, date) and holds a day.
+_DATE_TIME_LINE = re.compile(rf"(?:(?i:(?:last\s+)?(?:updated|posted|published|modified))(?![\w])|{_PIECE}"
+                             rf"|[ \t,:|/.-])+")
 _CLOCK = re.compile(r"\d\s?:\s?\d\d(?!\d)|\d\s?(?i:[ap]\.?\s?m\b\.?)")
-_DAY = re.compile(rf"{_MONTHS}|\d\s?/\s?\d")
+_DAY = re.compile(rf"{_MONTHS}|\d\s?/\s?\d|\d{{4}}\s?-\s?\d\d?\s?-\s?\d")
+HEAD_LINES = 4
 
 
 def page_stamps(text: str) -> list[tuple[int, int]]:
@@ -46,10 +51,13 @@ def page_stamps(text: str) -> list[tuple[int, int]]:
 def _date_time_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
+    lines = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if body.strip() and len(body) <= 80 and any(c.isdigit() for c in body) and _DATE_TIME_LINE.fullmatch(body) \
-                and _CLOCK.search(body) and _DAY.search(body):
-            spans.append((start, start + len(body)))
+        if body.strip():
+            lines += 1
+            if len(body) <= 80 and any(c.isdigit() for c in body) and _DATE_TIME_LINE.fullmatch(body) \
+                    and _DAY.search(body) and (lines <= HEAD_LINES or _CLOCK.search(body)):
+                spans.append((start, start + len(body)))
         start += len(line)
     return spans
