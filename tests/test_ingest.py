@@ -426,6 +426,15 @@ def test_binary_file_is_a_problem(tmp_path: Path, name: str, content: bytes) -> 
     assert only_problem(problems).message.startswith(f"{bad}: looks binary, not text")
 
 
+def test_a_short_file_with_a_few_control_characters_is_text(tmp_path: Path) -> None:
+    """Two DEL characters in a 29-byte JSON line are over 5% of it, but they do not make it binary:
+    the line is read and judged on its own."""
+    bad = write(tmp_path / "lines.jsonl", '{"id": "\x7f", "id": "\x7f"}\n')
+    articles, problems = load(bad)
+    assert not articles
+    assert only_problem(problems).source == f"{bad}:1"
+
+
 def test_utf16_file_is_a_problem_that_says_so(tmp_path: Path) -> None:
     bad = write(tmp_path / "a.txt", FIRE.encode("utf-16"))
     _, problems = load(bad)

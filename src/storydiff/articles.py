@@ -40,6 +40,7 @@ MIN_HTML_WORDS = 5
 BINARY_SAMPLE = 8192
 """How many bytes of an input are looked at to tell binary from text."""
 # A text file may hold a few control characters (form feeds, stray escapes); a binary one is full of them.
+MIN_BINARY_CONTROLS = 16
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13} | {127}
 # Python converts integers of at most this many digits to and from text (CVE-2020-10735's bound).
 MAX_INT_DIGITS = sys.get_int_max_str_digits() or 4300
@@ -268,7 +269,8 @@ def looks_binary(sample: bytes) -> bool:
     if b"\x00" in sample:
         return True
     controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
-    return controls > 0.05 * len(sample)
+    # a share, but more than a few: two stray DEL characters do not make a short line binary
+    return controls > max(MIN_BINARY_CONTROLS, 0.05 * len(sample))
 
 
 # -- messages -----------------------------------------------------------------------------------

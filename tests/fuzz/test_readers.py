@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storydiff import load_articles, render
+from storydiff.articles import BINARY_SAMPLE, looks_binary
 from storydiff.errors import StorydiffError, one_line
 from storydiff.ingest import IngestOptions
 from storydiff.model import Article, Problem, Report
@@ -93,6 +94,9 @@ def test_each_json_line_is_an_article_or_a_problem_of_its_own(content: str) -> N
     # lines as a file is iterated (at "\n" only), blank as the reader judges them (U+2028 is blank)
     lines = [n for n, line in enumerate(data.split(b"\n"), start=1) if line.decode("utf-8", "replace").strip()]
     if not lines:
+        return
+    if looks_binary(data[:BINARY_SAMPLE]) or b"\x00" in data:  # refused whole as binary, as documented
+        assert [item.source for item in [*articles, *problems]] == [one_line(path)]
         return
     # a bad line is a problem of that line; the file as a whole is never given up on
     assert sorted(item.source for item in [*articles, *problems]) == sorted(one_line(f"{path}:{n}") for n in lines)
