@@ -375,3 +375,17 @@ def test_a_negative_schema_version_is_a_damaged_store(tmp_path: Path) -> None:
     for readonly in (False, True):
         with pytest.raises(StoreUnavailable, match=r"the store is damaged \(schema version -"):
             Store(db, readonly=readonly)
+
+
+def test_a_changed_character_in_a_stored_text_is_a_damaged_store(tmp_path: Path) -> None:
+    """Two bytes of an article's text replaced by one two-byte character: the row still reads, but
+    every offset after it would point at the wrong characters."""
+    db = tmp_path / "s.db"
+    story = _store(db)
+    with sqlite3.connect(db) as raw:
+        (text,) = raw.execute("SELECT text FROM articles WHERE id = 'a'").fetchone()
+        raw.execute("UPDATE articles SET text = ? WHERE id = 'a'", ("\u0080" + text[2:],))
+    with Store(db, readonly=True) as store:
+        for read in (lambda: store.article("a"), lambda: store.story(story)):
+            with pytest.raises(StoreUnavailable, match="the text of article 'a' is not the text it was stored with"):
+                read()

@@ -366,21 +366,21 @@ class Store:
 
     @mapped
     def article(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT id, text, outlet, title, published, url, source, meta FROM articles "
+        row = self.db.execute("SELECT id, text, outlet, title, published, url, source, meta, hash FROM articles "
                               "WHERE id = ?", (article_id,)).fetchone()
         with stored_rows(self.path):
-            return _article(row) if row else None
+            return _article(row[:8], row[8]) if row else None
 
     @mapped
     def facts(self, ids: Sequence[str]) -> list[ArticleFacts]:
         out = []
         for article_id in ids:
             row = self.db.execute(
-                "SELECT a.id, a.text, a.outlet, a.title, a.published, a.url, a.source, a.meta, f.facts "
+                "SELECT a.id, a.text, a.outlet, a.title, a.published, a.url, a.source, a.meta, a.hash, f.facts "
                 "FROM articles a JOIN facts f ON f.article = a.id WHERE a.id = ?", (article_id,)).fetchone()
             if row:
                 with stored_rows(self.path):
-                    out.append(facts_from_json(_article(row[:8]), row[8]))
+                    out.append(facts_from_json(_article(row[:8], row[8]), row[9]))
         return out
 
     @mapped
@@ -463,10 +463,16 @@ def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
         yield items[i:i + size]
 
 
-def _article(row: Sequence[Any]) -> Article:
-    return Article(id=row[0], text=row[1], outlet=row[2], title=row[3],
-                   published=dt.date.fromisoformat(row[4]) if row[4] else None, url=row[5], source=row[6] or "",
-                   meta=json.loads(row[7] or "{}"))
+def _article(row: Sequence[Any], stored_hash: str | None = None) -> Article:
+    """An article from its row; with ``stored_hash``, checked against the hash its text was stored
+    under, so that a changed byte SQLite cannot see (a text that still reads) is a damaged store
+    rather than facts pointing at the wrong characters."""
+    article = Article(id=row[0], text=row[1], outlet=row[2], title=row[3],
+                      published=dt.date.fromisoformat(row[4]) if row[4] else None, url=row[5], source=row[6] or "",
+                      meta=json.loads(row[7] or "{}"))
+    if stored_hash is not None and content_hash(article) != stored_hash:
+        raise ValueError(f"the text of article {article.id!r} is not the text it was stored with")
+    return article
 
 
 def _renamed(a: Article, new_id: str) -> Article:
