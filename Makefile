@@ -29,8 +29,8 @@ lint: $(STAMP)
 bench: $(STAMP)  ## speed and memory figures (prints them; not a test)
 	$(PY) bench/bench.py
 
-fuzz: $(STAMP)  ## the long fuzz run (about 100,000 inputs); prints the inputs run, the time and the seed
-	STORYDIFF_FUZZ=long $(PY) -m pytest -q tests/fuzz
+fuzz: $(STAMP)  ## the long fuzz run (about 100,000 inputs), a process per file; prints each file's inputs, time and seed
+	status=0; for f in tests/fuzz/test_*.py; do STORYDIFF_FUZZ=long $(PY) -m pytest -q $$f || status=1; done; exit $$status
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
