@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Quantity, QuantityValue
+from .stamps import CLOCK_TIME
 from .text import char_span, context_lemmas, doc_text
 
 UNITS_WORDS = {
@@ -84,8 +85,7 @@ MONTH_PREFIX = re.compile(
 # dates ("11/27/2005", "05 / 03 / 2013", "24/7"), phone numbers, software versions and the
 # "4x4" of a vehicle.
 NOT_AMOUNTS = re.compile(
-    r"(?=[\d(v])(?:\b\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s?(?:[ap]\.\s?m\b\.?|[ap]m\b))?"
-    r"|\b\d{1,2}\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock)"
+    rf"(?=[\d(v])(?:{CLOCK_TIME}"
     r"|\b\d{1,4}\s?/\s?\d{1,2}(?:\s?/\s?\d{2,4})?\b|\b\d{4}-\d\d-\d\d\b"
     r"|(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.]\d{4}\b"
     r"|\bversion\s\d+(?:\.\d+)*|\b\d[x×]\d\b)",

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["page_stamps"]
+from .datenorm import MONTH
+
+__all__ = ["CLOCK_TIME", "page_stamps"]
+
+CLOCK_TIME = (r"\b\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s?(?:[ap]\.\s?m\b\.?|[ap]m\b))?"
+              r"|\b\d{1,2}\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock)")
+"""A time of day: "7:21 AM", "5 p.m.", "11: 47: 35" (ECB+'s spacing), "5 o'clock"."""
 
 _STAMP_WORD = (r"(?:(?:Last|LAST)\s+)?(?:Updated|UPDATED|Posted|POSTED|Published|PUBLISHED|Modified|MODIFIED)"
                r"|(?:Last\s+updated|(?:Originally|First)\s+(?:published|posted))|Copyright|COPYRIGHT|©|\([Cc]\)")
-_MONTHS = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTHS = rf"(?i:{MONTH})"  # in any case: "PUBLISHED: THURSDAY, MAY 2, 2013"
 _WEEKDAYS = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?"
 # One piece of a stamp: a number (with its ordinal ending), a month or weekday, a clock word or a
 # time zone, or the separators between them.
@@ -37,7 +42,7 @@ _DATELINE = re.compile(
 # non-empty lines: headline, byline, date) and holds a day.
 _DATE_TIME_LINE = re.compile(rf"(?:(?i:(?:last\s+)?(?:updated|posted|published|modified))(?![\w])|{_PIECE}"
                              rf"|[ \t,:|/.-])+")
-_CLOCK = re.compile(r"\d\s?:\s?\d\d(?!\d)|\d\s?(?i:[ap]\.?\s?m\b\.?)")
+_CLOCK = re.compile(CLOCK_TIME, re.IGNORECASE)
 _DAY = re.compile(rf"{_MONTHS}|\d\s?/\s?\d|\d{{4}}\s?-\s?\d\d?\s?-\s?\d")
 HEAD_LINES = 4
 

@@ -172,10 +172,7 @@ def _specificity(fact: Quantity | DateFact) -> float:
         return 0.0
     if isinstance(fact.value, tuple):
         return 0.3
-    digits = f"{abs(fact.value):.6g}".replace(".", "").replace("-", "").strip("0")
-    if "e" in digits:
-        digits = digits.split("e")[0]
-    return min(0.3, 0.1 * max(0, len(digits) - 1))
+    return min(0.3, 0.1 * max(0, significant(fact.value)[0] - 1))
 
 
 def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None]) -> Callable[[V, V], Pair | None]:
