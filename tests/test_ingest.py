@@ -124,6 +124,18 @@ def test_html_without_article_text_is_a_problem(tmp_path: Path) -> None:
     assert problem.message.startswith(f"{bad}: no article text found in the HTML")
 
 
+def test_pages_read_leave_no_text_in_the_extractors_caches(tmp_path: Path) -> None:
+    """trafilatura caches the strings it cleans, keyed by the text, for the life of the process: a
+    run over many long pages (the long fuzz run, a crawl) grew by gigabytes until they were emptied."""
+    from trafilatura import utils
+
+    pages = [PAGE.replace(FIRE, f"{FIRE} Report number {n} of the long night. " * 200) for n in range(3)]
+    articles, problems = load(*(write(tmp_path / f"p{n}.html", page) for n, page in enumerate(pages)))
+    assert len(articles) == 3 and problems == []
+    assert utils.trim.cache_info().currsize == 0
+    assert utils.line_processing.cache_info().currsize == 0
+
+
 def test_unexpected_errors_are_not_turned_into_problems(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -588,6 +600,8 @@ def test_atom_entry_becomes_an_article(tmp_path: Path) -> None:
     ("&lt;aside&gt;The mayor &amp;amp; council met on &lt;b&gt;Monday&lt;/b&gt;.&lt;/aside&gt;",
      "The mayor & council met on Monday."),
     ("&lt;footer&gt;Fish &amp;amp; chips&lt;br&gt;at the pier&lt;/footer&gt;", "Fish & chips\nat the pier"),
+    # A character reference to a control character in a paragraph (lxml refused to set its text).
+    ("&lt;aside&gt;&lt;p&gt;That&amp;#x2;s all.&lt;/p&gt;&lt;/aside&gt;", "Thats all."),
 ])
 def test_rss_description_is_read_as_plain_text(tmp_path: Path, description: str, text: str) -> None:
     path = write(tmp_path / "short.rss", f"<rss version='2.0'><channel><title>Bugle</title><item>"

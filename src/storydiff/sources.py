@@ -29,6 +29,7 @@ from storydiff.articles import (
     HTML_BYTES_PER_CHAR,
     IngestOptions,
     content_id,
+    extract,
     html_article,
     human_size,
     make_article,
@@ -162,11 +163,9 @@ def _plain(detail: Mapping[str, Any] | None, *, article: bool = False) -> str | 
 
 
 def _fragment_article_text(html: str) -> str | None:
-    import trafilatura  # imported here: it is slow to import
-
     # Wrapped as a page's article: bare, trafilatura passes over short fragments and drops lists and headings.
     page = f"<html><body><article>{html}</article></body></html>"
-    document = trafilatura.bare_extraction(page, with_metadata=False, include_comments=False)
+    document = extract(page, with_metadata=False)
     text = getattr(document, "text", None) if document is not None else None
     return text.strip() if text else None
 
@@ -187,9 +186,9 @@ def _strip_tags(html: str) -> str:
         return ""
     etree.strip_elements(root, "script", "style", "template", etree.Comment, etree.ProcessingInstruction,
                          with_tail=False)
-    for element in root.iter(*_BLOCK_TAGS):
-        element.text = "\n" + (element.text or "")
-        element.tail = "\n" + (element.tail or "")
+    for element in root.iter(*_BLOCK_TAGS):  # a character reference can put a control character in a text
+        element.text = "\n" + _XML_UNSAFE.sub("", element.text or "")
+        element.tail = "\n" + _XML_UNSAFE.sub("", element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
     return "\n".join(line for line in lines if line)
 
