@@ -138,6 +138,23 @@ def article_from_record(
     )
 
 
+def extract(html: str | bytes, *, with_metadata: bool) -> Any:
+    """trafilatura's document for a page (None when it finds none), its text caches emptied after.
+
+    trafilatura keeps the last 1,024 lines and strings it cleaned in caches that live as long as the
+    process, keyed by the text itself, however long: after many long pages (a crawl, a long-running
+    web app) they hold other pages' text (0.8 GB in a long fuzz run of megabyte pages). Emptied after
+    each page, they still serve the page's own repeated lines."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+    from trafilatura import utils
+
+    try:
+        return trafilatura.bare_extraction(html, with_metadata=with_metadata, include_comments=False)
+    finally:
+        utils.trim.cache_clear()
+        utils.line_processing.cache_clear()
+
+
 def html_article(
     html: str | bytes,
     source: str,
@@ -152,15 +169,13 @@ def html_article(
     ``url`` is where the page was fetched from (it wins over the page's canonical link);
     ``published`` stands in when the page gives no date.
     """
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
-
     if isinstance(html, bytes):
         if looks_binary(html[:BINARY_SAMPLE]):
             raise InputError(source, BINARY_REASON)
         # Valid UTF-8 is taken as such; other bytes go to trafilatura, which reads the page's charset.
         with contextlib.suppress(UnicodeDecodeError):
             html = html.decode("utf-8")
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    document = extract(html, with_metadata=True)
     text = getattr(document, "text", None) if document is not None else None
     # A page of menus and footers can leave a few stray words behind; an article has sentences.
     if not text or len(text.split()) < MIN_HTML_WORDS or not re.search(r"\w[.!?]", text):

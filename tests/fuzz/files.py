@@ -211,8 +211,7 @@ def stems() -> st.SearchStrategy[str]:
         lambda s: s not in (".", "..") and len(s.encode("utf-8")) < 200)
 
 
-@functools.cache
-@st.composite
+@st.composite  # not cached: its argument is a whole generated file, a new one every time
 def mutated(draw: st.DrawFn, data: bytes) -> bytes:
     """The bytes, now and then truncated, cut, spliced or flipped."""
     for _ in range(draw(st.integers(0, 3)) if draw(st.booleans()) else 0):
@@ -231,7 +230,6 @@ def mutated(draw: st.DrawFn, data: bytes) -> bytes:
     return data
 
 
-@functools.cache
 @functools.cache
 @st.composite
 def content_for(draw: st.DrawFn, suffix: str) -> bytes:

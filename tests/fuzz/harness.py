@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, Phase, seed, settings
+from hypothesis.internal.conjecture import engine as conjecture_engine
 
 from storydiff.model import Article, ArticleFacts, Attribution, Quote, Report
 
@@ -38,6 +39,12 @@ about 7,000 characters a second, and comparing has to parse every article."""
 
 if PROFILE not in BASE_EXAMPLES:
     raise SystemExit(f"STORYDIFF_FUZZ={PROFILE!r}: choose one of {', '.join(BASE_EXAMPLES)}")
+
+# Hypothesis keeps the last 10,000 test cases it ran, each with every choice made for it: here
+# whole generated files of up to a megabyte. A long run of the readers grew by 2 GB a minute and was
+# killed for memory; with 200 kept it stays under 1 GB. (An internal: fail loudly if it moves.)
+assert isinstance(conjecture_engine.CACHE_SIZE, int), "hypothesis moved its engine's CACHE_SIZE"
+conjecture_engine.CACHE_SIZE = 200
 
 settings.register_profile(
     "storydiff-fuzz",
