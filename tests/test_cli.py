@@ -7,6 +7,8 @@ compared, the bad one is named in one line on stderr, and the exit status is 1.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -319,6 +321,30 @@ def test_ingest_then_stories_show_and_export(runner: CliRunner, good: list[str],
     assert {r["id"]: r["story"] for r in exported}["a"] == flood["id"]
     reports = [json.loads(line) for line in run(runner, "export", "--db", db, "--what", "reports").stdout.splitlines()]
     assert len(reports) == 2 and all(r["schema"] == "storydiff.report/1" for r in reports)
+
+
+def test_findings_as_csv_from_compare_show_and_export(runner: CliRunner, good: list[str], tmp_path: Path) -> None:
+    from storydiff.report.csvout import COLUMNS, plain_cell
+
+    def rows(text: str) -> list[dict[str, str]]:
+        return [{k: plain_cell(v) for k, v in row.items()} for row in csv.DictReader(io.StringIO(text, newline=""))]
+
+    compared = rows(run(runner, "compare", *good, "--format", "csv").stdout)
+    report = report_json(run(runner, "compare", *good, "--format", "json"))
+    assert [(r["finding"], r["article"], r["evidence"]) for r in compared] == [
+        (f["id"], m["article"], m["text"]) for f in report["stories"][0]["findings"] for m in f["mentions"]]
+    db = str(tmp_path / "s.db")
+    run(runner, "ingest", "--db", db, *good)
+    [story] = json.loads(run(runner, "stories", "--db", db, "--format", "json").stdout)["stories"]
+    shown = rows(run(runner, "show", story["id"], "--db", db, "--format", "csv").stdout)
+    exported = rows(run(runner, "export", "--db", db, "--what", "findings", "--format", "csv").stdout)
+    assert shown == exported and len(shown) == len(compared)
+    assert {r["story"] for r in exported} == {story["id"]}
+    lines = [json.loads(line) for line in run(runner, "export", "--db", db, "--what", "findings").stdout.splitlines()]
+    assert [list(line) for line in lines] == [list(COLUMNS)] * len(exported)
+    assert [{k: str(v) for k, v in line.items()} for line in lines] == exported
+    wrong = runner.invoke(main, ["export", "--db", db, "--format", "csv"])
+    assert wrong.exit_code == 2 and "--format csv is for --what findings" in wrong.stderr
 
 
 def test_store_commands_explain_a_missing_store_or_story(runner: CliRunner, tmp_path: Path) -> None:

@@ -94,7 +94,8 @@ def main() -> None:
 @click.option("--group-by", "group_by", metavar="FIELD",
               help="Articles sharing the value of FIELD (e.g. a JSONL field such as 'event') form one story.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text: for the terminal, conflicts first; json: the storydiff.report/1 document; md: Markdown.")
+              help="text: for the terminal, conflicts first; json: the storydiff.report/1 document; md: Markdown; "
+                   "csv: a row per finding and article, for a spreadsheet.")
 @click.option("--no-unique", is_flag=True, help="Leave out facts that only one article states.")
 def compare_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, published: dt.datetime | None,
                 max_chars: int, group_by: str | None, fmt: str, no_unique: bool) -> None:
@@ -245,7 +246,7 @@ def stories_cli(db: str, fmt: str, limit: int, sort: str) -> None:
 @click.argument("story")
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text, json (storydiff.report/1) or md, as for compare.")
+              help="text, json (storydiff.report/1), md or csv, as for compare.")
 def show_cli(story: str, db: str, fmt: str) -> None:
     """Print the report of STORY (an id from `storydiff stories`), from stored facts, without re-parsing."""
     from .model import Report
@@ -261,22 +262,29 @@ def show_cli(story: str, db: str, fmt: str) -> None:
 
 @main.command("export")
 @_db_option
-@click.option("--what", type=click.Choice(("articles", "reports")), default="articles", show_default=True,
-              help="articles: JSONL of articles with their story ids; reports: one storydiff.report/1 JSON "
-                   "document per line, one per story.")
-def export_cli(db: str, what: str) -> None:
-    """Write the store's articles (JSONL, with story ids) or every story's report (JSONL) to stdout.
+@click.option("--what", type=click.Choice(("articles", "reports", "findings")), default="articles",
+              show_default=True,
+              help="articles: the articles with their story ids; reports: one storydiff.report/1 document per "
+                   "story; findings: a record per finding and article of every story.")
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv")), default="jsonl", show_default=True,
+              help="jsonl: a JSON document per line; csv (findings only): a spreadsheet of the findings, "
+                   "columns as `compare --format csv`.")
+def export_cli(db: str, what: str, fmt: str) -> None:
+    """Write the store's articles, every story's report, or every finding to stdout.
 
     A record the store cannot read (a damaged page) is named on stderr and the rest still written."""
+    if fmt == "csv" and what != "findings":
+        raise click.UsageError("--format csv is for --what findings; articles and reports are JSON lines")
     with _open_store(db, readonly=True) as store:
-        records = _exported_articles(store) if what == "articles" else _exported_reports(store)
+        records = (_exported_findings(store, fmt) if what == "findings"
+                   else _exported_articles(store) if what == "articles" else _exported_reports(store))
         failed = 0
         for record in records:
             if isinstance(record, Problem):
                 failed += 1
                 _say([record])
             else:
-                click.echo(record)
+                click.echo(record, nl=fmt != "csv")
     if failed:
         sys.exit(1)
 
@@ -304,6 +312,32 @@ def _exported_reports(store: Any) -> Iterator[str | Problem]:
     from .report.jsonout import report_document
     from .store.codec import json_text
 
+    for story in _stored_stories(store):
+        if isinstance(story, Problem):
+            yield story
+        else:
+            yield json_text(report_document(Report(articles=story[1], stories=(story[0],), problems=())))
+
+
+def _exported_findings(store: Any, fmt: str) -> Iterator[str | Problem]:
+    """The findings of every story, a record per finding and article: CSV records after a header,
+    or JSON lines with the same fields."""
+    from .report.csvout import COLUMNS, csv_lines, story_rows
+    from .store.codec import json_text
+
+    if fmt == "csv":
+        yield from csv_lines(())  # the header
+    for story in _stored_stories(store):
+        if isinstance(story, Problem):
+            yield story
+        elif fmt == "csv":
+            yield from csv_lines(story_rows(*story), header=False)
+        else:
+            yield from (json_text(dict(zip(COLUMNS, row, strict=True))) for row in story_rows(*story))
+
+
+def _stored_stories(store: Any) -> Iterator[tuple[Any, tuple[Article, ...]] | Problem]:
+    """Each stored story with its articles, or the error that kept it from being read."""
     for summary in store.stories():
         try:
             story = store.story(summary.id)
@@ -311,7 +345,7 @@ def _exported_reports(store: Any) -> Iterator[str | Problem]:
         except StorydiffError as exc:
             yield Problem(summary.id, f"story {summary.id!r} not exported: {exc}")
             continue
-        yield json_text(report_document(Report(articles=articles, stories=(story,), problems=())))
+        yield story, articles
 
 
 def _settings(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:

@@ -3,6 +3,8 @@ errors as HTML and JSON, headers, body limits, and hostile article text."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import sys
@@ -125,6 +127,21 @@ def test_story_page_shows_quote_variants_as_a_word_diff(client: TestClient, stor
     assert re.search(r'<p class="diff"><span class="diff-label">a against b:</span>\s*'
                      r"<span>They are coming after me because I am a vocal opponent of the</span> <ins>\[Trump\]</ins> "
                      r"<span>administration&#39;s policy", page)
+
+
+def test_story_csv_is_linked_from_the_page_and_holds_the_reports_findings(client: TestClient, stores: Stores) -> None:
+    from storydiff.report.csvout import plain_cell
+
+    page = client.get(f"/stories/{stores.example}").text
+    assert f'<a class="download-csv" href="/stories/{stores.example}.csv" download>Download CSV</a>' in page
+    response = secure(client.get(f"/stories/{stores.example}.csv"))
+    assert response.status_code == 200 and response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert response.headers["content-disposition"] == f'attachment; filename="storydiff-{stores.example}.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.text, newline="")))
+    doc = client.get(f"/stories/{stores.example}.json").json()
+    assert [(r["finding"], r["article"], plain_cell(r["evidence"]), int(r["start"])) for r in rows] == [
+        (f["id"], m["article"], m["text"], m["start"]) for f in doc["stories"][0]["findings"] for m in f["mentions"]]
+    assert secure(client.get("/stories/s-nope.csv")).status_code == 404
 
 
 def test_unknown_story_is_404_in_html_and_json(client: TestClient) -> None:

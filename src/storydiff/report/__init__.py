@@ -1,4 +1,4 @@
-"""Report: findings as JSON (the ``storydiff.report/1`` contract), text, and Markdown."""
+"""Report: findings as JSON (the ``storydiff.report/1`` contract), text, Markdown, and CSV."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import json
 
 from ..errors import UsageError
 from ..model import Report
+from .csvout import render_csv
 from .jsonout import facts_document, report_document
 from .markdown import render_markdown
 from .text import render_text
 
-__all__ = ["facts_document", "render", "render_markdown", "render_text", "report_document"]
+__all__ = ["facts_document", "render", "render_csv", "render_markdown", "render_text", "report_document"]
 
-FORMATS = ("text", "json", "md")
+FORMATS = ("text", "json", "md", "csv")
 
 
 def render(report: Report, fmt: str) -> str:
@@ -23,4 +24,6 @@ def render(report: Report, fmt: str) -> str:
         return render_markdown(report)
     if fmt == "text":
         return render_text(report)
+    if fmt == "csv":
+        return render_csv(report)
     raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

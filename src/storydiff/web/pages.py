@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -9,6 +10,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..errors import StoreError, StoreUnavailable
 from ..model import Article, Report, Story
+from ..report.csvout import csv_lines, story_rows
 from ..report.jsonout import report_document
 from ..report.stories import stories_document
 from ..store import Store, StorySummary
@@ -85,10 +87,20 @@ def story_json(request: Request, story_id: str) -> JSONResponse:
     return JSONResponse(report_document(Report(articles=tuple(articles), stories=(story,))))
 
 
+@router.get("/stories/{story_id}.csv", summary="One story's findings as CSV (a row per finding and article)",
+            response_class=Response, responses={404: {"description": "No such story"}})
+def story_csv(request: Request, story_id: str) -> Response:
+    story, articles = _story(request, story_id)
+    name = re.sub(r"[^A-Za-z0-9_-]", "_", story_id)[:80] or "story"
+    return Response("".join(csv_lines(story_rows(story, articles))), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="storydiff-{name}.csv"'})
+
+
 @router.get("/stories/{story_id}", summary="One story: findings and articles side by side (HTML)",
             response_class=Response, responses={404: {"description": "No such story"}})
 def story_page(request: Request, story_id: str) -> Response:
     story, articles = _story(request, story_id)
     context: dict[str, Any] = {"view": story_view(story, articles),
-                               "json_href": request.url_for("story_json", story_id=story_id).path}
+                               "json_href": request.url_for("story_json", story_id=story_id).path,
+                               "csv_href": request.url_for("story_csv", story_id=story_id).path}
     return render(request, "story.html", context)
