@@ -6,7 +6,8 @@ fresh store, ``storydiff serve`` is started on a free loopback port, and 50 conc
 and story pages (HTML and JSON), mixed at random with a fixed seed. Prints requests per second,
 latency percentiles and the error count, which must be 0.
 
-``python bench/web_bench.py``; the ``RESULT`` line is machine-readable.
+``python bench/web_bench.py``; the ``RESULT`` line is machine-readable. ``--db PATH`` serves a store
+already made (it is only read) instead of ingesting the dev sets again.
 """
 
 from __future__ import annotations
@@ -158,11 +159,16 @@ def report(outcomes: Sequence[Outcome], elapsed: float) -> int:
     return len(errors)
 
 
-def main() -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="serve this store (only read) instead of ingesting the dev sets")
+    args = parser.parse_args(argv)
     print()
     print(f"storydiff web bench — `storydiff serve` under {CLIENTS} concurrent clients, {REQUESTS:,} requests")
     missing = [str(p) for p in DATA if not p.exists()]
-    if missing:
+    if missing and args.db is None:
         print(f"  skipped — the dev data is not at {', '.join(missing)} (it needs ../shared next to the repo)")
         return 0
     try:
@@ -175,9 +181,13 @@ def main() -> int:
         print(f"  skipped — {exc}")
         return 0
     with tempfile.TemporaryDirectory(prefix="storydiff-web-bench-") as tmp:
-        db = Path(tmp) / "web.db"
-        seconds = ingest(db)
-        row("ingest (storydiff ingest --jobs 2)", f"{seconds:.1f} s", ", ".join(p.parent.name for p in DATA))
+        if args.db is not None:
+            db = args.db
+            row("store", str(db))
+        else:
+            db = Path(tmp) / "web.db"
+            seconds = ingest(db)
+            row("ingest (storydiff ingest --jobs 2)", f"{seconds:.1f} s", ", ".join(p.parent.name for p in DATA))
         port = free_port()
         server = start_server(db, port)
         try:

@@ -448,3 +448,33 @@ def test_story_pages_follow_the_store_as_it_grows(tmp_path: Path) -> None:
     assert doc["stories"][0]["articles"] == ["a", "b"]
     conflict_38_39(doc)
     assert 'data-article="b"' in client.get(f"/stories/{story['id']}").text
+
+
+@pytest.mark.parametrize("suffix", ["", ".json", ".csv"])
+def test_a_page_the_client_holds_is_answered_304_until_the_store_changes(tmp_path: Path, suffix: str) -> None:
+    from storydiff.ingest import read_inputs
+    from storydiff.store import Store
+    from storydiff.stories import ingest
+
+    db = tmp_path / "etag.db"
+    with Store(db) as store:
+        ingest(store, read_inputs([str(EXAMPLE / "a.txt")]))
+    client = TestClient(create_app(db))
+    [story] = client.get("/stories.json").json()["stories"]
+    page = f"/stories/{story['id']}{suffix}"
+    etags = {}
+    for path in (page, f"/stories{suffix if suffix != '.csv' else ''}?sort=conflicts"):
+        first = secure(client.get(path))
+        etag = etags[path] = first.headers["etag"]
+        assert first.status_code == 200 and first.headers["cache-control"] == "no-cache"
+        again = secure(client.get(path))  # answered from the page kept
+        assert (again.status_code, again.content, again.headers["etag"]) == (200, first.content, etag)
+        assert again.headers["content-type"] == first.headers["content-type"]
+        held = secure(client.get(path, headers={"If-None-Match": f'"other", W/{etag}'}))
+        assert (held.status_code, held.content, held.headers["etag"]) == (304, b"", etag)
+        assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
+    with Store(db) as store:
+        ingest(store, read_inputs([str(EXAMPLE / "b.txt")]))
+    changed = client.get(page, headers={"If-None-Match": etags[page]})
+    assert changed.status_code == 200 and changed.headers["etag"] != etags[page]
+    assert ('"b"' if suffix == ".json" else ",b," if suffix == ".csv" else 'data-article="b"') in changed.text

@@ -1,15 +1,22 @@
-"""Stories as last read from the store, kept while the store's files are unchanged.
+"""Stories and pages as last made from the store, kept while the store's files are unchanged.
 
 A story page compares the story's stored facts again (``Store.story``): tens of milliseconds for a
-large story, on every view. The result only changes when the store does, and in WAL mode every
-commit changes the ``-wal`` file (and a checkpoint the main file), so their size and modification
-time make a cheap version to check on each request. The server's own ingests clear the cache.
+large story, on every view; rendering its page takes as long again. Both only change when the store
+does, and in WAL mode every commit changes the ``-wal`` file (and a checkpoint the main file), so
+their size and modification time make a cheap version to check on each request. The server's own
+ingests clear the caches.
+
+A page kept (:class:`Page`) is answered from its bytes, with an ``ETag`` that is a hash of them: a
+browser that asks again with ``If-None-Match`` gets ``304 Not Modified`` and nothing else.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -30,11 +37,37 @@ def store_version(db: Path) -> Version:
     return tuple(out)
 
 
-class VersionedCache(Generic[V]):
-    """A small LRU map whose entries count only for the version they were made at. Thread-safe."""
+@dataclass(frozen=True)
+class Page:
+    """A response's body and the headers that go with it, and the ETag made from the body."""
 
-    def __init__(self, size: int = 128) -> None:
+    body: bytes
+    media_type: str
+    headers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def size(self) -> int:
+        return len(self.body)
+
+    @property
+    def etag(self) -> str:
+        return '"' + hashlib.blake2b(self.body, digest_size=16).hexdigest() + '"'
+
+
+class VersionedCache(Generic[V]):
+    """A small LRU map whose entries count only for the version they were made at. Thread-safe.
+
+    At most ``size`` entries and, when ``max_bytes`` is set, entries whose sizes (``weigh``) add up to
+    at most that many bytes (one larger than that is not kept)."""
+
+    def __init__(self, size: int = 128, *, max_bytes: int | None = None,
+                 weigh: Callable[[V], int] | None = None) -> None:
+        if (max_bytes is None) != (weigh is None):
+            raise ValueError("a byte bound needs a way to weigh entries, and the other way round")
         self.size = size
+        self.max_bytes = max_bytes
+        self._weigh: Callable[[V], int] = weigh or (lambda value: 0)
+        self._bytes = 0
         self._items: OrderedDict[str, tuple[Version, V]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -48,11 +81,20 @@ class VersionedCache(Generic[V]):
 
     def put(self, key: str, version: Version, value: V) -> None:
         with self._lock:
+            self._drop(key)
+            if self.max_bytes is not None and self._weigh(value) > self.max_bytes:
+                return
             self._items[key] = (version, value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self._bytes += self._weigh(value)
+            while len(self._items) > self.size or (self.max_bytes is not None and self._bytes > self.max_bytes):
+                self._drop(next(iter(self._items)))
 
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._bytes = 0
+
+    def _drop(self, key: str) -> None:
+        item = self._items.pop(key, None)
+        if item is not None:
+            self._bytes -= self._weigh(item[1])

@@ -19,17 +19,21 @@ from ..errors import StoreError
 from ..model import Article, Story
 from ..nlp import load_model
 from ..store import Store
-from .cache import VersionedCache
+from .cache import Page, VersionedCache
 from .errors import HTTPError
 from .workers import WorkerPool
 
 HERE = Path(__file__).resolve().parent
+PAGES_KEPT = 1024
+PAGE_BYTES_KEPT = 64 * 1024 * 1024
+"""Made pages kept for their next request: at most this many, of at most this many bytes in all."""
 
 
 @dataclass
 class WebConfig:
-    """What the routes share: the store's path and readers, the body limit, the story cache, and the
-    workers that compare posted articles, each comparison within ``compare_timeout`` seconds."""
+    """What the routes share: the store's path and readers, the body limit, the caches of stories and
+    of made pages, and the workers that compare posted articles, each comparison within
+    ``compare_timeout`` seconds."""
 
     db: Path
     max_body: int
@@ -38,6 +42,8 @@ class WebConfig:
     # The store has one writer: the server's own ingests (compared articles stored on request) take turns.
     store_lock: threading.Lock = field(default_factory=threading.Lock)
     stories: VersionedCache[tuple[Story, list[Article]]] = field(default_factory=VersionedCache)
+    pages: VersionedCache[Page] = field(default_factory=lambda: VersionedCache(
+        PAGES_KEPT, max_bytes=PAGE_BYTES_KEPT, weigh=lambda page: page.size))
     readers: ReadStores = field(init=False)
     workers: WorkerPool = field(init=False)
 

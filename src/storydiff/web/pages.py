@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -14,7 +15,7 @@ from ..report.csvout import csv_lines, story_rows
 from ..report.jsonout import report_document
 from ..report.stories import stories_document
 from ..store import Store, StorySummary
-from .cache import store_version
+from .cache import Page, store_version
 from .context import config, open_store, render
 from .errors import HTTPError
 from .views import SORTS, filter_stories, story_view
@@ -59,6 +60,31 @@ def _stored_story(store: Store, story_id: str) -> tuple[Story, list[Article]]:
     return story, [a for a in (store.article(i) for i in story.articles) if a is not None]
 
 
+def _kept(request: Request, make: Callable[[], Response]) -> Response:
+    """The page at this URL as last made while the store was as it is now (else made now and kept),
+    with its ETag; ``304 Not Modified`` when the client already holds it. Only a 200 is kept."""
+    cfg = config(request)
+    version = store_version(cfg.db)
+    key = request.url.path + "?" + request.url.query
+    page = cfg.pages.get(key, version)
+    if page is None:
+        response = make()
+        if response.status_code != 200:
+            return response
+        page = Page(bytes(response.body), response.headers["content-type"],
+                    tuple((k, v) for k, v in response.headers.items() if k == "content-disposition"))
+        cfg.pages.put(key, version, page)
+    headers = {"ETag": page.etag, "Cache-Control": "no-cache", **dict(page.headers)}
+    if page.etag in _etags(request.headers.get("if-none-match", "")):
+        return Response(status_code=304, headers=headers)
+    return Response(page.body, headers={**headers, "Content-Type": page.media_type})
+
+
+def _etags(header: str) -> set[str]:
+    """The entity tags an If-None-Match header lists (weak ones as strong: ours never change meaning)."""
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
+
 @router.get("/", include_in_schema=False)
 def home() -> Response:
     return RedirectResponse("/stories", status_code=303)
@@ -66,41 +92,52 @@ def home() -> Response:
 
 @router.get("/stories.json", summary="The story list (storydiff.stories/1)",
             responses={200: {"description": "`{\"schema\": \"storydiff.stories/1\", \"stories\": [...]}`"}})
-def stories_json(request: Request, q: str = QUERY, sort: Sort = SORT) -> JSONResponse:
-    stories, _ = _stories(request, q, sort)
-    return JSONResponse(stories_document(stories))
+def stories_json(request: Request, q: str = QUERY, sort: Sort = SORT) -> Response:
+    return _kept(request, lambda: JSONResponse(stories_document(_stories(request, q, sort)[0])))
 
 
 @router.get("/stories", summary="The story list (HTML)", response_class=Response)
 def stories_page(request: Request, q: str = QUERY, sort: Sort = SORT) -> Response:
-    stories, has_store = _stories(request, q, sort)
-    return render(request, "stories.html", {
-        "stories": stories, "q": q, "sort": sort, "sorts": SORTS, "has_store": has_store,
-        "db_name": config(request).db.name, "json_href": request.url.replace(path="/stories.json"),
-    })
+    def make() -> Response:
+        stories, has_store = _stories(request, q, sort)
+        return render(request, "stories.html", {
+            "stories": stories, "q": q, "sort": sort, "sorts": SORTS, "has_store": has_store,
+            "db_name": config(request).db.name, "json_href": request.url.replace(path="/stories.json"),
+        })
+
+    return _kept(request, make)
 
 
 @router.get("/stories/{story_id}.json", summary="One story's report (storydiff.report/1)",
             responses={404: {"description": "No such story"}})
-def story_json(request: Request, story_id: str) -> JSONResponse:
-    story, articles = _story(request, story_id)
-    return JSONResponse(report_document(Report(articles=tuple(articles), stories=(story,))))
+def story_json(request: Request, story_id: str) -> Response:
+    def make() -> Response:
+        story, articles = _story(request, story_id)
+        return JSONResponse(report_document(Report(articles=tuple(articles), stories=(story,))))
+
+    return _kept(request, make)
 
 
 @router.get("/stories/{story_id}.csv", summary="One story's findings as CSV (a row per finding and article)",
             response_class=Response, responses={404: {"description": "No such story"}})
 def story_csv(request: Request, story_id: str) -> Response:
-    story, articles = _story(request, story_id)
-    name = re.sub(r"[^A-Za-z0-9_-]", "_", story_id)[:80] or "story"
-    return Response("".join(csv_lines(story_rows(story, articles))), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="storydiff-{name}.csv"'})
+    def make() -> Response:
+        story, articles = _story(request, story_id)
+        name = re.sub(r"[^A-Za-z0-9_-]", "_", story_id)[:80] or "story"
+        return Response("".join(csv_lines(story_rows(story, articles))), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="storydiff-{name}.csv"'})
+
+    return _kept(request, make)
 
 
 @router.get("/stories/{story_id}", summary="One story: findings and articles side by side (HTML)",
             response_class=Response, responses={404: {"description": "No such story"}})
 def story_page(request: Request, story_id: str) -> Response:
-    story, articles = _story(request, story_id)
-    context: dict[str, Any] = {"view": story_view(story, articles),
-                               "json_href": request.url_for("story_json", story_id=story_id).path,
-                               "csv_href": request.url_for("story_csv", story_id=story_id).path}
-    return render(request, "story.html", context)
+    def make() -> Response:
+        story, articles = _story(request, story_id)
+        return render(request, "story.html", {
+            "view": story_view(story, articles),
+            "json_href": request.url_for("story_json", story_id=story_id).path,
+            "csv_href": request.url_for("story_csv", story_id=story_id).path})
+
+    return _kept(request, make)
