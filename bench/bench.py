@@ -183,7 +183,7 @@ def main() -> int:
     print(f"RESULT analyze-ratio {ratio:.2f} compare-median-ms {median_ms:.2f} peak-rss-mb {rss_mb:.0f}")
     status = quote_bench()  # quote comparison against quote length: bench/quote_bench.py
     status = stories_bench() or status  # ingest, grouping quality and grouping scale: bench/stories_bench.py
-    status = web_bench() or status  # the web app under load: bench/web_bench.py
+    status = web_bench([]) or status  # the web app under load: bench/web_bench.py
     status = web_slow_bench() or status  # a small comparison beside slow ones: bench/web_slow_bench.py
     return spark_bench() or status  # the Spark job, local[1] against local[2]: bench/spark_bench.py
 

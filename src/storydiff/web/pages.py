@@ -8,6 +8,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import StoreError, StoreUnavailable
 from ..model import Article, Report, Story
@@ -60,15 +61,16 @@ def _stored_story(store: Store, story_id: str) -> tuple[Story, list[Article]]:
     return story, [a for a in (store.article(i) for i in story.articles) if a is not None]
 
 
-def _kept(request: Request, make: Callable[[], Response]) -> Response:
-    """The page at this URL as last made while the store was as it is now (else made now and kept),
-    with its ETag; ``304 Not Modified`` when the client already holds it. Only a 200 is kept."""
+async def _kept(request: Request, make: Callable[[], Response]) -> Response:
+    """The page at this URL as last made while the store was as it is now (else made now, in a
+    worker thread, and kept), with its ETag; ``304 Not Modified`` when the client already holds it.
+    Only a 200 is kept. A page kept is answered on the event loop: no thread, no store."""
     cfg = config(request)
     version = store_version(cfg.db)
     key = request.url.path + "?" + request.url.query
     page = cfg.pages.get(key, version)
     if page is None:
-        response = make()
+        response = await run_in_threadpool(make)
         if response.status_code != 200:
             return response
         page = Page(bytes(response.body), response.headers["content-type"],
@@ -86,18 +88,18 @@ def _etags(header: str) -> set[str]:
 
 
 @router.get("/", include_in_schema=False)
-def home() -> Response:
+async def home() -> Response:
     return RedirectResponse("/stories", status_code=303)
 
 
 @router.get("/stories.json", summary="The story list (storydiff.stories/1)",
             responses={200: {"description": "`{\"schema\": \"storydiff.stories/1\", \"stories\": [...]}`"}})
-def stories_json(request: Request, q: str = QUERY, sort: Sort = SORT) -> Response:
-    return _kept(request, lambda: JSONResponse(stories_document(_stories(request, q, sort)[0])))
+async def stories_json(request: Request, q: str = QUERY, sort: Sort = SORT) -> Response:
+    return await _kept(request, lambda: JSONResponse(stories_document(_stories(request, q, sort)[0])))
 
 
 @router.get("/stories", summary="The story list (HTML)", response_class=Response)
-def stories_page(request: Request, q: str = QUERY, sort: Sort = SORT) -> Response:
+async def stories_page(request: Request, q: str = QUERY, sort: Sort = SORT) -> Response:
     def make() -> Response:
         stories, has_store = _stories(request, q, sort)
         return render(request, "stories.html", {
@@ -105,34 +107,34 @@ def stories_page(request: Request, q: str = QUERY, sort: Sort = SORT) -> Respons
             "db_name": config(request).db.name, "json_href": request.url.replace(path="/stories.json"),
         })
 
-    return _kept(request, make)
+    return await _kept(request, make)
 
 
 @router.get("/stories/{story_id}.json", summary="One story's report (storydiff.report/1)",
             responses={404: {"description": "No such story"}})
-def story_json(request: Request, story_id: str) -> Response:
+async def story_json(request: Request, story_id: str) -> Response:
     def make() -> Response:
         story, articles = _story(request, story_id)
         return JSONResponse(report_document(Report(articles=tuple(articles), stories=(story,))))
 
-    return _kept(request, make)
+    return await _kept(request, make)
 
 
 @router.get("/stories/{story_id}.csv", summary="One story's findings as CSV (a row per finding and article)",
             response_class=Response, responses={404: {"description": "No such story"}})
-def story_csv(request: Request, story_id: str) -> Response:
+async def story_csv(request: Request, story_id: str) -> Response:
     def make() -> Response:
         story, articles = _story(request, story_id)
         name = re.sub(r"[^A-Za-z0-9_-]", "_", story_id)[:80] or "story"
         return Response("".join(csv_lines(story_rows(story, articles))), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="storydiff-{name}.csv"'})
 
-    return _kept(request, make)
+    return await _kept(request, make)
 
 
 @router.get("/stories/{story_id}", summary="One story: findings and articles side by side (HTML)",
             response_class=Response, responses={404: {"description": "No such story"}})
-def story_page(request: Request, story_id: str) -> Response:
+async def story_page(request: Request, story_id: str) -> Response:
     def make() -> Response:
         story, articles = _story(request, story_id)
         return render(request, "story.html", {
@@ -140,4 +142,4 @@ def story_page(request: Request, story_id: str) -> Response:
             "json_href": request.url_for("story_json", story_id=story_id).path,
             "csv_href": request.url_for("story_csv", story_id=story_id).path})
 
-    return _kept(request, make)
+    return await _kept(request, make)
