@@ -109,3 +109,21 @@ def test_a_spokesperson_quoted_for_a_campaign_is_no_conflict(nlp):  # type: igno
     b = '"The plan would end the bridge program as we know it," said Tom Park, a spokesman for Ms. Lee.'
     story = _story(nlp, a=a, b=b)
     assert not [f for f in story.findings if f.status == "conflict"]
+
+
+def test_a_short_quote_in_other_typography_is_one_quote(nlp):  # type: ignore[no-untyped-def]
+    """Straight against curly marks and apostrophes, a two-word quote of short words: one quote, agreed."""
+    a = 'The governor spoke in Worcester on Monday.\n\n"He\'s cool," Murray said of the senator after the speech.\n'
+    b = ("The governor spoke in Worcester on Monday.\n\n\u201cHe\u2019s cool,\u201d Lt. Gov. Timothy Murray said "
+         "of the senator after the speech.\n")
+    story = _story(nlp, a=a, b=b)
+    (f,) = _about(story, "quote", "cool")
+    assert f.status == "agree" and sorted(m.text for m in f.mentions) == ["He's cool", "He\u2019s cool"]
+
+
+def test_a_short_quote_of_short_words_is_not_linked_to_another_speaker_or_inside_a_longer_one(nlp):  # type: ignore[no-untyped-def]
+    a = 'The governor spoke on Monday.\n\n"He\'s cool," Murray said of the senator.\n'
+    b = 'The governor spoke on Monday.\n\n"He\'s cool," Patrick said of the senator.\n'
+    c = 'The governor spoke on Monday.\n\n"I think he\'s cool and kind," Murray said of the senator.\n'
+    story = _story(nlp, a=a, b=b, c=c)
+    assert all(len(f.mentions) == 1 for f in story.findings if f.kind == "quote")

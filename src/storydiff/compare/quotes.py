@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from ..model import Quote
 from .align import Pair
 
-WORD = re.compile(r"\[[^\]]*\]|[\w’'*-]+(?:[.’'][\w]+)*")
+WORD = re.compile(r"\[[^\]]*\]|[\w’‘ʼ'*‐‑-]+(?:[.’‘ʼ'][\w]+)*")
 WORD_CHAR = re.compile(r"\w")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "that", "this", "we", "i", "you",
@@ -60,8 +60,12 @@ class Unit:
         return self.quote.article
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'", "‐": "-", "‑": "-"})
+
+
 def normalize_word(word: str) -> str:
-    return word.lower().replace("’", "'").strip("'")
+    """A word as compared: case, apostrophes and hyphens folded ("He’s" and "he's" are one word)."""
+    return word.lower().translate(_APOSTROPHES).strip("'")
 
 
 def _sentence_cuts(chunk: str) -> list[int]:
@@ -146,10 +150,11 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
     coverage = shared / short
     if short < MIN_SHARED:
         # A one- or two-word fragment ("exhilarated", "Smiles for Life") must appear whole in the
-        # other version and carry a word that is not a function word.
+        # other version and carry a word that is not a function word; short words all ("He's cool")
+        # link only as the whole quote of both, credited to one person by name.
         contained = _contains(b, a) if len(a) <= len(b) else _contains(a, b)
         fragment = a if len(a) <= len(b) else b
-        if not contained or not any(len(w) >= 5 and w not in STOP for w in fragment):
+        if not contained or not (any(_telling(w) for w in fragment) or (a == b and _same_speaker(x, y))):
             return None
         coverage = 1.0
     elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
@@ -178,7 +183,8 @@ def quote_candidates(units: Sequence[Unit]) -> Candidates:
     shares at least t = :func:`_required` (n) of them with any longer unit it is linked with, so, its
     words ordered rarest first, one of its first n - t + 1 is among them (prefix filtering); a shorter
     fragment appears whole in the other with a word of five letters or more, so its rarest such word
-    is there. Each unit looks up those words for units at least as long as itself that share t of its
+    is there (a fragment of short words only is linked only with the same words, so any of its words
+    is there). Each unit looks up those words for units at least as long as itself that share t of its
     words, so every pair judge_units could link is found from its shorter side, and pairs that cannot
     be linked are not judged.
 
@@ -267,7 +273,13 @@ def _lookup_tokens(rarest_first: Sequence[Token]) -> Sequence[Token]:
     size = len(rarest_first)
     if size >= MIN_SHARED:
         return rarest_first[:size - _required(size) + 1]
-    return [t for t in rarest_first if len(t[0]) >= 5 and t[0] not in STOP][:1]
+    telling = [t for t in rarest_first if _telling(t[0])][:1]
+    return telling or rarest_first[:1]  # short words only: linked with the same words alone, all of them
+
+
+def _telling(word: str) -> bool:
+    """A word that can carry a fragment on its own: five letters or more, not a function word."""
+    return len(word) >= 5 and word not in STOP
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
@@ -283,6 +295,13 @@ def _names(name: str, mention: str) -> bool:
     """Does the mention end in the speaker's name ("Sen. Lis Smith")? Not "he", not "the Obama campaign"."""
     words = re.findall(r"[\w’'-]+", mention)
     return bool(words) and words[-1].lower() in _name_words(name)
+
+
+def _same_speaker(x: Unit, y: Unit) -> bool:
+    """Both articles name the speaker, and by one name ("Murray", "Lt. Gov. Timothy Murray")."""
+    if x.quote.speaker is None or y.quote.speaker is None or not (x.named and y.named):
+        return False
+    return bool(_name_words(x.quote.speaker.name) & _name_words(y.quote.speaker.name))
 
 
 def _speakers_differ(x: Unit, y: Unit) -> bool:
