@@ -69,6 +69,12 @@ ROWS = [
      "continued", False),
     ("“We are done here.” ― Sonya Herridge",
      "We are done", ["We are done here."], "Sonya Herridge", "Sonya Herridge", "―", False),
+    # one sentence broken by its cue: one quote of two parts, not a quote and a partial one
+    ("President Obama spoke on Sunday. \"I trust in God,\" Mr. Obama said, \"but God wants to see us help "
+     "ourselves.\"", "I trust", ["I trust in God", "but God wants to see us help ourselves."], "Obama",
+     "Obama", "said", False),
+    ("Ted Wheeler spoke to reporters. “This American carnage,” he declared, “stops right here.”",
+     "This American", ["This American carnage", "stops right here."], "Ted Wheeler", "he", "declared", False),
 ]
 
 

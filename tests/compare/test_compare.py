@@ -127,3 +127,15 @@ def test_a_short_quote_of_short_words_is_not_linked_to_another_speaker_or_inside
     c = 'The governor spoke on Monday.\n\n"I think he\'s cool and kind," Murray said of the senator.\n'
     story = _story(nlp, a=a, b=b, c=c)
     assert all(len(f.mentions) == 1 for f in story.findings if f.kind == "quote")
+
+
+def test_a_sentence_broken_by_its_cue_is_the_same_quote_as_the_sentence_whole(nlp):  # type: ignore[no-untyped-def]
+    a = ('The president spoke at the church on Sunday.\n\n"I trust in God," Mr. Obama said, "but God wants to see '
+         'us help ourselves by making the right choices."\n')
+    b = ('The president spoke at the church on Sunday.\n\n"I trust in God, but God wants to see us help ourselves '
+         'by making the right choices," Obama said.\n')
+    story = _story(nlp, a=a, b=b)
+    quotes = [f for f in story.findings if f.kind == "quote"]
+    assert [(f.status, len(f.mentions)) for f in quotes] == [("agree", 2)]
+    (mention,) = [m for m in quotes[0].mentions if m.article == "a"]
+    assert a[mention.start:mention.end] == mention.text and mention.text.startswith("I trust in God")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["MARKS", "QuotedStretch", "find_quoted"]
+__all__ = ["MARKS", "QuotedStretch", "ends_sentence", "find_quoted", "opens_lower"]
 
 MARKS = "“”\""
 # Characters that may stand before an opening mark.
@@ -126,3 +126,17 @@ def _add_part(cur: QuotedStretch, text: str, start: int, end: int) -> None:
         e -= 1
     if e > s:
         cur.parts.append((s, e))
+
+
+_SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def ends_sentence(quoted: str) -> bool:
+    """A quoted stretch that closes its sentence ("…help ourselves." but not "I trust in God,")."""
+    return _SENTENCE_FINAL.search(quoted) is not None
+
+
+def opens_lower(quoted: str) -> bool:
+    """A quoted stretch that goes on with a sentence begun before it ("but God wants…")."""
+    first = quoted.lstrip("\"“‘'( ")
+    return bool(first) and first[0].islower()

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
-from .quotemarks import MARKS, find_quoted
+from .quotemarks import MARKS, ends_sentence, find_quoted, opens_lower
 from .speakers import SUBJECTS, Mentions
 from .text import context_lemmas
 
@@ -402,13 +402,15 @@ def _nominal(t: Token) -> bool:
 # --- putting it together ----------------------------------------------------------------------
 
 
-def _merge_split(found: list[_Found]) -> list[_Found]:
+def _merge_split(found: list[_Found], text: str) -> list[_Found]:
     """``"A," he said. "B."``: a quotation cued right after, and one without a cue of its own
-    that opens in the same paragraph right after that cue, are one quote."""
+    that opens in the same paragraph right after that cue, are one quote; so are the two halves of
+    one sentence broken by its cue (``"I trust in God," Obama said, "but God wants…"``)."""
     out: list[_Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.after and prev.last_para == f.para and not f.partial \
+        if prev is not None and prev.after and prev.last_para == f.para \
+                and (not f.partial or _continues(prev, f, text)) \
                 and not f.after and (f.cue is None or f.cue_token == prev.cue_token) \
                 and prev.close_mark >= 0 and f.open_mark > prev.close_mark:
             prev.parts.extend(f.parts)
@@ -418,6 +420,14 @@ def _merge_split(found: list[_Found]) -> list[_Found]:
             continue
         out.append(f)
     return out
+
+
+def _continues(prev: _Found, f: _Found, text: str) -> bool:
+    """``f`` goes on with the sentence that ``prev`` broke off at their shared cue: ``prev`` ends
+    without closing its sentence and ``f`` opens in lower case."""
+    return f.cue is not None and f.cue_token == prev.cue_token \
+        and opens_lower(text[f.parts[0][0]:f.parts[0][1]]) \
+        and not ends_sentence(text[prev.parts[-1][0]:prev.parts[-1][1]])
 
 
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by", "or"})
@@ -466,7 +476,7 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
                    para=reader.para_of(q.parts[0][0]), last_para=reader.para_of(q.parts[-1][1]))
         reader.attribute(f)
         found.append(f)
-    found = [f for f in _merge_split(found) if not (f.partial and _is_title(reader.text, f))]
+    found = [f for f in _merge_split(found, reader.text) if not (f.partial and _is_title(reader.text, f))]
     _carry_speakers(found, reader)
     for f in found:
         yield _to_quote(f, reader, article)

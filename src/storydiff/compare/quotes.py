@@ -22,6 +22,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..analyze.quotemarks import ends_sentence, opens_lower
 from ..model import Quote
 from .align import Pair
 
@@ -91,26 +92,49 @@ def _word_before(chunk: str, end: int) -> str:
 
 
 def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
-    """The sentences of a quote, with offsets into the article text."""
-    index = 0
+    """The sentences of a quote, with offsets into the article text.
+
+    A sentence broken by the cue ("I trust in God," Obama said, "but God wants…") is one unit: its
+    words are both parts', its evidence runs from the first part to the end of the second."""
     setting = text[quote.sentence.start:quote.sentence.end]
     named = quote.speaker is not None and _names(quote.speaker.name, text[quote.speaker.start:quote.speaker.end])
-    for part in quote.parts:
-        chunk = text[part.start:part.end]
-        pos = 0
-        for cut in [*_sentence_cuts(chunk), len(chunk)]:
-            piece = chunk[pos:cut]
-            lead = len(piece) - len(piece.lstrip())
-            body = piece.strip().rstrip(",;:").strip().rstrip("\"”")
-            s = part.start + pos + lead
-            tokens = tuple(WORD.findall(body))
-            if tokens:
-                words = tuple(normalize_word(w) for w in tokens)
-                yield Unit(quote, s, s + len(body), text[s:s + len(body)], words, tokens, index, setting, named)
-                index += 1
-            pos = cut
-            while pos < len(chunk) and chunk[pos] in "\"”’ \n\t\r":
-                pos += 1
+    index = 0
+    held: tuple[int, int, tuple[str, ...]] | None = None  # a sentence the part ended before it did
+    for number, part in enumerate(quote.parts):
+        pieces = list(_pieces(text, part.start, part.end))
+        for at, (start, end, tokens) in enumerate(pieces):
+            if held is not None:
+                start, tokens = held[0], held[2] + tokens
+                held = None
+            last = at == len(pieces) - 1
+            if last and number < len(quote.parts) - 1 and not ends_sentence(text[start:part.end]) \
+                    and opens_lower(text[quote.parts[number + 1].start:quote.parts[number + 1].end]):
+                held = (start, end, tokens)
+                continue
+            words = tuple(normalize_word(w) for w in tokens)
+            yield Unit(quote, start, end, text[start:end], words, tokens, index, setting, named)
+            index += 1
+    if held is not None:  # the quote's last part ended unfinished
+        start, end, tokens = held
+        yield Unit(quote, start, end, text[start:end], tuple(normalize_word(w) for w in tokens), tokens, index,
+                   setting, named)
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """The sentences of one quoted part of ``text``: their start, end and words as written."""
+    chunk = text[start:end]
+    pos = 0
+    for cut in [*_sentence_cuts(chunk), len(chunk)]:
+        piece = chunk[pos:cut]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip().rstrip(",;:").strip().rstrip("\"”")
+        s = start + pos + lead
+        tokens = tuple(WORD.findall(body))
+        if tokens:
+            yield s, s + len(body), tokens
+        pos = cut
+        while pos < len(chunk) and chunk[pos] in "\"”’ \n\t\r":
+            pos += 1
 
 
 def _plain(words: Sequence[str]) -> list[str]:
