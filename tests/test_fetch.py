@@ -248,6 +248,19 @@ def test_connection_refused_and_unknown_host_are_one_line(fetcher: Fetcher) -> N
         "the link")
 
 
+@pytest.mark.parametrize(("link", "reason"), [
+    ("http://xn--/", "not a valid link (Malformed A-label, no Punycode eligible content found); check it"),
+    ("http://exa\ud800mple/", "not a valid link (Invalid IDNA hostname: 'exa\\ud800mple'); check it"),
+    ("\ud800", "not a valid link ('utf-8' codec can't encode character '\\ud800' in position 0: surrogates not "
+                "allowed); check it"),
+    ("http://[::1", "not a valid link (Invalid port: ':1'); check it"),
+    ("https://", "not a web link; give an http:// or https:// address"),
+])
+def test_a_link_that_is_not_a_valid_address_is_one_line(fetcher: Fetcher, link: str, reason: str) -> None:
+    error = failure(fetcher, link)
+    assert (error.source, error.reason) == (link.replace("\ud800", "\\ud800"), reason)
+
+
 def test_requests_to_one_host_are_spaced(site: LinkServer) -> None:
     """Three fetches from 127.0.0.1 at least 0.3 s apart; one from localhost (another host) in between
     does not wait for them."""

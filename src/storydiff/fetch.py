@@ -296,9 +296,10 @@ def _checked_link(link: str) -> str:
     """The link, once it is an http(s) URL with a host; InputError otherwise."""
     try:
         url = httpx.URL(link)
-    except httpx.InvalidURL as exc:
-        raise InputError(link, f"not a valid link ({one_line(str(exc))}); check it") from None
-    if url.scheme not in ("http", "https") or not url.host:
+        host = url.host  # decoded here: IDNA's errors too
+    except (httpx.InvalidURL, UnicodeError) as exc:  # UnicodeError: a host IDNA cannot encode, a lone surrogate
+        raise InputError(link, f"not a valid link ({one_line(str(exc))[:200]}); check it") from None
+    if url.scheme not in ("http", "https") or not host:
         raise InputError(link, "not a web link; give an http:// or https:// address")
     return str(url)
 
@@ -306,7 +307,8 @@ def _checked_link(link: str) -> str:
 def _redirect_target(link: str, url: str, location: str) -> str:
     try:
         target = httpx.URL(url).join(location)
-    except httpx.InvalidURL as exc:
+        target.host  # noqa: B018 -- decoded here: IDNA's errors too
+    except (httpx.InvalidURL, UnicodeError) as exc:
         raise InputError(link, f"redirected to an invalid address ({one_line(str(exc))}); open the link in a "
                                "browser and give the address it ends at") from None
     if target.scheme not in ("http", "https") or not is_link(str(target)):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..articles import problem
-from ..errors import InputError, LinkRefused
+from ..errors import InputError, LinkRefused, one_line
 from ..fetch import Fetcher, Page, page_articles
 from ..ingest import IngestOptions, article_from_record, load_articles
 from ..model import Article, Problem
@@ -98,6 +98,9 @@ def fetch_links(fetcher: Fetcher, links: Sequence[str], *, max_bytes: int,
             raise
         except InputError as exc:
             problems.append(problem(exc))
+        except Exception as exc:  # a fault of the fetcher on a hostile link or server: this link's problem
+            log.warning("link %s could not be fetched", link, exc_info=True)
+            problems.append(Problem(link, f"{one_line(link)}: could not be fetched ({type(exc).__name__})"))
     return pages, problems
 
 
