@@ -280,7 +280,7 @@ def test_every_command_and_option_is_in_the_readme() -> None:
     readme = README.read_text(encoding="utf-8")
     assert isinstance(main, click.Group)
     missing = [f"storydiff {name}" for name in main.commands if f"storydiff {name}" not in readme]
-    for name in ("compare", "analyze", "serve"):
+    for name in ("compare", "analyze", "ingest", "serve"):
         for param in main.commands[name].params:
             if isinstance(param, click.Option):
                 long_opts = [opt for opt in param.opts if opt.startswith("--")]

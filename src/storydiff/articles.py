@@ -30,8 +30,8 @@ from storydiff.errors import ArticleTooLarge, InputError
 from storydiff.model import Article, Problem
 
 __all__ = ["BINARY_REASON", "BINARY_SAMPLE", "EMPTY_REASON", "HTML_BYTES_PER_CHAR", "IngestOptions",
-           "article_from_record", "content_id", "html_article", "human_size", "json_type", "load_json",
-           "looks_binary", "make_article", "parse_date", "problem"]
+           "article_from_record", "content_id", "decode_body", "html_article", "human_size", "is_link", "json_type",
+           "load_json", "looks_binary", "looks_like_feed", "make_article", "media_type", "parse_date", "problem"]
 
 RECORD_FIELDS = frozenset({"id", "text", "outlet", "title", "published", "url"})
 # Raw HTML carries markup, scripts and styles around the article; allow this many bytes per character.
@@ -44,6 +44,11 @@ MIN_BINARY_CONTROLS = 16
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13} | {127}
 # Python converts integers of at most this many digits to and from text (CVE-2020-10735's bound).
 MAX_INT_DIGITS = sys.get_int_max_str_digits() or 4300
+
+LINK_SCHEMES = ("http://", "https://")
+# A feed's root element, after any XML declaration, processing instructions, comments and doctype.
+_FEED_START = re.compile(r"(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
+                         r"<(?:\w+:)?(?:rss|feed|RDF)\b", re.DOTALL)
 
 EMPTY_REASON = "empty: no article text; add the text or leave the input out"
 BINARY_REASON = ("looks binary, not text; give articles as .txt, .html, .json or .jsonl files "
@@ -286,6 +291,33 @@ def looks_binary(sample: bytes) -> bool:
     controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
     # a share, but more than a few: two stray DEL characters do not make a short line binary
     return controls > max(MIN_BINARY_CONTROLS, 0.05 * len(sample))
+
+
+def is_link(name: str) -> bool:
+    """Whether an input names a web page to fetch (``http://…`` or ``https://…``) rather than a file."""
+    return name[:8].lower().startswith(LINK_SCHEMES)
+
+
+def looks_like_feed(text: str) -> bool:
+    """Whether decoded content starts like an RSS or Atom feed (checked before HTML: a feed's items
+    have ``<title>`` tags too)."""
+    body = text.removeprefix("\ufeff").lstrip()
+    return _FEED_START.match(body[:4000]) is not None
+
+
+def media_type(content_type: str | None) -> str:
+    """The media type of a Content-Type header, lower case, parameters left out: ``text/html``."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def decode_body(body: bytes, content_type: str | None) -> str | bytes:
+    """A page decoded by the charset its HTTP header names, which is not in the page itself for
+    trafilatura to find; the bytes as they are when the header names none, or one they do not fit."""
+    found = re.search(r";\s*charset\s*=\s*\"?([\w.:-]+)", content_type or "", re.IGNORECASE)
+    if found:
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
+            return body.decode(found.group(1))
+    return body
 
 
 # -- messages -----------------------------------------------------------------------------------

@@ -11,16 +11,19 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import click
 
+from .articles import is_link
 from .compare import CompareOptions
 from .errors import StorydiffError
 from .ingest import IngestOptions, load_articles
 from .model import Article, Problem
 from .report import FORMATS
+
+_NOTHING: Callable[[int], None] = lambda n: None  # noqa: E731 -- progress that shows nothing
 
 
 def _ingest_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -44,11 +47,23 @@ def _read(inputs: Sequence[str], title_line: bool, outlet: str | None, published
           max_chars: int) -> tuple[list[Article], list[Problem]]:
     options = IngestOptions(title_line=title_line, outlet=outlet,
                             published=published.date() if published else None, max_chars=max_chars)
-    articles, problems = load_articles(inputs, options)
+    links = sum(1 for name in inputs if is_link(name))
+    with _progress(links, "fetching links", minimum=2) as advance, _fetcher(inputs, progress=advance) as fetcher:
+        articles, problems = load_articles(inputs, options, fetcher=fetcher)
     _say(problems)
     if not articles:
         raise click.ClickException("no articles could be read from the inputs")
     return articles, problems
+
+
+def _fetcher(inputs: Sequence[str], **hooks: Any) -> AbstractContextManager[Any]:
+    """A fetcher for the links among ``inputs`` (see :class:`storydiff.fetch.Fetcher` for ``hooks``), or
+    None when there are none (httpx is then not even imported)."""
+    if not any(is_link(name) for name in inputs):
+        return nullcontext(None)
+    from .fetch import Fetcher
+
+    return Fetcher(**hooks)
 
 
 def _say(problems: Sequence[Problem]) -> None:
@@ -65,10 +80,11 @@ def _finish(problems: Sequence[Problem], summary: str) -> None:
 
 
 @contextmanager
-def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr when it is a terminal and the work is long enough to wait for."""
-    if total < 4 or not sys.stderr.isatty():
-        yield lambda n: None
+def _progress(total: int, label: str, *, minimum: int = 4) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal and the work (``minimum`` steps or more) is
+    long enough to wait for."""
+    if total < minimum or not sys.stderr.isatty():
+        yield _NOTHING
         return
     from rich.progress import Progress
 
@@ -99,7 +115,8 @@ def main() -> None:
 @click.option("--no-unique", is_flag=True, help="Leave out facts that only one article states.")
 def compare_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, published: dt.datetime | None,
                 max_chars: int, group_by: str | None, fmt: str, no_unique: bool) -> None:
-    """Compare INPUTS (files, folders, globs, '-' for stdin) as one story, or one story per --group-by value."""
+    """Compare INPUTS (files, folders, globs, http(s) links, '-' for stdin) as one story, or one story per
+    --group-by value."""
     from .pipeline import compare
     from .report import render
 
@@ -126,7 +143,8 @@ def compare_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, p
               help="json: the storydiff.facts/1 document; text: one line per fact.")
 def analyze_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, published: dt.datetime | None,
                 max_chars: int, fmt: str) -> None:
-    """Print the facts found in each of INPUTS (storydiff.facts/1 JSON, or text)."""
+    """Print the facts found in each of INPUTS (files, folders, globs, http(s) links, '-' for stdin) as
+    storydiff.facts/1 JSON, or text."""
     from .pipeline import analyze_articles
     from .report import facts_document
 
@@ -173,26 +191,37 @@ def _open_store(db: str, *, readonly: bool) -> Iterator[Any]:
 @_db_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Analyse in this many processes.")
+@click.option("--refetch", is_flag=True,
+              help="Fetch links again even when the store holds what an earlier ingest fetched from them.")
 def ingest_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, published: dt.datetime | None,
-               max_chars: int, db: str, jobs: int) -> None:
-    """Add INPUTS (files, folders, globs, feeds, WARCs, '-' for stdin) to the store and group them into stories.
+               max_chars: int, db: str, jobs: int, refetch: bool) -> None:
+    """Add INPUTS (files, folders, globs, feeds, WARCs, http(s) links, '-' for stdin) to the store and group
+    them into stories.
 
-    Articles already stored (same text) are skipped; bad articles are reported and skipped.
+    Articles already stored (same text) are skipped; bad articles are reported and skipped. A link whose
+    page an earlier ingest stored is not fetched again (unless --refetch); feeds are fetched each time.
     """
     from .ingest import read_inputs
+    from .store import links
     from .stories import IngestStopped, ingest
 
     options = IngestOptions(title_line=title_line, outlet=outlet,
                             published=published.date() if published else None, max_chars=max_chars)
     with _open_store(db, readonly=False) as store:
         try:
-            with _spinner("ingesting") as advance:
-                result = ingest(store, read_inputs(inputs, options), jobs=jobs, progress=advance)
+            with _spinner("ingesting", links=sum(1 for name in inputs if is_link(name))) as (advance, fetched), \
+                    _fetcher(inputs, known=None if refetch else lambda url: links.fetched(store, url),
+                             remember=lambda urls, article: links.remember(store, urls, article),
+                             progress=fetched) as fetcher:
+                result = ingest(store, read_inputs(inputs, options, fetcher=fetcher), jobs=jobs, progress=advance)
         except IngestStopped as exc:
             _say(exc.result.problems)
             raise
         summary = (f"storydiff: read {result.read} articles: {result.stored} stored, {result.skipped} already "
                    f"stored, {len(result.problems)} problems")
+        if fetcher is not None and fetcher.skipped:
+            summary += (f"; {len(fetcher.skipped)} {'link' if len(fetcher.skipped) == 1 else 'links'} not fetched "
+                        f"again, already stored (e.g. {fetcher.skipped[0]}; --refetch fetches them)")
         try:
             counts = store.counts()
         except StorydiffError:
@@ -204,17 +233,23 @@ def ingest_cli(inputs: tuple[str, ...], title_line: bool, outlet: str | None, pu
 
 
 @contextmanager
-def _spinner(label: str) -> Iterator[Callable[[int], None]]:
-    """A running count on stderr when it is a terminal (the number of inputs is not known up front)."""
+def _spinner(label: str, *, links: int = 0) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
+    """A running count of articles on stderr when it is a terminal (the number of inputs is not known up
+    front), and under it the links fetched out of ``links``; yields the two counts' advance functions."""
     if not sys.stderr.isatty():
-        yield lambda n: None
+        yield _NOTHING, _NOTHING
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed} articles"), TimeElapsedColumn())
+    columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed}{task.fields[unit]}"),
+               TimeElapsedColumn())
     with Progress(*columns, transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda n: bar.advance(task, n)
+        task = bar.add_task(label, total=None, unit=" articles")
+        if not links:
+            yield (lambda n: bar.advance(task, n)), _NOTHING
+            return
+        fetching = bar.add_task("fetching", total=links, unit=f" of {links} links")
+        yield (lambda n: bar.advance(task, n)), (lambda n: bar.advance(fetching, n))
 
 
 @main.command("stories")
@@ -445,7 +480,11 @@ def _byte_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
                                       "and answered 503.")
 @click.option("--compare-workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Worker processes comparing posted articles (each loads the model): comparisons run at once.")
-def serve_cli(db: str, host: str, port: int, max_body: int, compare_timeout: float, compare_workers: int) -> None:
+@click.option("--allow-private-urls", is_flag=True,
+              help="Let posted links reach loopback, private and other non-public addresses. Unsafe: anyone who "
+                   "can post to the app can then make it fetch from this machine and its network.")
+def serve_cli(db: str, host: str, port: int, max_body: int, compare_timeout: float, compare_workers: int,
+              allow_private_urls: bool) -> None:
     """Serve the web app: stories, each story's articles side by side with its evidence marked, and a compare form.
 
     Needs the web extra: pip install 'storydiff[web]'.
@@ -464,8 +503,11 @@ def serve_cli(db: str, host: str, port: int, max_body: int, compare_timeout: flo
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"storydiff: warning: listening on {host}: anyone who can reach it can read the store and "
                    "post articles to compare", err=True)
+    if allow_private_urls:
+        click.echo("storydiff: warning: --allow-private-urls: posted links may make this server fetch from this "
+                   "machine and its private network", err=True)
     serve(db, host=host, port=port, max_body=max_body, compare_timeout=compare_timeout,
-          compare_workers=compare_workers)
+          compare_workers=compare_workers, allow_private_urls=allow_private_urls)
 
 
 if __name__ == "__main__":

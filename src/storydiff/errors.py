@@ -4,7 +4,8 @@ Every error storydiff raises on purpose derives from one base::
 
     StorydiffError
      ├── InputError          an input could not be read as articles (names the input)
-     │    └── ArticleTooLarge an article is bigger than the configured bound
+     │    ├── ArticleTooLarge an article is bigger than the configured bound
+     │    └── LinkRefused     a link leads to an address the fetcher may not reach (the web app's guard)
      ├── ModelError          the spaCy model is not installed or cannot be loaded
      ├── StoreError          the store is missing, not a store, or lacks what was asked for
      │    └── StoreUnavailable SQLite cannot read or write the store file: damaged, read-only, locked, full
@@ -47,6 +48,11 @@ class InputError(StorydiffError):
 
 class ArticleTooLarge(InputError):
     """An article's text is longer than the bound the caller set."""
+
+
+class LinkRefused(InputError):
+    """A link (or a redirect it leads to) resolves to an address the fetcher was told not to reach:
+    the web app fetches public addresses only, unless started with ``--allow-private-urls``."""
 
 
 class ModelError(StorydiffError):

@@ -12,6 +12,8 @@ Kinds, chosen by suffix (anything else, and stdin, is sniffed from its content):
   :mod:`storydiff.sources`); a file or stdin that starts like a feed is read as one too.
 - ``.warc`` / ``.warc.gz``: a web archive, read record by record, one article per HTML page
   (status 200) found in it by trafilatura, as for ``.html``.
+- a link (``http://…``, ``https://…``): fetched (see :mod:`storydiff.fetch`), then read as an
+  ``.html`` file is, or, when it is a feed, as an ``.rss`` file is.
 
 An article's id is stable: the given id (a feed entry's own id), else the file stem (for one-article
 files), else a content hash; a WARC page's id is a hash of its URI. One bad input (or one bad line
@@ -26,7 +28,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TextIO
 
 from storydiff.articles import (
     BINARY_REASON,
@@ -37,13 +39,18 @@ from storydiff.articles import (
     article_from_record,
     html_article,
     human_size,
+    is_link,
     load_json,
     looks_binary,
+    looks_like_feed,
     make_article,
     problem,
 )
 from storydiff.errors import ArticleTooLarge, InputError, one_line
 from storydiff.model import Article, Problem
+
+if TYPE_CHECKING:
+    from storydiff.fetch import Fetcher
 
 __all__ = ["FOLDER_SUFFIXES", "IngestOptions", "article_from_record", "duplicate_id_problem", "load_articles",
            "read_inputs", "read_jsonl"]
@@ -55,9 +62,6 @@ STDIN = "<stdin>"
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _WARC_SUFFIXES = (".warc", ".warc.gz")
-# A feed's root element, after any XML declaration, processing instructions, comments and doctype.
-_FEED_START = re.compile(r"(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
-                         r"<(?:\w+:)?(?:rss|feed|RDF)\b", re.DOTALL)
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|article|meta|title)\b", re.IGNORECASE)
 Kind = Literal["text", "html", "json", "jsonl", "feed"]
 
@@ -67,11 +71,12 @@ def load_articles(
     options: IngestOptions = IngestOptions(),
     *,
     stdin: TextIO | BinaryIO | None = None,
+    fetcher: Fetcher | None = None,
 ) -> tuple[list[Article], list[Problem]]:
     """Read all inputs; return the articles and the problems, each in input order."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for item in read_inputs(inputs, options, stdin=stdin):
+    for item in read_inputs(inputs, options, stdin=stdin, fetcher=fetcher):
         if isinstance(item, Article):
             articles.append(item)
         else:
@@ -84,14 +89,16 @@ def read_inputs(
     options: IngestOptions = IngestOptions(),
     *,
     stdin: TextIO | BinaryIO | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Article | Problem]:
     """Yield an :class:`Article` for each article in ``inputs`` and a :class:`Problem` for each
-    input (or JSONL line) that could not be read. ``-`` reads ``stdin`` (default: ``sys.stdin``).
+    input (or JSONL line) that could not be read. ``-`` reads ``stdin`` (default: ``sys.stdin``);
+    links are fetched by ``fetcher`` (default: one with the default limits, for this call).
 
     A later article with an id already seen is a problem, not an article.
     """
     first_source: dict[str, str] = {}
-    for item in _read_all(inputs, options, stdin):
+    for item in _read_all(inputs, options, stdin, fetcher):
         if isinstance(item, Article):
             if item.id in first_source:
                 item = duplicate_id_problem(item, first_source[item.id])
@@ -119,19 +126,30 @@ def read_jsonl(file: BinaryIO, source: str, options: IngestOptions = IngestOptio
 
 
 def _read_all(
-    inputs: Sequence[str], options: IngestOptions, stdin: TextIO | BinaryIO | None
+    inputs: Sequence[str], options: IngestOptions, stdin: TextIO | BinaryIO | None, fetcher: Fetcher | None
 ) -> Iterator[Article | Problem]:
     files_read: set[Path] = set()
-    for name in inputs:
-        if name == "-":
-            yield from _guarded(_read_stdin(stdin if stdin is not None else sys.stdin.buffer, options))
-            continue
-        for path in _expand(name):
-            if isinstance(path, Problem):
-                yield path
-            elif (key := _file_key(path)) not in files_read:  # a file named twice is read once
-                files_read.add(key)
-                yield from _guarded(_read_file(path, options))
+    own_fetcher = None
+    try:
+        for name in inputs:
+            if name == "-":
+                yield from _guarded(_read_stdin(stdin if stdin is not None else sys.stdin.buffer, options))
+            elif is_link(name):
+                if fetcher is None:
+                    from storydiff.fetch import Fetcher  # imported here: only links need httpx
+
+                    fetcher = own_fetcher = Fetcher()
+                yield from _guarded(fetcher.articles(name, options))
+            else:
+                for path in _expand(name):
+                    if isinstance(path, Problem):
+                        yield path
+                    elif (key := _file_key(path)) not in files_read:  # a file named twice is read once
+                        files_read.add(key)
+                        yield from _guarded(_read_file(path, options))
+    finally:
+        if own_fetcher is not None:
+            own_fetcher.close()
 
 
 def _file_key(path: Path) -> Path:
@@ -380,7 +398,7 @@ def _sniff(text: str) -> Kind:
         return "jsonl"
     if body.startswith(("{", "[")):
         return "json"
-    if _FEED_START.match(body[:4000]):  # before HTML: a feed's items have <title> tags too
+    if looks_like_feed(body):  # before HTML: a feed's items have <title> tags too
         return "feed"
     if body.startswith("<") and _HTML_START.search(body[:2000]):
         return "html"

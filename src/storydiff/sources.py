@@ -15,7 +15,6 @@ dispatches here by suffix (``.rss``, ``.atom``, ``.xml``; ``.warc``, ``.warc.gz`
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import email.utils
 import io
@@ -29,10 +28,12 @@ from storydiff.articles import (
     HTML_BYTES_PER_CHAR,
     IngestOptions,
     content_id,
+    decode_body,
     extract,
     html_article,
     human_size,
     make_article,
+    media_type,
     parse_date,
     problem,
 )
@@ -340,7 +341,7 @@ def _is_html_page(record: ArcWarcRecord) -> bool:
     headers = record.http_headers
     if record.rec_type != "response" or headers is None:
         return False
-    return _media_type(headers.get_header("Content-Type")) in _HTML_TYPES and headers.get_statuscode() == "200"
+    return media_type(headers.get_header("Content-Type")) in _HTML_TYPES and headers.get_statuscode() == "200"
 
 
 def _page_article(record: ArcWarcRecord, source: str, options: IngestOptions) -> Article:
@@ -353,22 +354,8 @@ def _page_article(record: ArcWarcRecord, source: str, options: IngestOptions) ->
             f"page is over {human_size(limit)}, too big for an article within the limit of {options.max_chars:,} "
             "characters (--max-chars); raise --max-chars to read it"))
     key = uri or record.rec_headers.get_header("WARC-Record-ID") or ""
-    html = _decode_body(body, record.http_headers.get_header("Content-Type"))
+    html = decode_body(body, record.http_headers.get_header("Content-Type"))
     return html_article(
         html, page_source, f"warc-{content_id(key)}", options,
         url=uri or None, published=parse_date(record.rec_headers.get_header("WARC-Date")),
     )
-
-
-def _media_type(content_type: str | None) -> str:
-    return (content_type or "").split(";")[0].strip().lower()
-
-
-def _decode_body(body: bytes, content_type: str | None) -> str | bytes:
-    """The page decoded by the charset its HTTP header names, which is not in the page itself for
-    trafilatura to find; the bytes as they are when the header names none, or one they do not fit."""
-    found = re.search(r";\s*charset\s*=\s*\"?([\w.:-]+)", content_type or "", re.IGNORECASE)
-    if found:
-        with contextlib.suppress(LookupError, UnicodeDecodeError):
-            return body.decode(found.group(1))
-    return body

@@ -111,7 +111,7 @@ def multipart(parts: Sequence[tuple[str, str | None, bytes]], boundary: str) -> 
 
 @st.composite
 def form_parts(draw: st.DrawFn) -> list[tuple[str, str | None, bytes]]:
-    field = st.tuples(st.sampled_from(("text", "text", "title", "outlet", "published", "store", "other")),
+    field = st.tuples(st.sampled_from(("text", "text", "title", "outlet", "published", "store", "links", "other")),
                       st.none(), st.one_of(article_texts(4), field_texts()).map(
                           lambda t: t.encode("utf-8", "surrogatepass")))
     upload = st.builds(lambda f, name: ("file", name if name is not None else f.name, f.data), input_files(),

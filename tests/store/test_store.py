@@ -20,7 +20,7 @@ from storydiff.analyze import analyze
 from storydiff.errors import StoreError
 from storydiff.ingest import read_inputs
 from storydiff.model import Article, ArticleFacts
-from storydiff.store import Store
+from storydiff.store import MIGRATIONS, Store
 from storydiff.store.codec import facts_from_json, facts_to_json
 from storydiff.stories import ingest
 from tests.conftest import EXAMPLE, shared_path
@@ -92,6 +92,29 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(StoreError, match="newer storydiff"):
         Store(tmp_path / "s.db")
+
+
+def test_a_store_of_schema_1_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path: Path) -> None:
+    """Schema 2 only adds the links ingest fetched: the reading commands read an older store without
+    waiting for an ingest to upgrade it; the first writer upgrades it and keeps every article."""
+    from storydiff.store import links
+
+    _example(tmp_path).close()
+    db = sqlite3.connect(tmp_path / "s.db")
+    db.execute("DROP TABLE links")
+    db.execute("PRAGMA user_version = 1")
+    db.close()
+    with Store(tmp_path / "s.db", readonly=True) as reader:
+        assert reader.version() == 1 and [s.articles for s in reader.stories()] == [("a", "b")]
+    with Store(tmp_path / "s.db") as writer:
+        assert writer.version() == len(MIGRATIONS) == 2
+        a = writer.article("a")
+        assert a is not None and not links.fetched(writer, "https://news.example/a")
+        links.remember(writer, ["https://news.example/a", "https://news.example/2018/a.html"], a)
+        assert links.fetched(writer, "https://news.example/a") and links.fetched(writer, "https://news.example/2018/a.html")
+        # a link counts as fetched only while the store holds its article's text
+        links.remember(writer, ["https://news.example/gone"], Article(id="gone", text="Never stored."))
+        assert not links.fetched(writer, "https://news.example/gone")
 
 
 def test_readers_read_while_a_writer_holds_a_transaction(tmp_path: Path) -> None:
@@ -292,4 +315,4 @@ def test_processes_making_one_new_store_at_once_all_open_it(tmp_path: Path) -> N
         for thread in threads:
             thread.join()
     assert failures == []
-    assert all(Store(tmp_path / f"s{n}.db", readonly=True).version() == 1 for n in range(30))
+    assert all(Store(tmp_path / f"s{n}.db", readonly=True).version() == len(MIGRATIONS) for n in range(30))

@@ -379,7 +379,8 @@ def test_serve_binds_loopback_by_default_and_documents_its_options() -> None:
     params = {p.name: p for p in command.params if isinstance(p, click.Option)}
     assert params["host"].default == "127.0.0.1"
     assert params["port"].default == 8000
-    assert {"db", "host", "port", "max_body", "compare_timeout", "compare_workers"} <= set(params)
+    assert {"db", "host", "port", "max_body", "compare_timeout", "compare_workers", "allow_private_urls"} <= set(params)
+    assert params["allow_private_urls"].is_flag and not params["allow_private_urls"].secondary_opts
     assert params["compare_timeout"].default == 60 and params["compare_workers"].default == 2
 
 
@@ -391,7 +392,7 @@ def test_serve_passes_its_options_on(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"), "--port", "8123", "--max-body", "2MB"])
     assert result.exit_code == 0, result.output
     assert calls == [{"db": str(tmp_path / "s.db"), "host": "127.0.0.1", "port": 8123, "max_body": 2_000_000,
-                      "compare_timeout": 60.0, "compare_workers": 2}]
+                      "compare_timeout": 60.0, "compare_workers": 2, "allow_private_urls": False}]
     assert "no store at" in result.stderr
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--max-body", "10kB"])
     assert result.exit_code == 0 and calls[-1]["host"] == "0.0.0.0" and calls[-1]["max_body"] == 10_000
@@ -400,6 +401,9 @@ def test_serve_passes_its_options_on(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert result.exit_code == 2 and "not a size" in result.stderr
     result = CliRunner().invoke(main, ["serve", "--compare-timeout", "2.5", "--compare-workers", "3"])
     assert result.exit_code == 0 and (calls[-1]["compare_timeout"], calls[-1]["compare_workers"]) == (2.5, 3)
+    result = CliRunner().invoke(main, ["serve", "--allow-private-urls"])
+    assert result.exit_code == 0 and calls[-1]["allow_private_urls"] is True
+    assert "warning: --allow-private-urls: posted links may make this server fetch from this machine" in result.stderr
     for bad in (["--compare-timeout", "0"], ["--compare-timeout", "soon"], ["--compare-workers", "0"]):
         result = CliRunner().invoke(main, ["serve", *bad])
         assert result.exit_code == 2 and bad[0] in result.stderr, bad

@@ -59,7 +59,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE story_of (article TEXT PRIMARY KEY REFERENCES articles(id), story TEXT NOT NULL);
     CREATE INDEX story_of_story ON story_of (story);
     """,
+    # 2: the links ingest fetched, each with the hash of its article's text (see .links)
+    """
+    CREATE TABLE links (url TEXT PRIMARY KEY, hash TEXT NOT NULL, fetched TEXT NOT NULL) WITHOUT ROWID;
+    """,
 )
+READABLE_SCHEMA = 1
+"""The oldest schema the reading commands read as it is: the migrations after it add only what
+ingest uses (the links table), so that a store is not refused by ``stories`` or ``serve`` before an
+ingest has upgraded it."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,10 @@ class Store:
         transaction that looks at the schema again: another process making or upgrading the same
         store at once is waited for, and what it made is not made twice."""
         wrote = False
-        for version in range(self._schema(readonly), len(MIGRATIONS)):
+        current = self._schema(readonly)
+        if readonly:  # read as it is (see READABLE_SCHEMA)
+            return False
+        for version in range(current, len(MIGRATIONS)):
             with self._transaction():
                 if self._schema(readonly) > version:
                     continue
@@ -155,7 +166,7 @@ class Store:
         if readonly and current == 0:
             raise StoreError(f"{self.path}: empty, not a storydiff store yet; run `storydiff ingest --db {self.path} "
                              "…` to make one")
-        if readonly and current < len(MIGRATIONS):
+        if readonly and current < READABLE_SCHEMA:
             raise StoreError(f"{self.path}: schema {current} is older than this storydiff's; run `storydiff ingest` "
                              "once to upgrade it")
         return int(current)

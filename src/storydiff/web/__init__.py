@@ -18,6 +18,8 @@ from ..errors import MissingExtra
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    from ..fetch import Fetcher
+
 __all__ = ["DEFAULT_COMPARE_TIMEOUT", "DEFAULT_COMPARE_WORKERS", "DEFAULT_MAX_BODY", "create_app", "require_web",
            "serve"]
 
@@ -42,24 +44,30 @@ def require_web() -> None:
 
 def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY,
                compare_timeout: float = DEFAULT_COMPARE_TIMEOUT,
-               compare_workers: int = DEFAULT_COMPARE_WORKERS) -> FastAPI:
+               compare_workers: int = DEFAULT_COMPARE_WORKERS, allow_private_urls: bool = False,
+               fetcher: Fetcher | None = None) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only per request; read-write only to store
     compared articles on request). Request bodies over ``max_body`` bytes are refused with 413.
 
     Posted articles are read and compared in ``compare_workers`` worker processes (started on the
     first comparison, stopped when the app shuts down); one that takes longer than
-    ``compare_timeout`` seconds is stopped and answered 503."""
+    ``compare_timeout`` seconds is stopped and answered 503.
+
+    Posted links are fetched by ``fetcher`` (default: one that refuses every address that is not
+    public, unless ``allow_private_urls``; see :func:`storydiff.fetch.public_address`)."""
     require_web()
     from .app import build_app
 
     return build_app(Path(db_path), max_body=max_body, compare_timeout=compare_timeout,
-                     compare_workers=compare_workers)
+                     compare_workers=compare_workers, allow_private_urls=allow_private_urls, fetcher=fetcher)
 
 
 def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000, max_body: int = DEFAULT_MAX_BODY,
-          compare_timeout: float = DEFAULT_COMPARE_TIMEOUT, compare_workers: int = DEFAULT_COMPARE_WORKERS) -> None:
+          compare_timeout: float = DEFAULT_COMPARE_TIMEOUT, compare_workers: int = DEFAULT_COMPARE_WORKERS,
+          allow_private_urls: bool = False) -> None:
     """Run the app with uvicorn until interrupted."""
-    app = create_app(db_path, max_body=max_body, compare_timeout=compare_timeout, compare_workers=compare_workers)
+    app = create_app(db_path, max_body=max_body, compare_timeout=compare_timeout, compare_workers=compare_workers,
+                     allow_private_urls=allow_private_urls)
     import uvicorn
 
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..fetch import Fetcher
 from . import compare, pages
 from .context import HERE, WebConfig, templates
 from .errors import install_error_handlers
@@ -22,15 +23,18 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         app.state.config.workers.close()
+        app.state.config.fetcher.close()
 
 
-def build_app(db: Path, *, max_body: int, compare_timeout: float, compare_workers: int) -> FastAPI:
+def build_app(db: Path, *, max_body: int, compare_timeout: float, compare_workers: int, allow_private_urls: bool,
+              fetcher: Fetcher | None) -> FastAPI:
     app = FastAPI(title="storydiff", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json", lifespan=_lifespan,
                   description="Stories from the store and comparisons of posted articles. Every HTML page has a "
                               "JSON twin; JSON documents follow storydiff.stories/1 and storydiff.report/1.")
     app.state.config = WebConfig(db=db, max_body=max_body, compare_timeout=compare_timeout,
-                                 compare_workers=compare_workers)
+                                 compare_workers=compare_workers, allow_private_urls=allow_private_urls,
+                                 given_fetcher=fetcher)
     app.state.templates = templates()
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: it also covers BodyLimit's 413s

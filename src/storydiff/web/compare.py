@@ -1,5 +1,8 @@
 """Compare posted articles: the form, ``POST /compare`` (JSON in, storydiff.report/1 out) and
-``POST /compare/form`` (the form's multipart post: pasted texts and uploaded files).
+``POST /compare/form`` (the form's multipart post: pasted texts, uploaded files and links).
+
+Links are fetched here, in the server's threads, by the app's fetcher (public addresses only unless
+the server allows private ones); the pages are read, like uploads, in a comparison worker.
 
 Nothing touches the store unless ``store`` is set; then the articles are also ingested, the store
 being opened read-write for that alone.
@@ -9,25 +12,38 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from ..errors import InputError, StorydiffError
-from ..ingest import FOLDER_SUFFIXES, article_from_record
+from ..articles import HTML_BYTES_PER_CHAR
+from ..errors import InputError, LinkRefused, StorydiffError
+from ..ingest import FOLDER_SUFFIXES, IngestOptions, article_from_record
 from ..model import Article, Problem, Report
 from ..pipeline import compare
 from ..report.jsonout import REPORT_SCHEMA, report_document
 from .context import WebConfig, config, render
 from .errors import HTTPError, wants_json
 from .jsonbody import RefusedJSON, read_json
-from .submit import MAX_ARTICLES, Pasted, Stored, letter, read_uploads, store_articles, unique_ids
+from .submit import (
+    MAX_ARTICLES,
+    MAX_LINKS,
+    Pasted,
+    Stored,
+    fetch_links,
+    letter,
+    read_pages,
+    read_uploads,
+    store_articles,
+    unique_ids,
+)
 from .views import story_view
 from .workers import Busy, JobFailed, TimedOut, WorkerLost
 
@@ -64,6 +80,7 @@ router = APIRouter(route_class=StrictJSONRoute)
 
 FORM_FIELDS = {"text": "pasted article text (repeat per article)", "title": "its title", "outlet": "its outlet",
                "published": "its publication date, YYYY-MM-DD", "file": "an uploaded article file (repeatable)",
+               "links": f"links to articles or feeds, http(s), one a line (at most {MAX_LINKS})",
                "store": "'on' to also add the articles to the store"}
 
 
@@ -80,8 +97,16 @@ class ArticleIn(BaseModel):
 
 
 class CompareIn(BaseModel):
-    articles: list[ArticleIn] = Field(min_length=2, max_length=MAX_ARTICLES)
+    articles: list[ArticleIn] = Field([], max_length=MAX_ARTICLES)
+    urls: list[str] = Field([], max_length=MAX_LINKS, description="Links to articles or feeds (http or https), "
+                                                                   "fetched by the server.")
     store: StrictBool = Field(False, description="Also add the articles to the server's store (true or false).")
+
+    @model_validator(mode="after")
+    def two_or_more(self) -> CompareIn:
+        if len(self.articles) + len(self.urls) < 2:
+            raise ValueError("give at least two articles to compare, in 'articles' or as links in 'urls'")
+        return self
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,7 +132,8 @@ def compare_json(request: Request) -> JSONResponse:
     cfg = config(request)
     return JSONResponse({"post": "/compare", "content_type": "application/json", "form": "/compare/form",
                          "form_fields": FORM_FIELDS, "returns": REPORT_SCHEMA, "max_body": cfg.max_body,
-                         "max_articles": MAX_ARTICLES, "upload_suffixes": list(FOLDER_SUFFIXES),
+                         "max_articles": MAX_ARTICLES, "max_links": MAX_LINKS,
+                         "upload_suffixes": list(FOLDER_SUFFIXES),
                          "compare_timeout": cfg.compare_timeout})
 
 
@@ -117,8 +143,16 @@ def compare_json(request: Request) -> JSONResponse:
 async def compare_api(request: Request, payload: CompareIn) -> JSONResponse:
     """Compare the articles as one story; with ``store``, also add them to the store (the response
     then has ``stored``: counts and the stories they are in)."""
+    cfg = config(request)
     articles = [_record_article(a, i) for i, a in enumerate(payload.articles)]
-    outcome = await run_in_threadpool(_compared, config(request), unique_ids(articles), [], payload.store)
+    try:
+        linked, problems = await _linked(cfg, payload.urls)
+    except LinkRefused as exc:
+        raise HTTPError(422, f"A link was refused: {exc}") from exc
+    articles = unique_ids(articles + linked)
+    if not 2 <= len(articles) <= MAX_ARTICLES:
+        raise HTTPError(422, _count_message(len(articles)), details=[p.message for p in problems])
+    outcome = await run_in_threadpool(_compared, cfg, articles, problems, payload.store)
     return JSONResponse(outcome.document())
 
 
@@ -134,14 +168,20 @@ async def compare_form(request: Request) -> Response:
     cfg = config(request)
     form = await request.form(max_part_size=cfg.max_body, max_files=MAX_ARTICLES, max_fields=8 * MAX_ARTICLES)
     pasted = _pasted(form)
-    articles, problems = await _submitted(cfg, form, pasted)
+    links = [line.strip() for value in form.getlist("links") if isinstance(value, str)
+             for line in value.splitlines() if line.strip()]
     store = form.get("store") == "on"
-    if not 2 <= len(articles) <= MAX_ARTICLES:
-        message = (f"Give at least two articles to compare (found {len(articles)})." if len(articles) < 2 else
-                   f"Give at most {MAX_ARTICLES} articles at once (found {len(articles)}).")
+    try:
+        if len(links) > MAX_LINKS:
+            raise HTTPError(422, f"Give at most {MAX_LINKS} links at once (found {len(links)}).")
+        articles, problems = await _submitted(cfg, form, pasted, links)
+        if not 2 <= len(articles) <= MAX_ARTICLES:
+            raise HTTPError(422, _count_message(len(articles)), details=[p.message for p in problems])
+    except HTTPError as exc:
         if wants_json(request):
-            raise HTTPError(422, message, details=[p.message for p in problems])
-        return _form(request, pasted, errors=[message, *(p.message for p in problems)], store=store, status=422)
+            raise
+        return _form(request, pasted, links=links, errors=[exc.message, *exc.details], store=store,
+                     status=exc.status_code)
     outcome = await run_in_threadpool(_compared, cfg, articles, problems, store)
     if wants_json(request):
         return JSONResponse(outcome.document())
@@ -150,9 +190,16 @@ async def compare_form(request: Request) -> Response:
         "json_href": None})
 
 
-async def _submitted(cfg: WebConfig, form: FormData, pasted: Sequence[Pasted]) -> tuple[list[Article], list[Problem]]:
-    """The pasted articles (a, b, … by position) then the uploaded files' (a later id taken is
-    renamed, and the files are read by a worker), and a problem for each that could not be read."""
+def _count_message(found: int) -> str:
+    return (f"Give at least two articles to compare (found {found})." if found < 2 else
+            f"Give at most {MAX_ARTICLES} articles at once (found {found}).")
+
+
+async def _submitted(cfg: WebConfig, form: FormData, pasted: Sequence[Pasted],
+                     links: Sequence[str]) -> tuple[list[Article], list[Problem]]:
+    """The pasted articles (a, b, … by position), the uploaded files' then the links' (a later id taken
+    is renamed; files and pages are read by a worker), and a problem for each that could not be read.
+    Raises HTTPError (422) when a link is refused."""
     articles, problems = [], []
     for i, entry in enumerate(pasted):
         try:
@@ -165,15 +212,34 @@ async def _submitted(cfg: WebConfig, form: FormData, pasted: Sequence[Pasted]) -
     failed: list[Problem] = []
     if uploads:
         read, failed = await run_in_threadpool(_in_worker, cfg, "Reading the uploaded files", read_uploads, uploads)
-    return unique_ids(articles + read), problems + failed
+    try:
+        linked, link_problems = await _linked(cfg, links)
+    except LinkRefused as exc:
+        raise HTTPError(422, f"A link was refused: {exc}") from exc
+    return unique_ids(articles + read + linked), problems + failed + link_problems
 
 
-def _form(request: Request, pasted: Sequence[Pasted], *, errors: Sequence[str] = (), store: bool = False,
-          status: int = 200) -> Response:
+async def _linked(cfg: WebConfig, links: Sequence[str]) -> tuple[list[Article], list[Problem]]:
+    """The articles of ``links``: fetched here, all within the comparison's time bound, each page at most
+    as large as a request body; then read in a worker. Raises LinkRefused (see :func:`fetch_links`)."""
+    if not links:
+        return [], []
+    max_bytes = min(IngestOptions().max_chars * HTML_BYTES_PER_CHAR, cfg.max_body)
+    pages, problems = await run_in_threadpool(fetch_links, cfg.fetcher, links, max_bytes=max_bytes,
+                                              deadline=time.monotonic() + cfg.compare_timeout)
+    if not pages:
+        return [], problems
+    read, failed = await run_in_threadpool(_in_worker, cfg, "Reading the fetched pages", read_pages, pages)
+    return read, problems + failed
+
+
+def _form(request: Request, pasted: Sequence[Pasted], *, links: Sequence[str] = (), errors: Sequence[str] = (),
+          store: bool = False, status: int = 200) -> Response:
     padded = list(pasted) + [Pasted()] * max(0, 2 - len(pasted))
     return render(request, "compare.html", {
-        "pasted": padded, "errors": errors, "store": store, "max_body": config(request).max_body,
-        "max_articles": MAX_ARTICLES, "accept": ",".join(FOLDER_SUFFIXES), "json_href": "/compare.json",
+        "pasted": padded, "links": "\n".join(links), "errors": errors, "store": store,
+        "max_body": config(request).max_body, "max_articles": MAX_ARTICLES, "max_links": MAX_LINKS,
+        "accept": ",".join(FOLDER_SUFFIXES), "json_href": "/compare.json",
         "more_href": f"/compare?n={min(len(padded) + 1, MAX_ARTICLES)}"}, status=status)
 
 

@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
 from ..errors import StoreError
+from ..fetch import Fetcher, public_address
 from ..model import Article, Story
 from ..nlp import load_model
 from ..store import Store
@@ -32,13 +33,16 @@ PAGE_BYTES_KEPT = 64 * 1024 * 1024
 @dataclass
 class WebConfig:
     """What the routes share: the store's path and readers, the body limit, the caches of stories and
-    of made pages, and the workers that compare posted articles, each comparison within
-    ``compare_timeout`` seconds."""
+    of made pages, the workers that compare posted articles, each comparison within
+    ``compare_timeout`` seconds, and the fetcher of posted links (``given_fetcher``, else one that
+    reaches public addresses only, unless ``allow_private_urls``)."""
 
     db: Path
     max_body: int
     compare_timeout: float
     compare_workers: int
+    allow_private_urls: bool = False
+    given_fetcher: Fetcher | None = None
     # The store has one writer: the server's own ingests (compared articles stored on request) take turns.
     store_lock: threading.Lock = field(default_factory=threading.Lock)
     stories: VersionedCache[tuple[Story, list[Article]]] = field(default_factory=VersionedCache)
@@ -46,10 +50,12 @@ class WebConfig:
         PAGES_KEPT, max_bytes=PAGE_BYTES_KEPT, weigh=lambda page: page.size))
     readers: ReadStores = field(init=False)
     workers: WorkerPool = field(init=False)
+    fetcher: Fetcher = field(init=False)
 
     def __post_init__(self) -> None:
         self.readers = ReadStores(self.db)
         self.workers = WorkerPool(size=self.compare_workers, timeout=self.compare_timeout, warm=load_model)
+        self.fetcher = self.given_fetcher or Fetcher(check=None if self.allow_private_urls else public_address)
 
 
 def templates() -> Jinja2Templates:

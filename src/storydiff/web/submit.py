@@ -1,5 +1,5 @@
 """Articles submitted to the web app: pasted texts, uploaded files (read by the same ingest code as
-the command line), and storing them on request. No web framework here."""
+the command line), fetched links, and storing them on request. No web framework here."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..articles import problem
+from ..errors import InputError, LinkRefused, one_line
+from ..fetch import Fetcher, Page, page_articles
 from ..ingest import IngestOptions, article_from_record, load_articles
 from ..model import Article, Problem
 from ..store import Store, content_hash
@@ -19,6 +22,8 @@ from ..stories import ingest
 
 MAX_ARTICLES = 50
 """Most articles one comparison takes: each is parsed while the request waits."""
+MAX_LINKS = 10
+"""Most links one comparison fetches: they are fetched while the request waits."""
 
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 log = logging.getLogger(__name__)
@@ -76,6 +81,46 @@ def _read_upload(path: Path, safe: str, options: IngestOptions) -> tuple[list[Ar
     articles = [dataclasses.replace(a, source=a.source.replace(str(path), f"upload {safe}")) for a in read]
     problems = [Problem(p.source.replace(str(path), safe), p.message.replace(str(path), f"upload {safe}"))
                 for p in failed]
+    return articles, problems
+
+
+def fetch_links(fetcher: Fetcher, links: Sequence[str], *, max_bytes: int,
+                deadline: float) -> tuple[list[Page], list[Problem]]:
+    """Each link's page or feed, fetched in turn, all by ``deadline`` (a :func:`time.monotonic` time);
+    a link that cannot be fetched is a problem naming it. Raises :class:`LinkRefused` for a link the
+    fetcher's address check refuses: a request holding one is refused whole."""
+    pages: list[Page] = []
+    problems: list[Problem] = []
+    for link in links:
+        try:
+            pages.append(fetcher.download(link, max_bytes, deadline=deadline))
+        except LinkRefused:
+            raise
+        except InputError as exc:
+            problems.append(problem(exc))
+        except Exception as exc:  # a fault of the fetcher on a hostile link or server: this link's problem
+            log.warning("link %s could not be fetched", link, exc_info=True)
+            problems.append(Problem(link, f"{one_line(link)}: could not be fetched ({type(exc).__name__})"))
+    return pages, problems
+
+
+def read_pages(pages: Sequence[Page], options: IngestOptions | None = None) -> tuple[list[Article], list[Problem]]:
+    """The articles of fetched pages and feeds, read as the command line reads links (runs in a worker:
+    the pages are untrusted HTML); a page that holds none is a problem naming its link."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for page in pages:
+        try:
+            for item in page_articles(page, options or IngestOptions()):
+                if isinstance(item, Article):
+                    articles.append(item)
+                else:
+                    problems.append(item)
+        except InputError as exc:
+            problems.append(problem(exc))
+        except Exception as exc:  # whatever a reader raises on a hostile page is this link's problem
+            log.warning("page %s could not be read", page.link, exc_info=True)
+            problems.append(Problem(page.link, f"{page.link}: could not be read ({type(exc).__name__})"))
     return articles, problems
 
 
