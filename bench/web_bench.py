@@ -46,6 +46,7 @@ class Outcome:
     path: str
     status: int  # 0: no response (connection error, timeout)
     seconds: float
+    error: str = ""  # what httpx raised when there was no response
 
 
 def free_port() -> int:
@@ -125,9 +126,11 @@ async def load(base: str, paths: Sequence[str]) -> tuple[list[Outcome], float]:
                 response = await client.get(path)
                 await response.aread()
                 status = response.status_code
-            except httpx.HTTPError:
-                status = 0
-            outcomes.append(Outcome(path, status, time.perf_counter() - start))
+            except httpx.HTTPError as exc:
+                status, error = 0, f"{type(exc).__name__}: {exc}"[:200]
+            else:
+                error = ""
+            outcomes.append(Outcome(path, status, time.perf_counter() - start, error))
 
     async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT_S, limits=limits) as client:
         start = time.perf_counter()
@@ -138,6 +141,17 @@ async def load(base: str, paths: Sequence[str]) -> tuple[list[Outcome], float]:
 
 def row(label: str, value: str, note: str = "") -> None:
     print(f"  {label:<38s} {value:>14s}  {note}".rstrip())
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process (Linux /proc; 0 elsewhere)."""
+    import os
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def report(outcomes: Sequence[Outcome], elapsed: float, label: str) -> int:
@@ -153,8 +167,8 @@ def report(outcomes: Sequence[Outcome], elapsed: float, label: str) -> int:
     row("latency p95", f"{percentile(ms, 0.95):.1f} ms")
     row("latency max", f"{max(ms):.1f} ms")
     row("errors", f"{len(errors)}", "target 0 " + ("ok" if not errors else "MISSED"))
-    for status, n in Counter(o.status for o in errors).most_common():
-        row(f"  status {status or 'no response'}", f"{n}")
+    for (status, error), n in Counter((o.status, o.error) for o in errors).most_common():
+        row(f"  status {status or 'no response'}", f"{n}", error)
     print(f"RESULT {label.replace(' ', '-')} web-rps {len(outcomes) / elapsed:.1f} web-p50-ms "
           f"{statistics.median(ms):.1f} web-p95-ms {percentile(ms, 0.95):.1f} web-errors {len(errors)}")
     print()
@@ -199,7 +213,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             row("stories served", f"{len(story_ids):,}")
             if not story_ids:
                 raise SystemExit("web bench: the store holds no stories")
-            passes = [asyncio.run(load(base, request_mix(story_ids))) for _ in range(args.passes)]
+            passes = []
+            for _ in range(args.passes):
+                cpu, own = server_cpu_seconds(server.pid), time.process_time()
+                outcomes, elapsed = asyncio.run(load(base, request_mix(story_ids)))
+                passes.append((outcomes, elapsed, server_cpu_seconds(server.pid) - cpu, time.process_time() - own))
         finally:
             server.terminate()
             try:
@@ -208,8 +226,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 server.kill()
                 server.wait()
     errors = 0
-    for number, (outcomes, elapsed) in enumerate(passes, start=1):
+    for number, (outcomes, elapsed, cpu, own) in enumerate(passes, start=1):
         print(f"  pass {number} ({'pages still to be made' if number == 1 else 'pages made'}):")
+        row("server CPU per request", f"{cpu / len(outcomes) * 1000:.2f} ms",
+            "the server's user + system time: what the machine's load does not change")
+        row("clients' CPU per request", f"{own / len(outcomes) * 1000:.2f} ms",
+            "this process's (httpx): on a 2-core machine the clients share the server's cores")
         errors += report(outcomes, elapsed, f"pass {number}")
     return 1 if errors else 0
 
