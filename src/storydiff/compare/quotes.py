@@ -12,6 +12,7 @@ the work follows the pairs that could be one quote, not the square of the senten
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -98,7 +99,12 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
     words are both parts', its evidence runs from the first part to the end of the second."""
     setting = text[quote.sentence.start:quote.sentence.end]
     named = quote.speaker is not None and _names(quote.speaker.name, text[quote.speaker.start:quote.speaker.end])
-    index = 0
+    count = itertools.count()
+
+    def unit(start: int, end: int, tokens: tuple[str, ...]) -> Unit:
+        words = tuple(normalize_word(w) for w in tokens)
+        return Unit(quote, start, end, text[start:end], words, tokens, next(count), setting, named)
+
     held: tuple[int, int, tuple[str, ...]] | None = None  # a sentence the part ended before it did
     for number, part in enumerate(quote.parts):
         pieces = list(_pieces(text, part.start, part.end))
@@ -111,13 +117,9 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
                     and opens_lower(text[quote.parts[number + 1].start:quote.parts[number + 1].end]):
                 held = (start, end, tokens)
                 continue
-            words = tuple(normalize_word(w) for w in tokens)
-            yield Unit(quote, start, end, text[start:end], words, tokens, index, setting, named)
-            index += 1
+            yield unit(start, end, tokens)
     if held is not None:  # the quote's last part ended unfinished
-        start, end, tokens = held
-        yield Unit(quote, start, end, text[start:end], tuple(normalize_word(w) for w in tokens), tokens, index,
-                   setting, named)
+        yield unit(*held)
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:

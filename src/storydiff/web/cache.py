@@ -16,7 +16,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -44,14 +44,14 @@ class Page:
     body: bytes
     media_type: str
     headers: tuple[tuple[str, str], ...] = ()
+    etag: str = field(init=False)  # hashed once, when the page is made: every request sends it
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "etag", '"' + hashlib.blake2b(self.body, digest_size=16).hexdigest() + '"')
 
     @property
     def size(self) -> int:
         return len(self.body)
-
-    @property
-    def etag(self) -> str:
-        return '"' + hashlib.blake2b(self.body, digest_size=16).hexdigest() + '"'
 
 
 class VersionedCache(Generic[V]):
