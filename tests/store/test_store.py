@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import math
 import os
@@ -65,6 +66,52 @@ def test_show_reads_stored_facts_without_parsing(tmp_path: Path, monkeypatch: py
     assert any(f.status == "conflict" and "38" in f.explanation for f in story.findings)
 
 
+def test_a_story_is_read_as_ingest_compared_it_while_its_key_holds(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a story does not compare it again: ingest kept the comparison under a key of its
+    articles and of storydiff's code. Under another key the story is compared again."""
+    import storydiff.store as store_module
+    from storydiff.compare import compare_story
+
+    with _example(tmp_path) as store:
+        story_id = store.stories()[0].id
+        fresh = compare_story(store.facts(["a", "b"]), story_id=story_id)
+    calls: list[str] = []
+
+    def counted(facts: Any, story_id: str) -> Any:
+        calls.append(story_id)
+        return compare_story(facts, story_id=story_id)
+
+    monkeypatch.setattr(store_module, "compare_story", counted)
+    with Store(tmp_path / "s.db", readonly=True) as store:
+        assert store.story(story_id) == fresh and calls == []
+    db = sqlite3.connect(tmp_path / "s.db")
+    db.execute("UPDATE compared SET key = 'made by another storydiff'")
+    db.commit()
+    db.close()
+    with Store(tmp_path / "s.db", readonly=True) as store:
+        assert store.story(story_id) == fresh and calls == [story_id]
+
+
+def test_every_kind_of_finding_round_trips_exactly() -> None:
+    """A stored story comes back equal, down to mention values of every type and a diff's mappings."""
+    from storydiff.model import DateValue, Finding, Mention, Story
+    from storydiff.store.codec import story_from_json, story_to_json
+
+    june = DateValue(dt.date(2018, 6, 1), dt.date(2018, 6, 30), "month")
+    mentions = (Mention("a", 0, 4, "38", 38.0), Mention("b", 5, 9, "June", june),
+                Mention("c", 1, 2, "x", "text"), Mention("d", 1, 2, "y"), Mention("e", 3, 4, "z", float("nan")))
+    finding = Finding(id="f1", kind="quote", status="variant", subject="who said it", explanation="“quoted” — said",
+                      mentions=mentions, diff=({"op": "delete", "text": "I trust in God", "at": [1, 2]},))
+    story = Story(id="s-1", title="A title", articles=("a", "b"), findings=(finding,), note="a note")
+    back = story_from_json(story_to_json(story))
+    assert back.findings[0].mentions[:4] == mentions[:4] and math.isnan(back.findings[0].mentions[4].value)
+    assert dataclasses.replace(back, findings=()) == dataclasses.replace(story, findings=())
+    assert back.findings[0].diff == finding.diff and isinstance(back.findings[0].diff[0]["at"], list)
+    with pytest.raises(ValueError, match="unknown stored fact type"):
+        story_from_json('{"@": "Popen", "args": ["sh"]}')
+
+
 def test_same_id_different_text_is_kept_under_a_new_id(tmp_path: Path) -> None:
     with _example(tmp_path) as store:
         changed = Article(id="a", text=(EXAMPLE / "a.txt").read_text(encoding="utf-8") + "\nA correction.")
@@ -95,19 +142,24 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_store_of_schema_1_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path: Path) -> None:
-    """Schema 2 only adds the links ingest fetched: the reading commands read an older store without
-    waiting for an ingest to upgrade it; the first writer upgrades it and keeps every article."""
+    """Schemas 2 and 3 only add the links ingest fetched and the comparisons it kept: the reading
+    commands read an older store without waiting for an ingest to upgrade it (comparing its stories
+    as they read them); the first writer upgrades it and keeps every article."""
     from storydiff.store import links
 
-    _example(tmp_path).close()
+    with _example(tmp_path) as store:
+        story_id = store.stories()[0].id
+        kept = store.story(story_id)
     db = sqlite3.connect(tmp_path / "s.db")
     db.execute("DROP TABLE links")
+    db.execute("DROP TABLE compared")
     db.execute("PRAGMA user_version = 1")
     db.close()
     with Store(tmp_path / "s.db", readonly=True) as reader:
         assert reader.version() == 1 and [s.articles for s in reader.stories()] == [("a", "b")]
+        assert reader.story(story_id) == kept
     with Store(tmp_path / "s.db") as writer:
-        assert writer.version() == len(MIGRATIONS) == 2
+        assert writer.version() == len(MIGRATIONS) == 3
         a = writer.article("a")
         assert a is not None and not links.fetched(writer, "https://news.example/a")
         links.remember(writer, ["https://news.example/a", "https://news.example/2018/a.html"], a)
@@ -316,3 +368,21 @@ def test_processes_making_one_new_store_at_once_all_open_it(tmp_path: Path) -> N
             thread.join()
     assert failures == []
     assert all(Store(tmp_path / f"s{n}.db", readonly=True).version() == len(MIGRATIONS) for n in range(30))
+
+
+def test_the_comparisons_kept_hold_for_the_code_that_compares() -> None:
+    """The key of a kept comparison changes with any source file of compare, analyze or the model,
+    and only with those (a change to the web app's pages keeps every comparison)."""
+    from pathlib import Path
+
+    import storydiff
+    from storydiff.store.compared import COMPARING_CODE, code_version, compare_key
+
+    package = Path(storydiff.__file__).parent
+    for part in COMPARING_CODE:
+        assert (package / part).exists(), part
+    assert (package / "compare" / "__init__.py").exists() and (package / "analyze" / "quotes.py").exists()
+    assert len(code_version()) == 64
+    members = [("a", "1" * 64), ("b", "2" * 64)]
+    assert compare_key(members) == compare_key(list(members)) != compare_key(members[::-1])
+    assert compare_key(members) != compare_key([("a", "1" * 64), ("b", "3" * 64)])

@@ -29,7 +29,8 @@ from ..group import cluster
 from ..group.copies import COPY_SIMILARITY, band_keys, is_copy, minhash
 from ..group.signature import Signature
 from ..model import Article, ArticleFacts, Story
-from .codec import facts_from_json, facts_to_json, json_text
+from .codec import facts_from_json, facts_to_json, json_text, story_from_json, story_to_json
+from .compared import compare_key
 from .files import check_writable, connect, damaged, mapped, sqlite_errors, stored_rows
 
 DEFAULT_DB = "storydiff.db"
@@ -63,11 +64,15 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE links (url TEXT PRIMARY KEY, hash TEXT NOT NULL, fetched TEXT NOT NULL) WITHOUT ROWID;
     """,
+    # 3: each story's comparison as ingest made it, under the key it holds for (see .compared)
+    """
+    CREATE TABLE compared (story TEXT PRIMARY KEY, key TEXT NOT NULL, story_json TEXT NOT NULL) WITHOUT ROWID;
+    """,
 )
 READABLE_SCHEMA = 1
 """The oldest schema the reading commands read as it is: the migrations after it add only what
-ingest uses (the links table), so that a store is not refused by ``stories`` or ``serve`` before an
-ingest has upgraded it."""
+ingest uses (the links table) or what reading can do without (the comparisons kept), so that a
+store is not refused by ``stories`` or ``serve`` before an ingest has upgraded it."""
 
 
 @dataclass(frozen=True)
@@ -350,13 +355,19 @@ class Store:
         for story in sorted(old_ids):
             if not self.db.execute("SELECT 1 FROM story_of WHERE story = ? LIMIT 1", (story,)).fetchone():
                 self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
+                self.db.execute("DELETE FROM compared WHERE story = ?", (story,))
 
     def _save_story(self, members: list[str]) -> None:
+        members = sorted(members)  # the order story() reads them in, so that the comparison kept is its
         story_id = story_id_for(members)
         self.db.executemany("INSERT OR REPLACE INTO story_of (article, story) VALUES (?, ?)",
                             [(a, story_id) for a in members])
         facts = self.facts(members)
-        s = summarise(compare_story(facts, story_id=story_id), [f.article for f in facts], self._sources(members))
+        story = compare_story(facts, story_id=story_id)
+        self.db.execute("INSERT OR REPLACE INTO compared (story, key, story_json) VALUES (?, ?, ?)",
+                        (story_id, compare_key([(f.article.id, content_hash(f.article)) for f in facts]),
+                         story_to_json(story)))
+        s = summarise(story, [f.article for f in facts], self._sources(members))
         self.db.execute(
             "INSERT OR REPLACE INTO stories (id, title, articles, sources, outlets, first, last, conflicts, variants, "
             "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -414,7 +425,29 @@ class Store:
                                              (story_id,))]
         if not ids:
             raise StoreError(f"no story {story_id!r} in {self.path}; `storydiff stories` lists them")
-        return with_copies_note(compare_story(self.facts(ids), story_id=story_id), self._copy_groups(ids))
+        kept = self._compared(story_id, ids)
+        story = kept if kept is not None else compare_story(self.facts(ids), story_id=story_id)
+        return with_copies_note(story, self._copy_groups(ids))
+
+    def _compared(self, story_id: str, ids: Sequence[str]) -> Story | None:
+        """The story's comparison as ingest kept it, if it holds for these articles and this code."""
+        if self.version() < 3:  # a store read as it is, from before comparisons were kept
+            return None
+        row = self.db.execute("SELECT key, story_json FROM compared WHERE story = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        hashes: dict[str, str] = {}
+        for chunk in _chunks(ids, 500):
+            for article_id, text_hash, text in self.db.execute(
+                    f"SELECT id, hash, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                with stored_rows(self.path):  # the findings' offsets hold for the text stored, as in _article
+                    if hashlib.sha256(text.encode("utf-8")).hexdigest() != text_hash:
+                        raise ValueError(f"the text of article {article_id!r} is not the text it was stored with")
+                hashes[article_id] = text_hash
+        if row[0] != compare_key([(i, hashes.get(i, "")) for i in ids]):
+            return None
+        with stored_rows(self.path):
+            return story_from_json(row[1])
 
     @mapped
     def article_ids(self) -> list[str]:

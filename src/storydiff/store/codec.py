@@ -1,8 +1,10 @@
-"""Facts to JSON and back, exactly, so that a stored article's facts never need re-parsing.
+"""Facts and compared stories to JSON and back, exactly, so that a stored article's facts never need
+re-parsing and a stored story's findings never need comparing again.
 
 Every dataclass of :mod:`storydiff.model` is written as ``{"@": class name, field: value…}``,
-dates as ``{"@date": "YYYY-MM-DD"}``, the numbers JSON cannot hold (NaN, the infinities, as a
-figure written with hundreds of digits parses to) as ``{"@float": "inf"}``; tuples become lists and
+dates as ``{"@date": "YYYY-MM-DD"}``, other mappings as ``{"@map": {key: value…}}``, lists as
+``{"@list": [...]}``, the numbers JSON cannot hold (NaN, the infinities, as a
+figure written with hundreds of digits parses to) as ``{"@float": "inf"}``; tuples become JSON lists and
 come back as tuples. Only model classes are ever built on reading: the JSON names a class, it
 cannot name code to run.
 
@@ -16,16 +18,16 @@ import dataclasses
 import datetime as dt
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .. import model
-from ..model import Article, ArticleFacts
+from ..model import Article, ArticleFacts, Story
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (model.Entity, model.Quote, model.Quantity, model.DateFact, model.Attribution, model.Span,
-                model.Speaker, model.DateValue)
+                model.Speaker, model.DateValue, model.Mention, model.Finding, model.Story)
 }
 
 
@@ -42,8 +44,12 @@ def encode(value: Any) -> Any:
         return {"@date": value.isoformat()}
     if isinstance(value, float) and not math.isfinite(value):
         return {"@float": repr(value)}  # 'inf', '-inf' or 'nan', which float() reads back
-    if isinstance(value, tuple | list):
+    if isinstance(value, tuple):
         return [encode(v) for v in value]
+    if isinstance(value, list):
+        return {"@list": [encode(v) for v in value]}
+    if isinstance(value, Mapping):
+        return {"@map": {str(k): encode(v) for k, v in value.items()}}
     return value
 
 
@@ -53,6 +59,10 @@ def decode(value: Any) -> Any:
             return dt.date.fromisoformat(value["@date"])
         if "@float" in value:
             return float(value["@float"])
+        if "@list" in value:
+            return [decode(v) for v in value["@list"]]
+        if "@map" in value:
+            return {k: decode(v) for k, v in value["@map"].items()}
         cls = _CLASSES.get(value.get("@", ""))
         if cls is None:
             raise ValueError(f"unknown stored fact type {value.get('@')!r}")
@@ -68,6 +78,17 @@ def facts_to_json(facts: ArticleFacts) -> str:
 
 def facts_from_json(article: Article, text: str) -> ArticleFacts:
     return ArticleFacts(article=article, facts=tuple(decode(f) for f in json.loads(text)))
+
+
+def story_to_json(story: Story) -> str:
+    return json.dumps(encode(story), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def story_from_json(text: str) -> Story:
+    story = decode(json.loads(text))
+    if not isinstance(story, Story):
+        raise ValueError(f"a stored story is a {type(story).__name__}")
+    return story
 
 
 def json_text(value: Any, *, indent: int | None = None, default: Callable[[Any], Any] | None = None) -> str:
