@@ -39,3 +39,39 @@ def test_a_pages_etag_is_a_hash_of_its_body() -> None:
 def test_a_byte_bound_needs_a_weight() -> None:
     with pytest.raises(ValueError, match="weigh"):
         VersionedCache(max_bytes=10)
+
+
+def test_a_page_being_made_is_made_once_for_every_request_waiting_on_it() -> None:
+    """Requests for a page still being made wait for it; a request that goes away does not stop the
+    making for the others; a failure reaches every waiter and the next request makes it again."""
+    import asyncio
+    import threading
+    import time
+
+    from storydiff.web.pages import _making
+
+    made: list[str] = []
+    lock = threading.Lock()
+
+    def make(value: str) -> str:
+        time.sleep(0.2)
+        with lock:
+            made.append(value)
+        if value == "boom":
+            raise RuntimeError("boom")
+        return value.upper()
+
+    async def scenario() -> None:
+        making: dict[object, asyncio.Task[object]] = {}
+        waiters = [asyncio.ensure_future(asyncio.shield(_making(making, "k", lambda: make("page"))))
+                   for _ in range(5)]
+        await asyncio.sleep(0.05)
+        waiters[0].cancel()  # its reader went away
+        results = await asyncio.gather(*waiters[1:])
+        assert results == ["PAGE"] * 4 and made == ["page"] and making == {}
+        failing = [asyncio.shield(_making(making, "f", lambda: make("boom"))) for _ in range(3)]
+        outcomes = await asyncio.gather(*failing, return_exceptions=True)
+        assert [str(o) for o in outcomes] == ["boom"] * 3 and made == ["page", "boom"] and making == {}
+        assert await asyncio.shield(_making(making, "k", lambda: make("again"))) == "AGAIN"
+
+    asyncio.run(scenario())

@@ -3,6 +3,7 @@ store's readers and the comparison workers."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from ..fetch import Fetcher, public_address
 from ..model import Article, Story
 from ..nlp import load_model
 from ..store import Store
-from .cache import Page, VersionedCache
+from .cache import Page, Version, VersionedCache
 from .errors import HTTPError
 from .workers import WorkerPool
 
@@ -48,6 +49,7 @@ class WebConfig:
     stories: VersionedCache[tuple[Story, list[Article]]] = field(default_factory=VersionedCache)
     pages: VersionedCache[Page] = field(default_factory=lambda: VersionedCache(
         PAGES_KEPT, max_bytes=PAGE_BYTES_KEPT, weigh=lambda page: page.size))
+    making: dict[tuple[str, Version], asyncio.Task[Any]] = field(default_factory=dict)  # pages being made
     readers: ReadStores = field(init=False)
     workers: WorkerPool = field(init=False)
     fetcher: Fetcher = field(init=False)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -16,7 +17,7 @@ from ..report.csvout import csv_lines, story_rows
 from ..report.jsonout import report_document
 from ..report.stories import stories_document
 from ..store import Store, StorySummary
-from .cache import Page, store_version
+from .cache import Page, Version, VersionedCache, store_version
 from .context import config, open_store, render
 from .errors import HTTPError
 from .views import SORTS, filter_stories, story_view
@@ -64,22 +65,47 @@ def _stored_story(store: Store, story_id: str) -> tuple[Story, list[Article]]:
 async def _kept(request: Request, make: Callable[[], Response]) -> Response:
     """The page at this URL as last made while the store was as it is now (else made now, in a
     worker thread, and kept), with its ETag; ``304 Not Modified`` when the client already holds it.
-    Only a 200 is kept. A page kept is answered on the event loop: no thread, no store."""
+    Only a 200 is kept. A page kept is answered on the event loop: no thread, no store. Requests for
+    a page being made wait for it rather than make it again (a server just started, asked for one
+    story by many readers at once, makes its page once)."""
     cfg = config(request)
-    version = store_version(cfg.db)
-    key = request.url.path + "?" + request.url.query
-    page = cfg.pages.get(key, version)
-    if page is None:
-        response = await run_in_threadpool(make)
-        if response.status_code != 200:
-            return response
-        page = Page(bytes(response.body), response.headers["content-type"],
-                    tuple((k, v) for k, v in response.headers.items() if k == "content-disposition"))
-        cfg.pages.put(key, version, page)
-    headers = {"ETag": page.etag, "Cache-Control": "no-cache", **dict(page.headers)}
-    if page.etag in _etags(request.headers.get("if-none-match", "")):
+    key = (request.url.path + "?" + request.url.query, store_version(cfg.db))
+    kept = cfg.pages.get(*key)
+    made: Page | Response = kept if kept is not None else await asyncio.shield(
+        _making(cfg.making, key, lambda: _page(make(), cfg.pages, key)))
+    if isinstance(made, Response):
+        return made
+    headers = {"ETag": made.etag, "Cache-Control": "no-cache", **dict(made.headers)}
+    if made.etag in _etags(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers=headers)
-    return Response(page.body, headers={**headers, "Content-Type": page.media_type})
+    return Response(made.body, headers={**headers, "Content-Type": made.media_type})
+
+
+def _making(making: dict[Any, asyncio.Task[Any]], key: Any, make: Callable[[], Any]) -> asyncio.Task[Any]:
+    """The task making ``key`` in a worker thread: the one under way, else a new one. It runs to the
+    end even when the request that started it goes away, for the others waiting on it."""
+    task = making.get(key)
+    if task is None:
+        task = asyncio.ensure_future(run_in_threadpool(make))
+        making[key] = task
+
+        def done(finished: asyncio.Task[Any]) -> None:
+            making.pop(key, None)
+            if not finished.cancelled():
+                finished.exception()  # retrieved here: every waiter may have gone
+
+        task.add_done_callback(done)
+    return task
+
+
+def _page(response: Response, pages: VersionedCache[Page], key: tuple[str, Version]) -> Page | Response:
+    """A 200 response as a Page, kept under ``key``; any other response as it is."""
+    if response.status_code != 200:
+        return response
+    page = Page(bytes(response.body), response.headers["content-type"],
+                tuple((k, v) for k, v in response.headers.items() if k == "content-disposition"))
+    pages.put(*key, page)
+    return page
 
 
 def _etags(header: str) -> set[str]:
