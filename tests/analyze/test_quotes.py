@@ -122,6 +122,56 @@ def test_unknown_speaker_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
     assert q.speaker is None and q.cue is None and not q.partial
 
 
+SPEAKER_ROWS = [
+    # text, the quote, the speaker's name and the words naming it (None: unknown)
+    # a pronoun that names no one is no speaker: unknown beats wrong
+    ("This is “the best deal ever.”", "the best deal ever.", None),
+    ("Something is “deeply wrong” here.", "deeply wrong", None),
+    # a statement, remarks: whoever made them
+    ("Trump's statement called the ruling “a disgrace.”", "a disgrace.", ("Trump", "Trump")),
+    ("Remarks from the campaign described the plan as “dead on arrival.”", "dead on arrival.",
+     ("the campaign", "the campaign")),
+    # "which" the parse leaves unlinked, or links to a verb: the noun written before it
+    ("To answer that, they turned to the Census Bureau which counted “2,100 new households” in the county "
+     "between May and now.", "2,100 new households", ("Census Bureau", "which")),
+    ("To settle the question, reporters turned to the Dallas Fire Department which reported “412 fires” in the "
+     "city last year.", "412 fires", ("Dallas Fire Department", "which")),
+    # groups, shares of people and documents that state still speak
+    ("Others said the vote was “rigged from the start.”", "rigged from the start.", ("Others", "Others")),
+    ("“We will appeal,” the report said.", "We will appeal", ("the report", "the report")),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), SPEAKER_ROWS)
+def test_a_speaker_is_someone_who_can_speak(nlp, text: str, quoted: str,  # type: ignore[no-untyped-def]
+                                            speaker: tuple[str, str] | None) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.text == quoted
+    if speaker is None:
+        assert q.speaker is None
+    else:
+        assert q.speaker is not None
+        assert (q.speaker.name, text[q.speaker.start:q.speaker.end]) == speaker
+
+
+def test_an_interview_transcript_gives_each_turn_to_whoever_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A transcript quoted over paragraphs, each opening with its speaker's label: a quote per turn,
+    the answer credited to who answers (the label in capitals read as the person the article names)."""
+    text = ('Governor Mike Pence spoke to Chris Wallace on Sunday. Partial transcript as follows:\n\n'
+            '"WALLACE: Why would he do that? Will she be there tomorrow night?\n\n'
+            '"PENCE: Well, look, this is serious business. The people have a choice to make.\n\n'
+            '"(CROSSTALK.)\n\n'
+            '"WALLACE: If I may, sir, will she be there?\n\n'
+            '"PENCE: She will not be attending the debate."\n\nThe debate is on Monday.')
+    found = quotes(nlp, text)
+    assert [(q.text.split(":")[0], q.speaker and q.speaker.name) for q in found] == [
+        ("WALLACE", "Chris Wallace"), ("PENCE", "Mike Pence"), ("WALLACE", "Chris Wallace"), ("PENCE", "Mike Pence")]
+    assert [text[p.start:p.end] for p in found[1].parts] == [
+        "PENCE: Well, look, this is serious business. The people have a choice to make.", "(CROSSTALK.)"]
+    for q in found:
+        assert q.speaker is not None and text[q.speaker.start:q.speaker.end] == q.text.split(":")[0]
+
+
 def test_empty_text(nlp) -> None:  # type: ignore[no-untyped-def]
     assert quotes(nlp, "") == []
 

@@ -283,8 +283,9 @@ class _Reader(Mentions):
         for _ in range(6):
             for c in v.children:
                 if c.dep_ in SUBJECTS and not self.inside(found, c.i) and _nominal(c):
-                    if c.lower_ in {"who", "that", "which"} and v.dep_ == "relcl":
-                        return v.head
+                    if c.lower_ in {"who", "that", "which"} and v.dep_ == "relcl" \
+                            and v.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+                        return v.head  # else the pronoun, resolved to the noun before it
                     return c
             if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
                 return v.head  # "a statement saying …"
@@ -402,6 +403,21 @@ def _nominal(t: Token) -> bool:
 # --- putting it together ----------------------------------------------------------------------
 
 
+def _turns(text: str, parts: list[tuple[int, int]], open_mark: int,
+           close_mark: int) -> list[tuple[list[tuple[int, int]], int, int]]:
+    """A quotation run on over paragraphs, cut where a paragraph opens with a transcript's speaker
+    label (``"WALLACE: …`` / ``"PENCE: …``): each speaker's turn is a quote of its own, given to
+    whoever speaks in it. Each turn with its opening mark and closing mark (-1: none, run on)."""
+    cuts = [k for k in range(1, len(parts)) if _LABEL.match(text, parts[k][0], parts[k][1])]
+    if not cuts:
+        return [(parts, open_mark, close_mark)]
+    out = []
+    for lo, hi in zip([0, *cuts], [*cuts, len(parts)], strict=True):
+        mark = open_mark if lo == 0 else max(parts[lo][0] - 1, 0)
+        out.append((parts[lo:hi], mark, close_mark if hi == len(parts) else -1))
+    return out
+
+
 def _merge_split(found: list[_Found], text: str) -> list[_Found]:
     """``"A," he said. "B."``: a quotation cued right after, and one without a cue of its own
     that opens in the same paragraph right after that cue, are one quote; so are the two halves of
@@ -472,10 +488,11 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
     reader = _Reader(doc, index)
     found: list[_Found] = []
     for q in find_quoted(reader.text):
-        f = _Found(parts=q.parts, open_mark=q.open_mark, close_mark=q.close_mark,
-                   para=reader.para_of(q.parts[0][0]), last_para=reader.para_of(q.parts[-1][1]))
-        reader.attribute(f)
-        found.append(f)
+        for parts, open_mark, close_mark in _turns(reader.text, q.parts, q.open_mark, q.close_mark):
+            f = _Found(parts=parts, open_mark=open_mark, close_mark=close_mark,
+                       para=reader.para_of(parts[0][0]), last_para=reader.para_of(parts[-1][1]))
+            reader.attribute(f)
+            found.append(f)
     found = [f for f in _merge_split(found, reader.text) if not (f.partial and _is_title(reader.text, f))]
     _carry_speakers(found, reader)
     for f in found:
