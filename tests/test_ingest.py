@@ -161,7 +161,8 @@ def test_json_object_keeps_fields_and_metadata(tmp_path: Path) -> None:
     assert problems == []
     assert article == Article(id="fire-1", text=FIRE, outlet="The Daily Bugle", title="Big Fire",
                               published=dt.date(2024, 3, 5), url="https://example.com/fire", source=path)
-    assert article.meta == {"event": "main-street-fire", "topic": 7}
+    # the date-time is kept whole as well, for the timeline's time of day
+    assert article.meta == {"event": "main-street-fire", "topic": 7, "published": "2024-03-05T14:30:00Z"}
 
 
 def test_json_object_without_id_takes_the_file_stem(tmp_path: Path) -> None:
@@ -191,16 +192,19 @@ def test_jsonl_reads_one_article_a_line_and_skips_blank_lines(tmp_path: Path) ->
     assert articles[0].meta == {"event": "e1"}
 
 
-@pytest.mark.parametrize(("published", "expected"), [
-    ("2024-03-05", dt.date(2024, 3, 5)),
-    ("2024-03-05T23:59:59+02:00", dt.date(2024, 3, 5)),
-    ("2024-03-05 08:00", dt.date(2024, 3, 5)),
-    (None, None),
+@pytest.mark.parametrize(("published", "expected", "kept"), [
+    ("2024-03-05", dt.date(2024, 3, 5), False),
+    ("2024-03-05T23:59:59+02:00", dt.date(2024, 3, 5), True),
+    ("2024-03-05 08:00", dt.date(2024, 3, 5), True),
+    (None, None, False),
 ])
-def test_published_iso_dates_and_datetimes_become_dates(published: str | None, expected: dt.date) -> None:
+def test_published_iso_dates_and_datetimes_become_dates(published: str | None, expected: dt.date,
+                                                        kept: bool) -> None:
+    """A date-time's date is the article's date; the value given is kept whole in the metadata too,
+    for its time of day (see storydiff.timeline)."""
     article = article_from_record({"id": "a", "text": FIRE, "published": published}, source="x")
     assert article.published == expected
-    assert "published" not in article.meta
+    assert article.meta == ({"published": published} if kept else {})
 
 
 @pytest.mark.parametrize("published", ["March 5th", 20240305, "2024-13-45"])

@@ -115,7 +115,8 @@ def article_from_record(
 
     ``id`` is the record's id, else ``default_id``, else a hash of the text. Fields other than
     id, text, outlet, title, published and url are kept in ``meta``; so is a ``published`` value
-    that is not an ISO date. Raises :class:`InputError` for a record that is not an article.
+    that is not an ISO date, or that gives a time of day as well (an ISO date-time). Raises
+    :class:`InputError` for a record that is not an article.
     """
     if not isinstance(record, Mapping):
         raise InputError(source, f"expected a JSON object, found {json_type(record)}; "
@@ -128,8 +129,8 @@ def article_from_record(
                                  "as a string")
     meta = {key: value for key, value in record.items() if key not in RECORD_FIELDS}
     published = parse_date(record.get("published"))
-    if published is None and record.get("published") not in (None, ""):
-        meta["published"] = record["published"]
+    if record.get("published") not in (None, "") and (published is None or _gives_time(record["published"])):
+        meta["published"] = record["published"]  # as given: the timeline reads its time of day
     return make_article(
         text,
         source=source,
@@ -277,6 +278,11 @@ def parse_date(value: object) -> dt.date | None:
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
         return None
+
+
+def _gives_time(value: object) -> bool:
+    """Whether a ``published`` value is an ISO date-time rather than a date alone."""
+    return isinstance(value, str) and parse_date(value) is not None and len(value.strip()) > len("YYYY-MM-DD")
 
 
 def content_id(text: str) -> str:

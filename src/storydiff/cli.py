@@ -295,6 +295,29 @@ def show_cli(story: str, db: str, fmt: str) -> None:
     click.echo(render(Report(articles=articles, stories=(found,), problems=()), fmt), nl=False)
 
 
+@main.command("timeline")
+@click.argument("story")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help="text: the articles in order and each shared fact's first statement; json: the "
+                   "storydiff.timeline/1 document.")
+def timeline_cli(story: str, db: str, fmt: str) -> None:
+    """Print STORY's timeline: its articles in order of publication (date, and time where known, from
+    the metadata or the page's own stamp), and for each fact they share, who stated it first."""
+    from .report.timeline import timeline_document, timeline_text
+    from .store.codec import json_text
+    from .timeline import story_timeline
+
+    with _open_store(db, readonly=True) as store:
+        found = store.story(story)
+        articles = [a for a in (store.article(i) for i in found.articles) if a]
+    timeline = story_timeline(found, articles)
+    if fmt == "json":
+        click.echo(json_text(timeline_document(timeline), indent=2))
+    else:
+        click.echo(timeline_text(timeline), nl=False)
+
+
 @main.command("export")
 @_db_option
 @click.option("--what", type=click.Choice(("articles", "reports", "findings")), default="articles",

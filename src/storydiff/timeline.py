@@ -1,0 +1,179 @@
+"""A story's timeline: its articles in order of publication, and for each fact they share, the
+article that stated it first and the value each later one gave.
+
+When an article was published comes from its metadata (``published``: a date, or a date-time kept
+whole in ``meta["published"]`` when the input gave one), else from the page's own stamp in its text
+("Posted: Nov 27, 2005 8:20 AM ET", "Published: March 13, 2013"), read with dateparser and said to
+come from the text, with the characters it was read from.
+
+Order (:func:`order_key`): times with a zone (an offset) are compared as instants. A date with no
+time is a day, not midnight anywhere: it comes after the instants of that day (in UTC) and before
+those of the next, "placed by its date". A time with no zone (``8:20 AM ET``: EST or EDT) is placed
+by its day too, after that day's instants and before its dates alone, and by its clock among the
+other zoneless times of the day. Articles with no date at all come last. Ties keep the articles'
+ids in order; the articles that stated a fact first are all those at the first article's place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .analyze.stamps import CLOCK_TIME, page_stamps
+from .model import Article, Mention, Span, Story
+
+SCHEMA = "storydiff.timeline/1"
+
+_STAMP_WORD = re.compile(r"^\s*(?:(?:last|first|originally)\s+)?(?:updated|posted|published|modified)\s*:?\s*"
+                         r"(?:(?:on|at)\s+)?", re.IGNORECASE)
+_LATER_STAMP = re.compile(r"\s(?:last\s+)?(?:updated|posted|published|modified)\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^\s*(?:copyright|©|\(c\))", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|2\d)\d\d\b")
+_ZONE = re.compile(r"\b(?:GMT|UTC|[ECMP][SD]T|Z)\b|[+-]\d\d:?\d\d\b")
+_CLOCK = re.compile(CLOCK_TIME, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class When:
+    """When an article was published, as far as it is known."""
+
+    day: dt.date | None  # the calendar day as written (in the time's own zone)
+    time: dt.datetime | None = None  # with tzinfo when the zone is known
+    source: str | None = None  # "metadata" or "text"; None when unknown
+    evidence: Span | None = None  # where in the text it was read (source "text")
+
+    @property
+    def instant(self) -> bool:
+        return self.time is not None and self.time.tzinfo is not None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article in the timeline."""
+
+    article: Article
+    when: When
+
+
+@dataclass(frozen=True)
+class FactLine:
+    """A fact the story's articles share (a finding), its statements in publication order, and the
+    articles that stated it first (more than one when they were published at the same known time,
+    or on the same day with no time)."""
+
+    finding: str
+    kind: str
+    status: str
+    subject: str
+    first: tuple[str, ...]
+    statements: tuple[Mention, ...]  # each article's words, as the finding gives them
+
+
+@dataclass(frozen=True)
+class Timeline:
+    story: str
+    title: str
+    entries: tuple[Entry, ...]
+    facts: tuple[FactLine, ...]
+
+
+def published_when(article: Article) -> When:
+    """When ``article`` was published: from its metadata, else from a stamp in its text."""
+    raw = article.meta.get("published")
+    if isinstance(raw, str):
+        try:
+            stamp = dt.datetime.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+        else:
+            return When(day=stamp.date(), time=stamp, source="metadata")
+    if article.published is not None:
+        return When(day=article.published, source="metadata")
+    return time_from_text(article.text)
+
+
+def time_from_text(text: str) -> When:
+    """The first of the page's own stamps (see :func:`storydiff.analyze.stamps.page_stamps`) that
+    gives a full date with its year, read with dateparser; a copyright line is no publication time.
+    ``When(None)`` when there is none."""
+    import dateparser
+
+    for start, end in sorted(page_stamps(text)):
+        raw = text[start:end]
+        if _COPYRIGHT.match(raw) or not _YEAR.search(raw):
+            continue
+        body = _readable(_STAMP_WORD.sub("", raw))
+        zoned = bool(_ZONE.search(body))
+        read = dateparser.parse(body, languages=["en"], settings={
+            "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": zoned})
+        if read is None:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        evidence = Span(start + lead, start + len(raw.rstrip()))
+        if _CLOCK.search(body):
+            return When(day=read.date(), time=read, source="text", evidence=evidence)
+        return When(day=read.date(), source="text", evidence=evidence)
+    return When(day=None)
+
+
+def _readable(stamp: str) -> str:
+    """A stamp as dateparser reads it: only its first date (``Posted: … Last Updated: …``), the
+    spaces some pages put inside numbers closed up (``11 / 27 / 2005 7: 21 AM``), and a zone that
+    names no offset (``ET``: EST or EDT) left out, so the time is read as one without a zone."""
+    stamp = _LATER_STAMP.split(stamp, maxsplit=1)[0]
+    stamp = re.sub(r"(?<=\d)\s*([:/])\s*(?=\d)", r"\1", stamp)
+    stamp = re.sub(r"\b[ECMP]T\b", "", stamp)
+    return stamp.strip(" \t|-–—,:")
+
+
+def order_key(when: When) -> tuple[int, dt.date, int, dt.datetime | dt.time | None]:
+    """Where an article stands in publication order (see the module's docstring): a time with a
+    zone by its instant (on its day in UTC), a time without one after those on its own day and by
+    its clock, a date alone after both, an unknown date last. A total order, so that every article
+    has one place however the kinds mix."""
+    if when.day is None:
+        return (1, dt.date.max, 0, None)
+    if when.time is not None and when.time.tzinfo is not None:
+        instant = when.time.astimezone(dt.UTC)
+        return (0, instant.date(), 0, instant)
+    if when.time is not None:
+        return (0, when.day, 1, when.time.time())
+    return (0, when.day, 2, None)
+
+
+def ordered(entries: Sequence[Entry]) -> list[Entry]:
+    """``entries`` in publication order, ties by article id."""
+    return sorted(entries, key=lambda e: (_sortable(order_key(e.when)), e.article.id))
+
+
+def _sortable(key: tuple[int, dt.date, int, dt.datetime | dt.time | None]) -> tuple[object, ...]:
+    """The key with its last part comparable across kinds (an instant, a clock or nothing)."""
+    rank, day, kind, moment = key
+    if isinstance(moment, dt.datetime):
+        return rank, day, kind, moment.timestamp()
+    if isinstance(moment, dt.time):
+        return rank, day, kind, moment.hour * 3600 + moment.minute * 60 + moment.second
+    return rank, day, kind, 0
+
+
+def story_timeline(story: Story, articles: Sequence[Article]) -> Timeline:
+    """The timeline of ``story`` over its ``articles`` (those it names that are given)."""
+    mine = [a for a in articles if a.id in set(story.articles)]
+    entries = ordered([Entry(a, published_when(a)) for a in mine])
+    rank = {e.article.id: i for i, e in enumerate(entries)}
+    by_id = {e.article.id: e for e in entries}
+    facts = []
+    for finding in story.findings:
+        mentions = sorted((m for m in finding.mentions if m.article in rank), key=lambda m: (rank[m.article], m.start))
+        if len({m.article for m in mentions}) < 2:
+            continue
+        lead = order_key(by_id[mentions[0].article].when)
+        first = tuple(dict.fromkeys(m.article for m in mentions
+                                    if lead[0] == 0 and order_key(by_id[m.article].when) == lead))
+        facts.append(FactLine(finding=finding.id, kind=str(finding.kind), status=finding.status,
+                              subject=finding.subject, first=first,
+                              statements=tuple(mentions)))
+    return Timeline(story=story.id, title=story.title, entries=tuple(entries), facts=tuple(facts))

@@ -1,0 +1,142 @@
+"""A story's timeline: publication order over dates, times and zones; times read from the page's
+own stamp; who stated each shared fact first; the timeline command in text and JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storydiff.articles import article_from_record
+from storydiff.cli import main
+from storydiff.model import Article, Finding, Mention, Story
+from storydiff.report.timeline import timeline_document, timeline_text
+from storydiff.timeline import Entry, ordered, published_when, story_timeline, time_from_text
+from tests.conftest import EXAMPLE
+
+
+def _article(article_id: str, published: str | None = None, text: str = "A report.") -> Article:
+    record = {"id": article_id, "text": text, **({"published": published} if published else {})}
+    return article_from_record(record, source="test")
+
+
+def test_instants_are_compared_as_instants_and_a_date_alone_is_a_day() -> None:
+    """Written on the 25th in California, 23:30 is 06:30 on the 26th in UTC: after 05:00 UTC on the
+    26th. A date alone comes after the instants of its day and before those of the next; a time
+    with no zone after its day's instants; no date at all last."""
+    articles = [
+        _article("unknown"),
+        _article("day-26", "2018-07-26"),
+        _article("naive", "2018-07-26T01:00:00"),
+        _article("zoned-late", "2018-07-25T23:30:00-07:00"),
+        _article("zoned-early", "2018-07-26T05:00:00+00:00"),
+        _article("day-25", "2018-07-25"),
+    ]
+    order = [e.article.id for e in ordered([Entry(a, published_when(a)) for a in articles])]
+    assert order == ["day-25", "zoned-early", "zoned-late", "naive", "day-26", "unknown"]
+    late = published_when(articles[3])
+    assert late.day == dt.date(2018, 7, 25) and late.instant and late.source == "metadata"
+    naive = published_when(articles[2])
+    assert naive.time == dt.datetime(2018, 7, 26, 1, 0) and not naive.instant
+    assert published_when(articles[0]).day is None and published_when(articles[0]).source is None
+
+
+def test_the_order_does_not_depend_on_the_input_order() -> None:
+    articles = [_article("b", "2018-07-26"), _article("a", "2018-07-26"), _article("c", "2018-07-26T10:00:00Z")]
+    for given in (articles, articles[::-1]):
+        assert [e.article.id for e in ordered([Entry(a, published_when(a)) for a in given])] == ["c", "a", "b"]
+
+
+@pytest.mark.parametrize(("text", "stamp", "time", "zoned"), [
+    ("Quake hits island\nPosted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET\nA quake struck.",
+     "Posted: Nov 27, 2005 8:20 AM ET", dt.datetime(2005, 11, 27, 8, 20), False),  # ET: EST or EDT, no offset
+    ("Last Updated: Monday, 28 November 2005, 02: 24 GMT\n\nA quake struck the island.",
+     "Last Updated: Monday, 28 November 2005, 02: 24 GMT", dt.datetime(2005, 11, 28, 2, 24, tzinfo=dt.UTC), True),
+    ("Posted 11 / 27 / 2005 7: 21 AM\nUpdated 11 / 27 / 2005 3: 41 PM\n\nA quake struck.",
+     "Posted 11 / 27 / 2005 7: 21 AM", dt.datetime(2005, 11, 27, 7, 21), False),
+    ("Published: March 13, 2013\n\nThe cardinals chose a pope.", "Published: March 13, 2013", None, False),
+])
+def test_a_time_is_read_from_the_pages_own_stamp(text: str, stamp: str, time: dt.datetime | None,
+                                                  zoned: bool) -> None:
+    when = time_from_text(text)
+    assert when.source == "text" and when.evidence is not None
+    assert text[when.evidence.start:when.evidence.end] == stamp
+    assert when.time == time and when.instant is zoned
+    assert when.day == (time.date() if time else dt.date(2013, 3, 13))
+
+
+@pytest.mark.parametrize("text", [
+    "Copyright 2005 Reuters. All rights reserved.\n\nA quake struck.",
+    "The quake struck on Nov 27, 2005, the agency said.",  # a date of the story, not of the page
+    "Posted Monday\n\nA quake struck.",  # no year: no day to place it on
+    "",
+])
+def test_no_time_where_the_page_gives_none(text: str) -> None:
+    assert time_from_text(text).day is None
+
+
+def test_the_metadata_comes_before_the_text() -> None:
+    article = _article("a", "2013-03-14", text="Published: March 13, 2013\n\nThe cardinals chose a pope.")
+    when = published_when(article)
+    assert (when.day, when.source, when.evidence) == (dt.date(2013, 3, 14), "metadata", None)
+
+
+def _story(*mentions: list[Mention]) -> Story:
+    findings = tuple(Finding(id=f"f{n}", kind="quantity", status="conflict", subject="dead", explanation="",
+                             mentions=tuple(m)) for n, m in enumerate(mentions))
+    return Story(id="s-1", title="Quake", articles=("a", "b", "c"), findings=findings)
+
+
+def test_who_stated_a_fact_first_and_what_each_later_article_gave() -> None:
+    a = _article("a", "2005-11-28T02:24:00+00:00", "At least 10 dead.")
+    b = _article("b", "2005-11-27", "Five dead.")
+    c = _article("c", "2005-11-27", "5 dead.")
+    story = _story([Mention("a", 9, 11, "10"), Mention("b", 0, 4, "Five"), Mention("c", 0, 1, "5")],
+                   [Mention("a", 9, 11, "10")])  # stated by one article only: no line
+    timeline = story_timeline(story, [a, b, c])
+    assert [e.article.id for e in timeline.entries] == ["b", "c", "a"]
+    (fact,) = timeline.facts
+    assert fact.first == ("b", "c")  # the same day, no times: both first
+    assert [(s.article, s.text) for s in fact.statements] == [("b", "Five"), ("c", "5"), ("a", "10")]
+    document = timeline_document(timeline)
+    assert document["schema"] == "storydiff.timeline/1"
+    assert [x["note"] for x in document["articles"]] == [
+        "date only: placed by its day, after the times of that day", "date only: placed by its day, after the "
+        "times of that day", None]
+    assert document["facts"][0]["statements"][2] == {
+        "article": "a", "start": 9, "end": 11, "text": "10", "day": "2005-11-28", "time": "2005-11-28T02:24:00+00:00",
+        "zone_known": True, "when_from": "metadata"}
+    for statement in document["facts"][0]["statements"]:
+        text = {"a": a, "b": b, "c": c}[statement["article"]].text
+        assert text[statement["start"]:statement["end"]] == statement["text"]
+    assert "first b, c" in timeline_text(timeline)
+
+
+def test_no_one_is_first_when_no_article_has_a_date() -> None:
+    timeline = story_timeline(_story([Mention("a", 0, 1, "x"), Mention("b", 0, 1, "y")]),
+                              [_article("a", text="x"), _article("b", text="y")])
+    assert timeline.facts[0].first == ()
+    assert "who was first is not known (no dates)" in timeline_text(timeline)
+
+
+def test_the_timeline_command_on_the_example_pair(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "s.db")
+    done = runner.invoke(main, ["ingest", "--db", db, str(EXAMPLE / "a.txt"), str(EXAMPLE / "b.txt")])
+    assert done.exit_code == 0, done.output
+    listed = runner.invoke(main, ["stories", "--db", db, "--format", "json"])
+    (story,) = json.loads(listed.output)["stories"]
+    text = runner.invoke(main, ["timeline", story["id"], "--db", db])
+    assert text.exit_code == 0, text.output
+    assert "date unknown" in text.output and "38-day" in text.output and "39-day" in text.output
+    out = runner.invoke(main, ["timeline", story["id"], "--db", db, "--format", "json"])
+    document = json.loads(out.output)
+    assert [a["id"] for a in document["articles"]] == ["a", "b"]
+    assert all(a["day"] is None and a["note"].startswith("no publication date") for a in document["articles"])
+    credited = [f for f in document["facts"] if f["kind"] == "attribution"]
+    assert credited and {s["text"] for s in credited[0]["statements"]} >= {"first reported by the Portland Tribune"}
+    missing = runner.invoke(main, ["timeline", "s-nope", "--db", db])
+    assert missing.exit_code == 1 and "no story 's-nope'" in missing.output
