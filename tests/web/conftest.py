@@ -3,6 +3,7 @@ an in-process client, and the app served by uvicorn on a free loopback port (for
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 import time
@@ -49,7 +50,8 @@ class Stores:
 def xss_articles() -> list[Article]:
     outlet = f"<b>Evil</b> Times {SCRIPT}"
     return [Article(id="x1", text=XSS_A, title=XSS_TITLE, outlet=outlet, url="javascript:alert(3)"),
-            Article(id="x2", text=XSS_B, title=f"Second {IMG}", outlet=outlet, url="https://example.org/x2")]
+            Article(id="x2", text=XSS_B, title=f"Second {IMG}", outlet=outlet, url="https://example.org/x2",
+                    published=dt.date(2018, 7, 26))]  # dated: the timeline puts it before the undated x1
 
 
 @pytest.fixture(scope="session")

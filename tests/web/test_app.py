@@ -97,6 +97,21 @@ def test_story_json_is_the_report_with_offsets_into_the_articles(client: TestCli
     assert any(d["inserted"] == ["[Trump]"] for f in variants for d in f["diff"])
 
 
+def test_story_timeline_json_and_its_section_on_the_story_page(client: TestClient, stores: Stores) -> None:
+    doc = secure(client.get(f"/stories/{stores.xss}/timeline.json")).json()
+    assert doc["schema"] == "storydiff.timeline/1" and doc["story"] == stores.xss
+    assert [(a["id"], a["day"], a["when_from"]) for a in doc["articles"]] == [
+        ("x2", "2018-07-26", "metadata"), ("x1", None, None)]
+    for fact in doc["facts"]:
+        for st in fact["statements"]:
+            assert stores.texts[st["article"]][st["start"]:st["end"]] == st["text"]
+    page = secure(client.get(f"/stories/{stores.xss}")).text
+    assert '<details class="timeline" id="timeline">' in page
+    assert f'href="/stories/{stores.xss}/timeline.json"' in page
+    assert "&lt;b&gt;Evil&lt;/b&gt; Times &lt;script&gt;" in page and "<b>Evil</b>" not in page
+    assert client.get("/stories/s-nope/timeline.json").status_code == 404
+
+
 def test_story_page_marks_every_mention_in_place(client: TestClient, stores: Stores) -> None:
     page = is_html(secure(client.get(f"/stories/{stores.example}")))
     doc = client.get(f"/stories/{stores.example}.json").json()

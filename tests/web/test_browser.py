@@ -154,8 +154,9 @@ def test_hostile_text_is_shown_as_text_and_never_run(live: LiveServer, watched: 
     watched.shot("xss-list")
     page.goto(f"{live.url}/stories/{live.stores.xss}")
     page.wait_for_selector("li.finding")
-    for closed in page.locator("details:not([open]) > summary").all():
-        closed.click()  # open the folded groups (facts only one article states)
+    closed = page.locator("details:not([open]) > summary")
+    while closed.count():  # open the folded sections (the timeline, facts only one article states)
+        closed.first.click()
     for finding in page.locator("li.finding button.select").all():
         finding.click()
     watched.shot("xss-story")
@@ -168,6 +169,27 @@ def test_hostile_text_is_shown_as_text_and_never_run(live: LiveServer, watched: 
     assert watched.dialogs == []
     csp = [e for e in watched.errors if "Content Security Policy" in e]
     assert csp == [] and watched.errors == []
+
+
+def test_the_timeline_section_orders_the_articles_and_keeps_hostile_outlets_as_text(live: LiveServer,
+                                                                                       watched: Watched) -> None:
+    page = watched.page
+    page.goto(f"{live.url}/stories/{live.stores.xss}")
+    timeline = page.locator("details.timeline")
+    assert timeline.count() == 1 and not timeline.evaluate("e => e.open")  # folded until asked for
+    timeline.locator("summary").click()
+    rows = timeline.locator("ol.timeline-articles > li")
+    assert rows.count() == 2 and rows.first.is_visible()
+    assert [rows.nth(k).get_attribute("data-article") for k in range(2)] == ["x2", "x1"]
+    assert rows.first.locator(".when").inner_text() == "2018-07-26"
+    assert rows.nth(1).locator(".when").inner_text() == "date unknown"
+    assert rows.first.locator(".outlet").inner_text() == f"<b>Evil</b> Times {SCRIPT}"
+    watched.shot("timeline")
+    assert page.locator("details.timeline b, details.timeline script").count() == 0
+    assert page.evaluate("typeof window.pwned") == "undefined" and watched.dialogs == [] and watched.errors == []
+    with page.expect_navigation():
+        timeline.locator("a", has_text="Timeline as JSON").click()
+    assert '"schema": "storydiff.timeline/1"' in page.content() or "storydiff.timeline/1" in page.inner_text("body")
 
 
 def test_pasted_hostile_text_is_not_run(live: LiveServer, watched: Watched) -> None:

@@ -16,7 +16,9 @@ from ..model import Article, Report, Story
 from ..report.csvout import csv_lines, story_rows
 from ..report.jsonout import report_document
 from ..report.stories import stories_document
+from ..report.timeline import timeline_document
 from ..store import Store, StorySummary
+from ..timeline import story_timeline
 from .cache import Page, Version, VersionedCache, store_version
 from .context import config, open_store, render
 from .errors import HTTPError
@@ -158,6 +160,16 @@ async def story_csv(request: Request, story_id: str) -> Response:
     return await _kept(request, make)
 
 
+@router.get("/stories/{story_id}/timeline.json", summary="One story's timeline (storydiff.timeline/1)",
+            responses={404: {"description": "No such story"}})
+async def story_timeline_json(request: Request, story_id: str) -> Response:
+    def make() -> Response:
+        story, articles = _story(request, story_id)
+        return JSONResponse(timeline_document(story_timeline(story, articles)))
+
+    return await _kept(request, make)
+
+
 @router.get("/stories/{story_id}", summary="One story: findings and articles side by side (HTML)",
             response_class=Response, responses={404: {"description": "No such story"}})
 async def story_page(request: Request, story_id: str) -> Response:
@@ -165,6 +177,8 @@ async def story_page(request: Request, story_id: str) -> Response:
         story, articles = _story(request, story_id)
         return render(request, "story.html", {
             "view": story_view(story, articles),
+            "timeline": timeline_document(story_timeline(story, articles)),
+            "timeline_href": request.url_for("story_timeline_json", story_id=story_id).path,
             "json_href": request.url_for("story_json", story_id=story_id).path,
             "csv_href": request.url_for("story_csv", story_id=story_id).path})
 
