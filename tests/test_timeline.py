@@ -140,3 +140,55 @@ def test_the_timeline_command_on_the_example_pair(tmp_path: Path) -> None:
     assert credited and {s["text"] for s in credited[0]["statements"]} >= {"first reported by the Portland Tribune"}
     missing = runner.invoke(main, ["timeline", "s-nope", "--db", db])
     assert missing.exit_code == 1 and "no story 's-nope'" in missing.output
+
+
+@pytest.mark.parametrize(("values", "words", "days", "update"), [
+    # a toll that grows from one publication to the next: news developing
+    ([("a", 30, "30"), ("b", 32, "32")], ["dead"], {"a": "2018-07-01", "b": "2018-07-02"}, "grew"),
+    # the later article gives fewer: a count that cannot shrink went down, so it stays a conflict
+    ([("a", 32, "32"), ("b", 30, "30")], ["dead"], {"a": "2018-07-01", "b": "2018-07-02"}, None),
+    # two articles of the same time disagree
+    ([("a", 30, "30"), ("b", 32, "32"), ("c", 31, "31")], ["injured"],
+     {"a": "2018-07-01", "b": "2018-07-02", "c": "2018-07-02"}, None),
+    # a magnitude revised, either way
+    ([("a", 6.1, "6.1"), ("b", 5.9, "5.9")], ["magnitude"],
+     {"a": "2005-11-27T10:30:00+00:00", "b": "2005-11-27T14:00:00+00:00"}, "revised"),
+    # not a figure that grows or is revised
+    ([("a", 38, "38"), ("b", 39, "39")], ["Occupy ICE protests", "day"], {"a": "2018-07-01", "b": "2018-07-02"},
+     None),
+    # an article with no date: who came first is not known
+    ([("a", 30, "30"), ("b", 32, "32")], ["dead"], {"a": "2018-07-01"}, None),
+])
+def test_an_update_is_told_from_a_conflict(values: list[tuple[str, float, str]], words: list[str],
+                                           days: dict[str, str], update: str | None) -> None:
+    from storydiff.timeline import update_reason
+
+    whens = {article: published_when(_article(article, day)) for article, day in days.items()}
+    reason = update_reason(values, words, whens)
+    if update is None:
+        assert reason is None
+    else:
+        assert reason is not None and reason.startswith(f"An update, not a contradiction: the figure {update}")
+        first, later = values[0], values[1]
+        assert reason.index(f"“{first[2]}”") < reason.index(f"“{later[2]}”")
+
+
+def test_compare_reports_a_grown_toll_as_an_update_only_when_the_later_article_gives_more() -> None:
+    from storydiff import compare
+
+    text = ("A fire tore through an apartment building in Springfield on Saturday night. Firefighters battled the "
+            "blaze for hours, and the cause is under investigation, the fire chief said. The fire killed {n} people "
+            "and injured 12 others; in all, officials said. Dozens of residents were evacuated from nearby homes.")
+
+    def toll(first: str, second: str) -> tuple[str, str]:
+        a = _article("a", first, text.format(n=30))
+        b = _article("b", second, text.format(n=32))
+        (finding,) = [f for f in compare([a, b]).stories[0].findings if f.subject == "people"]
+        return finding.status, finding.explanation
+
+    status, explanation = toll("2018-07-01T08:00:00+00:00", "2018-07-02T09:00:00+00:00")
+    assert status == "variant" and explanation == (
+        "An update, not a contradiction: the figure grew between publications: a (2018-07-01 08:00 +0000) “30”, "
+        "then b (2018-07-02 09:00 +0000) “32”.")
+    assert toll("2018-07-02T09:00:00+00:00", "2018-07-01T08:00:00+00:00")[0] == "conflict"  # it went down
+    assert toll("2018-07-01T08:00:00+00:00", "2018-07-01T08:00:00+00:00")[0] == "conflict"  # the same time

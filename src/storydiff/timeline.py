@@ -177,3 +177,57 @@ def story_timeline(story: Story, articles: Sequence[Article]) -> Timeline:
                               subject=finding.subject, first=first,
                               statements=tuple(mentions)))
     return Timeline(story=story.id, title=story.title, entries=tuple(entries), facts=tuple(facts))
+
+
+# --- updates: figures that change between publications ------------------------------------------
+
+# What a growing count counts (word stems): a toll, the injured, arrests, evacuations… A later report
+# giving more is news developing; a later report giving fewer stays a conflict.
+GROWING = ("kill", "die", "dead", "death", "toll", "fatalit", "casualt", "victim", "injur", "wound", "hurt",
+           "hospitali", "arrest", "detain", "charg", "evacu", "displac", "homeless", "missing", "rescu", "trap",
+           "infect", "case", "bod")
+# A figure first given as preliminary and then revised, in either direction.
+REVISED = ("magnitude",)
+# People counted with a growing verb in their sentence ("the fire killed 30 people") count as a toll.
+PEOPLE = frozenset({"people", "person", "persons", "man", "men", "woman", "women", "child", "children", "resident",
+                    "residents", "passenger", "passengers", "worker", "workers", "student", "students"})
+
+
+def update_reason(values: Sequence[tuple[str, float, str]], words: Sequence[str],
+                  whens: dict[str, When], context: Sequence[str] = ()) -> str | None:
+    """Why a disagreement between figures is news developing rather than a contradiction, or None
+    when it is not. ``values``: (article, number, words stating it) per statement; ``words``: what the
+    figure counts (its noun, head and unit); ``whens``: the articles' publication times; ``context``:
+    the lemmas of the sentences stating it (a count of people there with a growing verb is a toll).
+
+    An update: every article has a known date, no two articles at the same place in publication
+    order (:func:`order_key`) give different numbers, and either the figure counts something that
+    only grows (:data:`GROWING`) and never goes down from an earlier article to a later one, or it is
+    one that is revised (:data:`REVISED`)."""
+    if len(values) < 2 or any(whens.get(a) is None or whens[a].day is None for a, _, _ in values):
+        return None
+    stems = " ".join(words).lower()
+    growing = any(w in stems for w in GROWING) or (
+        bool(PEOPLE & set(stems.split())) and any(c.startswith(GROWING) for c in context))
+    revised = any(w in stems for w in REVISED)
+    if not (growing or revised):
+        return None
+    by_time = sorted(values, key=lambda v: (_sortable(order_key(whens[v[0]])), v[0]))
+    at: dict[tuple[object, ...], set[float]] = {}
+    for article, number, _ in by_time:
+        at.setdefault(_sortable(order_key(whens[article])), set()).add(number)
+    if len(at) < 2 or any(len(numbers) > 1 for numbers in at.values()):
+        return None  # all at one time, or two articles of the same time disagree
+    numbers = [n for _, n, _ in by_time]
+    if growing and not revised and any(later < earlier for earlier, later in zip(numbers, numbers[1:], strict=False)):
+        return None  # a count that cannot shrink went down
+    path = ", then ".join(f"{article} ({_when_label(whens[article])}) “{said}”" for article, _, said in by_time)
+    kind = "revised" if revised else "grew"
+    return f"An update, not a contradiction: the figure {kind} between publications: {path}."
+
+
+def _when_label(when: When) -> str:
+    if when.time is None:
+        return when.day.isoformat() if when.day else "date unknown"
+    zone = when.time.strftime(" %z") if when.instant else ""
+    return when.time.strftime("%Y-%m-%d %H:%M") + zone

@@ -27,6 +27,7 @@ from ..model import (
     Status,
     Story,
 )
+from ..timeline import When, published_when, update_reason
 from .align import Pair, Weights, align
 from .attributions import describe_attribution, judge_attributions
 from .explain import day_count_reason, describe_quantity, join_names
@@ -52,13 +53,14 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     """The findings of one story: its articles' facts aligned and judged."""
     options = options or CompareOptions()
     texts = {a.article.id: a.article.text for a in analyzed}
+    whens = {a.article.id: published_when(a.article) for a in analyzed}
     facts = [f for a in analyzed for f in a.facts]
     weights: Weights = Weights(((f.article, f.sentence), f.context) for f in facts)
     findings: list[Finding] = []
     quantities = [f for f in facts if isinstance(f, Quantity)]
     dates = [f for f in facts if isinstance(f, DateFact)]
     findings += _judged(quantities, favour_rare_values(quantities, lambda x, y: judge_quantities(x, y, weights)),
-                        lambda group, status: _quantity_finding(group, status, dates, weights, texts))
+                        lambda group, status: _quantity_finding(group, status, dates, weights, texts, whens))
     findings += _judged(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights)),
                         lambda group, status: _date_finding(group, status, texts))
     units = [u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])]
@@ -192,7 +194,7 @@ def _by_article(statements: Sequence[tuple[str, str]]) -> str:
 
 
 def _quantity_finding(group: list[Quantity], status: Status, dates: Sequence[DateFact],
-                      weights: Weights, texts: dict[str, str]) -> Finding:
+                      weights: Weights, texts: dict[str, str], whens: dict[str, When]) -> Finding:
     first = group[0]
     what = first.counted or first.head or "figure"
     if first.unit == "year of age":
@@ -211,8 +213,14 @@ def _quantity_finding(group: list[Quantity], status: Status, dates: Sequence[Dat
         subject = what
     explanation = _value_explanation(group, status, "figure", lambda q: f"{describe_quantity(q)} (“{q.text}”)")
     if status == "conflict":
+        numbers = [(q.article, float(q.value), q.text) for q in group if isinstance(q.value, int | float)]
+        update = update_reason(numbers if len(numbers) == len(group) else [],
+                               [w for q in group for w in (q.counted, q.head, q.unit) if w], whens,
+                               [c for q in group for c in q.context])
         reason = day_count_reason(group, dates, weights)
-        if reason:
+        if update:
+            status, explanation = "variant", update
+        elif reason:
             explanation += " " + reason
     return _finding("quantity", status, subject, explanation, [_mention(q, q.value) for q in group])
 

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from .. import __version__
 
-COMPARING_CODE = ("compare", "analyze", "model.py")
-"""What compare_story runs, in the package: the compare package, the analyze helpers it uses, the model."""
+COMPARING_CODE = ("compare", "analyze", "model.py", "timeline.py")
+"""What compare_story runs, in the package: the compare package, the analyze helpers it uses, the model,
+and the publication times it tells updates by."""
 
 
 @functools.cache
