@@ -192,3 +192,30 @@ def test_compare_reports_a_grown_toll_as_an_update_only_when_the_later_article_g
         "then b (2018-07-02 09:00 +0000) “32”.")
     assert toll("2018-07-02T09:00:00+00:00", "2018-07-01T08:00:00+00:00")[0] == "conflict"  # it went down
     assert toll("2018-07-01T08:00:00+00:00", "2018-07-01T08:00:00+00:00")[0] == "conflict"  # the same time
+
+
+def test_provenance_copies_as_one_source_and_credits_linked_to_the_credited_outlets_article() -> None:
+    """b credits the Portland Tribune, whose own article t is in the story and came first; b2 is a
+    copy of b (the same text with a line added): one source."""
+    from storydiff import compare
+
+    b_text = (EXAMPLE / "b.txt").read_text(encoding="utf-8")
+    a_text = (EXAMPLE / "a.txt").read_text(encoding="utf-8")
+    t = Article(id="t", text=a_text, outlet="Portland Tribune", published=dt.date(2018, 9, 10))
+    b = Article(id="b", text=b_text, outlet="KOIN 6", published=dt.date(2018, 9, 11))
+    b2 = Article(id="b2", text=b_text + "\nThis story has been updated.", outlet="KOIN 6",
+                 published=dt.date(2018, 9, 12))
+    (story,) = compare([t, b, b2]).stories
+    timeline = story_timeline(story, [t, b, b2])
+    assert timeline.copies == (("b", "b2"),)
+    tribune = [c for c in timeline.credits if c.mention.text == "first reported by the Portland Tribune"]
+    assert {c.mention.article for c in tribune} == {"b", "b2"} and all(c.by_source == ("t",) for c in tribune)
+    oregonian = [c for c in timeline.credits if c.mention.text == "the Oregonian reported"]
+    assert oregonian and all(c.by_source == () for c in oregonian)  # no article by the Oregonian here
+    assert timeline.credited_first == "t"
+    for c in timeline.credits:
+        assert {"t": t, "b": b, "b2": b2}[c.mention.article].text[c.mention.start:c.mention.end] == c.mention.text
+    document = timeline_document(timeline)
+    assert document["copies"] == [{"first": "b", "copies": ["b2"]}] and document["credited_first"] == "t"
+    text = timeline_text(timeline)
+    assert "b, copied by b2" in text and "Of the credited sources in the story, t published first." in text

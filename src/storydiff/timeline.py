@@ -72,11 +72,32 @@ class FactLine:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """An article crediting a source ("first reported by the Portland Tribune"), and the story's
+    articles by that source, if any (matched by outlet name), in publication order."""
+
+    mention: Mention  # the words of the credit in the crediting article; value: the source's name
+    by_source: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Timeline:
     story: str
     title: str
     entries: tuple[Entry, ...]
     facts: tuple[FactLine, ...]
+    copies: tuple[tuple[str, ...], ...] = ()  # near-duplicate texts, each group in publication order
+    credits: tuple[Credit, ...] = ()
+
+    @property
+    def credited_first(self) -> str | None:
+        """Of the story's articles by a credited source, the one published first."""
+        rank = {e.article.id: i for i, e in enumerate(self.entries)}
+        found = [a for c in self.credits for a in c.by_source if self.by_id(a).when.day is not None]
+        return min(found, key=rank.__getitem__) if found else None
+
+    def by_id(self, article_id: str) -> Entry:
+        return next(e for e in self.entries if e.article.id == article_id)
 
 
 def published_when(article: Article) -> When:
@@ -176,7 +197,52 @@ def story_timeline(story: Story, articles: Sequence[Article]) -> Timeline:
         facts.append(FactLine(finding=finding.id, kind=str(finding.kind), status=finding.status,
                               subject=finding.subject, first=first,
                               statements=tuple(mentions)))
-    return Timeline(story=story.id, title=story.title, entries=tuple(entries), facts=tuple(facts))
+    return Timeline(story=story.id, title=story.title, entries=tuple(entries), facts=tuple(facts),
+                    copies=copy_groups(entries), credits=credits(story, entries))
+
+
+def copy_groups(entries: Sequence[Entry]) -> tuple[tuple[str, ...], ...]:
+    """The articles that are near-duplicates of one text (MinHash, as ingest links copies), each group
+    of two or more in publication order: one source and its copies."""
+    from .group.copies import is_copy, minhash
+
+    sketches = [minhash(e.article.text) for e in entries]
+    group = list(range(len(entries)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i in range(len(entries)):
+        for j in range(i + 1, len(entries)):
+            if is_copy(sketches[i], sketches[j]):
+                group[root(j)] = root(i)
+    members: dict[int, list[str]] = {}
+    for i, e in enumerate(entries):
+        members.setdefault(root(i), []).append(e.article.id)
+    return tuple(tuple(m) for m in members.values() if len(m) > 1)
+
+
+def credits(story: Story, entries: Sequence[Entry]) -> tuple[Credit, ...]:
+    """Every credit the story's articles give (its attribution findings' mentions), each with the
+    story's articles by the source credited."""
+    from .analyze.attributions import outlet_key
+
+    by_outlet: dict[str, list[str]] = {}
+    for e in entries:
+        if e.article.outlet:
+            by_outlet.setdefault(outlet_key(e.article.outlet), []).append(e.article.id)
+    out = []
+    for finding in story.findings:
+        if finding.kind != "attribution":
+            continue
+        for m in finding.mentions:
+            source = m.value if isinstance(m.value, str) else ""
+            mine = by_outlet.get(outlet_key(source), []) if source else []
+            out.append(Credit(mention=m, by_source=tuple(a for a in mine if a != m.article)))
+    rank = {e.article.id: i for i, e in enumerate(entries)}
+    return tuple(sorted(out, key=lambda c: (rank.get(c.mention.article, len(rank)), c.mention.start)))
 
 
 # --- updates: figures that change between publications ------------------------------------------

@@ -110,6 +110,12 @@ def test_story_timeline_json_and_its_section_on_the_story_page(client: TestClien
     assert f'href="/stories/{stores.xss}/timeline.json"' in page
     assert "&lt;b&gt;Evil&lt;/b&gt; Times &lt;script&gt;" in page and "<b>Evil</b>" not in page
     assert client.get("/stories/s-nope/timeline.json").status_code == 404
+    example = client.get(f"/stories/{stores.example}").text  # a credits the Oregonian, b the Portland Tribune
+    assert '<ul class="timeline-credits">' in example
+    assert "<q>the Oregonian reported</q>" in example and "<q>first reported by the Portland Tribune</q>" in example
+    credits = client.get(f"/stories/{stores.example}/timeline.json").json()["credits"]
+    assert {(c["article"], c["text"]) for c in credits} >= {("a", "the Oregonian reported"),
+                                                           ("b", "first reported by the Portland Tribune")}
 
 
 def test_story_page_marks_every_mention_in_place(client: TestClient, stores: Stores) -> None:

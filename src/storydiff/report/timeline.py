@@ -21,6 +21,11 @@ def timeline_document(timeline: Timeline) -> dict[str, Any]:
             "statements": [{"article": s.article, "start": s.start, "end": s.end, "text": s.text,
                             **_when_fields(entries[s.article].when)} for s in f.statements],
         } for f in timeline.facts],
+        "copies": [{"first": group[0], "copies": list(group[1:])} for group in timeline.copies],
+        "credits": [{"article": c.mention.article, "start": c.mention.start, "end": c.mention.end,
+                     "text": c.mention.text, "source": c.mention.value, "articles_by_source": list(c.by_source)}
+                    for c in timeline.credits],
+        "credited_first": timeline.credited_first,
     }
 
 
@@ -63,6 +68,17 @@ def timeline_text(timeline: Timeline) -> str:
         lines.append(f"  {n:>2}. {said:<26} {who}")
         if when.source == "text" and when.evidence is not None:
             lines.append(f"      from the text: “{one_line(a.text[when.evidence.start:when.evidence.end])}”")
+    if timeline.copies:
+        lines += ["", "Copies of one text (one source):"]
+        lines += [f"  - {group[0]}, copied by {', '.join(group[1:])}" for group in timeline.copies]
+    if timeline.credits:
+        lines += ["", "Credits:"]
+        for c in timeline.credits:
+            by = (f"in this story: {', '.join(c.by_source)}" if c.by_source
+                  else "no article by this source in the story")
+            lines.append(f"  - {c.mention.article}: “{one_line(c.mention.text)}” ({by})")
+        if timeline.credited_first:
+            lines.append(f"  Of the credited sources in the story, {timeline.credited_first} published first.")
     if timeline.facts:
         lines += ["", "Facts, first stated:"]
         for f in timeline.facts:

@@ -175,9 +175,11 @@ async def story_timeline_json(request: Request, story_id: str) -> Response:
 async def story_page(request: Request, story_id: str) -> Response:
     def make() -> Response:
         story, articles = _story(request, story_id)
+        view = story_view(story, articles)
         return render(request, "story.html", {
-            "view": story_view(story, articles),
+            "view": view,
             "timeline": timeline_document(story_timeline(story, articles)),
+            "anchors": {av.article.id: f"article-{av.index}" for av in view.articles},
             "timeline_href": request.url_for("story_timeline_json", story_id=story_id).path,
             "json_href": request.url_for("story_json", story_id=story_id).path,
             "csv_href": request.url_for("story_csv", story_id=story_id).path})
