@@ -139,3 +139,18 @@ def test_a_sentence_broken_by_its_cue_is_the_same_quote_as_the_sentence_whole(nl
     assert [(f.status, len(f.mentions)) for f in quotes] == [("agree", 2)]
     (mention,) = [m for m in quotes[0].mentions if m.article == "a"]
     assert a[mention.start:mention.end] == mention.text and mention.text.startswith("I trust in God")
+
+
+def test_different_speakers_not_both_named_are_no_conflict_but_are_said(nlp):  # type: ignore[no-untyped-def]
+    """The same words given to Governor Kate Brown and to "a spokesman": not a speaker conflict (one
+    speaker is not named), but the finding says who each article names; "Brown" is the same person."""
+    words = "“We will rebuild the bridge before winter comes,”"
+    texts = {"a": f"The governor spoke on Monday about the storm damage. {words} Governor Kate Brown said.",
+             "b": f"Officials spoke on Monday about the storm damage. {words} a spokesman said.",
+             "c": f"Officials spoke on Monday about the storm damage. {words} Brown said."}
+    (ab,) = [f for f in _story(nlp, a=texts["a"], b=texts["b"]).findings if f.kind == "quote"]
+    assert ab.status == "agree"
+    assert ab.explanation.endswith("who said it is not settled: a says it is by Kate Brown, b says it is by a "
+                                   "spokesman.")
+    (ac,) = [f for f in _story(nlp, a=texts["a"], c=texts["c"]).findings if f.kind == "quote"]
+    assert ac.status == "agree" and "not settled" not in ac.explanation

@@ -9,6 +9,7 @@ makes is ``unique``.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -283,9 +284,23 @@ def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ())
         ref = diff_reference(group)
         diffs = tuple(word_diff(ref, u) for u in group if u is not ref)
         explanation = "Same quote, worded differently: " + "; ".join(_diff_sentence(d) for d in diffs) + "."
+    if status in {"agree", "variant"} and _speakers_unsettled(group):
+        # different speakers, not both named in so many words: no speaker conflict, but each one said
+        given = _by_article([(u.article, f"it is by {u.quote.speaker.name}" if u.quote.speaker
+                               else "it is unattributed") for u in group])
+        notes = [*notes, f"who said it is not settled: {given}"]
     if notes:
         explanation = explanation.rstrip(".") + "; " + "; ".join(notes) + "."
     return _finding("quote", status, subject, explanation, [_mention(u) for u in group], diffs)
+
+
+def _speakers_unsettled(group: Sequence[Unit]) -> bool:
+    """The articles give the words to people with no name in common, or some give them to no one."""
+    names = [set(re.findall(r"[\w’'-]+", u.quote.speaker.name.lower())) if u.quote.speaker else None for u in group]
+    if all(n is None for n in names):
+        return False
+    return any(n is None for n in names) or any(not (x & y) for x, y in itertools.combinations(names, 2)
+                                                 if x is not None and y is not None)
 
 
 def _diff_sentence(diff: dict[str, Any]) -> str:
