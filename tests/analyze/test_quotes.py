@@ -136,6 +136,14 @@ SPEAKER_ROWS = [
      "between May and now.", "2,100 new households", ("Census Bureau", "which")),
     ("To settle the question, reporters turned to the Dallas Fire Department which reported “412 fires” in the "
      "city last year.", "412 fires", ("Dallas Fire Department", "which")),
+    # a name and a colon before the quotation; "said" then a participle, or a share of people
+    ('Clinton: "Our goal is to defeat ISIS." Bush: "The mission is to destroy ISIS."',
+     "The mission is to destroy ISIS.", ("Bush", "Bush")),
+    ('"I will not apologize for that," said retired neurosurgeon Ben Carson, asked about his claims.',
+     "I will not apologize for that", ("Ben Carson", "Ben Carson")),
+    # a cue the tagger took for a noun
+    ('"Today the kingdom leads the fight," the Saudis state in the white paper.', "Today the kingdom leads the fight",
+     ("Saudis", "Saudis")),
     # groups, shares of people and documents that state still speak
     ("Others said the vote was “rigged from the start.”", "rigged from the start.", ("Others", "Others")),
     ("“We will appeal,” the report said.", "We will appeal", ("the report", "the report")),
@@ -145,8 +153,7 @@ SPEAKER_ROWS = [
 @pytest.mark.parametrize(("text", "quoted", "speaker"), SPEAKER_ROWS)
 def test_a_speaker_is_someone_who_can_speak(nlp, text: str, quoted: str,  # type: ignore[no-untyped-def]
                                             speaker: tuple[str, str] | None) -> None:
-    (q,) = quotes(nlp, text)
-    assert q.text == quoted
+    (q,) = [q for q in quotes(nlp, text) if q.text == quoted]
     if speaker is None:
         assert q.speaker is None
     else:

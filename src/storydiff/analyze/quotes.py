@@ -51,6 +51,8 @@ WINDOW = 30  # tokens looked at on either side of a quotation for its cue
 _SIGNATURE = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,4}")
 # "PENCE: Well, …" / "SEN. WARREN: …"
 _LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z'’-]+):\s")
+# "Bush: “…”" / "Michael P. McDonald:  “…”": a capitalised name of up to four words, a colon, the mark
+_NAME_COLON = re.compile(r"(?<![\w.])((?:[A-Z][\w.'’-]*[ \u00a0]){0,3}[A-Z][\w'’-]+):[ \u00a0]*$")
 
 
 # --- cues and speakers ------------------------------------------------------------------------
@@ -183,6 +185,8 @@ class _Reader(Mentions):
             found.speaker = self.speaker_of(verb, found)
         if found.speaker is None:
             self.signed(found)
+        if found.speaker is None:
+            self.labelled(found)
 
     def cue_after(self, found: _Found, after: list[Token]) -> Token | None:
         """``"…," X said`` / ``"…," said X`` / ``"…," the letter continued``; after a quotation
@@ -191,7 +195,7 @@ class _Reader(Mentions):
         if verb is None and found.close_mark >= 0:
             end = self.text[found.parts[-1][1]:found.close_mark].strip() or self.text[found.parts[-1][1] - 1]
             if end[-1:] in {",", "?", "!", "—", "–", "-"}:
-                verb = _first(after, _is_bare_cue)
+                verb = _first(after, _is_bare_cue) or _mistagged_cue(after)
         if verb is None:
             return None
         if not all(u.is_punct or _in_subject(u, verb) for u in after[:after.index(verb)]):
@@ -309,19 +313,34 @@ class _Reader(Mentions):
         right: list[Token] = []
         i = verb.i + 1
         while i < len(doc) and i - verb.i <= 6 and not self.inside(found, i) and not doc[i].is_punct \
-                and doc[i].pos_ not in {"VERB", "ADP", "SCONJ"}:
-            right.append(doc[i])
+                and (doc[i].pos_ not in {"VERB", "ADP", "SCONJ"} or doc[i].dep_ in {"amod", "compound"}
+                     or (doc[i].lower_ == "of" and right and right[-1].pos_ in {"NUM", "PRON"})):
+            right.append(doc[i])  # "said retired neurosurgeon Ben Carson", "said one of those advisers"
             i += 1
         for side in (left, right):
             for test in (lambda t: self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ == "PERSON",
                          lambda t: t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS,
-                         lambda t: t.pos_ in {"PRON", "NOUN"} and t.dep_ not in {"poss", "compound"}
-                         and t.lower_ not in {"it", "this", "that", "what"}):
+                         lambda t: (t.pos_ in {"PRON", "NOUN"} and t.lower_ not in {"it", "this", "that", "what"}
+                                    and (t.dep_ not in {"poss", "compound"}
+                                         or (t.head.i == verb.i and verb.pos_ != "VERB")))  # "the email read"
+                         or (t.pos_ == "NUM" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of")):
                 hits = [t for t in side if test(t)]
                 if hits:
                     # The head of the phrase: the last word of a name, the noun after its modifiers.
                     return hits[0] if side is left else hits[-1]
         return None
+
+    def labelled(self, found: _Found) -> None:
+        """``Clinton: "Our goal …" Bush: "The mission …"``: a name, every word of it a proper noun,
+        and a colon written right before the quotation."""
+        label = _label_before(self.text, found.open_mark)
+        if label is None:
+            return
+        doc = self.doc
+        words = doc[self.tok(label.start(1)):min(self.tok(label.end(1)), len(doc))]
+        if len(words) and all(t.pos_ == "PROPN" or t.i in self.ent_of or t.text == "." for t in words):
+            found.cue = (label.end(1), label.end(1) + 1)
+            found.speaker = self.named(label.start(1), label.end(1))
 
     def signed(self, found: _Found) -> None:
         """``"…" ― Sonya Herridge`` or ``"PENCE: Well, …"``: a name signed after the quotation,
@@ -349,6 +368,12 @@ class _Reader(Mentions):
             found.cue = (label.end(1), label.end(1) + 1)
             found.speaker = self.named(label.start(1), label.end(1))
 
+def _label_before(text: str, open_mark: int) -> re.Match[str] | None:
+    """``Bush: "The mission is …"``: a name and a colon right before a quotation's opening mark."""
+    line_start = max(text.rfind("\n", 0, open_mark), text.rfind(". ", 0, open_mark) + 1, 0)
+    return _NAME_COLON.search(text, line_start, open_mark)
+
+
 def _is_cue(t: Token) -> bool:
     if t.lower_ == "according":
         return any(c.lower_ == "to" for c in t.children) or (
@@ -360,6 +385,25 @@ def _first(tokens: list[Token], test: Callable[[Token], bool]) -> Token | None:
     for t in tokens[:12]:
         if test(t):
             return t
+    return None
+
+
+# The written forms of the speech verbs, for a cue the tagger took for a noun ("the Saudis state",
+# "the email read").
+SPEECH_FORMS = frozenset({form for v in SPEECH_VERBS for form in (v, v + "s", v + "d", v + "ed")}
+                         | {"said", "told", "wrote", "read", "began", "says", "tells", "writes"})
+
+
+def _mistagged_cue(after: list[Token]) -> Token | None:
+    """``"…," the email read.``: a speech verb's form tagged as a noun right after a short subject
+    (a determiner, names, nouns), the clause ending there or going on with a preposition."""
+    for k, t in enumerate(after[:5]):
+        if t.lower_ in SPEECH_FORMS and t.pos_ in {"NOUN", "PROPN"} and k > 0 \
+                and all(u.pos_ in {"DET", "PROPN", "NOUN", "ADJ"} for u in after[:k]) \
+                and (k + 1 == len(after) or after[k + 1].is_punct or after[k + 1].pos_ == "ADP"):
+            return t
+        if t.pos_ not in {"DET", "PROPN", "NOUN", "ADJ"}:
+            return None
     return None
 
 
