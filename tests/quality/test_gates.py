@@ -27,13 +27,13 @@ EXAMPLE_FLOORS = {"found": 4, "correct": 4, "max_violated": 0, "max_false_confli
 BASIL_FLOORS = {
     "gold-dev.json": {"found": 0.81, "correct": 0.75, "max_violated": 0, "max_false_conflicts": 0.01,
                       "max_ambiguous": 0.03},
-    "gold-dev-more.json": {"found": 0.69, "correct": 0.55, "max_violated": 0, "max_false_conflicts": 0.025,
+    "gold-dev-more.json": {"found": 0.69, "correct": 0.56, "max_violated": 0, "max_false_conflicts": 0.015,
                            "max_ambiguous": 0.06},
 }
 # planted conflicts (../shared/tools/perturb_findings.py, seed 1): the share reported as conflicts
 PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.07, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.06, "max_violated": 0}}
-QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.87, "precision": 0.95}
+QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.88, "precision": 0.95}
 
 
 def _score_findings(gold: Path, report: dict, inputs: Sequence[Path], tmp: Path) -> dict[str, float]:
