@@ -219,3 +219,17 @@ def test_provenance_copies_as_one_source_and_credits_linked_to_the_credited_outl
     assert document["copies"] == [{"first": "b", "copies": ["b2"]}] and document["credited_first"] == "t"
     text = timeline_text(timeline)
     assert "b, copied by b2" in text and "Of the credited sources in the story, t published first." in text
+
+
+def test_a_stamp_like_run_of_digits_is_not_read_at_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Article text is untrusted: a 'stamp' of a hundred thousand digits and separators is passed over
+    rather than handed to dateparser; a date alone in the metadata is a day, not midnight."""
+    import dateparser
+
+    def refuse(text: str, **_: object) -> None:
+        raise AssertionError(f"dateparser was given {len(text):,} characters")
+
+    monkeypatch.setattr(dateparser, "parse", refuse)
+    assert time_from_text("Posted: " + "1 / " * 50_000 + "2005\n\nA quake struck.").day is None
+    article = Article(id="a", text="x", published=dt.date(2018, 7, 26), meta={"published": "2018-07-26"})
+    assert published_when(article).time is None and published_when(article).day == dt.date(2018, 7, 26)

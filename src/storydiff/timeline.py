@@ -25,6 +25,7 @@ from .analyze.stamps import CLOCK_TIME, page_stamps
 from .model import Article, Mention, Span, Story
 
 SCHEMA = "storydiff.timeline/1"
+MAX_STAMP = 160  # characters: the longest page stamp read for a time ("Posted: … Last Updated: …" fits)
 
 _STAMP_WORD = re.compile(r"^\s*(?:(?:last|first|originally)\s+)?(?:updated|posted|published|modified)\s*:?\s*"
                          r"(?:(?:on|at)\s+)?", re.IGNORECASE)
@@ -103,7 +104,7 @@ class Timeline:
 def published_when(article: Article) -> When:
     """When ``article`` was published: from its metadata, else from a stamp in its text."""
     raw = article.meta.get("published")
-    if isinstance(raw, str):
+    if isinstance(raw, str) and len(raw.strip()) > len("YYYY-MM-DD"):  # a date-time, not a date read as midnight
         try:
             stamp = dt.datetime.fromisoformat(raw.strip())
         except ValueError:
@@ -123,8 +124,8 @@ def time_from_text(text: str) -> When:
 
     for start, end in sorted(page_stamps(text)):
         raw = text[start:end]
-        if _COPYRIGHT.match(raw) or not _YEAR.search(raw):
-            continue
+        if end - start > MAX_STAMP or _COPYRIGHT.match(raw) or not _YEAR.search(raw):
+            continue  # a run of digits and separators hundreds long is no stamp, and dateparser is no place for it
         body = _readable(_STAMP_WORD.sub("", raw))
         zoned = bool(_ZONE.search(body))
         read = dateparser.parse(body, languages=["en"], settings={
