@@ -233,3 +233,13 @@ def test_a_stamp_like_run_of_digits_is_not_read_at_length(monkeypatch: pytest.Mo
     assert time_from_text("Posted: " + "1 / " * 50_000 + "2005\n\nA quake struck.").day is None
     article = Article(id="a", text="x", published=dt.date(2018, 7, 26), meta={"published": "2018-07-26"})
     assert published_when(article).time is None and published_when(article).day == dt.date(2018, 7, 26)
+
+
+def test_a_stamp_dateparser_cannot_take_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateparser
+
+    def breaks(text: str, **_: object) -> None:
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(dateparser, "parse", breaks)
+    assert time_from_text("Published: March 13, 2013\n\nThe cardinals chose a pope.").day is None

@@ -128,9 +128,12 @@ def time_from_text(text: str) -> When:
             continue  # a run of digits and separators hundreds long is no stamp, and dateparser is no place for it
         body = _readable(_STAMP_WORD.sub("", raw))
         zoned = bool(_ZONE.search(body))
-        read = dateparser.parse(body, languages=["en"], settings={
-            "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
-            "RETURN_AS_TIMEZONE_AWARE": zoned})
+        try:
+            read = dateparser.parse(body, languages=["en"], settings={
+                "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": zoned})
+        except Exception:  # dateparser raises a zoo of errors on odd input (as analyze/dates.py says)
+            continue
         if read is None:
             continue
         lead = len(raw) - len(raw.lstrip())
