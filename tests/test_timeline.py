@@ -243,3 +243,10 @@ def test_a_stamp_dateparser_cannot_take_is_passed_over(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(dateparser, "parse", breaks)
     assert time_from_text("Published: March 13, 2013\n\nThe cardinals chose a pope.").day is None
+
+
+def test_copies_the_store_knows_are_taken_as_given_in_publication_order() -> None:
+    articles = [_article("x", "2018-07-02", "One text."), _article("y", "2018-07-01", "Another text."),
+                _article("z", "2018-07-03", "A third.")]
+    story = Story(id="s", title="t", articles=("x", "y", "z"), findings=())
+    assert story_timeline(story, articles, copies=[["x", "y"], ["z"], ["gone", "z"]]).copies == (("y", "x"),)

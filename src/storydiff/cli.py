@@ -311,7 +311,8 @@ def timeline_cli(story: str, db: str, fmt: str) -> None:
     with _open_store(db, readonly=True) as store:
         found = store.story(story)
         articles = [a for a in (store.article(i) for i in found.articles) if a]
-    timeline = story_timeline(found, articles)
+        copies = store.copy_groups(list(found.articles))
+    timeline = story_timeline(found, articles, copies)
     if fmt == "json":
         click.echo(json_text(timeline_document(timeline), indent=2))
     else:

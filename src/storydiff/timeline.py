@@ -184,8 +184,10 @@ def _sortable(key: tuple[int, dt.date, int, dt.datetime | dt.time | None]) -> tu
     return rank, day, kind, 0
 
 
-def story_timeline(story: Story, articles: Sequence[Article]) -> Timeline:
-    """The timeline of ``story`` over its ``articles`` (those it names that are given)."""
+def story_timeline(story: Story, articles: Sequence[Article],
+                   copies: Sequence[Sequence[str]] | None = None) -> Timeline:
+    """The timeline of ``story`` over its ``articles`` (those it names that are given). ``copies``:
+    its articles grouped as near-duplicates, when known (the store keeps them); else found here."""
     mine = [a for a in articles if a.id in set(story.articles)]
     entries = ordered([Entry(a, published_when(a)) for a in mine])
     rank = {e.article.id: i for i, e in enumerate(entries)}
@@ -202,7 +204,14 @@ def story_timeline(story: Story, articles: Sequence[Article]) -> Timeline:
                               subject=finding.subject, first=first,
                               statements=tuple(mentions)))
     return Timeline(story=story.id, title=story.title, entries=tuple(entries), facts=tuple(facts),
-                    copies=copy_groups(entries), credits=credits(story, entries))
+                    copies=copy_groups(entries) if copies is None else _in_order(copies, rank),
+                    credits=credits(story, entries))
+
+
+def _in_order(groups: Sequence[Sequence[str]], rank: dict[str, int]) -> tuple[tuple[str, ...], ...]:
+    """The groups of two or more of the given articles, each in publication order, by its first."""
+    kept = [sorted((a for a in g if a in rank), key=rank.__getitem__) for g in groups]
+    return tuple(tuple(g) for g in sorted((g for g in kept if len(g) > 1), key=lambda g: rank[g[0]]))
 
 
 def copy_groups(entries: Sequence[Entry]) -> tuple[tuple[str, ...], ...]:

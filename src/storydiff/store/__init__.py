@@ -375,9 +375,10 @@ class Store:
              s.variants, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
 
     def _sources(self, members: Sequence[str]) -> int:
-        return len(self._copy_groups(members))
+        return len(self.copy_groups(members))
 
-    def _copy_groups(self, members: Sequence[str]) -> list[list[str]]:
+    @mapped
+    def copy_groups(self, members: Sequence[str]) -> list[list[str]]:
         """The members, grouped so that near-duplicates of one text share a group."""
         inside = set(members)
         links = [(a, b) for chunk in _chunks(list(members), 400) for a, b in self.db.execute(
@@ -427,7 +428,7 @@ class Store:
             raise StoreError(f"no story {story_id!r} in {self.path}; `storydiff stories` lists them")
         kept = self._compared(story_id, ids)
         story = kept if kept is not None else compare_story(self.facts(ids), story_id=story_id)
-        return with_copies_note(story, self._copy_groups(ids))
+        return with_copies_note(story, self.copy_groups(ids))
 
     def _compared(self, story_id: str, ids: Sequence[str]) -> Story | None:
         """The story's comparison as ingest kept it, if it holds for these articles and this code."""

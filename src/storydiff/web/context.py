@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from fastapi import Request
@@ -31,6 +31,15 @@ PAGE_BYTES_KEPT = 64 * 1024 * 1024
 """Made pages kept for their next request: at most this many, of at most this many bytes in all."""
 
 
+class Shown(NamedTuple):
+    """A stored story as its pages show it: its comparison, its articles, and its articles grouped
+    as copies of one text (Store.copy_groups)."""
+
+    story: Story
+    articles: list[Article]
+    copies: list[list[str]]
+
+
 @dataclass
 class WebConfig:
     """What the routes share: the store's path and readers, the body limit, the caches of stories and
@@ -46,7 +55,7 @@ class WebConfig:
     given_fetcher: Fetcher | None = None
     # The store has one writer: the server's own ingests (compared articles stored on request) take turns.
     store_lock: threading.Lock = field(default_factory=threading.Lock)
-    stories: VersionedCache[tuple[Story, list[Article]]] = field(default_factory=VersionedCache)
+    stories: VersionedCache[Shown] = field(default_factory=VersionedCache)
     pages: VersionedCache[Page] = field(default_factory=lambda: VersionedCache(
         PAGES_KEPT, max_bytes=PAGE_BYTES_KEPT, weigh=lambda page: page.size))
     making: dict[tuple[str, Version], asyncio.Task[Any]] = field(default_factory=dict)  # pages being made

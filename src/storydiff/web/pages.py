@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import StoreError, StoreUnavailable
-from ..model import Article, Report, Story
+from ..model import Report
 from ..report.csvout import csv_lines, story_rows
 from ..report.jsonout import report_document
 from ..report.stories import stories_document
@@ -20,7 +20,7 @@ from ..report.timeline import timeline_document
 from ..store import Store, StorySummary
 from ..timeline import story_timeline
 from .cache import Page, Version, VersionedCache, store_version
-from .context import config, open_store, render
+from .context import Shown, config, open_store, render
 from .errors import HTTPError
 from .views import SORTS, filter_stories, story_view
 
@@ -39,7 +39,7 @@ def _stories(request: Request, q: str, sort: str) -> tuple[list[StorySummary], b
         return filter_stories(store.stories(), q, sort), True
 
 
-def _story(request: Request, story_id: str) -> tuple[Story, list[Article]]:
+def _story(request: Request, story_id: str) -> Shown:
     cfg = config(request)
     version = store_version(cfg.db)
     cached = cfg.stories.get(story_id, version)
@@ -53,7 +53,7 @@ def _story(request: Request, story_id: str) -> tuple[Story, list[Article]]:
     return found
 
 
-def _stored_story(store: Store, story_id: str) -> tuple[Story, list[Article]]:
+def _stored_story(store: Store, story_id: str) -> Shown:
     try:
         story = store.story(story_id)
     except StoreUnavailable:
@@ -61,7 +61,8 @@ def _stored_story(store: Store, story_id: str) -> tuple[Story, list[Article]]:
     except StoreError as exc:
         raise HTTPError(404, f"There is no story {story_id!r} in the store; the stories are listed at "
                              "/stories.") from exc
-    return story, [a for a in (store.article(i) for i in story.articles) if a is not None]
+    return Shown(story, [a for a in (store.article(i) for i in story.articles) if a is not None],
+                 store.copy_groups(list(story.articles)))
 
 
 async def _kept(request: Request, make: Callable[[], Response]) -> Response:
@@ -142,7 +143,7 @@ async def stories_page(request: Request, q: str = QUERY, sort: Sort = SORT) -> R
             responses={404: {"description": "No such story"}})
 async def story_json(request: Request, story_id: str) -> Response:
     def make() -> Response:
-        story, articles = _story(request, story_id)
+        story, articles, _ = _story(request, story_id)
         return JSONResponse(report_document(Report(articles=tuple(articles), stories=(story,))))
 
     return await _kept(request, make)
@@ -152,7 +153,7 @@ async def story_json(request: Request, story_id: str) -> Response:
             response_class=Response, responses={404: {"description": "No such story"}})
 async def story_csv(request: Request, story_id: str) -> Response:
     def make() -> Response:
-        story, articles = _story(request, story_id)
+        story, articles, _ = _story(request, story_id)
         name = re.sub(r"[^A-Za-z0-9_-]", "_", story_id)[:80] or "story"
         return Response("".join(csv_lines(story_rows(story, articles))), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="storydiff-{name}.csv"'})
@@ -164,8 +165,8 @@ async def story_csv(request: Request, story_id: str) -> Response:
             responses={404: {"description": "No such story"}})
 async def story_timeline_json(request: Request, story_id: str) -> Response:
     def make() -> Response:
-        story, articles = _story(request, story_id)
-        return JSONResponse(timeline_document(story_timeline(story, articles)))
+        story, articles, copies = _story(request, story_id)
+        return JSONResponse(timeline_document(story_timeline(story, articles, copies)))
 
     return await _kept(request, make)
 
@@ -174,11 +175,11 @@ async def story_timeline_json(request: Request, story_id: str) -> Response:
             response_class=Response, responses={404: {"description": "No such story"}})
 async def story_page(request: Request, story_id: str) -> Response:
     def make() -> Response:
-        story, articles = _story(request, story_id)
+        story, articles, copies = _story(request, story_id)
         view = story_view(story, articles)
         return render(request, "story.html", {
             "view": view,
-            "timeline": timeline_document(story_timeline(story, articles)),
+            "timeline": timeline_document(story_timeline(story, articles, copies)),
             "anchors": {av.article.id: f"article-{av.index}" for av in view.articles},
             "timeline_href": request.url_for("story_timeline_json", story_id=story_id).path,
             "json_href": request.url_for("story_json", story_id=story_id).path,
