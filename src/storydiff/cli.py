@@ -312,7 +312,8 @@ def timeline_cli(story: str, db: str, fmt: str) -> None:
         found = store.story(story)
         articles = [a for a in (store.article(i) for i in found.articles) if a]
         copies = store.copy_groups(list(found.articles))
-    timeline = story_timeline(found, articles, copies)
+        whens = store.whens(list(found.articles))
+    timeline = story_timeline(found, articles, copies, whens)
     if fmt == "json":
         click.echo(json_text(timeline_document(timeline), indent=2))
     else:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .analyze.stamps import CLOCK_TIME, page_stamps
@@ -184,12 +184,14 @@ def _sortable(key: tuple[int, dt.date, int, dt.datetime | dt.time | None]) -> tu
     return rank, day, kind, 0
 
 
-def story_timeline(story: Story, articles: Sequence[Article],
-                   copies: Sequence[Sequence[str]] | None = None) -> Timeline:
+def story_timeline(story: Story, articles: Sequence[Article], copies: Sequence[Sequence[str]] | None = None,
+                   whens: Mapping[str, When] | None = None) -> Timeline:
     """The timeline of ``story`` over its ``articles`` (those it names that are given). ``copies``:
-    its articles grouped as near-duplicates, when known (the store keeps them); else found here."""
+    its articles grouped as near-duplicates, and ``whens``: when each was published, when known (the
+    store keeps both); else found here."""
     mine = [a for a in articles if a.id in set(story.articles)]
-    entries = ordered([Entry(a, published_when(a)) for a in mine])
+    known = whens or {}
+    entries = ordered([Entry(a, known[a.id] if a.id in known else published_when(a)) for a in mine])
     rank = {e.article.id: i for i, e in enumerate(entries)}
     by_id = {e.article.id: e for e in entries}
     facts = []

@@ -93,6 +93,26 @@ def test_a_story_is_read_as_ingest_compared_it_while_its_key_holds(tmp_path: Pat
         assert store.story(story_id) == fresh and calls == [story_id]
 
 
+def test_publication_times_are_kept_at_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest reads when each article was published (metadata, else its page stamp) and keeps it:
+    the timeline of a stored story reads no stamp again."""
+    from storydiff import timeline
+
+    stamped = Article(id="s", text="Posted: Nov 27, 2005 8:20 AM ET\n\nA strong quake struck the island on Sunday.")
+    dated = Article(id="d", text="A strong quake struck the island on Sunday, officials said.",
+                    published=dt.date(2005, 11, 28))
+    with Store(tmp_path / "s.db") as store:
+        assert ingest(store, [stamped, dated]).stored == 2
+    monkeypatch.setattr(timeline, "time_from_text", lambda text: (_ for _ in ()).throw(AssertionError("read again")))
+    with Store(tmp_path / "s.db", readonly=True) as store:
+        whens = store.whens(["s", "d"])
+    assert whens["s"] == timeline.When(day=dt.date(2005, 11, 27), time=dt.datetime(2005, 11, 27, 8, 20),
+                                       source="text", evidence=whens["s"].evidence)
+    assert whens["s"].evidence is not None
+    assert stamped.text[whens["s"].evidence.start:whens["s"].evidence.end] == "Posted: Nov 27, 2005 8:20 AM ET"
+    assert whens["d"] == timeline.When(day=dt.date(2005, 11, 28), source="metadata")
+
+
 def test_every_kind_of_finding_round_trips_exactly() -> None:
     """A stored story comes back equal, down to mention values of every type and a diff's mappings."""
     from storydiff.model import DateValue, Finding, Mention, Story
@@ -153,13 +173,15 @@ def test_a_store_of_schema_1_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path:
     db = sqlite3.connect(tmp_path / "s.db")
     db.execute("DROP TABLE links")
     db.execute("DROP TABLE compared")
+    db.execute("DROP TABLE published")
     db.execute("PRAGMA user_version = 1")
     db.close()
     with Store(tmp_path / "s.db", readonly=True) as reader:
         assert reader.version() == 1 and [s.articles for s in reader.stories()] == [("a", "b")]
         assert reader.story(story_id) == kept
+        assert reader.whens(["a", "b"])["a"].day is None  # read now: the store kept none
     with Store(tmp_path / "s.db") as writer:
-        assert writer.version() == len(MIGRATIONS) == 3
+        assert writer.version() == len(MIGRATIONS) == 4
         a = writer.article("a")
         assert a is not None and not links.fetched(writer, "https://news.example/a")
         links.remember(writer, ["https://news.example/a", "https://news.example/2018/a.html"], a)

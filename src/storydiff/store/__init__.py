@@ -29,7 +29,16 @@ from ..group import cluster
 from ..group.copies import COPY_SIMILARITY, band_keys, is_copy, minhash
 from ..group.signature import Signature
 from ..model import Article, ArticleFacts, Story
-from .codec import facts_from_json, facts_to_json, json_text, story_from_json, story_to_json
+from ..timeline import When, published_when
+from .codec import (
+    facts_from_json,
+    facts_to_json,
+    json_text,
+    story_from_json,
+    story_to_json,
+    when_from_json,
+    when_to_json,
+)
 from .compared import compare_key
 from .files import check_writable, connect, damaged, mapped, sqlite_errors, stored_rows
 
@@ -68,10 +77,15 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE compared (story TEXT PRIMARY KEY, key TEXT NOT NULL, story_json TEXT NOT NULL) WITHOUT ROWID;
     """,
+    # 4: when each article was published, as storydiff.timeline reads it (metadata, else the page's stamp)
+    """
+    CREATE TABLE published (article TEXT PRIMARY KEY, when_json TEXT NOT NULL) WITHOUT ROWID;
+    """,
 )
 READABLE_SCHEMA = 1
 """The oldest schema the reading commands read as it is: the migrations after it add only what
-ingest uses (the links table) or what reading can do without (the comparisons kept), so that a
+ingest uses (the links table) or what reading can do without (the comparisons and publication times
+kept), so that a
 store is not refused by ``stories`` or ``serve`` before an ingest has upgraded it."""
 
 
@@ -231,6 +245,8 @@ class Store:
         hashes = minhash(a.text)
         self.db.execute("INSERT INTO facts (article, facts, signature, minhash) VALUES (?, ?, ?, ?)",
                         (article_id, facts_to_json(item.facts), json.dumps(signature.to_json()), hashes.tobytes()))
+        self.db.execute("INSERT OR REPLACE INTO published (article, when_json) VALUES (?, ?)",
+                        (article_id, when_to_json(published_when(a))))
         self._link(signature, hashes)
         return article_id
 
@@ -449,6 +465,25 @@ class Store:
             return None
         with stored_rows(self.path):
             return story_from_json(row[1])
+
+    @mapped
+    def whens(self, ids: Sequence[str]) -> dict[str, When]:
+        """When each of these articles was published, as ingest read it (storydiff.timeline); read
+        now for an article stored before the store kept it."""
+        kept: dict[str, When] = {}
+        if self.version() >= 4:
+            for chunk in _chunks(ids, 500):
+                for article_id, text in self.db.execute(
+                        f"SELECT article, when_json FROM published WHERE article IN ({','.join('?' * len(chunk))})",
+                        chunk):
+                    with stored_rows(self.path):
+                        kept[article_id] = when_from_json(text)
+        for article_id in ids:
+            if article_id not in kept:
+                article = self.article(article_id)
+                if article is not None:
+                    kept[article_id] = published_when(article)
+        return kept
 
     @mapped
     def article_ids(self) -> list[str]:

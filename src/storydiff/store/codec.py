@@ -23,6 +23,7 @@ from typing import Any
 
 from .. import model
 from ..model import Article, ArticleFacts, Story
+from ..timeline import When
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
@@ -105,3 +106,18 @@ def finite(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [finite(v) for v in value]
     return value
+
+
+def when_to_json(when: When) -> str:
+    """A publication time (storydiff.timeline.When) as the store keeps it."""
+    return json.dumps({"day": when.day.isoformat() if when.day else None,
+                       "time": when.time.isoformat() if when.time else None, "source": when.source,
+                       "evidence": [when.evidence.start, when.evidence.end] if when.evidence else None})
+
+
+def when_from_json(text: str) -> When:
+    data = json.loads(text)
+    evidence = data["evidence"]
+    return When(day=dt.date.fromisoformat(data["day"]) if data["day"] else None,
+                time=dt.datetime.fromisoformat(data["time"]) if data["time"] else None, source=data["source"],
+                evidence=model.Span(int(evidence[0]), int(evidence[1])) if evidence else None)

@@ -21,6 +21,7 @@ from ..fetch import Fetcher, public_address
 from ..model import Article, Story
 from ..nlp import load_model
 from ..store import Store
+from ..timeline import When
 from .cache import Page, Version, VersionedCache
 from .errors import HTTPError
 from .workers import WorkerPool
@@ -32,12 +33,13 @@ PAGE_BYTES_KEPT = 64 * 1024 * 1024
 
 
 class Shown(NamedTuple):
-    """A stored story as its pages show it: its comparison, its articles, and its articles grouped
-    as copies of one text (Store.copy_groups)."""
+    """A stored story as its pages show it: its comparison, its articles, its articles grouped as
+    copies of one text (Store.copy_groups), and when each was published (Store.whens)."""
 
     story: Story
     articles: list[Article]
     copies: list[list[str]]
+    whens: dict[str, When]  # when each article was published (Store.whens)
 
 
 @dataclass

@@ -62,7 +62,7 @@ def _stored_story(store: Store, story_id: str) -> Shown:
         raise HTTPError(404, f"There is no story {story_id!r} in the store; the stories are listed at "
                              "/stories.") from exc
     return Shown(story, [a for a in (store.article(i) for i in story.articles) if a is not None],
-                 store.copy_groups(list(story.articles)))
+                 store.copy_groups(list(story.articles)), store.whens(list(story.articles)))
 
 
 async def _kept(request: Request, make: Callable[[], Response]) -> Response:
@@ -143,7 +143,7 @@ async def stories_page(request: Request, q: str = QUERY, sort: Sort = SORT) -> R
             responses={404: {"description": "No such story"}})
 async def story_json(request: Request, story_id: str) -> Response:
     def make() -> Response:
-        story, articles, _ = _story(request, story_id)
+        story, articles, *_ = _story(request, story_id)
         return JSONResponse(report_document(Report(articles=tuple(articles), stories=(story,))))
 
     return await _kept(request, make)
@@ -153,7 +153,7 @@ async def story_json(request: Request, story_id: str) -> Response:
             response_class=Response, responses={404: {"description": "No such story"}})
 async def story_csv(request: Request, story_id: str) -> Response:
     def make() -> Response:
-        story, articles, _ = _story(request, story_id)
+        story, articles, *_ = _story(request, story_id)
         name = re.sub(r"[^A-Za-z0-9_-]", "_", story_id)[:80] or "story"
         return Response("".join(csv_lines(story_rows(story, articles))), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="storydiff-{name}.csv"'})
@@ -165,8 +165,8 @@ async def story_csv(request: Request, story_id: str) -> Response:
             responses={404: {"description": "No such story"}})
 async def story_timeline_json(request: Request, story_id: str) -> Response:
     def make() -> Response:
-        story, articles, copies = _story(request, story_id)
-        return JSONResponse(timeline_document(story_timeline(story, articles, copies)))
+        story, articles, copies, whens = _story(request, story_id)
+        return JSONResponse(timeline_document(story_timeline(story, articles, copies, whens)))
 
     return await _kept(request, make)
 
@@ -175,11 +175,11 @@ async def story_timeline_json(request: Request, story_id: str) -> Response:
             response_class=Response, responses={404: {"description": "No such story"}})
 async def story_page(request: Request, story_id: str) -> Response:
     def make() -> Response:
-        story, articles, copies = _story(request, story_id)
+        story, articles, copies, whens = _story(request, story_id)
         view = story_view(story, articles)
         return render(request, "story.html", {
             "view": view,
-            "timeline": timeline_document(story_timeline(story, articles, copies)),
+            "timeline": timeline_document(story_timeline(story, articles, copies, whens)),
             "anchors": {av.article.id: f"article-{av.index}" for av in view.articles},
             "timeline_href": request.url_for("story_timeline_json", story_id=story_id).path,
             "json_href": request.url_for("story_json", story_id=story_id).path,
