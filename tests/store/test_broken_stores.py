@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -395,3 +396,26 @@ def test_a_changed_character_in_a_stored_text_is_a_damaged_store(tmp_path: Path)
         for read in (lambda: store.article("a"), lambda: store.story(story)):
             with pytest.raises(StoreUnavailable, match="the text of article 'a' is not the text it was stored with"):
                 read()
+
+
+def test_a_changed_digit_in_a_kept_comparison_or_publication_time_is_a_damaged_store(tmp_path: Path) -> None:
+    """One byte of a kept comparison changed so that its JSON still reads (an offset 1847 become 184,
+    as the fuzz suite found): the evidence would point at the wrong characters, so it is damage, as is
+    a changed offset of a publication time's evidence."""
+    db = tmp_path / "s.db"
+    story = _store(db)
+    with sqlite3.connect(db) as raw:
+        (kept,) = raw.execute("SELECT story_json FROM compared").fetchone()
+        changed = re.sub(r'"end":(\d+)', lambda m: f'"end":{m.group(1)[:-1] or "0"}', kept, count=1)
+        assert changed != kept
+        raw.execute("UPDATE compared SET story_json = ?", (changed,))
+    with Store(db, readonly=True) as store, pytest.raises(StoreUnavailable, match="is not the one stored"):
+        store.story(story)
+    stamped = tmp_path / "t.db"
+    with Store(stamped) as store:
+        ingest(store, [Article(id="p", text="Posted: Nov 27, 2005 8:20 AM ET\n\nA quake struck the island.")])
+    with sqlite3.connect(stamped) as raw:
+        (when,) = raw.execute("SELECT when_json FROM published").fetchone()
+        raw.execute("UPDATE published SET when_json = ?", (when.replace('"evidence": [0, ', '"evidence": [1, '),))
+    with Store(stamped, readonly=True) as store, pytest.raises(StoreUnavailable, match="is not the one stored"):
+        store.whens(["p"])

@@ -380,9 +380,10 @@ class Store:
                             [(a, story_id) for a in members])
         facts = self.facts(members)
         story = compare_story(facts, story_id=story_id)
+        kept = story_to_json(story)
+        key = compare_key([(f.article.id, content_hash(f.article)) for f in facts])
         self.db.execute("INSERT OR REPLACE INTO compared (story, key, story_json) VALUES (?, ?, ?)",
-                        (story_id, compare_key([(f.article.id, content_hash(f.article)) for f in facts]),
-                         story_to_json(story)))
+                        (story_id, f"{key}:{_digest(kept)}", kept))
         s = summarise(story, [f.article for f in facts], self._sources(members))
         self.db.execute(
             "INSERT OR REPLACE INTO stories (id, title, articles, sources, outlets, first, last, conflicts, variants, "
@@ -461,9 +462,12 @@ class Store:
                     if hashlib.sha256(text.encode("utf-8")).hexdigest() != text_hash:
                         raise ValueError(f"the text of article {article_id!r} is not the text it was stored with")
                 hashes[article_id] = text_hash
-        if row[0] != compare_key([(i, hashes.get(i, "")) for i in ids]):
+        key, _, digest = row[0].partition(":")
+        if key != compare_key([(i, hashes.get(i, "")) for i in ids]):
             return None
-        with stored_rows(self.path):
+        with stored_rows(self.path):  # a changed byte that still reads as JSON would move the evidence
+            if digest != _digest(row[1]):
+                raise ValueError(f"the comparison kept for story {story_id!r} is not the one stored")
             return story_from_json(row[1])
 
     @mapped
@@ -477,7 +481,7 @@ class Store:
                         f"SELECT article, when_json FROM published WHERE article IN ({','.join('?' * len(chunk))})",
                         chunk):
                     with stored_rows(self.path):
-                        kept[article_id] = when_from_json(text)
+                        kept[article_id] = when_from_json(text)  # checked against the digest it carries
         for article_id in ids:
             if article_id not in kept:
                 article = self.article(article_id)
@@ -529,6 +533,11 @@ class _Transaction:
             self.db.execute("COMMIT")
         elif self.db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk, I/O)
             self.db.execute("ROLLBACK")
+
+
+def _digest(text: str) -> str:
+    """A short hash of a stored JSON value, kept beside it: damage that still reads is then seen."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def _statements(script: str) -> Iterator[str]:

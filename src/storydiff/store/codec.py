@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import math
 from collections.abc import Callable, Mapping
@@ -109,14 +110,23 @@ def finite(value: Any) -> Any:
 
 
 def when_to_json(when: When) -> str:
-    """A publication time (storydiff.timeline.When) as the store keeps it."""
-    return json.dumps({"day": when.day.isoformat() if when.day else None,
-                       "time": when.time.isoformat() if when.time else None, "source": when.source,
-                       "evidence": [when.evidence.start, when.evidence.end] if when.evidence else None})
+    """A publication time (storydiff.timeline.When) as the store keeps it, with a digest of itself so
+    that a changed byte that still reads (an offset, a digit of the date) is seen as damage."""
+    fields = {"day": when.day.isoformat() if when.day else None,
+              "time": when.time.isoformat() if when.time else None, "source": when.source,
+              "evidence": [when.evidence.start, when.evidence.end] if when.evidence else None}
+    return json.dumps({**fields, "digest": _fields_digest(fields)})
+
+
+def _fields_digest(fields: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def when_from_json(text: str) -> When:
     data = json.loads(text)
+    digest = data.pop("digest", None)
+    if digest != _fields_digest(data):
+        raise ValueError("a publication time kept is not the one stored")
     evidence = data["evidence"]
     return When(day=dt.date.fromisoformat(data["day"]) if data["day"] else None,
                 time=dt.datetime.fromisoformat(data["time"]) if data["time"] else None, source=data["source"],
