@@ -419,3 +419,20 @@ def test_a_changed_digit_in_a_kept_comparison_or_publication_time_is_a_damaged_s
         raw.execute("UPDATE published SET when_json = ?", (when.replace('"evidence": [0, ', '"evidence": [1, '),))
     with Store(stamped, readonly=True) as store, pytest.raises(StoreUnavailable, match="is not the one stored"):
         store.whens(["p"])
+
+
+def test_a_comparison_or_time_kept_without_a_digest_is_made_again_not_damage(tmp_path: Path) -> None:
+    """Rows kept before they carried a digest are read as out of date: compared and read again."""
+    db = tmp_path / "s.db"
+    story = _store(db)
+    with Store(db, readonly=True) as store:
+        fresh = store.story(story)
+        times = store.whens(["a", "b"])
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE compared SET key = substr(key, 1, instr(key, ':') - 1)")
+        for article, when in raw.execute("SELECT article, when_json FROM published").fetchall():
+            data = json.loads(when)
+            del data["digest"]
+            raw.execute("UPDATE published SET when_json = ? WHERE article = ?", (json.dumps(data), article))
+    with Store(db, readonly=True) as store:
+        assert store.story(story) == fresh and store.whens(["a", "b"]) == times

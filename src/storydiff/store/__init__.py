@@ -463,8 +463,8 @@ class Store:
                         raise ValueError(f"the text of article {article_id!r} is not the text it was stored with")
                 hashes[article_id] = text_hash
         key, _, digest = row[0].partition(":")
-        if key != compare_key([(i, hashes.get(i, "")) for i in ids]):
-            return None
+        if not digest or key != compare_key([(i, hashes.get(i, "")) for i in ids]):
+            return None  # kept by another storydiff (or before comparisons carried a digest): compare again
         with stored_rows(self.path):  # a changed byte that still reads as JSON would move the evidence
             if digest != _digest(row[1]):
                 raise ValueError(f"the comparison kept for story {story_id!r} is not the one stored")
@@ -481,7 +481,9 @@ class Store:
                         f"SELECT article, when_json FROM published WHERE article IN ({','.join('?' * len(chunk))})",
                         chunk):
                     with stored_rows(self.path):
-                        kept[article_id] = when_from_json(text)  # checked against the digest it carries
+                        when = when_from_json(text)  # checked against the digest it carries
+                    if when is not None:
+                        kept[article_id] = when
         for article_id in ids:
             if article_id not in kept:
                 article = self.article(article_id)

@@ -122,9 +122,12 @@ def _fields_digest(fields: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def when_from_json(text: str) -> When:
+def when_from_json(text: str) -> When | None:
+    """The publication time kept, or None for one kept without a digest (to be read again)."""
     data = json.loads(text)
     digest = data.pop("digest", None)
+    if digest is None:
+        return None
     if digest != _fields_digest(data):
         raise ValueError("a publication time kept is not the one stored")
     evidence = data["evidence"]
