@@ -93,12 +93,9 @@ class Timeline:
     @property
     def credited_first(self) -> str | None:
         """Of the story's articles by a credited source, the one published first."""
-        rank = {e.article.id: i for i, e in enumerate(self.entries)}
-        found = [a for c in self.credits for a in c.by_source if self.by_id(a).when.day is not None]
-        return min(found, key=rank.__getitem__) if found else None
-
-    def by_id(self, article_id: str) -> Entry:
-        return next(e for e in self.entries if e.article.id == article_id)
+        dated = {e.article.id: i for i, e in enumerate(self.entries) if e.when.day is not None}
+        found = [a for c in self.credits for a in c.by_source if a in dated]
+        return min(found, key=dated.__getitem__) if found else None
 
 
 def published_when(article: Article) -> When:

@@ -392,19 +392,27 @@ def test_processes_making_one_new_store_at_once_all_open_it(tmp_path: Path) -> N
     assert all(Store(tmp_path / f"s{n}.db", readonly=True).version() == len(MIGRATIONS) for n in range(30))
 
 
-def test_the_comparisons_kept_hold_for_the_code_that_compares() -> None:
-    """The key of a kept comparison changes with any source file of compare, analyze or the model,
-    and only with those (a change to the web app's pages keeps every comparison)."""
-    from pathlib import Path
+def test_the_comparisons_kept_hold_for_the_code_that_compares(tmp_path: Path) -> None:
+    """The key of a kept comparison changes with any source file of compare, analyze, the model or
+    the timeline, and only with those (a change to the web app's pages keeps every comparison)."""
+    import shutil
 
     import storydiff
-    from storydiff.store.compared import COMPARING_CODE, code_version, compare_key
+    from storydiff.store.compared import COMPARING_CODE, code_version, compare_key, source_hash
 
     package = Path(storydiff.__file__).parent
     for part in COMPARING_CODE:
         assert (package / part).exists(), part
-    assert (package / "compare" / "__init__.py").exists() and (package / "analyze" / "quotes.py").exists()
-    assert len(code_version()) == 64
+    copy = tmp_path / "storydiff"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert source_hash(copy) == code_version()
+    (copy / "web" / "pages.py").write_text("# edited\n", encoding="utf-8")
+    assert source_hash(copy) == code_version()
+    for edited in ("compare/values.py", "analyze/quotes.py", "model.py", "timeline.py"):
+        shutil.copy(package / edited, copy / edited)
+        (copy / edited).write_text((package / edited).read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        assert source_hash(copy) != code_version(), edited
+        shutil.copy(package / edited, copy / edited)
     members = [("a", "1" * 64), ("b", "2" * 64)]
     assert compare_key(members) == compare_key(list(members)) != compare_key(members[::-1])
     assert compare_key(members) != compare_key([("a", "1" * 64), ("b", "3" * 64)])

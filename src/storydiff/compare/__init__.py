@@ -9,9 +9,8 @@ makes is ``unique``.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, TypeVar
@@ -32,7 +31,16 @@ from ..timeline import When, published_when, update_reason
 from .align import Pair, Weights, align
 from .attributions import describe_attribution, judge_attributions
 from .explain import day_count_reason, describe_quantity, join_names
-from .quotes import WINDOW, Unit, diff_reference, judge_units, quote_candidates, quote_units, word_diff
+from .quotes import (
+    WINDOW,
+    Unit,
+    diff_reference,
+    judge_units,
+    name_words,
+    quote_candidates,
+    quote_units,
+    word_diff,
+)
 from .values import favour_rare_values, judge_dates, judge_quantities
 
 __all__ = ["CompareOptions", "compare_story"]
@@ -50,11 +58,13 @@ class CompareOptions:
 
 
 def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = None, title: str | None = None,
-                  options: CompareOptions | None = None) -> Story:
-    """The findings of one story: its articles' facts aligned and judged."""
+                  options: CompareOptions | None = None, whens: Mapping[str, When] | None = None) -> Story:
+    """The findings of one story: its articles' facts aligned and judged. ``whens``: when each article
+    was published, when already known (the store keeps them); else read here (storydiff.timeline)."""
     options = options or CompareOptions()
     texts = {a.article.id: a.article.text for a in analyzed}
-    whens = {a.article.id: published_when(a.article) for a in analyzed}
+    known = whens or {}
+    whens = {a.article.id: known.get(a.article.id) or published_when(a.article) for a in analyzed}
     facts = [f for a in analyzed for f in a.facts]
     weights: Weights = Weights(((f.article, f.sentence), f.context) for f in facts)
     findings: list[Finding] = []
@@ -296,10 +306,10 @@ def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ())
 
 def _speakers_unsettled(group: Sequence[Unit]) -> bool:
     """The articles give the words to people with no name in common, or some give them to no one."""
-    names = [set(re.findall(r"[\w’'-]+", u.quote.speaker.name.lower())) if u.quote.speaker else None for u in group]
+    names = [name_words(u.quote.speaker.name) if u.quote.speaker else None for u in group]
     if all(n is None for n in names):
         return False
-    return any(n is None for n in names) or any(not (x & y) for x, y in itertools.combinations(names, 2)
+    return any(n is None for n in names) or any(not (x & y) for x, y in combinations(names, 2)
                                                  if x is not None and y is not None)
 
 

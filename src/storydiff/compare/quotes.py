@@ -313,21 +313,21 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     return any(list(longer[i:i + n]) == list(shorter) for i in range(len(longer) - n + 1))
 
 
-def _name_words(name: str) -> set[str]:
+def name_words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", name)}
 
 
 def _names(name: str, mention: str) -> bool:
     """Does the mention end in the speaker's name ("Sen. Lis Smith")? Not "he", not "the Obama campaign"."""
     words = re.findall(r"[\w’'-]+", mention)
-    return bool(words) and words[-1].lower() in _name_words(name)
+    return bool(words) and words[-1].lower() in name_words(name)
 
 
 def _same_speaker(x: Unit, y: Unit) -> bool:
     """Both articles name the speaker, and by one name ("Murray", "Lt. Gov. Timothy Murray")."""
     if x.quote.speaker is None or y.quote.speaker is None or not (x.named and y.named):
         return False
-    return bool(_name_words(x.quote.speaker.name) & _name_words(y.quote.speaker.name))
+    return bool(name_words(x.quote.speaker.name) & name_words(y.quote.speaker.name))
 
 
 def _speakers_differ(x: Unit, y: Unit) -> bool:
@@ -335,10 +335,10 @@ def _speakers_differ(x: Unit, y: Unit) -> bool:
     mentions the other's speaker where it quotes (as in "Obama's spokeswoman, Lis Smith, said")."""
     if x.quote.speaker is None or y.quote.speaker is None or not (x.named and y.named):
         return False
-    na, nb = _name_words(x.quote.speaker.name), _name_words(y.quote.speaker.name)
+    na, nb = name_words(x.quote.speaker.name), name_words(y.quote.speaker.name)
     if not na or not nb or na & nb or any(fuzz.ratio(a, b) >= 80 for a in na for b in nb):
         return False  # one person, or one name spelled two ways ("Hefner", "Heffner")
-    return not (nb & _name_words(x.setting)) and not (na & _name_words(y.setting))
+    return not (nb & name_words(x.setting)) and not (na & name_words(y.setting))
 
 
 def diff_reference(units: Sequence[Unit]) -> Unit:

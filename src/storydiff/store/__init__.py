@@ -379,7 +379,7 @@ class Store:
         self.db.executemany("INSERT OR REPLACE INTO story_of (article, story) VALUES (?, ?)",
                             [(a, story_id) for a in members])
         facts = self.facts(members)
-        story = compare_story(facts, story_id=story_id)
+        story = compare_story(facts, story_id=story_id, whens=self.whens(members))  # read once, at add()
         kept = story_to_json(story)
         key = compare_key([(f.article.id, content_hash(f.article)) for f in facts])
         self.db.execute("INSERT OR REPLACE INTO compared (story, key, story_json) VALUES (?, ?, ?)",

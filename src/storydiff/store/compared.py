@@ -27,7 +27,11 @@ and the publication times it tells updates by."""
 @functools.cache
 def code_version() -> str:
     """A hash of storydiff's version and of the source files of :data:`COMPARING_CODE`."""
-    package = Path(__file__).resolve().parents[1]
+    return source_hash(Path(__file__).resolve().parents[1])
+
+
+def source_hash(package: Path) -> str:
+    """A hash of storydiff's version and of the source files of :data:`COMPARING_CODE` under ``package``."""
     digest = hashlib.sha256(__version__.encode())
     for part in COMPARING_CODE:
         for path in sorted([package / part] if part.endswith(".py") else (package / part).rglob("*.py")):
