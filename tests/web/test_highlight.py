@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storydiff.model import Article, Finding, Mention, Story
-from storydiff.web.highlight import Highlight, article_highlights, ordered, segments
+from storydiff.web.highlight import Highlight, article_highlights, marked_html, ordered, segments
 from storydiff.web.views import filter_stories, safe_link, story_view
 from storydiff.web.worddiff import DiffPiece, quote_diffs, word_pieces
 
@@ -47,6 +47,17 @@ def test_segments_of_empty_text() -> None:
 def finding(fid: str, status: str, *mentions: Mention, diff: tuple[dict[str, object], ...] = ()) -> Finding:
     return Finding(id=fid, kind="quote", status=status, subject=fid, explanation="", mentions=mentions,  # type: ignore[arg-type]
                    diff=diff)
+
+
+def test_marked_html_escapes_every_text_and_marks_covered_segments() -> None:
+    text = 'Say <script>x</script> & "go" now'
+    tag, amp = text.index("<script>"), text.index("&")
+    end = len(text) - 4
+    parts = segments(text, [Highlight(tag, amp, 2, "conflict"), Highlight(tag + 8, end, 5, "agree")])
+    assert str(marked_html(parts)) == (
+        f'Say <mark class="ev ev-conflict" data-f="2" data-start="{tag}" data-end="{tag + 8}">&lt;script&gt;</mark>'
+        f'<mark class="ev ev-conflict" data-f="2 5" data-start="{tag + 8}" data-end="{amp}">x&lt;/script&gt; </mark>'
+        f'<mark class="ev ev-agree" data-f="5" data-start="{amp}" data-end="{end}">&amp; &#34;go&#34;</mark> now')
 
 
 def test_findings_are_ordered_conflicts_first_and_keep_their_order() -> None:

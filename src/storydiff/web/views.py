@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from ..model import Article, Finding, Story
 from ..store import StorySummary
-from .highlight import STATUS_RANK, Segment, article_highlights, ordered, segments
+from .highlight import STATUS_RANK, Segment, article_highlights, marked_html, ordered, segments
 from .worddiff import QuoteDiff, quote_diffs
 
 SORTS = ("recent", "conflicts", "articles")
@@ -59,6 +61,11 @@ class ArticleView:
     def findings(self) -> int:
         """How many findings have evidence in this article."""
         return len({f for s in self.segments for f in s.findings})
+
+    @property
+    def html(self) -> Markup:
+        """The article's text as HTML, every segment escaped and the covered ones marked."""
+        return marked_html(self.segments)
 
 
 @dataclass(frozen=True)
