@@ -80,8 +80,10 @@ def ingest(db: Path) -> float:
     return time.perf_counter() - start
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, page_workers: int | None) -> subprocess.Popen[bytes]:
     command = [str(CLI), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    if page_workers is not None:
+        command += ["--page-workers", str(page_workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return server
 
@@ -153,10 +155,10 @@ server_pid = [0]  # the server serving() started last
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[tuple[int, list[str]]]:
+def serving(db: Path, page_workers: int | None) -> Iterator[tuple[int, list[str]]]:
     """A ``storydiff serve`` of ``db`` just started, once it answers: its port and the story ids."""
     port = free_port()
-    server = start_server(db, port)
+    server = start_server(db, port, page_workers)
     server_pid[0] = server.pid
     try:
         story_ids = asyncio.run(wait_ready(port, server))
@@ -227,14 +229,17 @@ def row(label: str, value: str, note: str = "") -> None:
 
 
 def server_cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process (Linux /proc; 0 elsewhere)."""
+    """User and system CPU time of a process and of its children still running (the page workers;
+    Linux /proc; 0 elsewhere)."""
     import os
 
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(server_cpu_seconds(int(child)) for child in children)
 
 
 def report(outcomes: Sequence[Outcome], elapsed: float, label: str) -> int:
@@ -264,6 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="serve this store (only read) instead of ingesting the dev sets")
     parser.add_argument("--passes", type=int, default=2, help="send the requests this many times (default 2)")
+    parser.add_argument("--page-workers", type=int, help="start the server with this --page-workers (default: "
+                                                           "serve's own default)")
     args = parser.parse_args(argv)
     print()
     print(f"storydiff web bench — `storydiff serve` under {CLIENTS} concurrent clients, {REQUESTS:,} requests")
@@ -286,10 +293,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             db = Path(tmp) / "web.db"
             seconds = ingest(db)
             row("ingest (storydiff ingest --jobs 2)", f"{seconds:.1f} s", ", ".join(p.parent.name for p in DATA))
-        with serving(db) as (port, story_ids):
+        with serving(db, args.page_workers) as (port, story_ids):
             row("stories served", f"{len(story_ids):,}")
             alone = asyncio.run(one_reader(port, story_ids))
-        with serving(db) as (port, story_ids):
+        with serving(db, args.page_workers) as (port, story_ids):
             passes = []
             for _ in range(args.passes):
                 cpu, own = server_cpu_seconds(server_pid[0]), time.process_time()

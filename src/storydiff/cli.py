@@ -505,11 +505,14 @@ def _byte_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
                                       "and answered 503.")
 @click.option("--compare-workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Worker processes comparing posted articles (each loads the model): comparisons run at once.")
+@click.option("--page-workers", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Worker processes making the store's pages (the event loop only answers pages made); 0 makes "
+                   "them in the server's threads.")
 @click.option("--allow-private-urls", is_flag=True,
               help="Let posted links reach loopback, private and other non-public addresses. Unsafe: anyone who "
                    "can post to the app can then make it fetch from this machine and its network.")
 def serve_cli(db: str, host: str, port: int, max_body: int, compare_timeout: float, compare_workers: int,
-              allow_private_urls: bool) -> None:
+              page_workers: int, allow_private_urls: bool) -> None:
     """Serve the web app: stories, each story's articles side by side with its evidence marked, and a compare form.
 
     Needs the web extra: pip install 'storydiff[web]'.
@@ -532,7 +535,7 @@ def serve_cli(db: str, host: str, port: int, max_body: int, compare_timeout: flo
         click.echo("storydiff: warning: --allow-private-urls: posted links may make this server fetch from this "
                    "machine and its private network", err=True)
     serve(db, host=host, port=port, max_body=max_body, compare_timeout=compare_timeout,
-          compare_workers=compare_workers, allow_private_urls=allow_private_urls)
+          compare_workers=compare_workers, allow_private_urls=allow_private_urls, page_workers=page_workers)
 
 
 if __name__ == "__main__":

@@ -109,7 +109,7 @@ def run_server(app: Any) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def live(stores: Stores, nlp: Any) -> Iterator[LiveServer]:
-    """The app over the shared store, served for real (the model is loaded first, so the first
-    comparison does not wait for it)."""
-    with run_server(create_app(stores.db, max_body=1_000_000)) as url:
+    """The app over the shared store, served for real as ``storydiff serve`` serves it, its pages
+    made in a page worker (the model is loaded first, so the first comparison does not wait for it)."""
+    with run_server(create_app(stores.db, max_body=1_000_000, page_workers=1)) as url:
         yield LiveServer(url, stores)

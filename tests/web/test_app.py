@@ -400,9 +400,11 @@ def test_serve_binds_loopback_by_default_and_documents_its_options() -> None:
     params = {p.name: p for p in command.params if isinstance(p, click.Option)}
     assert params["host"].default == "127.0.0.1"
     assert params["port"].default == 8000
-    assert {"db", "host", "port", "max_body", "compare_timeout", "compare_workers", "allow_private_urls"} <= set(params)
+    assert {"db", "host", "port", "max_body", "compare_timeout", "compare_workers", "page_workers",
+            "allow_private_urls"} <= set(params)
     assert params["allow_private_urls"].is_flag and not params["allow_private_urls"].secondary_opts
     assert params["compare_timeout"].default == 60 and params["compare_workers"].default == 2
+    assert params["page_workers"].default == 2
 
 
 def test_serve_passes_its_options_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -413,11 +415,13 @@ def test_serve_passes_its_options_on(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"), "--port", "8123", "--max-body", "2MB"])
     assert result.exit_code == 0, result.output
     assert calls == [{"db": str(tmp_path / "s.db"), "host": "127.0.0.1", "port": 8123, "max_body": 2_000_000,
-                      "compare_timeout": 60.0, "compare_workers": 2, "allow_private_urls": False}]
+                      "compare_timeout": 60.0, "compare_workers": 2, "allow_private_urls": False, "page_workers": 2}]
     assert "no store at" in result.stderr
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--max-body", "10kB"])
     assert result.exit_code == 0 and calls[-1]["host"] == "0.0.0.0" and calls[-1]["max_body"] == 10_000
     assert "warning: listening on 0.0.0.0" in result.stderr
+    result = CliRunner().invoke(main, ["serve", "--page-workers", "0"])
+    assert result.exit_code == 0 and calls[-1]["page_workers"] == 0
     result = CliRunner().invoke(main, ["serve", "--max-body", "lots"])
     assert result.exit_code == 2 and "not a size" in result.stderr
     result = CliRunner().invoke(main, ["serve", "--compare-timeout", "2.5", "--compare-workers", "3"])

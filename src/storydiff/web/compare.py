@@ -273,7 +273,7 @@ def _compared(cfg: WebConfig, articles: list[Article], problems: list[Problem], 
             except StorydiffError as exc:
                 raise HTTPError(503, f"The articles were compared but could not be stored: {exc}") from exc
             finally:
-                cfg.stories.clear()
+                cfg.maker.stories.clear()
                 cfg.pages.clear()
     report = dataclasses.replace(report, problems=tuple(problems) + report.problems)
     return Outcome(report, stored)

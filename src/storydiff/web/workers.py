@@ -201,6 +201,21 @@ class WorkerPool:
             return self._result(worker)
         raise WorkerLost("no worker could take the job")
 
+    def start(self) -> None:
+        """Start the workers now rather than on first use, and wait until each has warmed up. One
+        that could not is replaced (the first job then waits for its successor, and reports the
+        same failure if there is one)."""
+        self._start()
+        warming = [self._take() for _ in range(self.size)]
+        for worker in warming:
+            try:
+                worker.wait_ready()
+            except WorkerError as exc:
+                log.warning("a worker could not start: %s", exc)
+                self._replace(worker)
+            else:
+                self._idle.put(worker)
+
     def pids(self) -> list[int]:
         """The process ids of the workers now running."""
         with self._lock:
