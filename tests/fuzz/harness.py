@@ -191,10 +191,11 @@ def texts_of(articles: list[Article]) -> dict[str, str]:
 
 # -- HTML -----------------------------------------------------------------------------------------
 
-_TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "storydiff" / "web" / "templates"
+_WEB = Path(__file__).resolve().parents[2] / "src" / "storydiff" / "web"
 TEMPLATE_TAGS = frozenset(re.findall(r"<([a-z][a-z0-9]*)", "".join(
-    p.read_text(encoding="utf-8") for p in _TEMPLATES.glob("*.html"))))
-"""The elements the templates write: any other element in a page came from input left unescaped."""
+    p.read_text(encoding="utf-8") for p in [*(_WEB / "templates").glob("*.html"), _WEB / "highlight.py"])))
+"""The elements the templates write, and the marks web/highlight.py writes around evidence: any
+other element in a page came from input left unescaped."""
 
 
 class _Elements(HTMLParser):
