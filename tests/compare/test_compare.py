@@ -141,6 +141,33 @@ def test_a_sentence_broken_by_its_cue_is_the_same_quote_as_the_sentence_whole(nl
     assert a[mention.start:mention.end] == mention.text and mention.text.startswith("I trust in God")
 
 
+def test_an_ellipsis_between_words_cuts_a_quote_into_units_of_its_own(nlp):  # type: ignore[no-untyped-def]
+    """One outlet elides the end of a sentence and the start of the next ("…"): each stretch is compared
+    with its own sentence in the other outlet, so the second agrees and the first is a variant."""
+    a = ('The ad ran on Monday in Ohio.\n\n"You paid into Medicare for years, every paycheck. Now when you need it, '
+         'Obama has cut $716 billion from Medicare," the ad says.\n')
+    b = ('The ad ran on Monday in Ohio.\n\n"You paid in to Medicare for years \u2026 now when you need it, Obama has '
+         'cut $716 billion from Medicare," the ad says.\n')
+    story = _story(nlp, a=a, b=b)
+    quotes = {f.status: f for f in story.findings if f.kind == "quote"}
+    assert sorted(quotes) == ["agree", "variant"]
+    texts = {"a": a, "b": b}
+    for f in quotes.values():
+        assert all(texts[m.article][m.start:m.end] == m.text for m in f.mentions)
+    assert {m.article: m.text for m in quotes["agree"].mentions}["b"] == (
+        "now when you need it, Obama has cut $716 billion from Medicare")
+    assert {m.article: m.text for m in quotes["variant"].mentions}["b"] == "You paid in to Medicare for years"
+
+
+def test_a_double_hyphen_is_a_dash_not_a_word(nlp):  # type: ignore[no-untyped-def]
+    a = ('The senator spoke on Monday.\n\n"Whatever we call it \u2014 Afghanistan or Iraq \u2014 we owe our '
+         'troops our support," Blumenthal said.\n')
+    b = ('The senator spoke on Monday.\n\n"Whatever we call it -- Afghanistan or Iraq -- we owe our troops our '
+         'support," Blumenthal said.\n')
+    story = _story(nlp, a=a, b=b)
+    assert [(f.status, len(f.mentions)) for f in story.findings if f.kind == "quote"] == [("agree", 2)]
+
+
 def test_different_speakers_not_both_named_are_no_conflict_but_are_said(nlp):  # type: ignore[no-untyped-def]
     """The same words given to Governor Kate Brown and to "a spokesman": not a speaker conflict (one
     speaker is not named), but the finding says who each article names; "Brown" is the same person."""

@@ -30,6 +30,12 @@ from .align import Pair
 WORD = re.compile(r"\[[^\]]*\]|[\w’‘ʼ'*‐‑-]+(?:[.’‘ʼ'][\w]+)*")
 WORD_CHAR = re.compile(r"\w")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+# An ellipsis between words: the outlet left words out there, often the end of one sentence and the
+# start of the next ("You paid in to Medicare for years … now when you need it"), so the stretches
+# on either side are compared as units of their own.
+ELLIPSIS = re.compile(r"(?:…|\.\s?\.\s?\.)(?=\s+[\"“‘]?\w)")
+TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)$")
+DASH_ONLY = re.compile(r"[‐‑-]+")
 STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "that", "this", "we", "i", "you",
         "he", "she", "they", "be", "for", "on", "at", "was", "are", "not", "but", "with", "as", "by"}
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
@@ -72,14 +78,14 @@ def normalize_word(word: str) -> str:
 
 def _sentence_cuts(chunk: str) -> list[int]:
     """Where the sentences of a quoted stretch end; "Mr." and "U.S." end none."""
-    cuts = []
+    cuts = [m.end() for m in ELLIPSIS.finditer(chunk)]
     for m in SENTENCE_END.finditer(chunk):
         end = m.start()  # just past the sentence's final mark
         word = _word_before(chunk, end - 1)
         if chunk[end - 1] == "." and (word in ABBREVIATIONS or len(word.rstrip(".")) == 1):
             continue
         cuts.append(end)
-    return cuts
+    return sorted(set(cuts))
 
 
 def _word_before(chunk: str, end: int) -> str:
@@ -130,8 +136,9 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[s
         piece = chunk[pos:cut]
         lead = len(piece) - len(piece.lstrip())
         body = piece.strip().rstrip(",;:").strip().rstrip("\"”")
+        body = TRAILING_ELLIPSIS.sub("", body).rstrip(" ,;:")  # cut at an ellipsis: the words before it
         s = start + pos + lead
-        tokens = tuple(WORD.findall(body))
+        tokens = tuple(w for w in WORD.findall(body) if not DASH_ONLY.fullmatch(w))  # "--" is a dash
         if tokens:
             yield s, s + len(body), tokens
         pos = cut
