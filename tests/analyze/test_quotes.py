@@ -102,6 +102,17 @@ def test_bare_quote_paragraph_continues_the_speaker(nlp) -> None:  # type: ignor
     assert second.cue is None
 
 
+def test_quoted_phrases_of_one_sentence_are_quotes_of_their_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    """No comma sets the cue off: “act of hate” and “hardening our defenses at home” are two phrases
+    quoted in one sentence, not one sentence broken by its cue."""
+    text = ("Hillary Clinton called the massacre an “act of terror” and an “act of hate” and called for "
+            "“hardening our defenses at home” on Monday.")
+    found = {q.text: q for q in quotes(nlp, text)}
+    assert {"act of hate", "hardening our defenses at home"} <= set(found)
+    for q in found.values():
+        assert len(q.parts) == 1 and text[q.start:q.end] == q.text
+
+
 def test_quote_over_paragraphs_is_one_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Smith wrote in the letter: “We asked twice.\n\n“We were ignored both times.”\n\nThe end.")
     (q,) = quotes(nlp, text)

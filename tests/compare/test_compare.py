@@ -168,6 +168,20 @@ def test_a_double_hyphen_is_a_dash_not_a_word(nlp):  # type: ignore[no-untyped-d
     assert [(f.status, len(f.mentions)) for f in story.findings if f.kind == "quote"] == [("agree", 2)]
 
 
+def test_a_quote_within_a_quote_is_compared_with_the_same_words_elsewhere(nlp):  # type: ignore[no-untyped-def]
+    """One outlet quotes a statement that itself quotes two words; another quotes only those two words:
+    they agree, and the evidence is the inner words only. A lone quote mark is no word of a quote."""
+    a = ('Trump spoke on Monday.\n\n"In his remarks today, President Obama refused to even say the words '
+         '\'Radical Islam\'," Trump said in a statement.\n')
+    b = 'Trump spoke on Monday.\n\nTrump said Obama would not say "radical Islam," in a statement.\n'
+    story = _story(nlp, a=a, b=b)
+    linked = [f for f in story.findings if f.kind == "quote" and len(f.mentions) > 1]
+    assert [f.status for f in linked] == ["agree"]
+    mentions = {m.article: m for m in linked[0].mentions}
+    assert mentions["a"].text == "Radical Islam" and a[mentions["a"].start:mentions["a"].end] == "Radical Islam"
+    assert mentions["b"].text == "radical Islam"
+
+
 def test_different_speakers_not_both_named_are_no_conflict_but_are_said(nlp):  # type: ignore[no-untyped-def]
     """The same words given to Governor Kate Brown and to "a spokesman": not a speaker conflict (one
     speaker is not named), but the finding says who each article names; "Brown" is the same person."""

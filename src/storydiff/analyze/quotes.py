@@ -484,10 +484,20 @@ def _merge_split(found: list[_Found], text: str) -> list[_Found]:
 
 def _continues(prev: _Found, f: _Found, text: str) -> bool:
     """``f`` goes on with the sentence that ``prev`` broke off at their shared cue: ``prev`` ends
-    without closing its sentence and ``f`` opens in lower case."""
+    without closing its sentence, with the comma that sets off the cue (``"I trust in God," Obama
+    said, "but…"``), and ``f`` opens in lower case. Without the comma they are two quoted phrases of
+    one sentence (called it an “act of hate” and called for “hardening our defenses”)."""
     return f.cue is not None and f.cue_token == prev.cue_token \
         and opens_lower(text[f.parts[0][0]:f.parts[0][1]]) \
-        and not ends_sentence(text[prev.parts[-1][0]:prev.parts[-1][1]])
+        and not ends_sentence(text[prev.parts[-1][0]:prev.parts[-1][1]]) \
+        and _comma_after(text, prev.parts[-1][1])
+
+
+def _comma_after(text: str, end: int) -> bool:
+    """A comma ends the quoted part ending at ``end``, inside its closing mark or just after it."""
+    if text[:end].rstrip().endswith(","):
+        return True
+    return text[end:end + 8].lstrip(" \u00a0\"”’'").startswith(",")
 
 
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by", "or"})

@@ -118,14 +118,17 @@ def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
     aligned = {id(u) for group, _ in grouped if len(group) > 1 for u in group}
     siblings: dict[int, list[Unit]] = {}
     for u in units:
-        siblings.setdefault(id(u.quote), []).append(u)
+        if not u.nested:
+            siblings.setdefault(id(u.quote), []).append(u)
     bounded = {id(units[k]): articles for k, articles in candidates.bounded.items()}
     out = []
     for group, status in grouped:
+        if len(group) == 1 and group[0].nested:
+            continue  # a quote within a quote that no other article quotes: its quote's finding holds it
         notes = []
         if len(group) > 1:
             for u in group:
-                run = _run_on(siblings[id(u.quote)], u.index, aligned)
+                run = [] if u.nested else _run_on(siblings[id(u.quote)], u.index, aligned)
                 if run:
                     others = join_names([v.article for v in group if v.article != u.article])
                     count = f"{len(run)} sentence{'s' if len(run) > 1 else ''}"
@@ -276,7 +279,8 @@ def _date_finding(group: list[DateFact], status: Status, texts: dict[str, str]) 
 
 def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ()) -> Finding:
     first = max(group, key=lambda u: len(u.words))
-    speakers = [u.quote.speaker.name for u in group if u.quote.speaker is not None]
+    # a quote within a quote is not its quote's speaker's words
+    speakers = [u.quote.speaker.name for u in group if u.quote.speaker is not None and not u.nested]
     who = speakers[0] if speakers else "unattributed"
     words = " ".join(first.text.split()[:8])
     subject = f"{who}: “{words}{'…' if len(first.text.split()) > 8 else ''}”"
@@ -294,7 +298,7 @@ def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ())
         ref = diff_reference(group)
         diffs = tuple(word_diff(ref, u) for u in group if u is not ref)
         explanation = "Same quote, worded differently: " + "; ".join(_diff_sentence(d) for d in diffs) + "."
-    if status in {"agree", "variant"} and _speakers_unsettled(group):
+    if status in {"agree", "variant"} and _speakers_unsettled([u for u in group if not u.nested]):
         # different speakers, not both named in so many words: no speaker conflict, but each one said
         given = _by_article([(u.article, f"it is by {u.quote.speaker.name}" if u.quote.speaker
                                else "it is unattributed") for u in group])
@@ -307,7 +311,7 @@ def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ())
 def _speakers_unsettled(group: Sequence[Unit]) -> bool:
     """The articles give the words to people with no name in common, or some give them to no one."""
     names = [name_words(u.quote.speaker.name) if u.quote.speaker else None for u in group]
-    if all(n is None for n in names):
+    if len(names) < 2 or all(n is None for n in names):
         return False
     return any(n is None for n in names) or any(not (x & y) for x, y in combinations(names, 2)
                                                  if x is not None and y is not None)

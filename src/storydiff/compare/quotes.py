@@ -35,7 +35,12 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 # on either side are compared as units of their own.
 ELLIPSIS = re.compile(r"(?:…|\.\s?\.\s?\.)(?=\s+[\"“‘]?\w)")
 TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)$")
-DASH_ONLY = re.compile(r"[‐‑-]+")
+DASH_ONLY = re.compile(r"[‐‑’‘ʼ'-]+")  # a dash or a quote mark standing alone is no word
+# A quote within a quote: a stretch in single quotes (or in double ones inside single) that opens
+# after a space and closes before a space or punctuation, so that "Hunters’ money" and "don't" are
+# none. Another outlet may quote only those words ("refused to say the words 'radical Islam'"
+# against “radical Islam”).
+NESTED = re.compile(r"(?:^|(?<=[\s(]))[‘'“]([^‘’'“”\n]{2,160}?)[,.]?[’'”](?=[\s.,;:!?)]|$)")
 STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "that", "this", "we", "i", "you",
         "he", "she", "they", "be", "for", "on", "at", "was", "are", "not", "but", "with", "as", "by"}
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
@@ -62,6 +67,7 @@ class Unit:
     index: int  # position among the quote's units
     setting: str  # the sentences around the quote, where its speaker is named
     named: bool  # the speaker mention itself carries the speaker's name (not "he", not carried over)
+    nested: bool = False  # a quote within the quote ("…refused to say the words 'radical Islam'")
 
     @property
     def article(self) -> str:
@@ -107,9 +113,14 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
     named = quote.speaker is not None and _names(quote.speaker.name, text[quote.speaker.start:quote.speaker.end])
     count = itertools.count()
 
-    def unit(start: int, end: int, tokens: tuple[str, ...]) -> Unit:
+    def unit(start: int, end: int, tokens: tuple[str, ...]) -> Iterator[Unit]:
         words = tuple(normalize_word(w) for w in tokens)
-        return Unit(quote, start, end, text[start:end], words, tokens, next(count), setting, named)
+        yield Unit(quote, start, end, text[start:end], words, tokens, next(count), setting, named)
+        for m in NESTED.finditer(text, start, end):
+            inner = tuple(w for w in WORD.findall(m.group(1)) if not DASH_ONLY.fullmatch(w))
+            if inner and len(inner) < len(tokens):
+                yield Unit(quote, m.start(1), m.end(1), m.group(1), tuple(normalize_word(w) for w in inner), inner,
+                           -1, setting, named, nested=True)
 
     held: tuple[int, int, tuple[str, ...]] | None = None  # a sentence the part ended before it did
     for number, part in enumerate(quote.parts):
@@ -123,9 +134,9 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
                     and opens_lower(text[quote.parts[number + 1].start:quote.parts[number + 1].end]):
                 held = (start, end, tokens)
                 continue
-            yield unit(start, end, tokens)
+            yield from unit(start, end, tokens)
     if held is not None:  # the quote's last part ended unfinished
-        yield unit(*held)
+        yield from unit(*held)
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
@@ -194,9 +205,11 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         return None
     # Brackets are the editor's words: left out when matching, but an insertion all the same.
     relation = "same" if x.words == y.words else "compatible"
-    if coverage >= 0.9 and short >= 6 and _speakers_differ(x, y):  # the cheap tests first
+    # A quote within a quote is someone else's words: its quote's speaker did not say them first.
+    if coverage >= 0.9 and short >= 6 and not (x.nested or y.nested) and _speakers_differ(x, y):
         relation = "incompatible"
-    return Pair(coverage + 0.01 * min(short, 20), relation)
+    # the same words outrank one version held inside a longer one (a quote within a quote)
+    return Pair(coverage + 0.01 * min(short, 20) + (0.005 if a == b else 0.0), relation)
 
 
 @dataclass(frozen=True)
