@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from storydiff.analyze.entities import build_index
@@ -111,6 +113,17 @@ def test_quoted_phrases_of_one_sentence_are_quotes_of_their_own(nlp) -> None:  #
     assert {"act of hate", "hardening our defenses at home"} <= set(found)
     for q in found.values():
         assert len(q.parts) == 1 and text[q.start:q.end] == q.text
+
+
+def test_a_quote_is_not_cued_by_a_verb_of_the_next_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    """In this BASIL article the parse hangs the closing quotation of Trump's statement from the verb
+    of the next paragraph, which names Obama; the quotation goes on with the one cued before it."""
+    from tests.conftest import shared_path
+
+    records = (json.loads(line) for line in shared_path("data", "basil", "dev.jsonl").open(encoding="utf-8"))
+    text = next(r["text"] for r in records if r["id"] == "76810849-fox")
+    found = [q for q in quotes(nlp, text) if "save lives" in text[q.start:q.end]]
+    assert len(found) == 1 and found[0].speaker is not None and found[0].speaker.name == "Donald Trump"
 
 
 def test_quote_over_paragraphs_is_one_quote(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -205,7 +205,9 @@ class _Reader(Mentions):
         return verb
 
     def cue_governing(self, found: _Found) -> Token | None:
-        """The speech verb the quotation's words hang from."""
+        """The speech verb the quotation's words hang from, in the quotation's own paragraphs: a
+        parse that hangs a quotation from a verb of the next paragraph ("…anymore.”\n\nObama,
+        speaking from the White House, said…") has run two paragraphs together."""
         doc = self.doc
         lo = self.tok(found.parts[0][0])
         hi = min(self.tok(found.parts[-1][1]), len(doc))
@@ -218,6 +220,8 @@ class _Reader(Mentions):
             for a in [t, *t.ancestors][1:8]:
                 if self.inside(found, a.i):
                     continue
+                if not found.para <= self.para_of(a.idx) <= found.last_para:
+                    break
                 if _is_cue(a) and a.lemma_ not in NEAR_ONLY:
                     return a
             if seen > 3:
