@@ -182,6 +182,19 @@ def test_a_quote_within_a_quote_is_compared_with_the_same_words_elsewhere(nlp): 
     assert mentions["b"].text == "radical Islam"
 
 
+def test_a_sentence_broken_by_its_cue_goes_on_with_i(nlp):  # type: ignore[no-untyped-def]
+    """After a cue set off by commas, a part opening with "I'm" goes on with the sentence."""
+    a = ('Farenthold resigned on Friday.\n\n"Leaving my service in the House," Farenthold said in his statement, '
+         '"I\u2019m able to look back at my career and say that it was well worthwhile."\n')
+    b = ('Farenthold resigned on Friday.\n\n"Leaving my service in the House, I\u2019m able to look back at my '
+         'career and say that it was well worthwhile," Farenthold said.\n')
+    story = _story(nlp, a=a, b=b)
+    quotes = [f for f in story.findings if f.kind == "quote"]
+    assert [(f.status, len(f.mentions)) for f in quotes] == [("agree", 2)]
+    (mention,) = [m for m in quotes[0].mentions if m.article == "a"]
+    assert a[mention.start:mention.end] == mention.text and mention.text.startswith("Leaving my service")
+
+
 def test_different_speakers_not_both_named_are_no_conflict_but_are_said(nlp):  # type: ignore[no-untyped-def]
     """The same words given to Governor Kate Brown and to "a spokesman": not a speaker conflict (one
     speaker is not named), but the finding says who each article names; "Brown" is the same person."""
