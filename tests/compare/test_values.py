@@ -77,3 +77,27 @@ def test_relate_dates(a, b, relation):  # type: ignore[no-untyped-def]
 ])
 def test_same_source(a, b, same):  # type: ignore[no-untyped-def]
     assert same_source(a, b) is same
+
+
+def _age(value, counted, head, context, article="a"):  # type: ignore[no-untyped-def]
+    return Quantity(article=article, start=0, end=2, text=str(value), sentence=Span(0, 2), context=context,
+                    value=value, qualifier=None, unit="year of age", counted=counted, head=head)
+
+
+def test_a_named_persons_age_is_one_fact_however_the_sentences_differ() -> None:
+    """"Mr. Hunter, 41, becomes the second congressman indicted" against "Hunter, 42, is a five-term
+    congressman": the words around them barely meet, but a person has one age in a story."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_quantities
+
+    a = ("become", "second", "republican", "congressman", "indict", "month")
+    b = ("five", "term", "congressman", "represent", "san", "diego", "county")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word"))])
+    pair = judge_quantities(_age(41.0, "Hunter", "hunter", a), _age(42.0, "Hunter", "hunter", b, "b"), weights)
+    assert pair is not None and pair.linked and pair.relation == "incompatible"
+    # not the same person: no link; a man and a woman of a story, unnamed: the words must match
+    assert judge_quantities(_age(41.0, "Hunter", "hunter", a), _age(42.0, "Mattis", "mattis", b, "b"), weights) is None
+    unnamed = judge_quantities(_age(41.0, "man", "man", a), _age(42.0, "man", "man", b, "b"), weights)
+    assert unnamed is None or not unnamed.linked
+    # far-apart ages of one name are two people (father and son) or a misread, not a slip
+    assert judge_quantities(_age(41.0, "Hunter", "hunter", a), _age(67.0, "Hunter", "hunter", b, "b"), weights) is None

@@ -103,7 +103,15 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights) -> Pair | None:
         score += UNIT_BONUS
     if relation == "incompatible" and not (same_thing and _close(x.value, y.value)):
         return None
+    if same_thing and _age_of_named(x) and _age_of_named(y):
+        return Pair(max(score, THRESHOLDS[relation]), relation)  # a person has one age in a story
     return Pair(score, relation, linked=score >= THRESHOLDS[relation])
+
+
+def _age_of_named(q: Quantity) -> bool:
+    """The age of a person the article names ("Mr. Hunter, 41,", "Pelosi, 76-year-old"): however
+    differently two articles word the sentence, the same person's age is one fact."""
+    return q.unit == "year of age" and q.counted is not None and q.counted[:1].isupper()
 
 
 def _close(a: QuantityValue, b: QuantityValue) -> bool:
