@@ -44,6 +44,19 @@ def test_different_outlets_credited_for_the_same_report(nlp):  # type: ignore[no
     assert any("Courier" in m.text for m in f.mentions)
 
 
+def test_two_outlets_that_both_reported_it_are_no_conflict(nlp):  # type: ignore[no-untyped-def]
+    """Neither credit says its outlet had the report first: both may have reported it. A variant that
+    names both, not a conflict."""
+    a = ("Iran's state television reported that the earthquake destroyed three villages near Qeshm "
+         "island on Sunday.\n")
+    b = ("The ISNA news agency reported that the earthquake destroyed three villages near Qeshm island on "
+         "Sunday.\n")
+    story = _story(nlp, a=a, b=b)
+    credits = [f for f in story.findings if f.kind == "attribution" and len(f.mentions) == 2]
+    assert [f.status for f in credits] == ["variant"]
+    assert "none said to have had it first" in credits[0].explanation
+
+
 def test_mentions_are_exact_evidence(nlp):  # type: ignore[no-untyped-def]
     texts = {"a": A, "b": B}
     story = _story(nlp, **texts)

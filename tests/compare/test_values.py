@@ -72,6 +72,7 @@ def test_relate_dates(a, b, relation):  # type: ignore[no-untyped-def]
     ("the Journal", "The Wall Street Journal", True),
     ("WSJ", "Wall Street Journal", True),
     ("WVLK Radio", "talk radio station WVLK", True),
+    ("the U.S. attorney\u2019s office", "the U.S. attorney's office", True),  # curly and straight apostrophes
     ("the Oregonian", "Portland Tribune", False),
     ("CNBC", "CNN", False),
 ])

@@ -50,7 +50,7 @@ def is_outlet(name: str) -> bool:
 
 def outlet_key(name: str) -> str:
     """A comparable form of a source's name: "The Portland Tribune's" → "portland tribune"."""
-    name = re.sub(r"[’']s$", "", name.strip())
+    name = re.sub(r"'s$", "", name.strip().replace("’", "'"))  # "attorney’s office" is "attorney's office"
     signs = [w for w in name.replace(".", "").split() if CALL_SIGN.match(w)]
     if signs:  # "KGW-TV"; written in capitals, as "Wall" and "Week" are not
         return signs[0].lower()

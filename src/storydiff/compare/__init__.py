@@ -337,6 +337,8 @@ def _attribution_finding(group: list[Attribution], status: Status, texts: dict[s
         explanation = f"Only {first.article} credits {first.source} here (“{first.text}”)."
     elif status == "agree":
         explanation = f"{join_names([a.article for a in group])} credit the same source, {first.source}."
+    elif status == "variant":
+        explanation = f"Different sources credited for the same report, none said to have had it first: {credits}."
     else:
         explanation = f"Different sources credited for the same report: {credits}."
     return _finding("attribution", status, subject, explanation, [_mention(a, a.source) for a in group])

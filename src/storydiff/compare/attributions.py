@@ -1,11 +1,15 @@
 """Judging attributions: do two articles credit the same source for the same report?
 
 Two credits align when the sentences they credit say the same thing. The same source is
-agreement; two different outlets credited with the same report ("the Oregonian reported" against
-"first reported by the Portland Tribune") is a conflict, and needs the strongest evidence.
+agreement. Two different outlets credited with the same report is a conflict only when one of them is
+said to have had it first ("the Oregonian reported" against "first reported by the Portland
+Tribune"), and needs the strongest evidence; otherwise both may have reported it ("state television
+reported" and "the news agency reported"), and the finding is a variant that names both.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..analyze.attributions import outlet_key
 from ..model import Attribution
@@ -14,6 +18,7 @@ from .align import Pair, Weights
 SAME_SOURCE_MIN = 0.12
 CONFLICT_MIN = 0.15
 REPORT_CUES = {"report", "reveal", "publish", "learn", "break", "obtain", "first", "disclose"}
+FIRST = re.compile(r"\b(?:first|broke|break|breaking|originally|exclusive(?:ly)?|scoop)\b", re.IGNORECASE)
 
 
 def same_source(a: str, b: str) -> bool:
@@ -36,7 +41,8 @@ def judge_attributions(x: Attribution, y: Attribution, weights: Weights) -> Pair
     if same_source(x.source, y.source):
         return Pair(score, "same", linked=score >= SAME_SOURCE_MIN)
     if x.source_kind == y.source_kind == "outlet" and x.cue in REPORT_CUES and y.cue in REPORT_CUES:
-        return Pair(score, "incompatible", linked=score >= CONFLICT_MIN)
+        first = FIRST.search(x.text) is not None or FIRST.search(y.text) is not None
+        return Pair(score, "incompatible" if first else "compatible", linked=score >= CONFLICT_MIN)
     return None
 
 
