@@ -57,6 +57,14 @@ def test_two_outlets_that_both_reported_it_are_no_conflict(nlp):  # type: ignore
     assert "none said to have had it first" in credits[0].explanation
 
 
+def test_a_title_alone_names_no_one_and_two_senators_are_two_people() -> None:
+    from storydiff.compare.quotes import name_words
+
+    assert name_words("Sgt") == set()
+    assert name_words("Lt. Gov. Timothy Murray") == {"timothy", "murray"}
+    assert not name_words("Sen. Lis Smith") & name_words("Sen. Tom Jones")
+
+
 def test_mentions_are_exact_evidence(nlp):  # type: ignore[no-untyped-def]
     texts = {"a": A, "b": B}
     story = _story(nlp, **texts)

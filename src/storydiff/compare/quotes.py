@@ -346,8 +346,16 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     return any(list(longer[i:i + n]) == list(shorter) for i in range(len(longer) - n + 1))
 
 
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "sen", "senator", "rep", "representative", "gov",
+                    "governor", "lt", "gen", "general", "col", "colonel", "sgt", "sergeant", "capt", "captain", "cpl",
+                    "officer", "det", "detective", "chief", "prof", "professor", "rev", "reverend", "president",
+                    "pres", "mayor", "judge", "justice", "secretary", "minister", "prime", "vice", "former", "the"})
+"""Words of a title, not of a name: "Sgt." alone names no one, and two senators share no name by "Sen."."""
+
+
 def name_words(name: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", name)}
+    """The words of a person's name that tell one person from another (capitalized, titles left out)."""
+    return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", name)} - TITLES
 
 
 def _names(name: str, mention: str) -> bool:
