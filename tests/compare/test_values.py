@@ -102,3 +102,35 @@ def test_a_named_persons_age_is_one_fact_however_the_sentences_differ() -> None:
     assert unnamed is None or not unnamed.linked
     # far-apart ages of one name are two people (father and son) or a misread, not a slip
     assert judge_quantities(_age(41.0, "Hunter", "hunter", a), _age(67.0, "Hunter", "hunter", b, "b"), weights) is None
+
+
+def _year(year):  # type: ignore[no-untyped-def]
+    return _d(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _day(year, month, day):  # type: ignore[no-untyped-def]
+    return _d(dt.date(year, month, day), dt.date(year, month, day), "day")
+
+
+def _wd(weekday, value=None):  # type: ignore[no-untyped-def]
+    return DateFact(article="a", start=0, end=1, text="x", sentence=Span(0, 1), context=(), value=value,
+                    weekday=weekday, relation=None, head=None)
+
+
+@pytest.mark.parametrize(("a", "b", "near"), [
+    (_year(2010), _year(2012), True),
+    (_year(2000), _year(2006), False),
+    (_day(2012, 12, 9), _day(2012, 12, 13), False),
+    (_day(2012, 12, 9), _day(2012, 12, 10), True),
+    # weekdays as the texts name them, around the week, whatever days they were read as
+    (_wd("Wednesday", DateValue(dt.date(2010, 8, 4), dt.date(2010, 8, 4), "day")),
+     _wd("Friday", DateValue(dt.date(2010, 7, 30), dt.date(2010, 7, 30), "day")), True),
+    (_wd("Sunday"), _wd("Monday"), True),
+    (_wd("Thursday"), _wd("Sunday"), False),
+    (_wd("Tuesday", DateValue(dt.date(2014, 2, 25), dt.date(2014, 2, 25), "day")),
+     _wd("Tuesday", DateValue(dt.date(2014, 2, 18), dt.date(2014, 2, 18), "day")), True),
+])
+def test_conflicting_dates_must_be_near(a, b, near):  # type: ignore[no-untyped-def]
+    from storydiff.compare.values import _near_dates
+
+    assert _near_dates(a, b) is near

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
+from ..analyze.datenorm import WEEKDAYS
 from ..model import DateFact, Quantity, QuantityValue
 from .align import Pair, Weights, stem
 
@@ -156,10 +157,31 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         if x.relation and y.relation:
             return None
         score -= 0.1
-    if relation == "incompatible" and not same_event:
+    if relation == "incompatible" and not (same_event and _near_dates(x, y)):
         return None
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[relation]
     return Pair(score, relation, linked=score >= threshold)
+
+
+SLIP_DAYS = SLIP_YEARS = 2
+"""As with figures (:func:`_close`), conflicting dates worth flagging are near each other: a day or
+two apart (an event late at night, a day miscounted), a year or two; dates further apart in one
+story are, far more often, two events."""
+
+
+def _near_dates(x: DateFact, y: DateFact) -> bool:
+    """Whether two dates are near enough to be one date given wrong (see SLIP_DAYS). Weekdays are
+    compared as the texts name them, around the week: their days on the calendar depend on when each
+    article was published, which may itself be off."""
+    if x.weekday in WEEKDAYS and y.weekday in WEEKDAYS:
+        apart = abs(WEEKDAYS.index(x.weekday) - WEEKDAYS.index(y.weekday))
+        return min(apart, 7 - apart) <= SLIP_DAYS
+    if x.value is not None and y.value is not None:
+        a, b = x.value, y.value
+        if PRECISION.get(a.granularity) == "year" and PRECISION.get(b.granularity) == "year":
+            return abs(a.first.year - b.first.year) <= SLIP_YEARS and abs(a.last.year - b.last.year) <= SLIP_YEARS
+        return (max(a.first, b.first) - min(a.last, b.last)).days <= SLIP_DAYS
+    return True
 
 
 V = TypeVar("V", Quantity, DateFact)
