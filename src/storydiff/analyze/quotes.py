@@ -499,7 +499,7 @@ def _continues(prev: _Found, f: _Found, text: str) -> bool:
 
 def _comma_after(text: str, end: int) -> bool:
     """A comma ends the quoted part ending at ``end``, inside its closing mark or just after it."""
-    if text[:end].rstrip().endswith(","):
+    if text[max(0, end - 8):end].rstrip().endswith(","):
         return True
     return text[end:end + 8].lstrip(" \u00a0\"”’'").startswith(",")
 

@@ -33,9 +33,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 # An ellipsis between words: the outlet left words out there, often the end of one sentence and the
 # start of the next ("You paid in to Medicare for years … now when you need it"), so the stretches
 # on either side are compared as units of their own.
-ELLIPSIS = re.compile(r"(?:…|\.\s?\.\s?\.)(?=\s+[\"“‘]?\w)")
-TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)$")
-DASH_ONLY = re.compile(r"[‐‑’‘ʼ'-]+")  # a dash or a quote mark standing alone is no word
+_DOTS = r"(?:…|\.\s?\.\s?\.)"
+ELLIPSIS = re.compile(_DOTS + r"(?=\s+[\"“‘]?\w)")
+TRAILING_ELLIPSIS = re.compile(r"\s*" + _DOTS + "$")
+MARK_ONLY = re.compile(r"[‐‑’‘ʼ'-]+")  # a dash ("--") or a quote mark standing alone is no word
 # A quote within a quote: a stretch in single quotes (or in double ones inside single) that opens
 # after a space and closes before a space or punctuation, so that "Hunters’ money" and "don't" are
 # none. Another outlet may quote only those words ("refused to say the words 'radical Islam'"
@@ -117,7 +118,7 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
         words = tuple(normalize_word(w) for w in tokens)
         yield Unit(quote, start, end, text[start:end], words, tokens, next(count), setting, named)
         for m in NESTED.finditer(text, start, end):
-            inner = tuple(w for w in WORD.findall(m.group(1)) if not DASH_ONLY.fullmatch(w))
+            inner = _words(m.group(1))
             if inner and len(inner) < len(tokens):
                 yield Unit(quote, m.start(1), m.end(1), m.group(1), tuple(normalize_word(w) for w in inner), inner,
                            -1, setting, named, nested=True)
@@ -162,12 +163,17 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[s
         body = piece.strip().rstrip(",;:").strip().rstrip("\"”")
         body = TRAILING_ELLIPSIS.sub("", body).rstrip(" ,;:")  # cut at an ellipsis: the words before it
         s = start + pos + lead
-        tokens = tuple(w for w in WORD.findall(body) if not DASH_ONLY.fullmatch(w))  # "--" is a dash
+        tokens = _words(body)
         if tokens:
             yield s, s + len(body), tokens
         pos = cut
         while pos < len(chunk) and chunk[pos] in "\"”’ \n\t\r":
             pos += 1
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of quoted text as written, marks standing alone left out."""
+    return tuple(w for w in WORD.findall(text) if not MARK_ONLY.fullmatch(w))
 
 
 def _plain(words: Sequence[str]) -> list[str]:

@@ -11,7 +11,6 @@ being opened read-write for that alone.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TypeVar
@@ -29,7 +28,7 @@ from ..ingest import FOLDER_SUFFIXES, IngestOptions, article_from_record
 from ..model import Article, Problem, Report
 from ..pipeline import compare
 from ..report.jsonout import REPORT_SCHEMA, report_document
-from .context import WebConfig, config, render
+from .context import WebConfig, config, in_pool, render
 from .errors import HTTPError, wants_json
 from .jsonbody import RefusedJSON, read_json
 from .submit import (
@@ -45,9 +44,7 @@ from .submit import (
     unique_ids,
 )
 from .views import story_view
-from .workers import Busy, JobFailed, TimedOut, WorkerLost
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -282,19 +279,6 @@ def _compared(cfg: WebConfig, articles: list[Article], problems: list[Problem], 
 def _in_worker(cfg: WebConfig, what: str, function: Callable[..., T], *args: Any) -> T:
     """``function(*args)`` in a comparison worker; the pool's errors as HTTP errors. ``what``
     names the work for messages ("The comparison")."""
-    try:
-        return cfg.workers.run(function, *args)
-    except TimedOut as exc:
-        raise HTTPError(503, f"{what} took longer than this server allows ({exc.timeout:g} s) and was stopped. "
-                             "Compare fewer or shorter articles (long passages quoted by several articles take "
-                             "the longest), or start the server with a larger --compare-timeout.") from exc
-    except Busy as exc:
-        raise HTTPError(503, f"The server is busy: its {exc.workers} comparison workers stayed busy for "
-                             f"{exc.waited:g} s. Try again in a moment.") from exc
-    except WorkerLost as exc:
-        raise HTTPError(503, f"{what} stopped before it finished ({exc}); try again.") from exc
-    except JobFailed as exc:
-        if exc.ours:
-            raise HTTPError(503, f"{what} could not be done: {exc}") from exc
-        log.error("%s failed in a worker (%s: %s):\n%s", what, exc.kind, exc, exc.details)
-        raise
+    return in_pool(cfg.workers, what, "comparison workers", function, *args, timeout_hint=(
+        "Compare fewer or shorter articles (long passages quoted by several articles take the longest), or "
+        "start the server with a larger --compare-timeout."))

@@ -4,11 +4,12 @@ page makers and the comparison workers."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -17,8 +18,12 @@ from fastapi.templating import Jinja2Templates
 from ..fetch import Fetcher, public_address
 from ..nlp import load_model
 from .cache import Page, Version, VersionedCache
+from .errors import HTTPError
 from .making import Maker, environment, warm
-from .workers import WorkerPool
+from .workers import Busy, JobFailed, TimedOut, WorkerLost, WorkerPool
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 HERE = Path(__file__).resolve().parent
 PAGES_KEPT = 1024
@@ -73,3 +78,25 @@ def render(request: Request, name: str, context: Mapping[str, Any], *, status: i
     """A page from ``templates/``; every value is autoescaped."""
     found: Jinja2Templates = request.app.state.templates
     return found.TemplateResponse(request, name, dict(context), status_code=status)
+
+
+def in_pool(pool: WorkerPool, what: str, workers: str, function: Callable[..., T], *args: Any,
+            timeout_hint: str = "") -> T:
+    """``function(*args)`` in one of ``pool``'s workers (``workers`` names them for messages: "page
+    workers"); the pool's errors as 503s. ``what`` names the work ("The comparison"), ``timeout_hint``
+    says what to do about a job stopped at the bound. A fault in the job itself is logged and raised."""
+    try:
+        return pool.run(function, *args)
+    except TimedOut as exc:
+        raise HTTPError(503, f"{what} took longer than this server allows ({exc.timeout:g} s) and was stopped."
+                             + (f" {timeout_hint}" if timeout_hint else "")) from exc
+    except Busy as exc:
+        raise HTTPError(503, f"The server is busy: its {exc.workers} {workers} stayed busy for "
+                             f"{exc.waited:g} s. Try again in a moment.") from exc
+    except WorkerLost as exc:
+        raise HTTPError(503, f"{what} stopped before it finished ({exc}); try again.") from exc
+    except JobFailed as exc:
+        if exc.ours:
+            raise HTTPError(503, f"{what} could not be done: {exc}") from exc
+        log.error("%s failed in a worker (%s: %s):\n%s", what, exc.kind, exc, exc.details)
+        raise

@@ -84,9 +84,14 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 422, "Parts of the request are not valid.", details)
 
 
+def unusable_store(exc: Exception) -> str:
+    """The message of a 503 for a store SQLite failed on (damaged, read-only, disk full)."""
+    return f"The store cannot be used: {exc}"
+
+
 async def _store_unavailable(request: Request, exc: Exception) -> Response:
     """SQLite failed on the store while a request read or wrote it (damaged, read-only, disk full): 503."""
-    return error_response(request, 503, f"The store cannot be used: {exc}")
+    return error_response(request, 503, unusable_store(exc))
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:

@@ -36,7 +36,7 @@ from ..report.timeline import timeline_document
 from ..store import Store, StorySummary
 from ..timeline import When, story_timeline
 from .cache import VersionedCache, store_version
-from .errors import HTTPError
+from .errors import HTTPError, unusable_store
 from .views import SORTS, filter_stories, story_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -114,7 +114,7 @@ class Maker:
         except HTTPError as exc:
             return Made(exc.status_code, problem=exc.message)
         except StoreUnavailable as exc:
-            return Made(503, problem=f"The store cannot be used: {exc}")
+            return Made(503, problem=unusable_store(exc))  # as the app's handler says it
 
     def story_list(self, q: str, sort: str, hrefs: dict[str, str]) -> Made:
         stories, has_store = self._stories(q, sort)

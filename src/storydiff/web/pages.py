@@ -4,7 +4,6 @@ once for the store as it is (web/making.py) and kept; this module routes, keeps 
 from __future__ import annotations
 
 import asyncio
-import logging
 import re
 from collections.abc import Callable
 from typing import Any, Literal
@@ -14,12 +13,10 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from .cache import Page, Version, VersionedCache, store_version
-from .context import WebConfig, config
+from .context import WebConfig, config, in_pool
 from .errors import HTTPError
 from .making import Made, make_in_worker
-from .workers import Busy, JobFailed, WorkerError
 
-log = logging.getLogger(__name__)
 router = APIRouter()
 
 Sort = Literal["recent", "conflicts", "articles"]
@@ -28,22 +25,10 @@ SORT = Query("recent", description="recent: latest article first; conflicts, art
 
 
 def _made(cfg: WebConfig, page: str, args: tuple[Any, ...]) -> Made:
-    """``page`` made for ``args``: by a page worker when the server has them, else in this thread.
-    A worker that fails, or none free for long, is a 503 (a fault in the making is logged and a 500)."""
+    """``page`` made for ``args``: by a page worker when the server has them, else in this thread."""
     if cfg.makers is None:
         return cfg.maker.make(page, *args)
-    try:
-        return cfg.makers.run(make_in_worker, str(cfg.db), page, *args)
-    except Busy as exc:
-        raise HTTPError(503, f"The server is busy: its {exc.workers} page workers stayed busy for {exc.waited:g} s. "
-                             "Try again in a moment.") from exc
-    except JobFailed as exc:
-        if exc.ours:
-            raise HTTPError(503, f"The page could not be made: {exc}") from exc
-        log.error("making %s failed in a page worker (%s: %s):\n%s", page, exc.kind, exc, exc.details)
-        raise
-    except WorkerError as exc:
-        raise HTTPError(503, f"The page could not be made ({exc}); try again.") from exc
+    return in_pool(cfg.makers, "Making the page", "page workers", make_in_worker, str(cfg.db), page, *args)
 
 
 async def _kept(request: Request, page: str, *args: Any, hrefs: Callable[[], dict[str, str]] | None = None) -> Response:
