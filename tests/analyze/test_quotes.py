@@ -77,6 +77,15 @@ ROWS = [
      "Obama", "said", False),
     ("Ted Wheeler spoke to reporters. “This American carnage,” he declared, “stops right here.”",
      "This American", ["This American carnage", "stops right here."], "Ted Wheeler", "he", "declared", False),
+    # a quotation alone in its paragraph, signed on the next line (fact-check columns)
+    ("The claim needs checking.\n\n\"Boeing and GE pay zero taxes.\"\n\n- Bernie Sanders.\n\nThis is complex.",
+     "Boeing", ["Boeing and GE pay zero taxes."], "Bernie Sanders", "Bernie Sanders", "-", False),
+    # "as X put it": the "as" clause credits what follows
+    ("Republicans are unmoved. As Dana Milbank puts it, \"Senate Republicans are not going to budge.\"",
+     "Senate", ["Senate Republicans are not going to budge."], "Dana Milbank", "Dana Milbank", "puts", False),
+    # "When asked" is the question put to the speaker; the answer's cue comes after it
+    ("Mel Sembler joined the fund. When asked why, Sembler responded in a text message: \"Trump will be the "
+     "nominee.\"", "Trump will", ["Trump will be the nominee."], "Mel Sembler", "Sembler", "responded", False),
 ]
 
 
@@ -171,6 +180,15 @@ SPEAKER_ROWS = [
     # groups, shares of people and documents that state still speak
     ("Others said the vote was “rigged from the start.”", "rigged from the start.", ("Others", "Others")),
     ("“We will appeal,” the report said.", "We will appeal", ("the report", "the report")),
+    ("About four in 10 said they were “angry” with the government.", "angry", ("About four in 10", "About four in 10")),
+    # a statement made by someone: who made it
+    ("The DNC released a statement saying the emails were “deeply regrettable.”", "deeply regrettable.",
+     ("DNC", "DNC")),
+    # "who" stands for the person named before it: the name, and "who" as the words that name them
+    ("The crowd cheered for Mike Pence, who called their son “an American hero.”", "an American hero.",
+     ("Mike Pence", "who")),
+    ("Bernie Sanders is disavowing remarks made by a campaign surrogate who said voters should “stop "
+     "electing them.”", "stop electing them.", ("a campaign surrogate", "who")),
 ]
 
 

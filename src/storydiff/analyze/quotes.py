@@ -42,6 +42,9 @@ SPEECH_VERBS = frozenset({
 # Verbs that are cues only when written right beside the quote ("the letter continued").
 NEAR_ONLY = frozenset({"begin", "continue", "read", "call", "refer", "cite", "quote", "report", "respond",
                        "answer", "reply"})
+# Verbs of an "as" clause that credit what follows to its subject ("as Milbank puts it", "as the
+# report points out"), beside the speech verbs.
+AS_VERBS = frozenset({"put", "point", "say", "note", "write", "report"})
 DASHES = frozenset({"―", "—", "–", "--"})
 # Relations through which a cue verb takes its subject from the verb above ("began by saying").
 CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep", "relcl", "prep", "ccomp"})
@@ -49,6 +52,8 @@ NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANT
 WINDOW = 30  # tokens looked at on either side of a quotation for its cue
 # "― Sonya Herridge" / "— Julie A. Diaz Martinez."
 _SIGNATURE = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,4}")
+# A quotation standing alone in its paragraph, signed on the next line: "…"\n\n- Bernie Sanders.
+_SIGNATURE_LINE = re.compile(r"[ \t\u00a0]*\n\s*([-―—–])[ \u00a0]*(" + _SIGNATURE.pattern + r")[^\n]{0,80}(?:\n|$)")
 # "PENCE: Well, …" / "SEN. WARREN: …"
 _LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z'’-]+):\s")
 # "Bush: “…”" / "Michael P. McDonald:  “…”": a capitalised name of up to four words, a colon, the mark
@@ -174,6 +179,8 @@ class _Reader(Mentions):
             verb = self.cue_after(found, after)
         found.after = verb is not None and any(t.i == verb.i for t in after)
         if verb is None:
+            verb = self.as_clause(found)
+        if verb is None:
             verb = self.cue_before(before, near=not found.partial)
         if verb is None and found.partial:
             verb = self.clause_verb(found)  # "Clinton called them “deplorables”"
@@ -222,10 +229,21 @@ class _Reader(Mentions):
                     continue
                 if not found.para <= self.para_of(a.idx) <= found.last_para:
                     break
-                if _is_cue(a) and a.lemma_ not in NEAR_ONLY:
+                if _is_cue(a) and a.lemma_ not in NEAR_ONLY and not _when_asked(a):
                     return a
             if seen > 3:
                 break
+        return None
+
+    def as_clause(self, found: _Found) -> Token | None:
+        """``As Vulture put it, "…"`` / ``As The Daily Caller reported, the star "gave …"``: the
+        verb of an "as" clause opening the quotation's sentence, when it says someone said it."""
+        doc = self.doc
+        i = min(self.tok(found.open_mark), len(doc) - 1)
+        for t in doc[doc[i].sent.start:i]:
+            if t.lower_ == "as" and t.dep_ == "mark" and t.head.i < i and not self.inside(found, t.head.i) \
+                    and (_is_cue(t.head) or t.head.lemma_ in AS_VERBS):
+                return t.head
         return None
 
     def clause_verb(self, found: _Found) -> Token | None:
@@ -242,12 +260,15 @@ class _Reader(Mentions):
 
     def cue_before(self, before: list[Token], *, near: bool) -> Token | None:
         """``X said: "…"`` / ``X said, "…"`` / ``X said he would get "sucked into" …``."""
+        colon = bool(before) and before[-1].text == ":"
         for k in range(len(before) - 1, -1, -1):
             t = before[k]
             if _is_cue(t):
-                if near and len(before) - k > 12 and before[-1].text not in {":", ","}:
+                if near and len(before) - k > 12 and not colon and before[-1].text != ",":
                     return None
-                if t.lemma_ in NEAR_ONLY and len(before) - k > 3:
+                if t.lemma_ in NEAR_ONLY and len(before) - k > 3 and not colon:
+                    continue
+                if _when_asked(t):
                     continue
                 return t
         return None
@@ -290,11 +311,8 @@ class _Reader(Mentions):
         v = verb
         for _ in range(6):
             for c in v.children:
-                if c.dep_ in SUBJECTS and not self.inside(found, c.i) and _nominal(c):
-                    if c.lower_ in {"who", "that", "which"} and v.dep_ == "relcl" \
-                            and v.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-                        return v.head  # else the pronoun, resolved to the noun before it
-                    return c
+                if c.dep_ in SUBJECTS and not self.inside(found, c.i) and (_nominal(c) or (v is verb and _share(c))):
+                    return c  # "who" is resolved to the noun it stands for
             if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
                 return v.head  # "a statement saying …"
             if v.dep_ in CLIMB and v.head.i != v.i:
@@ -364,13 +382,27 @@ class _Reader(Mentions):
                 name = _SIGNATURE.match(text, k, end)
                 if name:
                     found.cue = (dash, dash + 1)
-                    found.speaker = self.named(name.start(), name.end())
+                    found.speaker = self.named(name.start(), _name_end(text, name.start(), name.end()))
                     return
+            signature = _SIGNATURE_LINE.match(text, found.close_mark + 1)
+            if signature and self.paras[found.para] >= found.open_mark:
+                found.cue = (signature.start(1), signature.start(1) + 1)
+                found.speaker = self.named(signature.start(2), _name_end(text, signature.start(2), signature.end(2)))
+                return
         s, _ = found.parts[0]
         label = _LABEL.match(text, s, found.parts[0][1])
         if label:
             found.cue = (label.end(1), label.end(1) + 1)
             found.speaker = self.named(label.start(1), label.end(1))
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where a signed name ends: before the full stop closing its line ("- Sanders."), which an
+    initial or an abbreviation keeps ("Joe Smith Jr.", "Ronald J.")."""
+    last = text[start:end].split()[-1]
+    if last.endswith(".") and len(last) > 3 and last not in {"Jr.", "Sr."}:
+        return end - 1
+    return end
+
 
 def _label_before(text: str, open_mark: int) -> re.Match[str] | None:
     """``Bush: "The mission is …"``: a name and a colon right before a quotation's opening mark."""
@@ -383,6 +415,11 @@ def _is_cue(t: Token) -> bool:
         return any(c.lower_ == "to" for c in t.children) or (
             t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to")
     return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS and t.dep_ != "amod"
+
+
+def _when_asked(t: Token) -> bool:
+    """``When asked why, Sembler responded: "…"``: a question put to the speaker, not their cue."""
+    return t.tag_ == "VBN" and t.i > 0 and t.doc[t.i - 1].lower_ in {"when", "if", "once"}
 
 
 def _first(tokens: list[Token], test: Callable[[Token], bool]) -> Token | None:
@@ -433,13 +470,19 @@ def _intro_verb(tokens: list[Token]) -> Token | None:
     for t in reversed(tokens):
         if _is_cue(t):
             return t
-    if tokens and tokens[-1].text == ":" and tokens[-1].head.pos_ == "VERB":
-        return tokens[-1].head  # "then leaned in and boomed: …"
+    if tokens and tokens[-1].text == ":" and tokens[-1].head.pos_ == "VERB" \
+            and tokens[0].i <= tokens[-1].head.i < tokens[-1].i:
+        return tokens[-1].head  # "then leaned in and boomed: …" (not a verb the parse took from the quote)
     inside = {t.i for t in tokens}
     for t in tokens:
         if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in {"VERB", "AUX"}:
             return t
     return None
+
+
+def _share(t: Token) -> bool:
+    """A share of people saying something, as polls report it: "14 percent said", "most said"."""
+    return t.ent_type_ in {"PERCENT", "CARDINAL"} or t.lower_ in {"most", "many", "several", "half"}
 
 
 def _nominal(t: Token) -> bool:

@@ -107,8 +107,9 @@ class Mentions:
         return Speaker(self.text[start:end], start, end)
 
     def author(self, noun: Token) -> Speaker | None:
-        """Who made a statement, remarks, a tweet: its possessor (``Trump's statement``) or the
-        name after "from" or "by" (``remarks from the campaign``)."""
+        """Who made a statement, remarks, a tweet: its possessor (``Trump's statement``), the
+        name after "from" or "by" (``remarks from the campaign``), or the subject of the verb
+        that makes it (``the DNC released a statement``)."""
         if noun.lemma_.lower() not in UTTERANCES:
             return None
         for c in noun.children:
@@ -118,6 +119,10 @@ class Mentions:
                 for g in c.children:
                     if g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"}:
                         return self.resolve(g)
+        if noun.dep_ == "dobj":  # "the DNC released a statement saying …": who released it
+            for c in noun.head.children:
+                if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN", "PRON"} and c.lower_ not in RELATIVE:
+                    return self.resolve(c)
         return None
 
     def relative_antecedent(self, tok: Token) -> Token | None:
@@ -255,7 +260,8 @@ def phrase(noun: Token) -> list[Token]:
     i = noun.i + 1
     while i <= noun.right_edge.i and i < noun.i + 8:
         t = doc[i]
-        if t.is_punct or t.dep_ in {"relcl", "acl", "appos"} or t.pos_ in {"VERB", "AUX"}:
+        if t.is_punct or t.dep_ in {"relcl", "acl", "appos"} or t.pos_ in {"VERB", "AUX"} \
+                or t.tag_ in {"WDT", "WP"}:  # "a campaign surrogate who said": not "… who"
             break
         words.append(t)
         i += 1
