@@ -77,6 +77,10 @@ ROWS = [
      "Obama", "said", False),
     ("Ted Wheeler spoke to reporters. “This American carnage,” he declared, “stops right here.”",
      "This American", ["This American carnage", "stops right here."], "Ted Wheeler", "he", "declared", False),
+    # the programme's title between two quotations of one speaker is neither a quote nor a break
+    ("Ben Carson spoke on Sunday. “I expect to be vetted,” he said on “Meet the Press.” “But this is not "
+     "vetting.”", "I expect", ["I expect to be vetted", "But this is not vetting."], "Ben Carson", "he", "said",
+     False),
     # a quotation alone in its paragraph, signed on the next line (fact-check columns)
     ("The claim needs checking.\n\n\"Boeing and GE pay zero taxes.\"\n\n- Bernie Sanders.\n\nThis is complex.",
      "Boeing", ["Boeing and GE pay zero taxes."], "Bernie Sanders", "Bernie Sanders", "-", False),
@@ -160,6 +164,12 @@ SPEAKER_ROWS = [
     # a pronoun that names no one is no speaker: unknown beats wrong
     ("This is “the best deal ever.”", "the best deal ever.", None),
     ("Something is “deeply wrong” here.", "deeply wrong", None),
+    # a phrase set in a clause that says nothing of speech: the clause's speaker, not a thing in it
+    ("In the depths of the recession, Paul Ryan worried that the social safety net was becoming “a hammock "
+     "that lulls people.”", "a hammock that lulls people.", ("Paul Ryan", "Paul Ryan")),
+    # who was asked or told is not who speaks
+    ("In an interview published Wednesday, Trump was asked, “What is the most dangerous place you have been?”",
+     "What is the most dangerous place you have been?", None),
     # a statement, remarks: whoever made them
     ("Trump's statement called the ruling “a disgrace.”", "a disgrace.", ("Trump", "Trump")),
     ("Remarks from the campaign described the plan as “dead on arrival.”", "dead on arrival.",

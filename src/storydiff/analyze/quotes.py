@@ -250,13 +250,16 @@ class _Reader(Mentions):
         """The nearest verb outside the quotation that the quotation's words hang from."""
         doc = self.doc
         t = doc[min(self.tok(found.parts[0][0]), len(doc) - 1)]
+        nearest = None
         for a in t.ancestors:
             if self.inside(found, a.i):
                 continue
-            if a.pos_ in {"VERB", "AUX"} and any(
-                    c.dep_ in SUBJECTS and not self.inside(found, c.i) for c in a.children):
-                return a
-        return None
+            subjects = [c for c in a.children if c.dep_ in SUBJECTS and not self.inside(found, c.i)]
+            if a.pos_ in {"VERB", "AUX"} and subjects:
+                if any(_agent(c) for c in subjects):
+                    return a
+                nearest = nearest or a
+        return nearest
 
     def cue_before(self, before: list[Token], *, near: bool) -> Token | None:
         """``X said: "…"`` / ``X said, "…"`` / ``X said he would get "sucked into" …``."""
@@ -289,6 +292,8 @@ class _Reader(Mentions):
             k -= 1
         if k < 0 or text[k] in "\n.!?:;":
             return False
+        if text[k] in "”\"" and k and text[k - 1] in ".!?":
+            return False  # after a sentence ending in a quotation: he said on “Meet the Press.” “But …”
         first = text[found.parts[0][0]]
         if text[k] in ",—–―(" or (before and _is_cue(before[-1])):
             return not first.isupper()
@@ -297,6 +302,10 @@ class _Reader(Mentions):
     # speakers -------------------------------------------------------------------------------
 
     def speaker_of(self, verb: Token, found: _Found) -> Speaker | None:
+        if verb.lemma_ in {"tell", "ask"} and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            # "Trump was asked, "…"": the subject is who was asked; the speaker is the agent, if named
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            return None if agent is None else self.resolve(agent)
         subj = self.subject(verb, found)
         return None if subj is None else self.resolve(subj)
 
@@ -480,6 +489,13 @@ def _intro_verb(tokens: list[Token]) -> Token | None:
     return None
 
 
+def _agent(t: Token) -> bool:
+    """A word that names someone who can speak: a person, group or institution named, or a personal pronoun."""
+    named = {"PERSON", "ORG", "NORP", "GPE"}
+    return t.ent_type_ in named or t.pos_ == "PROPN" or t.lower_ in {"he", "she", "they", "we", "i", "who", "which"} \
+        or any(c.dep_ == "compound" and c.ent_type_ in named for c in t.children)  # "the Sanders campaign"
+
+
 def _share(t: Token) -> bool:
     """A share of people saying something, as polls report it: "14 percent said", "most said"."""
     return t.ent_type_ in {"PERCENT", "CARDINAL"} or t.lower_ in {"most", "many", "several", "half"}
@@ -594,7 +610,7 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
                        para=reader.para_of(parts[0][0]), last_para=reader.para_of(parts[-1][1]))
             reader.attribute(f)
             found.append(f)
-    found = [f for f in _merge_split(found, reader.text) if not (f.partial and _is_title(reader.text, f))]
+    found = _merge_split([f for f in found if not (f.partial and _is_title(reader.text, f))], reader.text)
     _carry_speakers(found, reader)
     for f in found:
         yield _to_quote(f, reader, article)
