@@ -81,6 +81,13 @@ ROWS = [
     ("Ben Carson spoke on Sunday. “I expect to be vetted,” he said on “Meet the Press.” “But this is not "
      "vetting.”", "I expect", ["I expect to be vetted", "But this is not vetting."], "Ben Carson", "he", "said",
      False),
+    # a colon's clause introduces the quotation after it, though the parse hangs it from the verb before
+    ("Cruz spoke on Sunday. \"There's a young man having some problems,\" Cruz said as the heckler yelled: "
+     "\"You suck!\"", "You suck", ["You suck!"], "the heckler", "the heckler", "yelled", False),
+    # a phrase quoted further on in the cue's sentence is not the rest of the quotation
+    ("\"I'm all for the Second Amendment,\" says Jorge Llamas, but he was shocked when he heard about the "
+     "\"gun show loophole\" that lets buyers skip checks.", "I'm all", ["I'm all for the Second Amendment"],
+     "Jorge Llamas", "Jorge Llamas", "says", False),
     # a quotation alone in its paragraph, signed on the next line (fact-check columns)
     ("The claim needs checking.\n\n\"Boeing and GE pay zero taxes.\"\n\n- Bernie Sanders.\n\nThis is complex.",
      "Boeing", ["Boeing and GE pay zero taxes."], "Bernie Sanders", "Bernie Sanders", "-", False),

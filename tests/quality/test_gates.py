@@ -35,7 +35,7 @@ PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.15, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.08, "max_violated": 0}}
 QUOTE_ROW_FLOORS = {"gold-dev.json": 0.95, "gold-dev-more.json": 0.85}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
-QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.88, "precision": 0.95}
+QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.89, "precision": 0.95}
 
 
 def _score_findings(gold: Path, report: dict, inputs: Sequence[Path], tmp: Path) -> dict[str, float]:

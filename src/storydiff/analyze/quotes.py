@@ -173,6 +173,8 @@ class _Reader(Mentions):
         verb = None
         if not found.partial:
             verb = self.cue_after(found, after)
+        if verb is None and not found.partial and before and before[-1].text == ":":
+            verb = self.cue_before(before, near=True)  # X said as the heckler yelled: "…": the colon's clause
         if verb is None:
             verb = self.cue_governing(found)
         if verb is None and found.partial:
@@ -548,12 +550,15 @@ def _merge_split(found: list[_Found], text: str) -> list[_Found]:
 def _continues(prev: _Found, f: _Found, text: str) -> bool:
     """``f`` goes on with the sentence that ``prev`` broke off at their shared cue: ``prev`` ends
     without closing its sentence, with the comma that sets off the cue (``"I trust in God," Obama
-    said, "but…"``), and ``f`` opens in lower case. Without the comma they are two quoted phrases of
-    one sentence (called it an “act of hate” and called for “hardening our defenses”)."""
+    said, "but…"``), the cue clause ends with a comma right before ``f`` opens, and ``f`` opens in
+    lower case. Without the commas they are two quoted phrases of one sentence (called it an “act of
+    hate” and called for “hardening our defenses”; "…," says Llamas, but he was shocked by the “gun
+    show loophole”)."""
     return f.cue is not None and f.cue_token == prev.cue_token \
         and opens_lower(text[f.parts[0][0]:f.parts[0][1]]) \
         and not ends_sentence(text[prev.parts[-1][0]:prev.parts[-1][1]]) \
-        and _comma_after(text, prev.parts[-1][1])
+        and _comma_after(text, prev.parts[-1][1]) \
+        and text[max(prev.close_mark + 1, f.open_mark - 8):f.open_mark].rstrip().endswith(",")
 
 
 def _comma_after(text: str, end: int) -> bool:
