@@ -21,6 +21,7 @@ ROWS = [
      "Eastmouth Weekly", "outlet"),
     ("According to the indictment, the couple spent the money on trips.", "According to the indictment",
      "indictment", "document"),
+    ("The Harbor Courier broke the story on Monday.", "The Harbor Courier broke", "Harbor Courier", "outlet"),
 ]
 
 
@@ -36,8 +37,12 @@ def test_attribution(nlp, text, evidence, source, kind):  # type: ignore[no-unty
     assert a.source_kind == kind
 
 
-def test_telling_a_person_is_no_credit(nlp):  # type: ignore[no-untyped-def]
-    text = "The governor told President Obama that he would not resign."
+@pytest.mark.parametrize("text", [
+    "The governor told President Obama that he would not resign.",
+    # breaking a record is no breaking of news
+    "Reigning player of the year Tyler Hansbrough has broken the career scoring record at North Carolina.",
+])
+def test_no_credit(nlp, text):  # type: ignore[no-untyped-def]
     doc = nlp(text)
     assert list(extract_attributions(doc, Article(id="t", text=text), build_index(doc))) == []
 

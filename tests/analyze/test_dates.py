@@ -196,6 +196,8 @@ def test_no_dates(nlp, text):  # type: ignore[no-untyped-def]
     ("this winter", "2019-01-10", "past", "2018-12-01", "2019-02-28"),
     ("last weekend", "2018-08-13", "past", "2018-08-11", "2018-08-12"),
     ("the 1990s", "2018-08-13", "past", "1990-01-01", "1999-12-31"),
+    ("the 1930's", "2018-08-13", "past", "1930-01-01", "1939-12-31"),
+    ("the 1930 's", "2018-08-13", "past", "1930-01-01", "1939-12-31"),  # text rebuilt from tokens
     ("Thanksgiving", "2018-12-01", "past", "2018-11-22", "2018-11-22"),
     ("two years ago", "2018-08-13", "past", "2016-01-01", "2016-12-31"),
 ])
@@ -296,6 +298,9 @@ def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published
     ("Last Updated: Monday, 28 November 2005, 02:24 GMT\nThe quake struck on Sunday.", ["Sunday"]),
     ("Published June 3, 2018\nThe mayor resigned on Friday.", ["Friday"]),
     ("WASHINGTON, Nov. 27 (Reuters) - The Senate voted on Friday.", ["Friday"]),
+    ("Crash leaves mother dead On behalf of Newman LLP. posted in Hit and Run Accidents on Friday, September 20, "
+     "2013. The driver fled on Wednesday.", ["Wednesday"]),
+    ("The photo was posted in the morning on Friday.", ["Friday"]),
     ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM UPDATED: FRIDAY, MAY 3, 2013 She checked in Tuesday.",
      ["Tuesday"]),
     ("Copyright 2005 The Daily Planet. The vote was on Friday.", ["Friday"]),

@@ -117,6 +117,16 @@ def test_large_real_figures_are_still_quantities() -> None:
     ("Rates rose .5 percent on the news.", [(".5 percent", 0.5)]),
     ("The COVID-19 outbreak reached 12 countries.", [("12", 12)]),
     ("The Giants won 3-2 in overtime.", [("3-2", (3, 2))]),
+    # text rebuilt from tokens (ECB+) spaces the comma and the point inside a number
+    ("He finished with 6, 728 yards rushing.", [("6, 728", 6728)]),
+    ("He averaged 14. 4 points a game.", [("14. 4", 14.4)]),
+    ("In 2008, 150 people died.", [("150", 150)]),
+    # "to" between a smaller and a larger number is a range; a vote is told winner first
+    ("As many as 35 to 40 firefighters came.", [("As many as 35 to 40", (35, 40))]),
+    ("Pelosi won, 134 to 63, over Ryan.", [("134 to 63", (134, 63))]),
+    ("He outraised her $5.4 million to $200,000.", [("$5.4 million", 5.4e6), ("$200,000", 200_000)]),
+    ("The Orioles offered $140- $150 million over seven years.",
+     [("$140- $150 million", (140e6, 150e6)), ("over seven", 7)]),
 ])
 def test_numbers_read_whole(nlp, text, found):  # type: ignore[no-untyped-def]
     facts = list(extract_quantities(nlp(text), Article(id="t", text=text)))

@@ -11,9 +11,9 @@ from storydiff.compare.values import relate_dates, relate_quantities
 from storydiff.model import DateFact, DateValue, Quantity, Span
 
 
-def _q(value, qualifier=None, text="x"):  # type: ignore[no-untyped-def]
+def _q(value, qualifier=None, text="x", unit="day"):  # type: ignore[no-untyped-def]
     return Quantity(article="a", start=0, end=1, text=text, sentence=Span(0, 1), context=(), value=value,
-                    qualifier=qualifier, unit="day", counted=None, head=None)
+                    qualifier=qualifier, unit=unit, counted=None, head=None)
 
 
 def _d(first, last, granularity):  # type: ignore[no-untyped-def]
@@ -29,8 +29,12 @@ def _d(first, last, granularity):  # type: ignore[no-untyped-def]
     (_q(5_000.0, "over"), _q(5_200.0), "compatible"),  # more than 5,000 vs 5,200
     (_q(60.0, "under"), _q(58.0), "compatible"),  # nearly 60 vs 58
     (_q(8e9, "about"), _q(8e9, "about"), "same"),  # about vs around $8 billion
-    (_q((134.0, 63.0)), _q((134.0, 63.0)), "same"),
-    (_q((97.0, 1.0)), _q((98.0, 1.0)), "incompatible"),
+    (_q((134.0, 63.0), unit="tally"), _q((134.0, 63.0), unit="tally"), "same"),
+    (_q((97.0, 1.0), unit="tally"), _q((98.0, 1.0), unit="tally"), "incompatible"),
+    # ranges are intervals: "as many as 35 to 40" and "as many as 30 to 40" firefighters agree
+    (_q((35.0, 40.0), "max", unit="firefighter"), _q((30.0, 40.0), "max", unit="firefighter"), "compatible"),
+    (_q((140e6, 150e6), unit="$"), _q(145e6, unit="$"), "compatible"),
+    (_q((5.0, 10.0), unit="soldier"), _q((20.0, 30.0), unit="soldier"), "incompatible"),
     # a figure rounded with a scale word, or to thousands, is the exact one told less precisely
     (_q(13_600_000.0, text="$13.6 million"), _q(13_625_777.0, text="$13,625,777"), "compatible"),
     (_q(2_000.0, text="2,000"), _q(2_013.0, text="2,013"), "compatible"),

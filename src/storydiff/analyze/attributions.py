@@ -35,6 +35,7 @@ DOCUMENT_NOUNS = {"letter", "report", "indictment", "document", "documents", "fi
                   "data", "analysis", "email", "emails", "transcript", "order", "ruling", "release"}
 REPORT_VERBS = {"report", "reveal", "publish", "learn", "break", "obtain", "disclose", "cite",
                 "first", "air", "broadcast", "print", "expose"}
+BROKEN_NEWS = {"news", "story", "report", "scoop"}  # what "break" credits: "the Tribune broke the story"
 NEWS_VERBS = {"report", "reveal", "publish", "break", "first", "disclose", "air", "broadcast", "print"}
 INTERVIEW_VERBS = {"tell", "say", "write", "speak", "appear", "add", "explain"}
 CREDIT_NOUNS = {"report", "story", "article", "interview", "investigation", "analysis", "piece",
@@ -101,6 +102,9 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Token]]:
             if objs:
                 yield tok, objs[0]
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS:
+            if tok.lemma_.lower() == "break" and not any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in BROKEN_NEWS for c in tok.children):
+                continue  # "Hansbrough broke the scoring record" credits no one
             for child in tok.children:
                 if child.dep_ == "nsubj" and child.pos_ in {"PROPN", "NOUN"}:
                     yield tok, child

@@ -447,6 +447,9 @@ RULES: tuple[Rule, ...] = (
     _rule("month", rf"{B}(?:{MOD}[\s-]*)?(?:{REL}\s+)?(?P<month>{MONTH})", _read_month, _bare),
     _rule("year", rf"{B}(?:{MOD}[\s-]*)?(?P<year>{YEAR})", _read_year, _bare),
     _rule("decade", rf"{B}(?:{MOD}[\s-]*)?(?P<decade>1[6-9]\d0|20\d0)s(?!\w)", _read_decade),
+    # "the 1930's" (ECB+'s "the 1930 's"); without "the", "2010's election" is the year's
+    _rule("decade_apostrophe", rf"{B}(?i:the)\s+(?:{MOD}[\s-]*)?(?P<decade>1[6-9]\d0|20\d0)\s?['’]s(?!\w)",
+          _read_decade),
     _rule("short_decade", rf"{B}(?:{MOD}[\s-]*)?['’](?P<yy>\d0)s(?!\w)", _read_decade),
     _rule("short_year", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])", _read_short_year, lambda m: True),
     _rule("season", rf"{B}(?:{MOD}[\s-]*)?(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|the))"

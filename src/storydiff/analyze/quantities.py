@@ -55,7 +55,9 @@ TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decad
 _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
             r"six|seven|eight|nine))?|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one)")
-_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+# Text rebuilt from tokens (ECB+) spaces its numbers: "6, 728 yards", "14. 4 points" are 6,728 and 14.4.
+_DIGITS = (r"(?:\d{1,3}(?:, \d{3})+(?![\d,])|\d{1,3}\. \d{1,2}(?![\d,.])"
+           r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 _QUALS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 PATTERN = re.compile(
     rf"(?<![\w$./:-])(?<!\d,)(?:(?P<between>between)\s+)?(?:(?P<qual>{_QUALS})\s+)?"
@@ -64,7 +66,8 @@ PATTERN = re.compile(
     rf"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|dozen))?"
     rf"(?:(?P<frac>-(?:half|halves|thirds?|quarters?|fourths?|fifths?)))?"
     rf"(?:(?P<sep>\s?-to-\s?|\s?[-–]\s?|\s+to\s+|(?(between)\s+and\s+|(?!))|(?P<by>\s?[x×]\s?|-by-))"
-    rf"(?P<num2>{_DIGITS}|{_WORDNUM})(?![\w/]))?"
+    rf"(?(cur)(?:(?:(?<=[-–])|(?<=[-–] )|(?<= and ))[$€£]\s?)?)(?P<num2>{_DIGITS}|{_WORDNUM})"
+    rf"(?:[\s-](?P<scale2>hundred|thousand|million|billion|trillion))?(?![\w/]))?"
     rf"(?P<plus>-plus)?"
     rf"(?:-(?P<hunit>[a-z]+)(?P<old>-old)?)?"
     rf"(?:\s?(?P<pct>percent|per cent|%))?"
@@ -118,7 +121,7 @@ def parse_number(text: str) -> float | None:
         return None
     if text[0].isdigit() or text[0] == ".":
         try:
-            value = float(text.replace(",", ""))
+            value = float(text.replace(",", "").replace(" ", ""))
         except ValueError:
             return None
         return value if value <= MAX_VALUE else None
@@ -168,7 +171,17 @@ def _value(m: re.Match[str]) -> tuple[QuantityValue, str | None] | None:
             return None
         if m.group("by"):  # "2,880 x 1,800", "8-by-12 feet"
             return (first, second), "dimension"
-        return (first, second), unit or "tally"
+        scale2 = m.group("scale2")
+        if scale2:  # "$140-$150 million", "5 million to 6 million": the scale is said once or twice
+            second *= SCALES[scale2.lower()]
+            if not scale:
+                first *= SCALES[scale2.lower()]
+        elif scale:
+            second *= SCALES[scale.lower()]
+        to = re.fullmatch(r"\s+to\s+", m.group("sep"))
+        if m.group("between") or (first < second and (unit or scale or scale2 or to)):
+            return (first, second), unit  # a range: "35 to 40 firefighters", "between $5 and $10"
+        return (first, second), "tally"  # "97-1", "a 134-to-63 vote", "won, 134 to 63"
     return first, unit
 
 

@@ -2,7 +2,8 @@
 
 "Posted: Nov 27, 2005 8:20 AM ET", "Last Updated: Monday, 28 November 2005, 02:24 GMT",
 "Updated 3:45 p.m.", "PUBLISHED: THURSDAY, MAY 2, 2013", "Copyright 2005", and datelines
-("WASHINGTON, Nov. 27 (Reuters) -"). A stamp word must be capitalized (as it is at the head of a
+("WASHINGTON, Nov. 27 (Reuters) -"), and a blog's "posted in Hit and Run Accidents on Friday,
+September 20, 2013". A stamp word must be capitalized (as it is at the head of a
 line or a sentence) and followed at once by date material, so "the video was posted Monday" and
 "Updated: Rick Santorum on Sunday tried ..." keep their dates.
 """
@@ -29,6 +30,9 @@ _PIECE = (rf"(?:\d+(?:st|nd|rd|th|[ap]m)?|{_MONTHS}\.?|{_WEEKDAYS}\.?|[ap]\.\s?m
           r"[A-Z]{1,2}[SD]?T|GMT|UTC)(?![\w])")
 _STAMP = re.compile(rf"(?=[A-Z©(])(?<![\w-])(?:{_STAMP_WORD})\s*:?\s*(?:(?:on|at)\s+)?(?=\d|{_MONTHS}|{_WEEKDAYS})"
                     rf"(?:{_PIECE}|[\s,:|/.-])+")
+# A blog's byline: "posted in Pedestrian Accidents on Wednesday, September 18, 2013".
+_POSTED_IN = re.compile(rf"(?<![\w-])(?i:posted)\s+in\s+(?:(?:[A-Z][\w&'’-]*|and|of|&)\s+){{1,6}}on\s+"
+                        rf"(?:{_WEEKDAYS},?\s+)?{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}")
 _PLACE = r"[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}"
 _DATELINE = re.compile(
     rf"(?=[A-Z])(?<![\w,]){_PLACE}(?:,\s{_PLACE})?,\s(?:{_WEEKDAYS},?\s)?(?:{_MONTHS})\.?\s\d{{1,2}}(?:,\s\d{{4}})?"
@@ -49,7 +53,7 @@ HEAD_LINES = 4
 
 def page_stamps(text: str) -> list[tuple[int, int]]:
     """Character ranges of the page's own stamps and datelines in ``text``."""
-    spans = [m.span() for pattern in (_STAMP, _DATELINE) for m in pattern.finditer(text)]
+    spans = [m.span() for pattern in (_STAMP, _DATELINE, _POSTED_IN) for m in pattern.finditer(text)]
     return spans + _date_time_lines(text)
 
 

@@ -73,9 +73,24 @@ def _rounds_to(rough: Quantity, exact: Quantity) -> bool:
     return abs(rough.value - exact.value) <= 0.5 * 10 ** power + 1e-9 * abs(exact.value)
 
 
+PAIRED = {"tally", "dimension"}  # a pair of numbers that is one value ("97-1", "8-by-12"), not a range
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    if isinstance(q.value, tuple):
+        return min(q.value), max(q.value)
+    return _interval(q.value, q.qualifier)
+
+
 def relate_quantities(x: Quantity, y: Quantity) -> str:
     if isinstance(x.value, tuple) or isinstance(y.value, tuple):
-        return "same" if x.value == y.value else "incompatible"
+        if x.value == y.value:
+            return "same"
+        if x.unit in PAIRED or y.unit in PAIRED:
+            return "incompatible"
+        # a range: "as many as 35 to 40" and "30 to 40" firefighters overlap, told at different precision
+        (lo1, hi1), (lo2, hi2) = _bounds(x), _bounds(y)
+        return "compatible" if lo1 <= hi2 and lo2 <= hi1 else "incompatible"
     if x.value == y.value and x.qualifier == y.qualifier:
         return "same"
     lo1, hi1 = _interval(x.value, x.qualifier)
