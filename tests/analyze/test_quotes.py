@@ -7,7 +7,7 @@ import json
 import pytest
 
 from storydiff.analyze.entities import build_index
-from storydiff.analyze.quotemarks import find_quoted
+from storydiff.analyze.quotemarks import find_quoted, goes_on
 from storydiff.analyze.quotes import extract_quotes
 from storydiff.model import Article, Quote
 
@@ -275,3 +275,15 @@ def test_model_case_b(nlp) -> None:  # type: ignore[no-untyped-def]
     assert compelled.speaker is not None and compelled.speaker.name == "Ted Wheeler"
     assert text[compelled.speaker.start:compelled.speaker.end] == "the mayor"
     assert parts(text, compelled)[-1] == "No such policy exists."
+
+
+@pytest.mark.parametrize(("text", "goes"), [
+    ('"I trust in God," Obama said, "but God wants to see us help ourselves."', True),
+    ('"Leaving my service in the House," he said, "I\'m able to look back."', True),
+    ('"We will win," she said. "but not today."', False),  # a full stop ends the cue's sentence
+    ('"I\'m all for it," says Llamas, but he was shocked by the "gun show loophole."', False),
+    ('"We will win," she said, "The fight goes on."', False),  # a capital begins a new sentence
+])
+def test_a_quote_goes_on_past_its_cue_only_between_commas(text: str, goes: bool) -> None:
+    first, second = find_quoted(text)
+    assert goes_on(text, first.parts[-1][1], second.parts[0][0], second.parts[0][1]) is goes

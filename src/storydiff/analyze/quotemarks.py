@@ -140,3 +140,24 @@ def opens_lower(quoted: str) -> bool:
     """A quoted stretch that goes on with a sentence begun before it ("but God wants…")."""
     first = quoted.lstrip("\"“‘'( ")
     return bool(first) and first[0].islower()
+
+
+_I_OPENS = re.compile(r"I(?:[’'](?:m|ve|d|ll))?\b")
+_MARKS_AND_SPACE = " \t\u00a0\"“”‘’'"
+
+
+def goes_on(text: str, end: int, start: int, stop: int) -> bool:
+    """The quoted part ``text[start:stop]`` goes on with the sentence that the part ending at ``end``
+    broke off at its cue: the cue is set off by commas, one closing the first part and one right
+    before the second ("I trust in God," Obama said, "but God wants…"), and the second opens in lower
+    case, or with "I", where a full stop would have begun a new sentence ("Leaving my service," he
+    said, "I'm able to look back…"). Without the commas they are two quoted phrases of one sentence
+    (called it an “act of hate” and called for “hardening our defenses”; "…," says Llamas, but he
+    was shocked by the “gun show loophole”)."""
+    between = text[end:start]
+    closes = text[max(0, end - 8):end].rstrip().endswith(",") or between.lstrip(_MARKS_AND_SPACE).startswith(",")
+    if not closes or not between.rstrip(_MARKS_AND_SPACE).endswith(","):
+        return False
+    quoted = text[start:stop]
+    return opens_lower(quoted) or _I_OPENS.match(quoted.lstrip("\"“‘'( ")) is not None
+

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
-from .quotemarks import MARKS, ends_sentence, find_quoted, opens_lower
+from .quotemarks import MARKS, ends_sentence, find_quoted, goes_on
 from .speakers import SUBJECTS, Mentions
 from .text import context_lemmas
 
@@ -548,24 +548,11 @@ def _merge_split(found: list[_Found], text: str) -> list[_Found]:
 
 
 def _continues(prev: _Found, f: _Found, text: str) -> bool:
-    """``f`` goes on with the sentence that ``prev`` broke off at their shared cue: ``prev`` ends
-    without closing its sentence, with the comma that sets off the cue (``"I trust in God," Obama
-    said, "but…"``), the cue clause ends with a comma right before ``f`` opens, and ``f`` opens in
-    lower case. Without the commas they are two quoted phrases of one sentence (called it an “act of
-    hate” and called for “hardening our defenses”; "…," says Llamas, but he was shocked by the “gun
-    show loophole”)."""
+    """``f`` goes on with the sentence that ``prev`` broke off at their shared cue (see
+    :func:`.quotemarks.goes_on`), ``prev`` not having closed it."""
     return f.cue is not None and f.cue_token == prev.cue_token \
-        and opens_lower(text[f.parts[0][0]:f.parts[0][1]]) \
         and not ends_sentence(text[prev.parts[-1][0]:prev.parts[-1][1]]) \
-        and _comma_after(text, prev.parts[-1][1]) \
-        and text[max(prev.close_mark + 1, f.open_mark - 8):f.open_mark].rstrip().endswith(",")
-
-
-def _comma_after(text: str, end: int) -> bool:
-    """A comma ends the quoted part ending at ``end``, inside its closing mark or just after it."""
-    if text[max(0, end - 8):end].rstrip().endswith(","):
-        return True
-    return text[end:end + 8].lstrip(" \u00a0\"”’'").startswith(",")
+        and goes_on(text, prev.parts[-1][1], f.parts[0][0], f.parts[0][1])
 
 
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by", "or"})

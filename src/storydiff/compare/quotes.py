@@ -23,7 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..analyze.quotemarks import ends_sentence, opens_lower
+from ..analyze.quotemarks import ends_sentence, goes_on
 from ..model import Quote
 from .align import Pair
 
@@ -132,25 +132,12 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
                 held = None
             last = at == len(pieces) - 1
             if last and number < len(quote.parts) - 1 and not ends_sentence(text[start:part.end]) \
-                    and _goes_on(text, part.end, quote.parts[number + 1].start, quote.parts[number + 1].end):
+                    and goes_on(text, part.end, quote.parts[number + 1].start, quote.parts[number + 1].end):
                 held = (start, end, tokens)
                 continue
             yield from unit(start, end, tokens)
     if held is not None:  # the quote's last part ended unfinished
         yield from unit(*held)
-
-
-_I = re.compile(r"I(?:[’'](?:m|ve|d|ll))?\b")
-
-
-def _goes_on(text: str, end: int, start: int, stop: int) -> bool:
-    """The quoted part ``text[start:stop]`` goes on with the sentence the part ending at ``end`` broke
-    off: it opens in lower case, or with "I" after a cue set off by a comma ("Leaving my service in
-    the House," he said, "I'm able to look back…"), where a full stop would have begun a new one."""
-    quoted = text[start:stop]
-    if opens_lower(quoted):
-        return True
-    return _I.match(quoted.lstrip("\"“‘'( ")) is not None and text[end:start].rstrip(" \"“‘'").endswith(",")
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
