@@ -160,4 +160,3 @@ def goes_on(text: str, end: int, start: int, stop: int) -> bool:
         return False
     quoted = text[start:stop]
     return opens_lower(quoted) or _I_OPENS.match(quoted.lstrip("\"“‘'( ")) is not None
-

@@ -406,6 +406,7 @@ class _Reader(Mentions):
             found.cue = (label.end(1), label.end(1) + 1)
             found.speaker = self.named(label.start(1), label.end(1))
 
+
 def _name_end(text: str, start: int, end: int) -> int:
     """Where a signed name ends: before the full stop closing its line ("- Sanders."), which an
     initial or an abbreviation keeps ("Joe Smith Jr.", "Ronald J.")."""
