@@ -136,9 +136,12 @@ def ends_sentence(quoted: str) -> bool:
     return _SENTENCE_FINAL.search(quoted) is not None
 
 
+_OPENERS = "\"“‘'( "  # what may stand before a quoted stretch's first word
+
+
 def opens_lower(quoted: str) -> bool:
     """A quoted stretch that goes on with a sentence begun before it ("but God wants…")."""
-    first = quoted.lstrip("\"“‘'( ")
+    first = quoted.lstrip(_OPENERS)
     return bool(first) and first[0].islower()
 
 
@@ -159,4 +162,4 @@ def goes_on(text: str, end: int, start: int, stop: int) -> bool:
     if not closes or not between.rstrip(_MARKS_AND_SPACE).endswith(","):
         return False
     quoted = text[start:stop]
-    return opens_lower(quoted) or _I_OPENS.match(quoted.lstrip("\"“‘'( ")) is not None
+    return opens_lower(quoted) or _I_OPENS.match(quoted.lstrip(_OPENERS)) is not None

@@ -173,8 +173,10 @@ class _Reader(Mentions):
         verb = None
         if not found.partial:
             verb = self.cue_after(found, after)
-        if verb is None and not found.partial and before and before[-1].text == ":":
-            verb = self.cue_before(before, near=True)  # X said as the heckler yelled: "…": the colon's clause
+        # X said as the heckler yelled: "…": a colon's clause cues the quotation before any verb above it
+        colon_first = not found.partial and bool(before) and before[-1].text == ":"
+        if verb is None and colon_first:
+            verb = self.cue_before(before, near=True)
         if verb is None:
             verb = self.cue_governing(found)
         if verb is None and found.partial:
@@ -182,7 +184,7 @@ class _Reader(Mentions):
         found.after = verb is not None and any(t.i == verb.i for t in after)
         if verb is None:
             verb = self.as_clause(found)
-        if verb is None:
+        if verb is None and not colon_first:  # asked already
             verb = self.cue_before(before, near=not found.partial)
         if verb is None and found.partial:
             verb = self.clause_verb(found)  # "Clinton called them “deplorables”"
@@ -492,11 +494,14 @@ def _intro_verb(tokens: list[Token]) -> Token | None:
     return None
 
 
+AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "which"})
+
+
 def _agent(t: Token) -> bool:
     """A word that names someone who can speak: a person, group or institution named, or a personal pronoun."""
-    named = {"PERSON", "ORG", "NORP", "GPE"}
-    return t.ent_type_ in named or t.pos_ == "PROPN" or t.lower_ in {"he", "she", "they", "we", "i", "who", "which"} \
-        or any(c.dep_ == "compound" and c.ent_type_ in named for c in t.children)  # "the Sanders campaign"
+    return t.ent_type_ in AGENT_LABELS or t.pos_ == "PROPN" or t.lower_ in AGENT_PRONOUNS \
+        or any(c.dep_ == "compound" and c.ent_type_ in AGENT_LABELS for c in t.children)  # "the Sanders campaign"
 
 
 def _share(t: Token) -> bool:
