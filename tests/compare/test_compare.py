@@ -144,6 +144,22 @@ def test_a_short_quote_in_other_typography_is_one_quote(nlp):  # type: ignore[no
     assert f.status == "agree" and sorted(m.text for m in f.mentions) == ["He's cool", "He\u2019s cool"]
 
 
+@pytest.mark.parametrize("masked", ["f-----g", "f***ing"])
+def test_a_censored_quote_is_the_plain_quote_with_the_word_masked(nlp, masked):  # type: ignore[no-untyped-def]
+    """One outlet masks an expletive, another prints it: one quote, a variant whose only change is
+    the masked word, and the evidence is each article's own text."""
+    a = f'The former president spoke on Thursday.\n\nHe said Mexico would "never pay for that {masked} wall."\n'
+    b = 'The former president spoke on Thursday.\n\nHe said Mexico would "never pay for that fucking wall."\n'
+    story = _story(nlp, a=a, b=b)
+    (f,) = _about(story, "quote", "wall")
+    assert f.status == "variant"
+    assert sorted(m.text for m in f.mentions) == sorted(
+        [f"never pay for that {masked} wall.", "never pay for that fucking wall."])
+    (d,) = f.diff
+    assert not d["inserted"] and not d["omitted"]
+    assert sorted(d["changed"][0]) == sorted([f"{masked} (masked)", "fucking"])
+
+
 def test_a_short_quote_of_short_words_is_not_linked_to_another_speaker_or_inside_a_longer_one(nlp):  # type: ignore[no-untyped-def]
     a = 'The governor spoke on Monday.\n\n"He\'s cool," Murray said of the senator.\n'
     b = 'The governor spoke on Monday.\n\n"He\'s cool," Patrick said of the senator.\n'

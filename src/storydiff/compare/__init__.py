@@ -39,6 +39,7 @@ from .quotes import (
     name_words,
     quote_candidates,
     quote_units,
+    unmask,
     word_diff,
 )
 from .values import favour_rare_values, judge_dates, judge_quantities
@@ -74,7 +75,7 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
                         lambda group, status: _quantity_finding(group, status, dates, weights, texts, whens))
     findings += _judged(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights)),
                         lambda group, status: _date_finding(group, status, texts))
-    units = [u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])]
+    units = unmask([u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])])
     findings += _quote_findings(units)
     attributions = [f for f in facts if isinstance(f, Attribution)]
     findings += _judged(attributions, lambda x, y: judge_attributions(x, y, weights),
@@ -146,7 +147,7 @@ def _judge_once_per_wording() -> Callable[[Unit, Unit], Pair | None]:
     verdicts: dict[tuple[int, tuple[str, ...], int, tuple[str, ...]], Pair | None] = {}
 
     def judge(x: Unit, y: Unit) -> Pair | None:
-        key = (id(x.quote), x.words, id(y.quote), y.words)
+        key = (id(x.quote), x.matched, id(y.quote), y.matched)
         if key not in verdicts:
             verdicts[key] = judge_units(x, y)
         return verdicts[key]

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -36,6 +36,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 _DOTS = r"(?:…|\.\s?\.\s?\.)"
 ELLIPSIS = re.compile(_DOTS + r"(?=\s+[\"“‘]?\w)")
 TRAILING_ELLIPSIS = re.compile(r"\s*" + _DOTS + "$")
+MASKED = re.compile(r"[*-]{2,}")  # a word masked by its printer: "f-----g", "s**t"
 MARK_ONLY = re.compile(r"[‐‑’‘ʼ'-]+")  # a dash ("--") or a quote mark standing alone is no word
 # A quote within a quote: a stretch in single quotes (or in double ones inside single) that opens
 # after a space and closes before a space or punctuation, so that "Hunters’ money" and "don't" are
@@ -69,6 +70,13 @@ class Unit:
     setting: str  # the sentences around the quote, where its speaker is named
     named: bool  # the speaker mention itself carries the speaker's name (not "he", not carried over)
     nested: bool = False  # a quote within the quote ("…refused to say the words 'radical Islam'")
+    unmasked: tuple[str, ...] = ()  # the words with a masked one ("f-----g") read as the word it masks
+
+    @property
+    def matched(self) -> tuple[str, ...]:
+        """The words as matched against other versions: a masked word is the word another outlet
+        prints in full (see :func:`unmask`)."""
+        return self.unmasked or self.words
 
     @property
     def article(self) -> str:
@@ -140,6 +148,25 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
         yield from unit(*held)
 
 
+def unmask(units: Sequence[Unit]) -> list[Unit]:
+    """The units, each masked word ("f-----g", "s**t") read as the word it masks where another
+    quote of the story prints that word in full ("fucking"), so that one outlet's censored version
+    is matched with another's plain one; the difference stays in the words (a variant)."""
+    plain = Counter(w for u in units for w in u.words if not MASKED.search(w))
+    out = []
+    for u in units:
+        if not any(MASKED.search(w) for w in u.words):
+            out.append(u)
+            continue
+        read = []
+        for w in u.words:
+            full = [v for v in plain if _censored(w, v)] if MASKED.search(w) else []
+            # a mask that keeps the word's length ("f-----g") tells the word best, then how often it is printed
+            read.append(max(full, key=lambda v: (len(v) == len(w), plain[v], v)) if full else w)
+        out.append(replace(u, unmasked=tuple(read)))
+    return out
+
+
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
     """The sentences of one quoted part of ``text``: their start, end and words as written."""
     chunk = text[start:end]
@@ -172,7 +199,7 @@ def _censored(a: str, b: str) -> bool:
     """'f***ing' and 'fucking', 'b----' and 'bitch': the same word, masked."""
     if len(a) < 2 or len(b) < 2 or a[0] != b[0]:
         return False
-    mask = a if re.search(r"[*-]{2,}", a) else b if re.search(r"[*-]{2,}", b) else None
+    mask = a if MASKED.search(a) else b if MASKED.search(b) else None
     if mask is None:
         return False
     other = b if mask is a else a
@@ -186,7 +213,7 @@ def shared_words(a: Sequence[str], b: Sequence[str]) -> int:
 
 
 def judge_units(x: Unit, y: Unit) -> Pair | None:
-    a, b = _plain(x.words), _plain(y.words)
+    a, b = _plain(x.matched), _plain(y.matched)
     if not a or not b:
         return None
     short = min(len(a), len(b))
@@ -261,7 +288,7 @@ class _WordIndex:
 
     def __init__(self, units: Sequence[Unit]) -> None:
         self.units = units
-        self.tokens = [_tokens(u.words) for u in units]
+        self.tokens = [_tokens(u.matched) for u in units]
         self.token_sets = [set(ts) for ts in self.tokens]
         self.rarity = Counter(t for ts in self.tokens for t in ts)  # a unit's tokens are distinct: units per token
         self.postings: dict[Token, dict[str, list[int]]] = {}
@@ -381,8 +408,10 @@ def diff_reference(units: Sequence[Unit]) -> Unit:
 
 
 def word_diff(ref: Unit, other: Unit) -> dict[str, Any]:
-    """What ``other`` inserts, omits and changes relative to ``ref``, word by word (as written)."""
-    a, b = ref.words, other.words
+    """What ``other`` inserts, omits and changes relative to ``ref``, word by word (as written). The
+    words are lined up as matched, a masked word with the word it masks, so a censored word is one
+    change ("fucking" for "f-----g (masked)") and not a rewording of the words around it."""
+    a, b = ref.matched, other.matched
     inserted: list[str] = []
     omitted: list[str] = []
     changed: list[list[str]] = []
@@ -393,7 +422,13 @@ def word_diff(ref: Unit, other: Unit) -> dict[str, Any]:
         elif op == "delete":
             omitted.append(old)
         elif op == "replace":
-            masked = i2 - i1 == j2 - j1 and all(_censored(p, q) for p, q in zip(a[i1:i2], b[j1:j2], strict=True))
-            changed.append([old, new + (" (masked)" if masked else "")])
+            changed.append([old, new])
+        else:  # equal as matched; a masked word differs as written
+            changed += [[_mark_mask(ref.tokens[i]), _mark_mask(other.tokens[j])]
+                        for i, j in zip(range(i1, i2), range(j1, j2), strict=True) if ref.words[i] != other.words[j]]
     return {"article": other.article, "against": ref.article, "inserted": inserted, "omitted": omitted,
             "changed": changed}
+
+
+def _mark_mask(word: str) -> str:
+    return f"{word} (masked)" if MASKED.search(word) else word
