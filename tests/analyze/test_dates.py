@@ -97,6 +97,11 @@ VALUES = [
     ("He said the next hearing was June 28.", "2019-02-14", "June 28", "2019-06-28", "2019-06-28", "day"),
     ("The vote was postponed until March 5.", "2019-02-14", "March 5", "2019-03-05", "2019-03-05", "day"),
     ("He set a record on June 28.", "2019-02-14", "June 28", "2018-06-28", "2018-06-28", "day"),
+    # a weekday set ahead and told in the past is the nearest one, on either side of publication
+    ("The mayor was scheduled to fly home Tuesday.", "2021-03-08", "Tuesday", "2021-03-09", "2021-03-09", "day"),
+    ("The mayor was scheduled to fly home Tuesday.", "2021-03-10", "Tuesday", "2021-03-09", "2021-03-09", "day"),
+    ("The vote was scheduled for Friday.", "2021-03-11", "Friday", "2021-03-12", "2021-03-12", "day"),
+    ("The mayor flew home Tuesday.", "2021-03-08", "Tuesday", "2021-03-02", "2021-03-02", "day"),
     ("The last vote was on June 28.", "2019-02-14", "June 28", "2018-06-28", "2018-06-28", "day"),
     # no publication date: absolute dates still have values
     ("The group gathered in Norwalk in March 2008.", None, "March 2008", "2008-03-01", "2008-03-31", "month"),

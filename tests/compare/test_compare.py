@@ -144,6 +144,17 @@ def test_a_short_quote_in_other_typography_is_one_quote(nlp):  # type: ignore[no
     assert f.status == "agree" and sorted(m.text for m in f.mentions) == ["He's cool", "He\u2019s cool"]
 
 
+def test_a_day_and_a_part_of_it_are_one_date_told_at_two_precisions(nlp):  # type: ignore[no-untyped-def]
+    """"Tuesday afternoon" against "Tuesday": one date, a variant, aligned on what aligns one day
+    told alike."""
+    a = "The governor flew back to Phoenix on Tuesday afternoon after a week of meetings in Washington.\n"
+    b = "After five days in the capital, the governor returned to Arizona Tuesday.\n"
+    story = _story(nlp, a=a, b=b)
+    (f,) = [f for f in story.findings if f.kind == "date"]
+    assert f.status == "variant"
+    assert sorted(m.text for m in f.mentions) == ["Tuesday", "Tuesday afternoon"]
+
+
 @pytest.mark.parametrize("masked", ["f-----g", "f***ing"])
 def test_a_censored_quote_is_the_plain_quote_with_the_word_masked(nlp, masked):  # type: ignore[no-untyped-def]
     """One outlet masks an expletive, another prints it: one quote, a variant whose only change is

@@ -16,8 +16,8 @@ def _q(value, qualifier=None, text="x", unit="day"):  # type: ignore[no-untyped-
                     qualifier=qualifier, unit=unit, counted=None, head=None)
 
 
-def _d(first, last, granularity):  # type: ignore[no-untyped-def]
-    return DateFact(article="a", start=0, end=1, text="x", sentence=Span(0, 1), context=(),
+def _d(first, last, granularity, text="x"):  # type: ignore[no-untyped-def]
+    return DateFact(article="a", start=0, end=1, text=text, sentence=Span(0, 1), context=(),
                     value=DateValue(first, last, granularity), weekday=None, relation=None, head=None)
 
 
@@ -61,11 +61,26 @@ AUG = _d(D(2018, 8, 1), D(2018, 8, 31), "month")
     # two spans of the same precision that differ are two accounts of one span
     (_d(D(2000, 1, 1), D(2006, 12, 31), "range"), _d(D(2002, 1, 1), D(2006, 12, 31), "range"), "incompatible"),
     (_d(D(2016, 9, 28), D(2016, 9, 28), "day"), _d(D(2016, 9, 29), D(2016, 9, 29), "day"), "incompatible"),
+    # a part of the day tells the day more precisely
+    (_d(D(2014, 2, 25), D(2014, 2, 25), "day", "Tuesday afternoon"), _d(D(2014, 2, 25), D(2014, 2, 25), "day",
+                                                                         "Tuesday"), "compatible"),
+    (_d(D(2014, 2, 25), D(2014, 2, 25), "day", "Tuesday night"), _d(D(2014, 2, 25), D(2014, 2, 25), "day",
+                                                                     "late Tuesday night"), "same"),
     # a day against another year: more often two events than one misdated
     (_d(D(2012, 8, 7), D(2012, 8, 7), "day"), _d(D(2003, 1, 1), D(2003, 12, 31), "year"), None),
 ])
 def test_relate_dates(a, b, relation):  # type: ignore[no-untyped-def]
     assert relate_dates(a, b) == relation
+    assert relate_dates(b, a) == relation
+
+
+def test_weekdays_without_a_date_differ_in_the_part_of_the_day() -> None:
+    def weekday(text):  # type: ignore[no-untyped-def]
+        return DateFact(article="a", start=0, end=1, text=text, sentence=Span(0, 1), context=(), value=None,
+                        weekday="Friday", relation=None, head=None)
+
+    assert relate_dates(weekday("Friday"), weekday("Friday morning")) == "compatible"
+    assert relate_dates(weekday("Friday"), weekday("on Friday")) == "same"
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

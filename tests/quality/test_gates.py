@@ -25,15 +25,15 @@ pytestmark = pytest.mark.quality
 # Pinned floors. Raise them when the work improves; never lower them.
 EXAMPLE_FLOORS = {"found": 4, "correct": 4, "max_violated": 0, "max_false_conflicts": 0}
 BASIL_FLOORS = {
-    "gold-dev.json": {"found": 0.83, "correct": 0.78, "max_violated": 0, "max_false_conflicts": 0.01,
+    "gold-dev.json": {"found": 0.84, "correct": 0.79, "max_violated": 0, "max_false_conflicts": 0.01,
                       "max_ambiguous": 0.03},
-    "gold-dev-more.json": {"found": 0.69, "correct": 0.58, "max_violated": 0, "max_false_conflicts": 0.015,
-                           "max_ambiguous": 0.06},
+    "gold-dev-more.json": {"found": 0.69, "correct": 0.63, "max_violated": 0, "max_false_conflicts": 0.005,
+                           "max_ambiguous": 0.05},
 }
 # planted conflicts (../shared/tools/perturb_findings.py, seed 1): the share reported as conflicts
 PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.15, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.08, "max_violated": 0}}
-QUOTE_ROW_FLOORS = {"gold-dev.json": 0.95, "gold-dev-more.json": 0.85}
+QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.86}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
 QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.89, "precision": 0.95}
 

@@ -191,7 +191,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def resolve_weekday(weekday: int, published: dt.date, rel: str, tense: Tense) -> dt.date:
-    """The date of a named weekday: news convention, most recent unless future tense or "next"."""
+    """The date of a named weekday: news convention, most recent unless future tense or "next"; a
+    day set ahead and told in the past ("was scheduled to return Tuesday") is the nearest one."""
     back = (published.weekday() - weekday) % 7
     ahead = (weekday - published.weekday()) % 7
     if rel == "last":
@@ -199,6 +200,8 @@ def resolve_weekday(weekday: int, published: dt.date, rel: str, tense: Tense) ->
     if rel == "next":
         return published + dt.timedelta(days=ahead or 7)
     if rel == "this coming" or (rel != "this past" and tense == "future"):
+        return published + dt.timedelta(days=ahead)
+    if not rel and tense == "near" and ahead < back:  # "was scheduled to return Tuesday": the nearest Tuesday
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
 

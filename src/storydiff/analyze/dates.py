@@ -208,10 +208,12 @@ def _ahead(noun: Token) -> bool:
 
 
 def _schedules(verb: Token, root: Token) -> bool:
-    """Whether ``verb`` sets the date ahead: "scheduled for June 28", "postponed until March" (not
-    "set a record on June 28", nor "moved to Ohio in May")."""
+    """Whether ``verb`` sets the date ahead: "scheduled for June 28", "postponed until March",
+    "scheduled to return Tuesday" (not "set a record on June 28", nor "moved to Ohio in May")."""
     if verb.lemma_.lower() not in SCHEDULE_LEMMAS:
         return False
+    if root.head.dep_ == "xcomp" and root.head.head.i == verb.i:
+        return True  # on what is scheduled to happen: "was scheduled to return Tuesday"
     prep = root.head.lower_ if root.head.i != root.i else ""
     if verb.lemma_.lower() in {"set", "push", "move"}:
         return prep in {"for", "to", "until", "till"} and root.head.head.i == verb.i

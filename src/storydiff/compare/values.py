@@ -145,10 +145,19 @@ PRECISION = {"day": "day", "week": "day", "month": "month", "season": "month", "
              "range": "year"}
 
 
+_PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight|overnight)\b", re.I)
+
+
+def _part_of_day(date: DateFact) -> str | None:
+    found = _PART_OF_DAY.search(date.text)
+    return found.group(1).lower() if found else None
+
+
 def relate_dates(x: DateFact, y: DateFact) -> str | None:
     if x.value is not None and y.value is not None:
         if x.value.first == y.value.first and x.value.last == y.value.last:
-            return "same"
+            # "Tuesday afternoon" is Tuesday told more precisely
+            return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
         # a day within a month is that month told more precisely; but "from 2000 to 2006" and
         # "from 2002 to 2006" are two accounts of one span
         if x.value.overlaps(y.value) and not x.value.granularity == y.value.granularity == "range":
@@ -158,7 +167,9 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
             return None
         return "incompatible"
     if x.value is None and y.value is None and x.weekday and y.weekday:
-        return "same" if x.weekday == y.weekday else "incompatible"
+        if x.weekday != y.weekday:
+            return "incompatible"
+        return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
     return None
 
 
@@ -174,7 +185,9 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         score -= 0.1
     if relation == "incompatible" and not (same_event and _near_dates(x, y)):
         return None
-    threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[relation]
+    # one day told at two precisions ("Tuesday", "Tuesday afternoon") needs what one day told alike needs
+    threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[
+        "same" if value_key(x) == value_key(y) else relation]
     return Pair(score, relation, linked=score >= threshold)
 
 
@@ -227,7 +240,7 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None])
 
     def judged(x: V, y: V) -> Pair | None:
         pair = judge(x, y)
-        if pair is None or pair.relation != "same":
+        if pair is None or pair.relation == "incompatible":
             return pair
         key = value_key(x)
         if key != value_key(y) or counts[(x.article, key)] != 1 or counts[(y.article, key)] != 1:
