@@ -54,6 +54,11 @@ def test_no_credit(nlp, text):  # type: ignore[no-untyped-def]
     ("The Wall Street Journal", "wall street journal"),  # "Wall" is no call sign
     ("Kids Week", "kids week"),
     ("KGW-TV", "kgw-tv"),
+    # an outlet's person or programme is the outlet's
+    ("Fox News' Bill Hemmer", "fox news"),
+    ("CBS’s “Face the Nation”", "cbs"),
+    ("The Washington Post's Bob Woodward", "washington post"),
+    ("the U.S. attorney’s office", "us attorney's office"),
 ])
 def test_outlet_key(name, key):  # type: ignore[no-untyped-def]
     assert outlet_key(name) == key

@@ -155,6 +155,17 @@ def test_a_day_and_a_part_of_it_are_one_date_told_at_two_precisions(nlp):  # typ
     assert sorted(m.text for m in f.mentions) == ["Tuesday", "Tuesday afternoon"]
 
 
+def test_an_outlet_each_article_credits_once_is_one_credit(nlp):  # type: ignore[no-untyped-def]
+    """However differently the sentences run, two articles that each credit one outlet once credit it
+    for one report; an outlet's presenter is the outlet."""
+    a = "The speaker gave his party good odds of holding the chamber in an interview with Fox News.\n"
+    b = "Republicans will keep their majority in November, the speaker said to Fox News' Bill Hemmer.\n"
+    story = _story(nlp, a=a, b=b)
+    (f,) = [f for f in story.findings if f.kind == "attribution"]
+    assert f.status == "agree"
+    assert sorted(m.text for m in f.mentions) == ["interview with Fox News", "said to Fox News' Bill Hemmer"]
+
+
 @pytest.mark.parametrize("masked", ["f-----g", "f***ing"])
 def test_a_censored_quote_is_the_plain_quote_with_the_word_masked(nlp, masked):  # type: ignore[no-untyped-def]
     """One outlet masks an expletive, another prints it: one quote, a variant whose only change is

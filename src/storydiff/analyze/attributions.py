@@ -49,9 +49,17 @@ def is_outlet(name: str) -> bool:
     return any(w in MEDIA_WORDS for w in words) or any(w.endswith("news") for w in words)
 
 
+# A capitalized name, its possessive, and a name or title it owns ("Fox News' Bill Hemmer"); not
+# "the U.S. attorney's office", whose office is no name.
+_OWNER = re.compile(r"([A-Z][^']*?)'s?\s+[\"“‘'A-Z]")
+
+
 def outlet_key(name: str) -> str:
     """A comparable form of a source's name: "The Portland Tribune's" → "portland tribune"."""
     name = re.sub(r"'s$", "", name.strip().replace("’", "'"))  # "attorney’s office" is "attorney's office"
+    owner = _OWNER.match(name)
+    if owner:  # "Fox News' Bill Hemmer", "CBS's "Face the Nation"": the outlet is the owner named
+        name = owner.group(1)
     signs = [w for w in name.replace(".", "").split() if CALL_SIGN.match(w)]
     if signs:  # "KGW-TV"; written in capitals, as "Wall" and "Week" are not
         return signs[0].lower()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, TypeVar
 
+from ..analyze.attributions import outlet_key
 from ..model import (
     ArticleFacts,
     Attribution,
@@ -29,7 +30,7 @@ from ..model import (
 )
 from ..timeline import When, published_when, update_reason
 from .align import Pair, Weights, align
-from .attributions import describe_attribution, judge_attributions
+from .attributions import SAME_SOURCE_MIN, describe_attribution, judge_attributions
 from .explain import day_count_reason, describe_quantity, join_names
 from .quotes import (
     WINDOW,
@@ -78,7 +79,8 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     units = unmask([u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])])
     findings += _quote_findings(units)
     attributions = [f for f in facts if isinstance(f, Attribution)]
-    findings += _judged(attributions, lambda x, y: judge_attributions(x, y, weights),
+    findings += _judged(attributions, favour_rare_values(attributions, lambda x, y: judge_attributions(x, y, weights),
+                                                         key=lambda a: outlet_key(a.source), threshold=SAME_SOURCE_MIN),
                         lambda group, status: _attribution_finding(group, status, texts))
     if not options.unique:
         findings = [f for f in findings if f.status != "unique"]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 from ..analyze.datenorm import WEEKDAYS
-from ..model import DateFact, Quantity, QuantityValue
+from ..model import DateFact, Fact, Quantity, QuantityValue
 from .align import Pair, Weights, stem
 
 # Context similarity each relation needs (after the bonuses below).
@@ -212,18 +212,18 @@ def _near_dates(x: DateFact, y: DateFact) -> bool:
     return True
 
 
-V = TypeVar("V", Quantity, DateFact)
+V = TypeVar("V", bound=Fact)
 
 
-def value_key(fact: Quantity | DateFact) -> Hashable:
+def value_key(fact: Fact) -> Hashable:
     if isinstance(fact, Quantity):
         return (fact.unit, fact.value, fact.qualifier)
-    if fact.value is not None:
-        return (fact.value.first, fact.value.last)
-    return fact.weekday
+    if isinstance(fact, DateFact):
+        return (fact.value.first, fact.value.last) if fact.value is not None else fact.weekday
+    return fact.text
 
 
-def _specificity(fact: Quantity | DateFact) -> float:
+def _specificity(fact: Fact) -> float:
     """How unlikely two unrelated statements are to share this value by chance: a tally (97-1) or
     a figure with several significant digits ($716 billion, 5,200) more than a round one (2,000)."""
     if not isinstance(fact, Quantity):
@@ -233,19 +233,23 @@ def _specificity(fact: Quantity | DateFact) -> float:
     return min(0.3, 0.1 * max(0, significant(fact.value)[0] - 1))
 
 
-def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None]) -> Callable[[V, V], Pair | None]:
+def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
+                       key: Callable[[V], Hashable] = value_key,
+                       threshold: float = THRESHOLDS["same"]) -> Callable[[V, V], Pair | None]:
     """A judge that trusts a shared value more when each article states that value only once:
-    two mentions of 1976 in two articles about one story are, far more often than not, one fact."""
-    counts = Counter((f.article, value_key(f)) for f in items)
+    two mentions of 1976 in two articles about one story are, far more often than not, one fact,
+    as are two credits of Fox News. ``key``: the value as compared; ``threshold``: the score that
+    links two statements of one value."""
+    counts = Counter((f.article, key(f)) for f in items)
 
     def judged(x: V, y: V) -> Pair | None:
         pair = judge(x, y)
         if pair is None or pair.relation == "incompatible":
             return pair
-        key = value_key(x)
-        if key != value_key(y) or counts[(x.article, key)] != 1 or counts[(y.article, key)] != 1:
+        value = key(x)
+        if value != key(y) or counts[(x.article, value)] != 1 or counts[(y.article, value)] != 1:
             return pair
         score = pair.score + RARE_VALUE_BONUS + _specificity(x)
-        return Pair(score, pair.relation, linked=score >= THRESHOLDS["same"])
+        return Pair(score, pair.relation, linked=score >= threshold)
 
     return judged
