@@ -102,6 +102,8 @@ VALUES = [
     ("The mayor was scheduled to fly home Tuesday.", "2021-03-10", "Tuesday", "2021-03-09", "2021-03-09", "day"),
     ("The vote was scheduled for Friday.", "2021-03-11", "Friday", "2021-03-12", "2021-03-12", "day"),
     ("The mayor flew home Tuesday.", "2021-03-08", "Tuesday", "2021-03-02", "2021-03-02", "day"),
+    ("She said she would speak in Manchester on Monday.", "2021-03-07", "Monday", "2021-03-08", "2021-03-08", "day"),
+    ("She said she would speak in Manchester on Monday.", "2021-03-09", "Monday", "2021-03-08", "2021-03-08", "day"),
     ("The last vote was on June 28.", "2019-02-14", "June 28", "2018-06-28", "2018-06-28", "day"),
     # no publication date: absolute dates still have values
     ("The group gathered in Norwalk in March 2008.", None, "March 2008", "2008-03-01", "2008-03-31", "month"),

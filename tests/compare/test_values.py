@@ -74,6 +74,19 @@ def test_relate_dates(a, b, relation):  # type: ignore[no-untyped-def]
     assert relate_dates(b, a) == relation
 
 
+def test_one_weekday_read_a_week_apart_is_one_day() -> None:
+    def tuesday(day):  # type: ignore[no-untyped-def]
+        return DateFact(article="a", start=0, end=1, text="Tuesday", sentence=Span(0, 1), context=(),
+                        value=DateValue(day, day, "day"), weekday="Tuesday", relation=None, head=None)
+
+    assert relate_dates(tuesday(D(2014, 2, 25)), tuesday(D(2014, 2, 18))) == "same"
+    assert relate_dates(tuesday(D(2014, 2, 25)), tuesday(D(2014, 2, 11))) == "incompatible"
+    wednesday = DateFact(article="a", start=0, end=1, text="Wednesday", sentence=Span(0, 1), context=(),
+                         value=DateValue(D(2014, 2, 19), D(2014, 2, 19), "day"), weekday="Wednesday",
+                         relation=None, head=None)
+    assert relate_dates(tuesday(D(2014, 2, 25)), wednesday) == "incompatible"
+
+
 def test_weekdays_without_a_date_differ_in_the_part_of_the_day() -> None:
     def weekday(text):  # type: ignore[no-untyped-def]
         return DateFact(article="a", start=0, end=1, text=text, sentence=Span(0, 1), context=(), value=None,

@@ -178,7 +178,7 @@ def _is_preposition(tok: Token) -> bool:
 def _tense(root: Token) -> Tense:
     """Tense of the clause a date sits in: future markers ("will", "is expected to", "is due to",
     "the next hearing"), else past (a past-tense verb: "voted", "was expected to"; "near" for a
-    schedule told in the past), else present."""
+    schedule told in the past, and for the future seen from the past: "would"), else present."""
     verb = root
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -195,6 +195,8 @@ def _tense(root: Token) -> Tense:
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if any(w.lower_ in FUTURE_WORDS for w in (tok, *auxes)):
             return "future"
+        if any(a.lower_ == "would" for a in auxes):
+            return "near"  # the future seen from the past: "said he would speak in Manchester on Monday"
         if _is_past(tok, auxes) and not _borrows_tense(tok):
             return "near" if _schedules(tok, root) else "past"
         if tok.lemma_.lower() in FUTURE_LEMMAS and tok.i != root.i:

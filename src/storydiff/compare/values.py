@@ -153,9 +153,16 @@ def _part_of_day(date: DateFact) -> str | None:
     return found.group(1).lower() if found else None
 
 
+def _week_apart(x: DateFact, y: DateFact) -> bool:
+    """One weekday named in both, read as days a week apart: which week a bare weekday means is read
+    from each article's publication date and tense, and that reading, not the texts, differs."""
+    return (x.weekday is not None and x.weekday == y.weekday and x.value is not None and y.value is not None
+            and x.value.granularity == y.value.granularity == "day" and abs((x.value.first - y.value.first).days) == 7)
+
+
 def relate_dates(x: DateFact, y: DateFact) -> str | None:
     if x.value is not None and y.value is not None:
-        if x.value.first == y.value.first and x.value.last == y.value.last:
+        if x.value.first == y.value.first and x.value.last == y.value.last or _week_apart(x, y):
             # "Tuesday afternoon" is Tuesday told more precisely
             return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
         # a day within a month is that month told more precisely; but "from 2000 to 2006" and
