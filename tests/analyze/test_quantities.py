@@ -117,6 +117,10 @@ def test_large_real_figures_are_still_quantities() -> None:
     ("Rates rose .5 percent on the news.", [(".5 percent", 0.5)]),
     ("The COVID-19 outbreak reached 12 countries.", [("12", 12)]),
     ("The Giants won 3-2 in overtime.", [("3-2", (3, 2))]),
+    # a span of years is a date, not a figure or a tally
+    ("His contract runs through the 2009-10 season, with 12 games left.", [("12", 12)]),
+    ("He coached from 1994-2001 and won 300 games.", [("300", 300)]),
+    ("The 1999-00 season ended with 40 wins.", [("40", 40)]),
     # text rebuilt from tokens (ECB+) spaces the comma and the point inside a number
     ("He finished with 6, 728 yards rushing.", [("6, 728", 6728)]),
     ("He averaged 14. 4 points a game.", [("14. 4", 14.4)]),

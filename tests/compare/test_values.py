@@ -166,3 +166,32 @@ def test_conflicting_dates_must_be_near(a, b, near):  # type: ignore[no-untyped-
     from storydiff.compare.values import _near_dates
 
     assert _near_dates(a, b) is near
+
+
+@pytest.mark.parametrize(("a", "b", "close"), [
+    ((97.0, 1.0), (97.0, 2.0), True),  # one side misreported
+    ((396.0, 9.0), (396.0, 8.0), True),
+    ((14.0, 0.0), (31.0, 24.0), False),  # a game's score at two moments
+    ((24.0, 20.0), (83.0, 58.0), False),
+])
+def test_tallies_conflict_only_when_one_side_differs(a, b, close):  # type: ignore[no-untyped-def]
+    from storydiff.compare.values import _close
+
+    assert _close(a, b) is close
+
+
+def test_saying_is_no_event_to_date() -> None:
+    """"said Thursday" against "said Friday": two statements, not one event given two days; "fired
+    Thursday" against "fired Friday" in like sentences is one event misdated."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_dates
+
+    def day(article, weekday, head):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=weekday, sentence=Span(0, 1),
+                        context=("agency", "director", "strzok", head), value=None, weekday=weekday,
+                        relation=None, head=head)
+
+    weights = Weights([(("a", 0), ("agency", "director", "strzok")), (("c", 0), ("other", "word"))])
+    assert judge_dates(day("a", "Thursday", "say"), day("b", "Friday", "say"), weights) is None
+    fired = judge_dates(day("a", "Thursday", "fire"), day("b", "Friday", "fire"), weights)
+    assert fired is not None and fired.relation == "incompatible" and fired.linked

@@ -167,7 +167,7 @@ def _value(m: re.Match[str]) -> tuple[QuantityValue, str | None] | None:
     num2 = m.group("num2")
     if num2:
         second = parse_number(num2)
-        if second is None or _is_name(m):
+        if second is None or _is_name(m) or _years(m.group("num"), num2):
             return None
         if m.group("by"):  # "2,880 x 1,800", "8-by-12 feet"
             return (first, second), "dimension"
@@ -183,6 +183,17 @@ def _value(m: re.Match[str]) -> tuple[QuantityValue, str | None] | None:
             return (first, second), unit  # a range: "35 to 40 firefighters", "between $5 and $10"
         return (first, second), "tally"  # "97-1", "a 134-to-63 vote", "won, 134 to 63"
     return first, unit
+
+
+def _years(first: str, second: str) -> bool:
+    """A span of years ("the 2008-09 season", "2009-2010", "1994-95") is a date, not a figure."""
+    if not (re.fullmatch(r"1[6-9]\d\d|20\d\d", first) and re.fullmatch(r"\d\d|\d{4}", second)):
+        return False
+    start = int(first)
+    end = int(second) if len(second) == 4 else start - start % 100 + int(second)
+    if end <= start and len(second) == 2:
+        end += 100  # "1999-00"
+    return start < end <= start + 100
 
 
 def _is_name(m: re.Match[str]) -> bool:

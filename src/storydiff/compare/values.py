@@ -134,7 +134,9 @@ def _close(a: QuantityValue, b: QuantityValue) -> bool:
     """Conflicting figures worth flagging are near each other (38 vs 39 days, 47 vs 48 pages);
     far-apart numbers with the same unit are, far more often, different facts."""
     if isinstance(a, tuple) and isinstance(b, tuple):
-        return True
+        # a tally misreported has one side wrong (97-1 and 97-2); two tallies that differ on every
+        # side are two counts (a game's score at two moments, two votes)
+        return len(a) == len(b) and sum(p != q for p, q in zip(a, b, strict=True)) <= 1
     if isinstance(a, tuple) or isinstance(b, tuple):
         return False
     hi = max(abs(a), abs(b))
@@ -190,7 +192,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         if x.relation and y.relation:
             return None
         score -= 0.1
-    if relation == "incompatible" and not (same_event and _near_dates(x, y)):
+    # a conflict is one event given two dates: saying is no event ("said Thursday", "said Friday")
+    if relation == "incompatible" and not (same_event and x.head not in VAGUE_HEADS and _near_dates(x, y)):
         return None
     # one day told at two precisions ("Tuesday", "Tuesday afternoon") needs what one day told alike needs
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[
