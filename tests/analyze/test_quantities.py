@@ -121,6 +121,8 @@ def test_large_real_figures_are_still_quantities() -> None:
     ("His contract runs through the 2009-10 season, with 12 games left.", [("12", 12)]),
     ("He coached from 1994-2001 and won 300 games.", [("300", 300)]),
     ("The 1999-00 season ended with 40 wins.", [("40", 40)]),
+    # an address names a place: its ordinal ranks nothing
+    ("About 200 people marched from E. 55th St. to Fifth Avenue.", [("About 200", 200)]),
     # text rebuilt from tokens (ECB+) spaces the comma and the point inside a number
     ("He finished with 6, 728 yards rushing.", [("6, 728", 6728)]),
     ("He averaged 14. 4 points a game.", [("14. 4", 14.4)]),

@@ -397,6 +397,9 @@ def extract_quantities(doc: Doc, article: Article, *,
     yield from _ordinals(doc, article, taken)
 
 
+STREET = re.compile(r"\s+(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Pl|Place|Pkwy|Parkway)\b")
+
+
 def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
     """Ordinals that rank something: "an eighth term", "the 15th anniversary"."""
     for m in ORDINAL_PATTERN.finditer(doc_text(doc)):
@@ -413,6 +416,8 @@ def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> I
             continue
         if word == "third" and doc_text(doc)[end:end + 1] == "s":
             continue
+        if STREET.match(doc_text(doc), end):
+            continue  # "E. 55th St.", "Fifth Avenue": an address names a place, it ranks nothing
         sent = span[0].sent
         yield Quantity(
             article=article.id, start=start, end=end, text=doc_text(doc)[start:end], sentence=char_span(sent),
