@@ -121,6 +121,11 @@ def test_large_real_figures_are_still_quantities() -> None:
     ("His contract runs through the 2009-10 season, with 12 games left.", [("12", 12)]),
     ("He coached from 1994-2001 and won 300 games.", [("300", 300)]),
     ("The 1999-00 season ended with 40 wins.", [("40", 40)]),
+    # a share told as "N in M" is one value
+    ("Boehner gave his party a two-in-three chance of holding on.", [("two-in-three", 2 / 3)]),
+    ("About four in 10 said they were angry.", [("About four in 10", 0.4)]),
+    ("Nine out of 10 doctors agree, and 12 in ten games is a record.", [("Nine out of 10", 0.9), ("12", 12),
+                                                                         ("ten", 10)]),
     # an address names a place: its ordinal ranks nothing
     ("About 200 people marched from E. 55th St. to Fifth Avenue.", [("About 200", 200)]),
     # text rebuilt from tokens (ECB+) spaces the comma and the point inside a number

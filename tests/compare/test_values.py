@@ -195,3 +195,10 @@ def test_saying_is_no_event_to_date() -> None:
     assert judge_dates(day("a", "Thursday", "say"), day("b", "Friday", "say"), weights) is None
     fired = judge_dates(day("a", "Thursday", "fire"), day("b", "Friday", "fire"), weights)
     assert fired is not None and fired.relation == "incompatible" and fired.linked
+
+
+@pytest.mark.parametrize(("value", "told"), [(2 / 3, "2/3"), (1 / 500, "1/500"), (0.75, "3/4")])
+def test_a_share_is_told_as_its_fraction(value, told):  # type: ignore[no-untyped-def]
+    from storydiff.compare.explain import describe_quantity
+
+    assert describe_quantity(_q(value, unit="fraction")) == told

@@ -74,6 +74,12 @@ PATTERN = re.compile(
     rf"(?![\w$]|[.,]\d|\s?[:/]\s?\d)",
     re.IGNORECASE,
 )
+# A share told as "N in M" ("a two-in-three chance", "one in five voters", "4 out of 10"): one value, N/M.
+SHARE_PATTERN = re.compile(
+    rf"(?<![\w$./:-])(?:(?P<qual>{_QUALS})\s+)?(?P<num>{_DIGITS}|{_WORDNUM})"
+    rf"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?P<num2>{_DIGITS}|{_WORDNUM})(?![\w$]|[.,]\d)",
+    re.IGNORECASE,
+)
 ORDINAL_PATTERN = re.compile(
     r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|twentieth|\d+(?:st|nd|rd|th))\b",
@@ -360,6 +366,9 @@ def extract_quantities(doc: Doc, article: Article, *,
     """Numbers with what they count, outside the character ranges in ``taken`` (dates)."""
     text = doc_text(doc)
     taken = [*taken, *(m.span() for m in NOT_AMOUNTS.finditer(text))]
+    for share in _shares(doc, article, taken):
+        taken.append((share.start, share.end))
+        yield share
     for m in PATTERN.finditer(text):
         if _skip(doc, m, taken):
             continue
@@ -395,6 +404,28 @@ def extract_quantities(doc: Doc, article: Article, *,
             counted=counted, head=head, hypothetical=_hypothetical(anchor),
         )
     yield from _ordinals(doc, article, taken)
+
+
+def _shares(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
+    """Shares told as "N in M": "a two-in-three chance" is 2/3 of a chance, as "two-thirds" is."""
+    text = doc_text(doc)
+    for m in SHARE_PATTERN.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken) or re.fullmatch(r"1[6-9]\d\d|20\d\d", m.group("num2")):
+            continue  # "3 in 2016" is a year
+        part, whole = parse_number(m.group("num")), parse_number(m.group("num2"))
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if part is None or whole is None or not 0 < part < whole or span is None or len(span) == 0:
+            continue
+        _unit, counted, head = _counted(_anchor(span), span)
+        qual = m.group("qual")
+        sent = span[0].sent
+        yield Quantity(
+            article=article.id, start=start, end=end, text=text[start:end], sentence=char_span(sent),
+            context=context_lemmas(sent, (start, end)), value=part / whole,
+            qualifier=QUALIFIERS.get(qual.lower()) if qual else None, unit="fraction", counted=counted, head=head,
+            hypothetical=_hypothetical(_anchor(span)),
+        )
 
 
 STREET = re.compile(r"\s+(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Pl|Place|Pkwy|Parkway)\b")

@@ -40,7 +40,7 @@ def describe_quantity(q: Quantity) -> str:
     if isinstance(q.value, tuple):
         value = f"{format_number(q.value[0])} to {format_number(q.value[1])}"
     elif q.unit == "fraction":
-        share = Fraction(q.value).limit_denominator(12)
+        share = Fraction(q.value).limit_denominator(1000)  # "two-thirds", "1 in 500"
         value = f"{share.numerator}/{share.denominator}"
     else:
         value = format_number(q.value)
