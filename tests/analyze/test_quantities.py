@@ -124,6 +124,7 @@ def test_large_real_figures_are_still_quantities() -> None:
     # a share told as "N in M" is one value
     ("Boehner gave his party a two-in-three chance of holding on.", [("two-in-three", 2 / 3)]),
     ("About four in 10 said they were angry.", [("About four in 10", 0.4)]),
+    ("The team won 5 in 10 days.", [("5", 5), ("10", 10)]),
     ("Nine out of 10 doctors agree, and 12 in ten games is a record.", [("Nine out of 10", 0.9), ("12", 12),
                                                                          ("ten", 10)]),
     # an address names a place: its ordinal ranks nothing

@@ -77,7 +77,8 @@ PATTERN = re.compile(
 # A share told as "N in M" ("a two-in-three chance", "one in five voters", "4 out of 10"): one value, N/M.
 SHARE_PATTERN = re.compile(
     rf"(?<![\w$./:-])(?:(?P<qual>{_QUALS})\s+)?(?P<num>{_DIGITS}|{_WORDNUM})"
-    rf"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?P<num2>{_DIGITS}|{_WORDNUM})(?![\w$]|[.,]\d)",
+    rf"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?P<num2>{_DIGITS}|{_WORDNUM})(?![\w$]|[.,]\d)"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)",  # "5 in 10 days" is no share
     re.IGNORECASE,
 )
 ORDINAL_PATTERN = re.compile(
