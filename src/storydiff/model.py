@@ -153,7 +153,9 @@ class Quantity(Fact):
     (about, roughly), ``over`` (more than, -plus), ``min`` (at least), ``under`` (fewer than,
     nearly), ``max`` (up to, as many as) or None.
     ``unit`` is what the number measures ("day", "$", "percent", "year of age"), ``counted`` the
-    noun phrase it counts or describes ("Occupy ICE protests").
+    noun phrase it counts or describes ("Occupy ICE protests"), ``actor`` whom the sentence
+    gives the figure to, by name ("Newton's record of 4,051 yards", "Hansbrough averaged 7.2
+    rebounds"), if anyone.
     """
 
     kind: ClassVar[Kind] = "quantity"
@@ -163,6 +165,7 @@ class Quantity(Fact):
     counted: str | None
     head: str | None
     hypothetical: bool = False
+    actor: str | None = None
 
 
 @dataclass(frozen=True)

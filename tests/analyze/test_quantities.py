@@ -145,3 +145,18 @@ def test_numbers_read_whole(nlp, text, found):  # type: ignore[no-untyped-def]
     assert [(q.text, q.value) for q in facts] == [
         (words, tuple(float(v) for v in value) if isinstance(value, tuple) else pytest.approx(value))
         for words, value in found]
+
+
+@pytest.mark.parametrize(("text", "evidence", "actor"), [
+    ("Luck broke Newton's record of 4,051 yards passing.", "4,051", "Newton"),
+    ("Hansbrough averaged 22.8 points to go with 7.2 rebounds.", "7.2", "Hansbrough"),
+    ("Wladimir Klitschko (52-3, 46 KOs) blasted a sluggish Hasim Rahman (45-7-2, 36 KOs) in Mannheim.",
+     "36", "Hasim Rahman"),
+    ("President Trump demanded $5.7 billion for the wall.", "$5.7 billion", "Trump"),
+    ("He has 189 rushing yards in his last two games.", "189", None),  # a pronoun names no one
+    ("Mattis, 68, resigned on Thursday after 44 years of service.", "44", "Mattis"),
+    ("The agency received nearly 235,000 comments.", "nearly 235,000", None),
+])
+def test_whom_a_figure_belongs_to(nlp, text, evidence, actor):  # type: ignore[no-untyped-def]
+    (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.text == evidence]
+    assert q.actor == actor

@@ -202,3 +202,21 @@ def test_a_share_is_told_as_its_fraction(value, told):  # type: ignore[no-untype
     from storydiff.compare.explain import describe_quantity
 
     assert describe_quantity(_q(value, unit="fraction")) == told
+
+
+def test_figures_given_to_two_named_owners_are_two_facts() -> None:
+    """Curry's eight rebounds and Hansbrough's 7.2 are two figures; one owner's 46 and 47 knockouts,
+    or a figure whose owner one article leaves unnamed, may be one figure told two ways."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_quantities
+
+    def rebounds(article, value, actor):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=1, text=str(value), sentence=Span(0, 1),
+                        context=("rebound", "game", "point"), value=value, qualifier=None, unit=None,
+                        counted="rebounds", head="rebound", actor=actor)
+
+    weights = Weights([(("a", 0), ("rebound", "game", "point")), (("c", 0), ("other", "word"))])
+    assert judge_quantities(rebounds("a", 8.0, "Stephen Curry"), rebounds("b", 7.5, "Hansbrough"), weights) is None
+    for a, b in (("Wladimir Klitschko", "Klitschko"), ("Stephen Curry", None)):
+        pair = judge_quantities(rebounds("a", 8.0, a), rebounds("b", 7.5, b), weights)
+        assert pair is not None and pair.relation == "incompatible"

@@ -354,6 +354,50 @@ def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
     return None
 
 
+def _actor(anchor: Token) -> str | None:
+    """Whom a figure belongs to, as its sentence names them: the owner of what is counted ("Newton's
+    record of 4,051 yards", "the Colts' 73-yard drive") or the subject of the clause that gives it
+    ("Hansbrough averaged 22.8 points to go with 7.2 rebounds"); None where no one is named there
+    (a pronoun, a common noun)."""
+    tok = anchor
+    for _ in range(10):
+        counted = tok.i == anchor.i or anchor.dep_ in {"nummod", "quantmod"} and tok.i == anchor.head.i
+        if not counted and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") and tok.ent_type_ not in NOT_NAMES:
+            return _named(tok)  # the figure describes a named one: "Rahman (45-7-2)", "Klitschko, 53-3"
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return _named(owner)
+        if tok.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None:
+                return _named(subject)
+            if tok.dep_ not in {"xcomp", "advcl", "conj", "acl", "relcl"}:
+                return None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "Thursday" owns nothing
+
+
+def _named(tok: Token) -> str | None:
+    """The name ``tok`` is (or its appositive is: "the nation's leading scorer, Stephen Curry"): a
+    person's, a team's, a state's; None for a pronoun or a common noun."""
+    candidates = (tok, *(c for c in tok.children if c.dep_ == "appos"))
+    # a person named first: "Heavyweight Champion, Wladimir Klitschko," is Klitschko's
+    for t in sorted(candidates, key=lambda t: t.ent_type_ != "PERSON"):
+        if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and t.ent_type_ not in NOT_NAMES:
+            entity = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if entity is not None:
+                return entity.text
+            names = (c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")
+            first = min(names, key=lambda c: c.i, default=t)
+            return doc_text(t.doc)[first.idx:t.idx + len(t.text)]
+    return None
+
+
 def _hypothetical(tok: Token) -> bool:
     """Is the number inside a conditional clause ("if an officer ... for 30 days")?"""
     for anc in [tok, *tok.ancestors]:
@@ -402,7 +446,7 @@ def extract_quantities(doc: Doc, article: Article, *,
         yield Quantity(
             article=article.id, start=start, end=end, text=text[start:end], sentence=char_span(sent),
             context=context_lemmas(sent, (start, end)), value=value, qualifier=qualifier, unit=unit,
-            counted=counted, head=head, hypothetical=_hypothetical(anchor),
+            counted=counted, head=head, hypothetical=_hypothetical(anchor), actor=_actor(anchor),
         )
     yield from _ordinals(doc, article, taken)
 

@@ -20,6 +20,7 @@ from typing import TypeVar
 from ..analyze.datenorm import WEEKDAYS
 from ..model import DateFact, Fact, Quantity, QuantityValue
 from .align import Pair, Weights, stem
+from .quotes import name_words
 
 # Context similarity each relation needs (after the bonuses below).
 THRESHOLDS = {"same": 0.22, "compatible": 0.3, "incompatible": 0.55}
@@ -117,11 +118,20 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights) -> Pair | None:
         score += HEAD_BONUS if same_thing else 0.0
     elif heads_match(x.head, y.head):
         score += UNIT_BONUS
-    if relation == "incompatible" and not (same_thing and _close(x.value, y.value)):
+    if relation == "incompatible" and not (same_thing and _close(x.value, y.value) and not _owners_differ(x, y)):
         return None
     if same_thing and _age_of_named(x) and _age_of_named(y):
         return Pair(max(score, THRESHOLDS[relation]), relation)  # a person has one age in a story
     return Pair(score, relation, linked=score >= THRESHOLDS[relation])
+
+
+def _owners_differ(x: Quantity, y: Quantity) -> bool:
+    """Each sentence gives its figure to someone by name, and to different ones: Curry's eight
+    rebounds and Hansbrough's 7.2 are two figures, not one figure given two ways."""
+    if not x.actor or not y.actor or x.unit == "year of age":  # an age's person is what it counts
+        return False
+    nx, ny = name_words(x.actor), name_words(y.actor)
+    return bool(nx and ny) and not nx & ny
 
 
 def _age_of_named(q: Quantity) -> bool:
