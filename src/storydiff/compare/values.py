@@ -1,12 +1,14 @@
 """Judging quantities and dates: are two statements the same fact, and do their values agree?
 
 Compatible values are one value told at different precision: hedged ("more than 30" and "32"),
-rounded ("$13.6 million" and "$13,625,777"), or a day within a month.
+rounded ("$13.6 million" and "$13,625,777"), a day within a month, or a part of a day ("Tuesday
+afternoon" and "Tuesday").
 
 A pair of statements is alignable when the words around them say they describe the same thing;
 how much evidence is needed depends on what aligning them would claim. Equal values need little
 ("Tuesday" and "Tuesday" in similar sentences), compatible values more, and a conflict the most:
-the same unit, the same thing counted or dated, and closely matching context.
+the same unit, the same thing counted or the same event dated (saying is none), near values, no two
+different owners named ("Curry's eight rebounds", "Hansbrough's 7.2"), and closely matching context.
 """
 
 from __future__ import annotations
