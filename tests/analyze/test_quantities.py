@@ -148,13 +148,13 @@ def test_numbers_read_whole(nlp, text, found):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("text", "evidence", "actor"), [
-    ("Luck broke Newton's record of 4,051 yards passing.", "4,051", "Newton"),
-    ("Hansbrough averaged 22.8 points to go with 7.2 rebounds.", "7.2", "Hansbrough"),
-    ("Wladimir Klitschko (52-3, 46 KOs) blasted a sluggish Hasim Rahman (45-7-2, 36 KOs) in Mannheim.",
-     "36", "Hasim Rahman"),
-    ("President Trump demanded $5.7 billion for the wall.", "$5.7 billion", "Trump"),
-    ("He has 189 rushing yards in his last two games.", "189", None),  # a pronoun names no one
+    ("Ruiz broke Chen's record of 3,412 yards passing.", "3,412", "Chen"),  # the owner of what is counted
+    ("Okafor averaged 18.4 points to go with 9.1 rebounds.", "9.1", "Okafor"),  # the clause's subject
+    ("Maria Lopez (31-2, 20 KOs) stopped a tired Dana Brooks (22-5, 11 KOs) in Berlin.",
+     "11", "Dana Brooks"),  # the named one the figure describes, not the verb's subject
+    ("Senator Alan Ward requested $2.3 billion for the bridge.", "$2.3 billion", "Alan Ward"),
     ("Mattis, 68, resigned on Thursday after 44 years of service.", "44", "Mattis"),
+    ("He has 189 rushing yards in his last two games.", "189", None),  # a pronoun names no one
     ("The agency received nearly 235,000 comments.", "nearly 235,000", None),
 ])
 def test_whom_a_figure_belongs_to(nlp, text, evidence, actor):  # type: ignore[no-untyped-def]

@@ -144,26 +144,23 @@ def test_a_short_quote_in_other_typography_is_one_quote(nlp):  # type: ignore[no
     assert f.status == "agree" and sorted(m.text for m in f.mentions) == ["He's cool", "He\u2019s cool"]
 
 
-def test_a_day_and_a_part_of_it_are_one_date_told_at_two_precisions(nlp):  # type: ignore[no-untyped-def]
-    """"Tuesday afternoon" against "Tuesday": one date, a variant, aligned on what aligns one day
-    told alike."""
-    a = "The governor flew back to Phoenix on Tuesday afternoon after a week of meetings in Washington.\n"
-    b = "After five days in the capital, the governor returned to Arizona Tuesday.\n"
+@pytest.mark.parametrize(("kind", "a", "b", "status", "texts"), [
+    # "Tuesday afternoon" against "Tuesday": one date told at two precisions, aligned on what aligns
+    # one day told alike
+    ("date", "The governor flew back to Phoenix on Tuesday afternoon after a week of meetings in Washington.\n",
+     "After five days in the capital, the governor returned to Arizona Tuesday.\n",
+     "variant", ["Tuesday", "Tuesday afternoon"]),
+    # however differently the sentences run, an outlet each article credits once is credited for one
+    # report; an outlet's presenter is the outlet
+    ("attribution", "The speaker gave his party good odds of holding the chamber in an interview with Fox News.\n",
+     "Republicans will keep their majority in November, the speaker said to Fox News' Bill Hemmer.\n",
+     "agree", ["interview with Fox News", "said to Fox News' Bill Hemmer"]),
+])
+def test_one_fact_told_in_unlike_sentences(nlp, kind, a, b, status, texts):  # type: ignore[no-untyped-def]
     story = _story(nlp, a=a, b=b)
-    (f,) = [f for f in story.findings if f.kind == "date"]
-    assert f.status == "variant"
-    assert sorted(m.text for m in f.mentions) == ["Tuesday", "Tuesday afternoon"]
-
-
-def test_an_outlet_each_article_credits_once_is_one_credit(nlp):  # type: ignore[no-untyped-def]
-    """However differently the sentences run, two articles that each credit one outlet once credit it
-    for one report; an outlet's presenter is the outlet."""
-    a = "The speaker gave his party good odds of holding the chamber in an interview with Fox News.\n"
-    b = "Republicans will keep their majority in November, the speaker said to Fox News' Bill Hemmer.\n"
-    story = _story(nlp, a=a, b=b)
-    (f,) = [f for f in story.findings if f.kind == "attribution"]
-    assert f.status == "agree"
-    assert sorted(m.text for m in f.mentions) == ["interview with Fox News", "said to Fox News' Bill Hemmer"]
+    (f,) = [f for f in story.findings if f.kind == kind]
+    assert f.status == status
+    assert sorted(m.text for m in f.mentions) == texts
 
 
 @pytest.mark.parametrize("masked", ["f-----g", "f***ing"])

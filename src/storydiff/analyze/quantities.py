@@ -192,9 +192,12 @@ def _value(m: re.Match[str]) -> tuple[QuantityValue, str | None] | None:
     return first, unit
 
 
+YEAR_DIGITS = re.compile(r"1[6-9]\d\d|20\d\d")  # a number written as a year
+
+
 def _years(first: str, second: str) -> bool:
     """A span of years ("the 2008-09 season", "2009-2010", "1994-95") is a date, not a figure."""
-    if not (re.fullmatch(r"1[6-9]\d\d|20\d\d", first) and re.fullmatch(r"\d\d|\d{4}", second)):
+    if not (YEAR_DIGITS.fullmatch(first) and re.fullmatch(r"\d\d|\d{4}", second)):
         return False
     start = int(first)
     end = int(second) if len(second) == 4 else start - start % 100 + int(second)
@@ -361,8 +364,8 @@ def _actor(anchor: Token) -> str | None:
     (a pronoun, a common noun)."""
     tok = anchor
     for _ in range(10):
-        counted = tok.i == anchor.i or anchor.dep_ in {"nummod", "quantmod"} and tok.i == anchor.head.i
-        if not counted and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") and tok.ent_type_ not in NOT_NAMES:
+        own_noun = tok.i == anchor.i or anchor.dep_ in {"nummod", "quantmod"} and tok.i == anchor.head.i
+        if not own_noun and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") and tok.ent_type_ not in NOT_NAMES:
             return _named(tok)  # the figure describes a named one: "Rahman (45-7-2)", "Klitschko, 53-3"
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None:
@@ -456,20 +459,21 @@ def _shares(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Ite
     text = doc_text(doc)
     for m in SHARE_PATTERN.finditer(text):
         start, end = m.span()
-        if any(s < end and start < e for s, e in taken) or re.fullmatch(r"1[6-9]\d\d|20\d\d", m.group("num2")):
+        if any(s < end and start < e for s, e in taken) or YEAR_DIGITS.fullmatch(m.group("num2")):
             continue  # "3 in 2016" is a year
         part, whole = parse_number(m.group("num")), parse_number(m.group("num2"))
         span = doc.char_span(start, end, alignment_mode="expand")
         if part is None or whole is None or not 0 < part < whole or span is None or len(span) == 0:
             continue
-        _unit, counted, head = _counted(_anchor(span), span)
+        anchor = _anchor(span)
+        _unit, counted, head = _counted(anchor, span)
         qual = m.group("qual")
         sent = span[0].sent
         yield Quantity(
             article=article.id, start=start, end=end, text=text[start:end], sentence=char_span(sent),
             context=context_lemmas(sent, (start, end)), value=part / whole,
             qualifier=QUALIFIERS.get(qual.lower()) if qual else None, unit="fraction", counted=counted, head=head,
-            hypothetical=_hypothetical(_anchor(span)),
+            hypothetical=_hypothetical(anchor),
         )
 
 
