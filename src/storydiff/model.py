@@ -196,13 +196,16 @@ class DateValue:
 class DateFact(Fact):
     """A date or interval. ``value`` is None when the text cannot be placed on a calendar
     (a weekday in an article without a publication date); ``weekday`` then still says which day.
-    ``head`` is the word the date attaches to (the event it dates: "began", "letter")."""
+    ``head`` is the word the date attaches to (the event it dates: "began", "letter"), ``actors``
+    whom that event involves by name: its subject, its object, its owner ("Jackman won a Tony in
+    2004": Jackman, Tony)."""
 
     kind: ClassVar[Kind] = "date"
     value: DateValue | None
     weekday: str | None
     relation: str | None  # since, until, before, after, or None
     head: str | None
+    actors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,16 @@ def test_relation_and_head(nlp, text, evidence, relation, head):  # type: ignore
     assert (fact.relation, fact.head) == (relation, head)
 
 
+@pytest.mark.parametrize(("text", "evidence", "actors"), [
+    ("The Ravens signed Tom Ellis on Tuesday.", "Tuesday", ("Ravens", "Tom Ellis")),  # subject and object
+    ("The only other back is Tom Ellis, who was signed on Tuesday.", "Tuesday", ("Tom Ellis",)),  # relative clause
+    ("He won an Emmy in 2009 for hosting the show.", "2009", ("Emmy",)),  # "he" names no one
+    ("A strong aftershock shook the island on Monday.", "Monday", ()),  # common nouns name no one
+])
+def test_whom_a_dated_event_involves(nlp, text, evidence, actors):  # type: ignore[no-untyped-def]
+    assert fact_for(nlp, text, "2018-08-21", evidence).actors == actors
+
+
 DURATIONS = [
     # text, span, is a duration or age
     ("He led the 38-day protest.", "38-day", True),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from storydiff.analyze.entities import build_index
 from storydiff.analyze.quantities import extract_quantities, parse_number
+from storydiff.analyze.speakers import Mentions
 from storydiff.model import Article
 
 ROWS = [
@@ -156,7 +158,20 @@ def test_numbers_read_whole(nlp, text, found):  # type: ignore[no-untyped-def]
     ("Mattis, 68, resigned on Thursday after 44 years of service.", "44", "Mattis"),
     ("He has 189 rushing yards in his last two games.", "189", None),  # a pronoun names no one
     ("The agency received nearly 235,000 comments.", "nearly 235,000", None),
+    ("The Hawks lost on a 64-yard pass by the Eagles in the final minute.", "64-yard", "Eagles"),  # the agent
 ])
 def test_whom_a_figure_belongs_to(nlp, text, evidence, actor):  # type: ignore[no-untyped-def]
     (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.text == evidence]
+    assert q.actor == actor
+
+
+@pytest.mark.parametrize(("text", "evidence", "actor"), [
+    ("Walter Greene missed six games. He had 81 yards rushing on Sunday.", "81", "Walter Greene"),
+    ("Lena Park scored again. Her 31 points led all scorers.", "31", "Lena Park"),
+    ("He has 189 rushing yards in his last two games.", "189", None),  # no one named before
+])
+def test_a_figure_given_to_he_or_his_belongs_to_whom_it_refers_to(nlp, text, evidence, actor):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    found = extract_quantities(doc, Article(id="t", text=text), mentions=Mentions(doc, build_index(doc)))
+    (q,) = [q for q in found if q.text == evidence]
     assert q.actor == actor

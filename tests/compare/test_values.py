@@ -197,6 +197,26 @@ def test_saying_is_no_event_to_date() -> None:
     assert fired is not None and fired.relation == "incompatible" and fired.linked
 
 
+def test_events_of_two_different_named_ones_are_two_events() -> None:
+    """"signed Ellis on Tuesday" against "signed Moore on Wednesday": two signings, not one signing
+    given two days; one named alike ("Ellis", "Tom Ellis"), or left unnamed in one article, may be one
+    event misdated."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_dates
+
+    def signed(article, weekday, actors):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=weekday, sentence=Span(0, 1),
+                        context=("team", "back", "sign"), value=None, weekday=weekday,
+                        relation=None, head="sign", actors=actors)
+
+    weights = Weights([(("a", 0), ("team", "back", "sign")), (("c", 0), ("other", "word"))])
+    assert judge_dates(signed("a", "Tuesday", ("Tom Ellis",)), signed("b", "Wednesday", ("Joe Moore",)),
+                       weights) is None
+    for a, b in ((("Ravens", "Tom Ellis"), ("Ellis",)), (("Tom Ellis",), ())):
+        pair = judge_dates(signed("a", "Tuesday", a), signed("b", "Wednesday", b), weights)
+        assert pair is not None and pair.relation == "incompatible" and pair.linked
+
+
 @pytest.mark.parametrize(("value", "told"), [(2 / 3, "2/3"), (1 / 500, "1/500"), (0.75, "3/4")])
 def test_a_share_is_told_as_its_fraction(value, told):  # type: ignore[no-untyped-def]
     from storydiff.compare.explain import describe_quantity

@@ -16,6 +16,7 @@ from .dates import extract_dates
 from .entities import build_index, extract_entities
 from .quantities import extract_quantities
 from .quotes import extract_quotes
+from .speakers import Mentions
 from .stamps import page_stamps
 
 __all__ = ["analyze", "facts_from_doc"]
@@ -32,7 +33,8 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     stamps = page_stamps(article.text)
     dates = list(extract_dates(doc, article, stamps=stamps))
     facts.extend(dates)
-    facts.extend(extract_quantities(doc, article, taken=[*stamps, *((d.start, d.end) for d in dates)]))
+    facts.extend(extract_quantities(doc, article, taken=[*stamps, *((d.start, d.end) for d in dates)],
+                                   mentions=Mentions(doc, index)))
     facts.extend(extract_attributions(doc, article, index))
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return ArticleFacts(article=article, facts=tuple(facts))

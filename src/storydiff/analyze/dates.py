@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, DateFact, DateValue
 from .datenorm import MONTH, WEEKDAY, Context, Hit, Reading, Tense, read_date, scan
 from .stamps import page_stamps
-from .text import char_span, clean_span, context_lemmas, doc_text, sentence_of
+from .text import char_span, clean_span, context_lemmas, doc_text, named, sentence_of
 
 __all__ = ["extract_dates", "is_duration"]
 
@@ -139,10 +139,12 @@ def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date |
         reading = None
     if reading is None:
         return None
+    head = _head(span.root)
     return DateFact(
         article=article.id, start=start, end=end, text=words, sentence=char_span(sent),
         context=context_lemmas(sent, skip=(start, end)), value=reading.value,
-        weekday=reading.weekday, relation=_relation(doc_text(doc), start, span.root), head=_head(span.root),
+        weekday=reading.weekday, relation=_relation(doc_text(doc), start, span.root),
+        head=None if head is None else head.lemma_.lower(), actors=_actors(head, span),
     )
 
 
@@ -156,19 +158,38 @@ def _relation(text: str, start: int, root: Token) -> str | None:
     return _RELATIONS.get(word, word)
 
 
-def _head(root: Token) -> str | None:
-    """Lemma of the word a date attaches to: the verb or noun it dates."""
+def _head(root: Token) -> Token | None:
+    """The word a date attaches to: the verb or noun it dates."""
     head = root.head if root.head.i != root.i else None
     while head is not None and _is_preposition(head) and head.head.i != head.i:
         head = head.head
     if head is None or _is_preposition(head):
         return None
     if head.lemma_ == "be":  # "who was president from 2000 to 2006", "the end date is Feb. 28"
-        named = [c for c in head.children if c.dep_ in ("attr", "nsubj", "nsubjpass")
+        nouns = [c for c in head.children if c.dep_ in ("attr", "nsubj", "nsubjpass")
                  and c.i != root.i and c.pos_ in ("NOUN", "PROPN")]
-        if named:
-            head = named[0]
-    return head.lemma_.lower()
+        if nouns:
+            head = nouns[0]
+    return head
+
+
+_PARTICIPANTS = {"nsubj", "nsubjpass", "dobj", "poss"}
+
+
+def _actors(head: Token | None, date: Span) -> tuple[str, ...]:
+    """The names the dated event involves: the subject, object or owner of the word the date
+    attaches to ("Jackman won a Tony Award in 2004", "the Saints signed Wynn on Tuesday"), the
+    agent of a passive, and the noun a relative clause describes ("Wynn, who was signed on
+    Tuesday"). Pronouns and common nouns name no one."""
+    if head is None:
+        return ()
+    tokens = [c for c in head.children if c.dep_ in _PARTICIPANTS]
+    tokens += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if head.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")
+                                    for c in head.children):
+        tokens.append(head.head)
+    names = (named(t) for t in tokens if not (date.start <= t.i < date.end))
+    return tuple(sorted({n for n in names if n}))
 
 
 def _is_preposition(tok: Token) -> bool:

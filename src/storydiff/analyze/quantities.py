@@ -16,8 +16,9 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Quantity, QuantityValue
+from .speakers import PRONOUN_GENDER, Mentions
 from .stamps import CLOCK_TIME
-from .text import char_span, context_lemmas, doc_text
+from .text import NOT_NAMES, char_span, context_lemmas, doc_text, named
 
 UNITS_WORDS = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -357,23 +358,31 @@ def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
     return None
 
 
-def _actor(anchor: Token) -> str | None:
+def _actor(anchor: Token, mentions: Mentions | None = None) -> str | None:
     """Whom a figure belongs to, as its sentence names them: the owner of what is counted ("Newton's
-    record of 4,051 yards", "the Colts' 73-yard drive") or the subject of the clause that gives it
-    ("Hansbrough averaged 22.8 points to go with 7.2 rebounds"); None where no one is named there
-    (a pronoun, a common noun)."""
+    record of 4,051 yards", "the Colts' 73-yard drive", "an 80-yard pass by the Jaguars") or the
+    subject of the clause that gives it ("Hansbrough averaged 22.8 points to go with 7.2 rebounds");
+    a "he" or "his" there is the person it refers to (``mentions`` resolves it); None where no one is
+    named (a common noun, a pronoun left unresolved)."""
     tok = anchor
     for _ in range(10):
         own_noun = tok.i == anchor.i or anchor.dep_ in {"nummod", "quantmod"} and tok.i == anchor.head.i
         if not own_noun and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") and tok.ent_type_ not in NOT_NAMES:
-            return _named(tok)  # the figure describes a named one: "Rahman (45-7-2)", "Klitschko, 53-3"
+            return named(tok)  # the figure describes a named one: "Rahman (45-7-2)", "Klitschko, 53-3"
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None:
-            return _named(owner)
+            return _who(owner, mentions)
+        if tok.pos_ == "NOUN":
+            agent = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None and named(agent):
+                return named(agent)
         if tok.pos_ in {"VERB", "AUX"}:
-            subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            # the figure's own noun as subject ("81 yards rushing") tells no one: look further up
+            subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
+                            and c.i not in (anchor.i, anchor.head.i)), None)
             if subject is not None:
-                return _named(subject)
+                return _who(subject, mentions)
             if tok.dep_ not in {"xcomp", "advcl", "conj", "acl", "relcl"}:
                 return None
         if tok.head.i == tok.i:
@@ -382,23 +391,11 @@ def _actor(anchor: Token) -> str | None:
     return None
 
 
-NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "Thursday" owns nothing
-
-
-def _named(tok: Token) -> str | None:
-    """The name ``tok`` is (or its appositive is: "the nation's leading scorer, Stephen Curry"): a
-    person's, a team's, a state's; None for a pronoun or a common noun."""
-    candidates = (tok, *(c for c in tok.children if c.dep_ == "appos"))
-    # a person named first: "Heavyweight Champion, Wladimir Klitschko," is Klitschko's
-    for t in sorted(candidates, key=lambda t: t.ent_type_ != "PERSON"):
-        if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and t.ent_type_ not in NOT_NAMES:
-            entity = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-            if entity is not None:
-                return entity.text
-            names = (c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")
-            first = min(names, key=lambda c: c.i, default=t)
-            return doc_text(t.doc)[first.idx:t.idx + len(t.text)]
-    return None
+def _who(tok: Token, mentions: Mentions | None) -> str | None:
+    """The name a word is, or the person a "he", "his" or "her" refers to."""
+    if mentions is not None and tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDER:
+        return mentions.antecedent(tok)
+    return named(tok)
 
 
 def _hypothetical(tok: Token) -> bool:
@@ -409,9 +406,10 @@ def _hypothetical(tok: Token) -> bool:
     return False
 
 
-def extract_quantities(doc: Doc, article: Article, *,
-                       taken: Sequence[tuple[int, int]] = ()) -> Iterator[Quantity]:
-    """Numbers with what they count, outside the character ranges in ``taken`` (dates)."""
+def extract_quantities(doc: Doc, article: Article, *, taken: Sequence[tuple[int, int]] = (),
+                       mentions: Mentions | None = None) -> Iterator[Quantity]:
+    """Numbers with what they count, outside the character ranges in ``taken`` (dates);
+    ``mentions`` (the article's named people) tells whom a "he" given a figure refers to."""
     text = doc_text(doc)
     taken = [*taken, *(m.span() for m in NOT_AMOUNTS.finditer(text))]
     for share in _shares(doc, article, taken):
@@ -449,7 +447,7 @@ def extract_quantities(doc: Doc, article: Article, *,
         yield Quantity(
             article=article.id, start=start, end=end, text=text[start:end], sentence=char_span(sent),
             context=context_lemmas(sent, (start, end)), value=value, qualifier=qualifier, unit=unit,
-            counted=counted, head=head, hypothetical=_hypothetical(anchor), actor=_actor(anchor),
+            counted=counted, head=head, hypothetical=_hypothetical(anchor), actor=_actor(anchor, mentions),
         )
     yield from _ordinals(doc, article, taken)
 

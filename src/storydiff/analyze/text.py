@@ -76,3 +76,22 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "Thursday" owns nothing
+
+
+def named(tok: Token) -> str | None:
+    """The name ``tok`` is (or its appositive is: "the nation's leading scorer, Stephen Curry"): a
+    person's, a team's, a state's; None for a pronoun or a common noun."""
+    candidates = (tok, *(c for c in tok.children if c.dep_ == "appos"))
+    # a person named first: "Heavyweight Champion, Wladimir Klitschko," is Klitschko's
+    for t in sorted(candidates, key=lambda t: t.ent_type_ != "PERSON"):
+        if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and t.ent_type_ not in NOT_NAMES:
+            entity = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if entity is not None:
+                return entity.text
+            names = (c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")
+            first = min(names, key=lambda c: c.i, default=t)
+            return doc_text(t.doc)[first.idx:t.idx + len(t.text)]
+    return None

@@ -8,7 +8,8 @@ A pair of statements is alignable when the words around them say they describe t
 how much evidence is needed depends on what aligning them would claim. Equal values need little
 ("Tuesday" and "Tuesday" in similar sentences), compatible values more, and a conflict the most:
 the same unit, the same thing counted or the same event dated (saying is none), near values, no two
-different owners named ("Curry's eight rebounds", "Hansbrough's 7.2"), and closely matching context.
+different owners named ("Curry's eight rebounds", "Hansbrough's 7.2") nor events of different named
+ones ("signed Wynn on Tuesday", "signed Bell on Wednesday"), and closely matching context.
 """
 
 from __future__ import annotations
@@ -132,7 +133,14 @@ def _owners_differ(x: Quantity, y: Quantity) -> bool:
     rebounds and Hansbrough's 7.2 are two figures, not one figure given two ways."""
     if not x.actor or not y.actor or x.unit == "year of age":  # an age's person is what it counts
         return False
-    nx, ny = name_words(x.actor), name_words(y.actor)
+    return _named_apart((x.actor,), (y.actor,))
+
+
+def _named_apart(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    """Both sentences name who is involved, and no one in both: "Mr. Trump" and "Donald Trump" are
+    one, "Wynn" and "Joique Bell" two."""
+    nx = {w for name in xs for w in name_words(name)}
+    ny = {w for name in ys for w in name_words(name)}
     return bool(nx and ny) and not nx & ny
 
 
@@ -205,7 +213,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
             return None
         score -= 0.1
     # a conflict is one event given two dates: saying is no event ("said Thursday", "said Friday")
-    if relation == "incompatible" and not (same_event and x.head not in VAGUE_HEADS and _near_dates(x, y)):
+    if relation == "incompatible" and not (same_event and x.head not in VAGUE_HEADS and _near_dates(x, y)
+                                           and not _named_apart(x.actors, y.actors)):
         return None
     # one day told at two precisions ("Tuesday", "Tuesday afternoon") needs what one day told alike needs
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[
