@@ -287,3 +287,15 @@ def test_model_case_b(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_a_quote_goes_on_past_its_cue_only_between_commas(text: str, goes: bool) -> None:
     first, second = find_quoted(text)
     assert goes_on(text, first.parts[-1][1], second.parts[0][0], second.parts[0][1]) is goes
+
+
+def test_a_dash_taken_for_a_subject_names_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The parse of "… were made public ― Trump boasted, “That makes me smart.”" made the dash a
+    noun and a subject of "boasted", before the name; a subject without a letter is no speaker."""
+    from spacy.tokens import Doc
+
+    from storydiff.analyze.quotes import _nominal
+
+    doc = Doc(nlp.vocab, words=["―", "Ortiz", "boasted"], pos=["NOUN", "PROPN", "VERB"],
+              deps=["nsubj", "nsubj", "ROOT"], heads=[2, 2, 2])
+    assert [_nominal(t) for t in doc] == [False, True, False]

@@ -510,8 +510,8 @@ def _share(t: Token) -> bool:
 
 
 def _nominal(t: Token) -> bool:
-    if t.ent_type_ in NOT_SPEAKERS:
-        return False
+    if t.ent_type_ in NOT_SPEAKERS or not any(ch.isalpha() for ch in t.text):
+        return False  # a dash the parse made a subject ("made public ― Trump boasted") names no one
     return t.pos_ in {"NOUN", "PROPN", "PRON", "X"} or bool(t.ent_type_)
 
 
