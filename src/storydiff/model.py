@@ -198,7 +198,8 @@ class DateFact(Fact):
     (a weekday in an article without a publication date); ``weekday`` then still says which day.
     ``head`` is the word the date attaches to (the event it dates: "began", "letter"), ``actors``
     whom that event involves by name: its subject, its object, its owner ("Jackman won a Tony in
-    2004": Jackman, Tony)."""
+    2004": Jackman, Tony); ``tense`` how the sentence tells it: "past", "present", "future" ("will
+    visit", "is scheduled to") or "near" (the future seen from the past: "would")."""
 
     kind: ClassVar[Kind] = "date"
     value: DateValue | None
@@ -206,6 +207,7 @@ class DateFact(Fact):
     relation: str | None  # since, until, before, after, or None
     head: str | None
     actors: tuple[str, ...] = ()
+    tense: str | None = None
 
 
 @dataclass(frozen=True)

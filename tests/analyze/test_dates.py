@@ -170,6 +170,15 @@ def test_whom_a_dated_event_involves(nlp, text, evidence, actors):  # type: igno
     assert fact_for(nlp, text, "2018-08-21", evidence).actors == actors
 
 
+@pytest.mark.parametrize(("text", "evidence", "tense"), [
+    ("The coach had a long visit with him on Tuesday.", "Tuesday", "past"),
+    ("The team will visit the Lions this Sunday.", "this Sunday", "future"),
+    ("She said she would speak on Monday.", "Monday", "near"),
+])
+def test_a_date_keeps_the_tense_it_is_told_in(nlp, text, evidence, tense):  # type: ignore[no-untyped-def]
+    assert fact_for(nlp, text, "2018-08-21", evidence).tense == tense
+
+
 DURATIONS = [
     # text, span, is a duration or age
     ("He led the 38-day protest.", "38-day", True),

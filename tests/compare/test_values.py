@@ -217,6 +217,24 @@ def test_events_of_two_different_named_ones_are_two_events() -> None:
         assert pair is not None and pair.relation == "incompatible" and pair.linked
 
 
+def test_an_event_done_and_one_to_come_are_two_events() -> None:
+    """"had a long visit with him Tuesday" against "will visit the Lions this Sunday": a visit made
+    and a visit planned; two tellings in the past (or one "would") may be one visit misdated."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_dates
+
+    def visit(article, weekday, tense):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=weekday, sentence=Span(0, 1),
+                        context=("coach", "team", "visit"), value=None, weekday=weekday,
+                        relation=None, head="visit", tense=tense)
+
+    weights = Weights([(("a", 0), ("coach", "team", "visit")), (("c", 0), ("other", "word"))])
+    assert judge_dates(visit("a", "Tuesday", "past"), visit("b", "Sunday", "future"), weights) is None
+    for a, b in (("past", "past"), ("near", "past"), ("future", None)):
+        pair = judge_dates(visit("a", "Tuesday", a), visit("b", "Monday", b), weights)
+        assert pair is not None and pair.relation == "incompatible" and pair.linked
+
+
 @pytest.mark.parametrize(("value", "told"), [(2 / 3, "2/3"), (1 / 500, "1/500"), (0.75, "3/4")])
 def test_a_share_is_told_as_its_fraction(value, told):  # type: ignore[no-untyped-def]
     from storydiff.compare.explain import describe_quantity

@@ -144,7 +144,7 @@ def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date |
         article=article.id, start=start, end=end, text=words, sentence=char_span(sent),
         context=context_lemmas(sent, skip=(start, end)), value=reading.value,
         weekday=reading.weekday, relation=_relation(doc_text(doc), start, span.root),
-        head=None if head is None else head.lemma_.lower(), actors=_actors(head, span),
+        head=None if head is None else head.lemma_.lower(), actors=_actors(head, span), tense=ctx.tense,
     )
 
 

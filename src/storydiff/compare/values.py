@@ -9,7 +9,8 @@ how much evidence is needed depends on what aligning them would claim. Equal val
 ("Tuesday" and "Tuesday" in similar sentences), compatible values more, and a conflict the most:
 the same unit, the same thing counted or the same event dated (saying is none), near values, no two
 different owners named ("Curry's eight rebounds", "Hansbrough's 7.2") nor events of different named
-ones ("signed Wynn on Tuesday", "signed Bell on Wednesday"), and closely matching context.
+ones ("signed Wynn on Tuesday", "signed Bell on Wednesday"), nor one told as done and one as to
+come, and closely matching context.
 """
 
 from __future__ import annotations
@@ -214,7 +215,9 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         score -= 0.1
     # a conflict is one event given two dates: saying is no event ("said Thursday", "said Friday")
     if relation == "incompatible" and not (same_event and x.head not in VAGUE_HEADS and _near_dates(x, y)
-                                           and not _named_apart(x.actors, y.actors)):
+                                           and not _named_apart(x.actors, y.actors)
+                                           and {x.tense, y.tense} != {"past", "future"}):
+        # nor are an event told as done and one told as to come ("had a visit Tuesday", "will visit Sunday")
         return None
     # one day told at two precisions ("Tuesday", "Tuesday afternoon") needs what one day told alike needs
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[
