@@ -373,10 +373,10 @@ def _actor(anchor: Token, mentions: Mentions | None = None) -> str | None:
         if owner is not None:
             return _who(owner, mentions)
         if tok.pos_ == "NOUN":
-            agent = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+            agent = next((named(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                           for g in c.children if g.dep_ == "pobj"), None)
-            if agent is not None and named(agent):
-                return named(agent)
+            if agent is not None:
+                return agent
         if tok.pos_ in {"VERB", "AUX"}:
             # the figure's own noun as subject ("81 yards rushing") tells no one: look further up
             subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}

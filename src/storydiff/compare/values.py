@@ -213,16 +213,21 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         if x.relation and y.relation:
             return None
         score -= 0.1
-    # a conflict is one event given two dates: saying is no event ("said Thursday", "said Friday")
-    if relation == "incompatible" and not (same_event and x.head not in VAGUE_HEADS and _near_dates(x, y)
-                                           and not _named_apart(x.actors, y.actors)
-                                           and {x.tense, y.tense} != {"past", "future"}):
-        # nor are an event told as done and one told as to come ("had a visit Tuesday", "will visit Sunday")
+    if relation == "incompatible" and not (same_event and _one_event(x, y)):
         return None
     # one day told at two precisions ("Tuesday", "Tuesday afternoon") needs what one day told alike needs
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[
         "same" if value_key(x) == value_key(y) else relation]
     return Pair(score, relation, linked=score >= threshold)
+
+
+def _one_event(x: DateFact, y: DateFact) -> bool:
+    """Whether two dates of the same event word can be one event given two dates: not saying ("said
+    Thursday" and "said Friday" are two statements), near each other, no two different named ones
+    involved ("signed Wynn on Tuesday", "signed Bell on Wednesday"), and not one told as done and the
+    other as to come ("had a long visit with him Tuesday", "will visit the Lions this Sunday")."""
+    return (x.head not in VAGUE_HEADS and _near_dates(x, y) and not _named_apart(x.actors, y.actors)
+            and {x.tense, y.tense} != {"past", "future"})
 
 
 SLIP_DAYS = SLIP_YEARS = 2
