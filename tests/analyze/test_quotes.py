@@ -299,3 +299,19 @@ def test_a_dash_taken_for_a_subject_names_no_one(nlp) -> None:  # type: ignore[n
     doc = Doc(nlp.vocab, words=["―", "Ortiz", "boasted"], pos=["NOUN", "PROPN", "VERB"],
               deps=["nsubj", "nsubj", "ROOT"], heads=[2, 2, 2])
     assert [_nominal(t) for t in doc] == [False, True, False]
+
+
+def test_a_name_taken_for_a_verb_still_belongs_to_the_cue_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The parse of "“…in this case,” Tulsa police Chief Chuck Jordan said Monday." tagged "Tulsa"
+    a verb hanging from the quotation, so "said" was no cue and the quote had no speaker; a named
+    place or person between a quotation and its cue is part of the cue's subject, a verb is not."""
+    from spacy.tokens import Doc
+
+    from storydiff.analyze.quotes import _in_subject
+
+    doc = Doc(nlp.vocab, words=["achieve", "Tulsa", "police", "Chief", "Chuck", "Jordan", "said"],
+              pos=["VERB", "VERB", "NOUN", "PROPN", "PROPN", "PROPN", "VERB"],
+              deps=["ROOT", "dep", "compound", "dobj", "compound", "appos", "conj"], heads=[0, 0, 3, 1, 5, 3, 0],
+              ents=["O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    said = doc[6]
+    assert [_in_subject(t, said) for t in doc[:6]] == [False, True, True, True, True, True]

@@ -476,7 +476,8 @@ def _in_subject(u: Token, verb: Token) -> bool:
     """Whether ``u``, written between a quotation and its cue verb, belongs to the cue clause."""
     if u.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON", "ADV", "AUX", "PART", "CCONJ"}:
         return True
-    return verb in u.ancestors
+    # a name the tagger took for a verb ("Tulsa police Chief Chuck Jordan said") is still a name
+    return verb in u.ancestors or u.ent_type_ in AGENT_LABELS
 
 
 def _intro_verb(tokens: list[Token]) -> Token | None:
