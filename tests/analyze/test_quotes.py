@@ -315,3 +315,18 @@ def test_a_name_taken_for_a_verb_still_belongs_to_the_cue_clause(nlp) -> None:  
               ents=["O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"])
     said = doc[6]
     assert [_in_subject(t, said) for t in doc[:6]] == [False, True, True, True, True, True]
+
+
+def test_a_word_of_a_quoted_title_after_the_cue_is_not_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The parse of "“…,” Flynn, a top Trump surrogate, said Thursday on Fox News’s “Fox and
+    Friends.”" made "Fox", inside the programme's title, the subject of "said"; a subject after its
+    verb across a quotation mark is no speaker, one right after it ("said Flynn") or before it is."""
+    from spacy.tokens import Doc
+
+    from storydiff.analyze.quotes import _quoted_after
+
+    doc = Doc(nlp.vocab, words=["Flynn", "said", "on", "“", "Fox", "and", "Friends", "”", "said", "Ruiz"])
+    said, late_said = doc[1], doc[8]
+    assert _quoted_after(said, doc[4])
+    assert not _quoted_after(said, doc[0])
+    assert not _quoted_after(late_said, doc[9])

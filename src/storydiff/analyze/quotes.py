@@ -324,7 +324,8 @@ class _Reader(Mentions):
         v = verb
         for _ in range(6):
             for c in v.children:
-                if c.dep_ in SUBJECTS and not self.inside(found, c.i) and (_nominal(c) or (v is verb and _share(c))):
+                if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c) \
+                        and (_nominal(c) or (v is verb and _share(c))):
                     return c  # "who" is resolved to the noun it stands for
             if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
                 return v.head  # "a statement saying …"
@@ -508,6 +509,12 @@ def _agent(t: Token) -> bool:
 def _share(t: Token) -> bool:
     """A share of people saying something, as polls report it: "14 percent said", "most said"."""
     return t.ent_type_ in {"PERCENT", "CARDINAL"} or t.lower_ in {"most", "many", "several", "half"}
+
+
+def _quoted_after(verb: Token, subject: Token) -> bool:
+    """A "subject" after its verb with a quotation mark between them is a quoted title's word, not who
+    speaks: "Flynn said Thursday on Fox News's “Fox and Friends.”" is no quote of Fox's."""
+    return subject.i > verb.i and any(m in t.text for t in verb.doc[verb.i + 1:subject.i] for m in MARKS)
 
 
 def _nominal(t: Token) -> bool:
