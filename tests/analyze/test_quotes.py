@@ -206,6 +206,12 @@ SPEAKER_ROWS = [
      ("Mike Pence", "who")),
     ("Bernie Sanders is disavowing remarks made by a campaign surrogate who said voters should “stop "
      "electing them.”", "stop electing them.", ("a campaign surrogate", "who")),
+    # an age standing for the person
+    ("Ana Ruiz spoke for ten minutes. “My brother is, and always has been, a fighter,” said the 52-year-old.",
+     "My brother is, and always has been, a fighter", ("the 52-year-old", "the 52-year-old")),
+    ("Mark Reed won the title last year. “I actually have goosebumps just thinking about this,” said the "
+     "31-year-old on the eve of the Scottish Open.", "I actually have goosebumps just thinking about this",
+     ("the 31-year-old", "the 31-year-old")),
 ]
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
 from .quotemarks import MARKS, ends_sentence, find_quoted, goes_on
-from .speakers import SUBJECTS, Mentions
+from .speakers import SUBJECTS, Mentions, age_noun
 from .text import context_lemmas
 
 __all__ = ["extract_quotes"]
@@ -518,6 +518,8 @@ def _quoted_after(verb: Token, subject: Token) -> bool:
 
 
 def _nominal(t: Token) -> bool:
+    if age_noun(t):
+        return True  # "said the 46-year-old": a person named by their age
     if t.ent_type_ in NOT_SPEAKERS or not any(ch.isalpha() for ch in t.text):
         return False  # a dash the parse made a subject ("made public ― Trump boasted") names no one
     return t.pos_ in {"NOUN", "PROPN", "PRON", "X"} or bool(t.ent_type_)

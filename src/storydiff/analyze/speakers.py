@@ -257,6 +257,8 @@ def phrase(noun: Token) -> list[Token]:
     while left < noun.i and (doc[left].is_space or "\n" in doc[left:noun.i].text):
         left += 1
     words = list(doc[left:noun.i + 1])
+    if age_noun(noun):
+        return words  # "the 29-year-old", not what the parse hangs on it ("… on the eve of the Open")
     i = noun.i + 1
     while i <= noun.right_edge.i and i < noun.i + 8:
         t = doc[i]
@@ -270,3 +272,11 @@ def phrase(noun: Token) -> list[Token]:
     while words and (words[0].is_punct or words[0].is_space):
         words.pop(0)
     return words or [noun]
+
+
+_AGE_NOUN = re.compile(r"(?:the|a|an)?\s*\d+\s*-\s*year\s*-\s*old", re.I)
+
+
+def age_noun(t: Token) -> bool:
+    """Whether ``t`` heads "the 46-year-old", an age standing for the person."""
+    return t.lower_ == "old" and _AGE_NOUN.fullmatch(doc_text(t.doc)[t.left_edge.idx:t.idx + 3]) is not None
