@@ -336,3 +336,20 @@ def test_a_word_of_a_quoted_title_after_the_cue_is_not_its_subject(nlp) -> None:
     assert _quoted_after(said, doc[4])
     assert not _quoted_after(said, doc[0])
     assert not _quoted_after(late_said, doc[9])
+
+
+def test_a_surname_taken_for_a_verb_is_still_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"“…,” Trump shot back." was parsed with "Trump" a verb and the cue's subject, and the quote went
+    unattributed; a capitalized word tagged a verb inside the sentence is a name, a gerund or an
+    adjective opening a headline ("Eliminating", "Latest") is not."""
+    from spacy.tokens import Doc
+
+    from storydiff.analyze.quotes import _nominal
+
+    doc = Doc(nlp.vocab, words=["It", "is", "over", ",", "Trump", "shot", "back", ".", "Eliminating", "waste"],
+              tags=["PRP", "VBZ", "RB", ",", "VBP", "VBD", "RB", ".", "VBG", "NN"],
+              pos=["PRON", "AUX", "ADV", "PUNCT", "VERB", "VERB", "ADV", "PUNCT", "VERB", "NOUN"],
+              deps=["nsubj", "ccomp", "advmod", "punct", "nsubj", "ROOT", "advmod", "punct", "nsubj", "ROOT"],
+              heads=[1, 5, 1, 5, 5, 5, 5, 5, 9, 9], sent_starts=[1, 0, 0, 0, 0, 0, 0, 0, 1, 0])
+    assert _nominal(doc[4])
+    assert not _nominal(doc[8])

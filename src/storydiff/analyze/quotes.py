@@ -522,7 +522,14 @@ def _nominal(t: Token) -> bool:
         return True  # "said the 46-year-old": a person named by their age
     if t.ent_type_ in NOT_SPEAKERS or not any(ch.isalpha() for ch in t.text):
         return False  # a dash the parse made a subject ("made public ― Trump boasted") names no one
-    return t.pos_ in {"NOUN", "PROPN", "PRON", "X"} or bool(t.ent_type_)
+    # or a name the tagger took for a verb: "Trump shot back" (a capitalized word inside the sentence)
+    return t.pos_ in {"NOUN", "PROPN", "PRON", "X"} or bool(t.ent_type_) or (
+        t.is_title and not t.is_sent_start and t.tag_ in _NAME_MISTAGS)
+
+
+# What the tagger calls a surname that is also a word ("Trump shot back", "From said"); not a gerund
+# or an adjective, which head a headline's own words ("Eliminating …", "The Latest")
+_NAME_MISTAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "IN"})
 
 
 # --- putting it together ----------------------------------------------------------------------
