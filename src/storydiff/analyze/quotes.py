@@ -111,7 +111,7 @@ class _Reader(Mentions):
         if sent.end_char > found.open_mark:
             return None
         for t in reversed(sent):
-            if _is_cue(t) and t.lemma_ not in NEAR_ONLY and not any(m in sent.text for m in MARKS):
+            if _is_cue(t) and t.lemma_ not in NEAR_ONLY and not _has_mark(sent.text):
                 return t
         return None
 
@@ -134,7 +134,7 @@ class _Reader(Mentions):
         sent_end = doc[i].sent.end if i < len(doc) else len(doc)
         while i < len(doc) and len(out) < WINDOW:
             t = doc[i]
-            if "\n" in t.text or any(m in t.text for m in MARKS):
+            if "\n" in t.text or _has_mark(t.text):
                 break
             if i >= sent_end and not (out and out[-1].text in {",", ":"}):
                 break
@@ -156,7 +156,7 @@ class _Reader(Mentions):
         out: list[Token] = []
         while i >= 0 and len(out) < WINDOW:
             t = doc[i]
-            if "\n" in t.text or any(m in t.text for m in MARKS) or i < sent_start:
+            if "\n" in t.text or _has_mark(t.text) or i < sent_start:
                 break
             out.append(t)
             i -= 1
@@ -343,7 +343,7 @@ class _Reader(Mentions):
         left: list[Token] = []
         i = verb.i - 1
         while i >= 0 and verb.i - i <= 15 and not self.inside(found, i) and "\n" not in doc[i].text \
-                and not any(m in doc[i].text for m in MARKS) and doc[i].text not in {".", ";", ":"}:
+                and not _has_mark(doc[i].text) and doc[i].text not in {".", ";", ":"}:
             left.append(doc[i])
             i -= 1
         right: list[Token] = []
@@ -514,7 +514,11 @@ def _share(t: Token) -> bool:
 def _quoted_after(verb: Token, subject: Token) -> bool:
     """A "subject" after its verb with a quotation mark between them is a quoted title's word, not who
     speaks: "Flynn said Thursday on Fox News's “Fox and Friends.”" is no quote of Fox's."""
-    return subject.i > verb.i and any(m in t.text for t in verb.doc[verb.i + 1:subject.i] for m in MARKS)
+    return subject.i > verb.i and _has_mark(verb.doc[verb.i + 1:subject.i].text)
+
+
+def _has_mark(text: str) -> bool:
+    return any(m in text for m in MARKS)
 
 
 def _nominal(t: Token) -> bool:
