@@ -212,13 +212,16 @@ class DateFact(Fact):
 
 @dataclass(frozen=True)
 class Attribution(Fact):
-    """Who an article credits for information: an outlet, an official, a document."""
+    """Who an article credits for information: an outlet, an official, a document. ``teller``: for
+    an interview credit ("Fox told CNN", "in an interview with ABC", "speaking on Fox News"), whom the
+    sentence names as speaking to the outlet, if anyone."""
 
     kind: ClassVar[Kind] = "attribution"
     source: str
     source_kind: str  # outlet, person, organization, document
     cue: str
     content: Span
+    teller: str | None = None
 
 
 @dataclass(frozen=True)

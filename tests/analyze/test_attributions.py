@@ -83,3 +83,22 @@ def test_short_outlet_name_is_the_one_named_in_full(nlp, text, evidence, source)
     doc = nlp(text)
     found = [a for a in extract_attributions(doc, Article(id="t", text=text), build_index(doc)) if a.text == evidence]
     assert [a.source for a in found] == [source]
+
+
+@pytest.mark.parametrize(("text", "evidence", "teller"), [
+    ("Ginsburg told The New York Times that she could not imagine it.", "told The New York Times", "Ginsburg"),
+    ("“The voters want serious ideas again,” Mr. Brat said, speaking on Fox News.", "speaking on Fox News", "Brat"),
+    ("In an interview with Fox News, Boehner gave his party good odds.", "interview with Fox News", "Boehner"),
+    ("Senator Ann Reyes spoke in Dayton on Monday. She told CNN that the plant would stay open.",
+     "told CNN", "Ann Reyes"),
+    # a report credited, not an interview: no one spoke to the outlet
+    ("The mayor detests the policy, the Portland Tribune reported.", "the Portland Tribune reported", None),
+])
+def test_who_spoke_to_the_outlet(nlp, text, evidence, teller):  # type: ignore[no-untyped-def]
+    from storydiff.analyze.speakers import Mentions
+
+    doc = nlp(text)
+    index = build_index(doc)
+    found = list(extract_attributions(doc, Article(id="t", text=text), index, mentions=Mentions(doc, index)))
+    (a,) = [a for a in found if a.text == evidence]
+    assert a.teller == teller

@@ -261,3 +261,18 @@ def test_different_speakers_not_both_named_are_no_conflict_but_are_said(nlp):  #
                                    "spokesman.")
     (ac,) = [f for f in _story(nlp, a=texts["a"], c=texts["c"]).findings if f.kind == "quote"]
     assert ac.status == "agree" and "not settled" not in ac.explanation
+
+
+def test_one_person_speaking_to_one_outlet_is_one_credit(nlp):  # type: ignore[no-untyped-def]
+    """Two articles tell of Reyes speaking to the Harbor Times in sentences that share little: one
+    credit, agreed on. Governor Lee's interview with the same paper is another."""
+    a = ("Senator Ann Reyes told the Harbor Times on Monday that the plant would stay open. The union "
+         "welcomed the decision, the Harbor Times reported.\n")
+    b = ("In an interview with the Harbor Times, Reyes promised the workers that their jobs were safe. "
+         "Governor Lee told the Harbor Times that the state would help the plant stay open.\n")
+    story = _story(nlp, a=a, b=b)
+    credits = [f for f in story.findings if f.kind == "attribution"]
+    (reyes,) = [f for f in credits if any(m.text == "told the Harbor Times" and m.article == "a" for m in f.mentions)]
+    assert reyes.status == "agree"
+    assert sorted((m.article, m.text) for m in reyes.mentions) == [
+        ("a", "told the Harbor Times"), ("b", "interview with the Harbor Times")]

@@ -33,9 +33,10 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     stamps = page_stamps(article.text)
     dates = list(extract_dates(doc, article, stamps=stamps))
     facts.extend(dates)
+    mentions = Mentions(doc, index)
     facts.extend(extract_quantities(doc, article, taken=[*stamps, *((d.start, d.end) for d in dates)],
-                                   mentions=Mentions(doc, index)))
-    facts.extend(extract_attributions(doc, article, index))
+                                   mentions=mentions))
+    facts.extend(extract_attributions(doc, article, index, mentions=mentions))
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return ArticleFacts(article=article, facts=tuple(facts))
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution
 from ..model import Span as CharSpan
 from .entities import EntityIndex
+from .speakers import Mentions, who
 from .text import char_span, context_lemmas
 
 MEDIA_WORDS = {
@@ -150,7 +151,29 @@ def _full_outlet_name(doc: Doc, source: Span) -> str:
     return next(iter(fuller.values())) if len(fuller) == 1 else source.text
 
 
-def extract_attributions(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Attribution]:
+def _teller(cue: Token, mentions: Mentions | None) -> str | None:
+    """Who speaks to the outlet of an interview credit: the subject of "told" or "said on" ("Mr. Fox
+    told CNN"), of the clause a participle or phrase hangs from ("Mr. Brat said, speaking on Fox News",
+    "In an interview with Fox News, Boehner said"), or the interview's owner ("his interview on
+    CNN"); a "he" or "his" is the person it refers to. None for other credits, and where no one is
+    named."""
+    if cue.lemma_.lower() not in INTERVIEW_VERBS | {"interview"}:
+        return None
+    tok = cue
+    for _ in range(4):
+        teller = next((c for c in tok.children if c.dep_ == ("poss" if tok.pos_ == "NOUN" else "nsubj")), None)
+        if teller is not None:
+            return who(teller, mentions)
+        if tok.dep_ not in {"advcl", "xcomp", "conj", "pobj", "prep"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
+                         mentions: Mentions | None = None) -> Iterator[Attribution]:
+    """The article's credits; ``mentions`` (the article's named people) tells whom a "he" who told an
+    outlet something refers to."""
     seen: set[tuple[int, int]] = set()
     for cue, head in _candidates(doc):
         source = _np(head)
@@ -187,4 +210,5 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex) -> Iter
             sentence=char_span(sent), context=context_lemmas(sent, (span.start_char, span.end_char)),
             source=re.sub(r"^(?:the|The)\s+", "", name), source_kind=kind, cue=cue.lemma_.lower(),
             content=CharSpan(sent.start_char, sent.end_char),
+            teller=_teller(cue, mentions) if kind == "outlet" else None,
         )

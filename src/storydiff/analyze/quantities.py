@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Quantity, QuantityValue
-from .speakers import PRONOUN_GENDER, Mentions
+from .speakers import Mentions, who
 from .stamps import CLOCK_TIME
 from .text import NOT_NAMES, char_span, context_lemmas, doc_text, named
 
@@ -371,7 +371,7 @@ def _actor(anchor: Token, mentions: Mentions | None = None) -> str | None:
             return named(tok)  # the figure describes a named one: "Rahman (45-7-2)", "Klitschko, 53-3"
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None:
-            return _who(owner, mentions)
+            return who(owner, mentions)
         if tok.pos_ == "NOUN":
             agent = next((named(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                           for g in c.children if g.dep_ == "pobj"), None)
@@ -382,20 +382,13 @@ def _actor(anchor: Token, mentions: Mentions | None = None) -> str | None:
             subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
                             and c.i not in (anchor.i, anchor.head.i)), None)
             if subject is not None:
-                return _who(subject, mentions)
+                return who(subject, mentions)
             if tok.dep_ not in {"xcomp", "advcl", "conj", "acl", "relcl"}:
                 return None
         if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
-
-
-def _who(tok: Token, mentions: Mentions | None) -> str | None:
-    """The name a word is, or the person a "he", "his" or "her" refers to."""
-    if mentions is not None and tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDER:
-        return mentions.antecedent(tok)
-    return named(tok)
 
 
 def _hypothetical(tok: Token) -> bool:

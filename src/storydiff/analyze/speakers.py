@@ -24,7 +24,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..model import Speaker
 from .entities import LABELS, EntityIndex
-from .text import doc_text
+from .text import doc_text, named
 
 PERSONAL = frozenset({"he", "she"})
 RELATIVE = frozenset({"who", "which", "that"})
@@ -280,3 +280,10 @@ _AGE_NOUN = re.compile(r"(?:the|a|an)?\s*\d+\s*-\s*year\s*-\s*old", re.I)
 def age_noun(t: Token) -> bool:
     """Whether ``t`` heads "the 46-year-old", an age standing for the person."""
     return t.lower_ == "old" and _AGE_NOUN.fullmatch(doc_text(t.doc)[t.left_edge.idx:t.idx + 3]) is not None
+
+
+def who(tok: Token, mentions: Mentions | None) -> str | None:
+    """The name a word is, or the person a "he", "his" or "her" refers to (``mentions`` resolves it)."""
+    if mentions is not None and tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDER:
+        return mentions.antecedent(tok)
+    return named(tok)

@@ -1,6 +1,8 @@
 """Judging attributions: do two articles credit the same source for the same report?
 
-Two credits align when the sentences they credit say the same thing. The same source is
+Two credits align when the sentences they credit say the same thing, or when both tell of one
+person speaking to one outlet ("Boehner said in an interview with Fox News", "telling Fox News";
+"Ginsburg told The Times" and "Trump told the Times" are two interviews). The same source is
 agreement. Two different outlets credited with the same report is a conflict only when one of them is
 said to have had it first ("the Oregonian reported" against "first reported by the Portland
 Tribune"), and needs the strongest evidence; otherwise both may have reported it ("state television
@@ -14,6 +16,7 @@ import re
 from ..analyze.attributions import outlet_key
 from ..model import Attribution
 from .align import Pair, Weights
+from .values import named_apart
 
 SAME_SOURCE_MIN = 0.12
 CONFLICT_MIN = 0.15
@@ -39,6 +42,10 @@ def _initials(words: list[str]) -> str:
 def judge_attributions(x: Attribution, y: Attribution, weights: Weights) -> Pair | None:
     score = weights.similarity(x.context, y.context)
     if same_source(x.source, y.source):
+        if x.teller and y.teller:
+            if named_apart((x.teller,), (y.teller,)):
+                return None  # two people's interviews with one outlet
+            return Pair(max(score, SAME_SOURCE_MIN), "same")  # one person's, told two ways
         return Pair(score, "same", linked=score >= SAME_SOURCE_MIN)
     if x.source_kind == y.source_kind == "outlet" and x.cue in REPORT_CUES and y.cue in REPORT_CUES:
         first = FIRST.search(x.text) is not None or FIRST.search(y.text) is not None

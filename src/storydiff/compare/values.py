@@ -134,10 +134,10 @@ def _owners_differ(x: Quantity, y: Quantity) -> bool:
     rebounds and Hansbrough's 7.2 are two figures, not one figure given two ways."""
     if not x.actor or not y.actor or x.unit == "year of age":  # an age's person is what it counts
         return False
-    return _named_apart((x.actor,), (y.actor,))
+    return named_apart((x.actor,), (y.actor,))
 
 
-def _named_apart(xs: Sequence[str], ys: Sequence[str]) -> bool:
+def named_apart(xs: Sequence[str], ys: Sequence[str]) -> bool:
     """Both sentences name who is involved, and no one in both: "Mr. Trump" and "Donald Trump" are
     one, "Wynn" and "Joique Bell" two."""
     nx = {w for name in xs for w in name_words(name)}
@@ -226,7 +226,7 @@ def _one_event(x: DateFact, y: DateFact) -> bool:
     Thursday" and "said Friday" are two statements), near each other, no two different named ones
     involved ("signed Wynn on Tuesday", "signed Bell on Wednesday"), and not one told as done and the
     other as to come ("had a long visit with him Tuesday", "will visit the Lions this Sunday")."""
-    return (x.head not in VAGUE_HEADS and _near_dates(x, y) and not _named_apart(x.actors, y.actors)
+    return (x.head not in VAGUE_HEADS and _near_dates(x, y) and not named_apart(x.actors, y.actors)
             and {x.tense, y.tense} != {"past", "future"})
 
 
