@@ -22,6 +22,12 @@ ROWS = [
     ("According to the indictment, the couple spent the money on trips.", "According to the indictment",
      "indictment", "document"),
     ("The Harbor Courier broke the story on Monday.", "The Harbor Courier broke", "Harbor Courier", "outlet"),
+    # a programme whose title the parser reads as common words is its network's
+    ('Speaking earlier on ABC\'s "This Week," Gibbs said the ad was wrong.', "Speaking earlier on ABC", "ABC",
+     "outlet"),
+    ("Mr. Gibbs said on the ABC News program “This Week” that the ad was wrong.", "said on the ABC News",
+     "ABC News", "outlet"),
+    ('Netanyahu made an appearance on NBC\'s "Meet the Press" on Sunday.', "appearance on NBC", "NBC", "outlet"),
 ]
 
 
@@ -39,6 +45,8 @@ def test_attribution(nlp, text, evidence, source, kind):  # type: ignore[no-unty
 
 @pytest.mark.parametrize("text", [
     "The governor told President Obama that he would not resign.",
+    # a city is no outlet, though a newspaper of it is
+    "Reports in an Atlanta newspaper said the mayor would resign.",
     # breaking a record is no breaking of news
     "Reigning player of the year Tyler Hansbrough has broken the career scoring record at North Carolina.",
 ])
@@ -89,6 +97,7 @@ def test_short_outlet_name_is_the_one_named_in_full(nlp, text, evidence, source)
     ("Ginsburg told The New York Times that she could not imagine it.", "told The New York Times", "Ginsburg"),
     ("“The voters want serious ideas again,” Mr. Brat said, speaking on Fox News.", "speaking on Fox News", "Brat"),
     ("In an interview with Fox News, Boehner gave his party good odds.", "interview with Fox News", "Boehner"),
+    ('Netanyahu made an appearance on NBC\'s "Meet the Press" on Sunday.', "appearance on NBC", "Netanyahu"),
     ("Senator Ann Reyes spoke in Dayton on Monday. She told CNN that the plant would stay open.",
      "told CNN", "Ann Reyes"),
     # a report credited, not an interview: no one spoke to the outlet

@@ -40,7 +40,9 @@ BROKEN_NEWS = {"news", "story", "report", "scoop"}  # what "break" credits: "the
 NEWS_VERBS = {"report", "reveal", "publish", "break", "first", "disclose", "air", "broadcast", "print"}
 INTERVIEW_VERBS = {"tell", "say", "write", "speak", "appear", "add", "explain"}
 CREDIT_NOUNS = {"report", "story", "article", "interview", "investigation", "analysis", "piece",
-                "op-ed", "editorial", "broadcast", "exclusive", "poll", "survey"}
+                "op-ed", "editorial", "broadcast", "exclusive", "poll", "survey", "appearance"}
+# Cues that tell of someone speaking to an outlet, who is then its teller (see _teller).
+SPEAKING = INTERVIEW_VERBS | {"interview", "appearance"}
 
 
 def is_outlet(name: str) -> bool:
@@ -126,17 +128,27 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Token]]:
                 if child.dep_ in {"dobj", "dative"} and child.pos_ == "PROPN" and tok.lemma_ != "say":
                     yield tok, child
                 elif child.dep_ == "prep" and child.lower_ in {"on", "to"}:
-                    for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                            yield tok, obj
+                    yield from ((tok, obj) for obj in _named_objects(child))
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CREDIT_NOUNS:
             for child in tok.children:
                 if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN":
                     yield tok, child
                 elif child.dep_ == "prep" and child.lower_ in {"with", "for", "by", "in", "on", "from"}:
-                    for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                            yield tok, obj
+                    yield from ((tok, obj) for obj in _named_objects(child))
+
+
+def _named_objects(prep: Token) -> Iterator[Token]:
+    """The names a preposition's object is or, for a programme whose title the parser took for
+    common words, the network that owns it: "on CNN"; "on ABC's "This Week"", "on the CBS News
+    program" (ABC, CBS News), but not the city of "in an Atlanta newspaper"."""
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        if obj.pos_ == "PROPN":
+            yield obj
+        else:
+            yield from (c for c in obj.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"
+                        and is_outlet(c.doc[c.left_edge.i:c.i + 1].text))
 
 
 def _full_outlet_name(doc: Doc, source: Span) -> str:
@@ -154,17 +166,17 @@ def _full_outlet_name(doc: Doc, source: Span) -> str:
 def _teller(cue: Token, mentions: Mentions | None) -> str | None:
     """Who speaks to the outlet of an interview credit: the subject of "told" or "said on" ("Mr. Fox
     told CNN"), of the clause a participle or phrase hangs from ("Mr. Brat said, speaking on Fox News",
-    "In an interview with Fox News, Boehner said"), or the interview's owner ("his interview on
-    CNN"); a "he" or "his" is the person it refers to. None for other credits, and where no one is
-    named."""
-    if cue.lemma_.lower() not in INTERVIEW_VERBS | {"interview"}:
+    "In an interview with Fox News, Boehner said", "Netanyahu made an appearance on NBC"), or the
+    interview's owner ("his interview on CNN"); a "he" or "his" is the person it refers to. None for
+    other credits, and where no one is named."""
+    if cue.lemma_.lower() not in SPEAKING:
         return None
     tok = cue
     for _ in range(4):
         teller = next((c for c in tok.children if c.dep_ == ("poss" if tok.pos_ == "NOUN" else "nsubj")), None)
         if teller is not None:
             return who(teller, mentions)
-        if tok.dep_ not in {"advcl", "xcomp", "conj", "pobj", "prep"} or tok.head.i == tok.i:
+        if tok.dep_ not in {"advcl", "xcomp", "conj", "pobj", "prep", "dobj"} or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
