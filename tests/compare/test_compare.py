@@ -276,3 +276,18 @@ def test_one_person_speaking_to_one_outlet_is_one_credit(nlp):  # type: ignore[n
     assert reyes.status == "agree"
     assert sorted((m.article, m.text) for m in reyes.mentions) == [
         ("a", "told the Harbor Times"), ("b", "interview with the Harbor Times")]
+
+
+def test_a_specific_figure_told_twice_by_each_article_is_two_facts_each_agreed(nlp):  # type: ignore[no-untyped-def]
+    """$84,000 paid out and $84,000 to be paid back: each article tells both, in words that share little
+    with the other's. The figure is specific and as often in each, so each pair is one fact, which pair
+    read from the words."""
+    a = ("The congressman was paid $84,000 from a public fund.\n\n"
+         "He promised to return the $84,000 to the Treasury Department.\n")
+    b = ("Farenthold used $84,000 of taxpayer money in a harassment case.\n\n"
+         "He would return the $84,000 to the Treasury, his office said.\n")
+    story = _story(nlp, a=a, b=b)
+    groups = sorted(sorted((m.article, m.start) for m in f.mentions)
+                    for f in story.findings if f.kind == "quantity" and f.status == "agree")
+    assert groups == [[("a", a.index("$84,000")), ("b", b.index("$84,000"))],
+                      [("a", a.rindex("$84,000")), ("b", b.rindex("$84,000"))]]

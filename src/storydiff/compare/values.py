@@ -272,6 +272,14 @@ def _specificity(fact: Fact) -> float:
     return min(0.3, 0.1 * max(0, significant(fact.value)[0] - 1))
 
 
+def _rare(here: int, there: int, fact: Fact) -> bool:
+    """Whether a value stated ``here`` times in one article and ``there`` times in the other is rare
+    enough to be trusted: once in each; or, for a specific figure (see _specificity), as often in each
+    and at most twice ("paid $84,000 from a public fund", "pledged to repay the $84,000": two facts,
+    each told once by each article), which of the pairs are one fact then read from their words."""
+    return here == there == 1 or (here == there == 2 and _specificity(fact) > 0)
+
+
 def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
                        key: Callable[[V], Hashable] = value_key,
                        threshold: float = THRESHOLDS["same"]) -> Callable[[V, V], Pair | None]:
@@ -286,7 +294,7 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         if pair is None or pair.relation == "incompatible":
             return pair
         value = key(x)
-        if value != key(y) or counts[(x.article, value)] != 1 or counts[(y.article, value)] != 1:
+        if value != key(y) or not _rare(counts[(x.article, value)], counts[(y.article, value)], x):
             return pair
         score = pair.score + RARE_VALUE_BONUS + _specificity(x)
         return Pair(score, pair.relation, linked=score >= threshold)
