@@ -27,6 +27,8 @@ ROWS = [
      "41", 41, None, "year of age", "Hunter"),
     ("The 76-year-old Pelosi won again.",
      "76-year-old", 76, None, "year of age", "Pelosi"),
+    ("Labrador, who is 46, is a two-term congressman from Idaho.",
+     "46", 46, None, "year of age", "Labrador"),
     ("It takes two-thirds of the Senate to override a veto.",
      "two-thirds", 2 / 3, None, "fraction", "Senate"),
     ("Fifteen of the 19 hijackers were Saudi nationals.",
@@ -61,6 +63,16 @@ def test_quantity(nlp, text, evidence, value, qualifier, unit, counted):  # type
     assert q.unit == unit
     if counted is not None:
         assert q.counted == counted
+
+
+@pytest.mark.parametrize("text", [
+    "Lopez, who was 18 at the time of the shooting, confessed to it.",
+    "Teixeira will be 29 in April.",
+])
+def test_an_age_of_another_day_is_not_the_age(nlp, text):  # type: ignore[no-untyped-def]
+    """An age told of another day than the article's is not the person's age in the story: two
+    outlets giving it beside the age now would read as a conflict."""
+    assert all(q.unit != "year of age" for q in extract_quantities(nlp(text), Article(id="t", text=text)))
 
 
 @pytest.mark.parametrize("text", [

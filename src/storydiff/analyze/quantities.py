@@ -330,7 +330,7 @@ def _verb_label(tok: Token, span: Span) -> str | None:
 
 
 def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
-    """The person whose age this is: "Mr. Hunter, 41," or "the 76-year-old Pelosi"."""
+    """The person whose age this is: "Mr. Hunter, 41,", "the 76-year-old Pelosi", "Labrador, who is 46"."""
     if m.group("old"):
         after = doc.char_span(end, min(len(doc_text(doc)), end + 40), alignment_mode="expand")
         if after is not None:
@@ -345,6 +345,9 @@ def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
     value = parse_number(m.group("num"))
     if value is None or not 15 <= value <= 110:
         return None
+    number = doc.char_span(start, end, alignment_mode="expand")
+    if number is not None and len(number) == 1 and number[0].dep_ in {"attr", "acomp"}:
+        return _age_said(number[0])
     before = doc_text(doc)[max(0, start - 2):start]
     after_text = doc_text(doc)[end:end + 1]
     if before != ", " or after_text not in {",", ";", ")"}:
@@ -353,9 +356,23 @@ def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
     if span is None or span.start == 0:
         return None
     prev = doc[span.start - 1]
-    if prev.ent_type_ == "PERSON" or (prev.pos_ == "PROPN" and prev.is_title):
-        return prev.text
-    return None
+    return prev.text if _a_name(prev) else None
+
+
+def _age_said(tok: Token) -> str | None:
+    """"Labrador, who is 46", "Smith is 52": a bare number said of a named person is their age; only
+    as of now ("was 18 at the time of the shooting", "will be 29 in April" are ages of other days)."""
+    verb = tok.head
+    if verb.lemma_ != "be" or verb.tag_ != "VBZ":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject.text if subject is not None and _a_name(subject) else None
+
+
+def _a_name(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title)
 
 
 def _actor(anchor: Token, mentions: Mentions | None = None) -> str | None:
