@@ -27,6 +27,10 @@ def _d(first, last, granularity, text="x"):  # type: ignore[no-untyped-def]
     (_q(60_000.0, "about"), _q(60_000.0, "over"), "compatible"),  # about vs more than $60,000
     (_q(30.0, "min"), _q(30.0, "over"), "compatible"),  # at least 30 vs more than 30
     (_q(5_000.0, "over"), _q(5_200.0), "compatible"),  # more than 5,000 vs 5,200
+    # an open hedge reaches so far: "just over $200,000" is no telling of $5.4 million, nor
+    # "at least three" of 12
+    (_q(200_000.0, "over"), _q(5.4e6), "incompatible"),
+    (_q(3.0, "min"), _q(12.0), "incompatible"),
     (_q(60.0, "under"), _q(58.0), "compatible"),  # nearly 60 vs 58
     (_q(8e9, "about"), _q(8e9, "about"), "same"),  # about vs around $8 billion
     (_q((134.0, 63.0), unit="tally"), _q((134.0, 63.0), unit="tally"), "same"),

@@ -15,7 +15,6 @@ come, and closely matching context.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
@@ -46,12 +45,17 @@ def heads_match(a: str | None, b: str | None) -> bool:
     return stem(wa[0].lower()) == stem(wb[0].lower())
 
 
+OPEN_HEDGE = 2.0
+"""How far past its number an open hedge reaches: "more than 30" admits up to 60, not any count at
+all; "just over $200,000" and "$5.4 million" are two sums, not one told at two precisions."""
+
+
 def _interval(value: float, qualifier: str | None) -> tuple[float, float]:
-    """The values a hedged number admits: "more than 30" admits (30, ∞)."""
+    """The values a hedged number admits: "more than 30" admits (30, 60]."""
     if qualifier == "about":
         return value * 0.85, value * 1.15
     if qualifier in {"over", "min"}:
-        return value, math.inf
+        return value, value * OPEN_HEDGE
     if qualifier in {"under", "max"}:
         return value * 0.75, value
     return value, value
