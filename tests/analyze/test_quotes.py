@@ -353,3 +353,12 @@ def test_a_surname_taken_for_a_verb_is_still_a_name(nlp) -> None:  # type: ignor
               heads=[1, 5, 1, 5, 5, 5, 5, 5, 9, 9], sent_starts=[1, 0, 0, 0, 0, 0, 0, 0, 1, 0])
     assert _nominal(doc[4])
     assert not _nominal(doc[8])
+
+
+def test_she_is_not_a_law_named_before_her(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"She" after "the 13th Amendment was worth examining" is the director named before it: a proper
+    noun the article writes after "the" is a thing's name, not a person's."""
+    text = ("Director Ava Marlowe spoke at the festival on Friday. She said the 13th Amendment was worth "
+            "examining because “most people don’t know about that loophole,” she said.")
+    (q,) = quotes(nlp, text)
+    assert q.speaker is not None and q.speaker.name == "Ava Marlowe"

@@ -146,7 +146,8 @@ class Mentions:
             t = doc[i]
             if person is not None and person[0] >= t.idx:
                 break
-            if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and t.ent_type_ not in {"ORG", "GPE", "NORP"}:
+            if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and t.ent_type_ not in {"ORG", "GPE", "NORP"} \
+                    and not _after_the(t):
                 ent = self.ent_of.get(i)
                 if ent is not None:
                     if self.gender(self.name_of(ent)) == other:
@@ -280,6 +281,15 @@ _AGE_NOUN = re.compile(r"(?:the|a|an)?\s*\d+\s*-\s*year\s*-\s*old", re.I)
 def age_noun(t: Token) -> bool:
     """Whether ``t`` heads "the 46-year-old", an age standing for the person."""
     return t.lower_ == "old" and _AGE_NOUN.fullmatch(doc_text(t.doc)[t.left_edge.idx:t.idx + 3]) is not None
+
+
+def _after_the(t: Token) -> bool:
+    """Whether a proper noun is a thing's name, told by the article before its name: "the 13th
+    Amendment", "the Affordable Care Act"; a person's name takes none."""
+    i = t.i - 1
+    while i >= 0 and t.doc[i].pos_ in {"PROPN", "NUM"}:
+        i -= 1
+    return i >= 0 and t.doc[i].lower_ == "the"
 
 
 def who(tok: Token, mentions: Mentions | None) -> str | None:
