@@ -98,6 +98,9 @@ def test_short_outlet_name_is_the_one_named_in_full(nlp, text, evidence, source)
     ("“The voters want serious ideas again,” Mr. Brat said, speaking on Fox News.", "speaking on Fox News", "Brat"),
     ("In an interview with Fox News, Boehner gave his party good odds.", "interview with Fox News", "Boehner"),
     ('Netanyahu made an appearance on NBC\'s "Meet the Press" on Sunday.', "appearance on NBC", "Netanyahu"),
+    # "his" before the name it stands for: the clause's subject
+    ("Peña Nieto spoke first. In his interview on CNN, Fox warned that the visit was a mistake.",
+     "interview on CNN", "Fox"),
     ("Senator Ann Reyes spoke in Dayton on Monday. She told CNN that the plant would stay open.",
      "told CNN", "Ann Reyes"),
     # a report credited, not an interview: no one spoke to the outlet

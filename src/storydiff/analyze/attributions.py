@@ -17,7 +17,7 @@ from ..model import Article, Attribution
 from ..model import Span as CharSpan
 from .entities import EntityIndex
 from .speakers import Mentions, who
-from .text import char_span, context_lemmas
+from .text import char_span, context_lemmas, named
 
 MEDIA_WORDS = {
     "times", "post", "news", "tribune", "journal", "herald", "gazette", "press", "radio",
@@ -174,6 +174,12 @@ def _teller(cue: Token, mentions: Mentions | None) -> str | None:
     tok = cue
     for _ in range(4):
         teller = next((c for c in tok.children if c.dep_ == ("poss" if tok.pos_ == "NOUN" else "nsubj")), None)
+        if teller is not None and teller.pos_ == "PRON" and tok.dep_ == "pobj":
+            # "In his interview on CNN, Fox warned …": "his" is the clause's subject, named after it
+            verb = tok.head.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and named(subject):
+                return named(subject)
         if teller is not None:
             return who(teller, mentions)
         if tok.dep_ not in {"advcl", "xcomp", "conj", "pobj", "prep", "dobj"} or tok.head.i == tok.i:
