@@ -262,3 +262,27 @@ def test_figures_given_to_two_named_owners_are_two_facts() -> None:
     for a, b in (("Wladimir Klitschko", "Klitschko"), ("Stephen Curry", None)):
         pair = judge_quantities(rebounds("a", 8.0, a), rebounds("b", 7.5, b), weights)
         assert pair is not None and pair.relation == "incompatible"
+
+
+def test_kinds_an_article_tells_apart_are_two_counts() -> None:
+    """Article b gives "498 rushing yards and 176 receiving yards": its 176 receiving yards are no
+    telling of a's 189 rushing yards. Where no article tells two kinds apart ("a 38-day partial
+    shutdown", "the 39-day government shutdown"), the two may still conflict."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import Kinds, judge_quantities
+
+    def yards(article, value, counted, head="yard"):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=1, text=str(value), sentence=Span(0, 1),
+                        context=("thomas", "game", "season"), value=value, qualifier=None, unit=None,
+                        counted=counted, head=head)
+
+    rushing, receiving = yards("a", 189.0, "rushing yards"), yards("b", 176.0, "receiving yards")
+    kinds = Kinds([rushing, yards("b", 498.0, "rushing yards"), receiving])
+    weights = Weights([(("a", 0), ("thomas", "game", "season")), (("c", 0), ("other", "word"))])
+    assert judge_quantities(rushing, receiving, weights, kinds) is None
+    pair = judge_quantities(rushing, receiving, weights, Kinds([rushing, receiving]))
+    assert pair is not None and pair.relation == "incompatible"
+    partial = yards("a", 38.0, "partial shutdown", "shutdown")
+    whole = yards("b", 39.0, "government shutdown", "shutdown")
+    pair = judge_quantities(partial, whole, weights, Kinds([partial, whole]))
+    assert pair is not None and pair.relation == "incompatible"

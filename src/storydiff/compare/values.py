@@ -113,7 +113,36 @@ def _informative(q: Quantity) -> bool:
     return bool(q.head) and q.head != q.unit and q.head not in VAGUE_HEADS
 
 
-def judge_quantities(x: Quantity, y: Quantity, weights: Weights) -> Pair | None:
+class Kinds:
+    """The kinds of one counted thing each article tells apart: an article that gives "498 rushing
+    yards and 176 receiving yards" says rushing and receiving yards are two counts, so its 176
+    receiving yards are no other article's 189 rushing yards given wrong."""
+
+    def __init__(self, quantities: Sequence[Quantity]) -> None:
+        self.told: dict[tuple[str, str], set[str]] = {}
+        for q in quantities:
+            kind = _kind(q)
+            if kind is not None:
+                self.told.setdefault((q.article, kind[1]), set()).add(kind[0])
+
+    def apart(self, x: Quantity, y: Quantity) -> bool:
+        kx, ky = _kind(x), _kind(y)
+        if kx is None or ky is None or kx[1] != ky[1] or kx[0] == ky[0]:
+            return False
+        return kx[0] in self.told.get((y.article, ky[1]), set()) or ky[0] in self.told.get((x.article, kx[1]), set())
+
+
+def _kind(q: Quantity) -> tuple[str, str] | None:
+    """The word before what a figure counts and that thing, stemmed: "rushing yards" is (rushing,
+    yard); None for a bare noun."""
+    words = (q.counted or "").lower().split()
+    if len(words) < 2 or not words[-2].isalpha():
+        return None
+    return stem(words[-2]), stem(words[-1])
+
+
+def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | None = None) -> Pair | None:
+    """``kinds``: the kinds of things the story's articles tell apart (see Kinds)."""
     if x.hypothetical or y.hypothetical:
         return None
     if x.unit != y.unit or (x.unit is None and not heads_match(x.head, y.head)):
@@ -126,7 +155,8 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights) -> Pair | None:
         score += HEAD_BONUS if same_thing else 0.0
     elif heads_match(x.head, y.head):
         score += UNIT_BONUS
-    if relation == "incompatible" and not (same_thing and _close(x.value, y.value) and not _owners_differ(x, y)):
+    if relation == "incompatible" and not (same_thing and _close(x.value, y.value) and not _owners_differ(x, y)
+                                           and not (kinds is not None and kinds.apart(x, y))):
         return None
     if same_thing and _age_of_named(x) and _age_of_named(y):
         return Pair(max(score, THRESHOLDS[relation]), relation)  # a person has one age in a story
