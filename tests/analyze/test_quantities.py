@@ -187,3 +187,15 @@ def test_a_figure_given_to_he_or_his_belongs_to_whom_it_refers_to(nlp, text, evi
     found = extract_quantities(doc, Article(id="t", text=text), mentions=Mentions(doc, build_index(doc)))
     (q,) = [q for q in found if q.text == evidence]
     assert q.actor == actor
+
+
+@pytest.mark.parametrize(("text", "evidence", "head"), [
+    ("At least 53 others were wounded in the attack.", "At least 53", "wound"),
+    ("Ten people died in the fire.", "Ten", "die"),
+    ("Ten people were at the meeting.", "Ten", "people"),  # no verb says what befell them
+])
+def test_others_and_people_count_what_befell_them(nlp, text, evidence, head):  # type: ignore[no-untyped-def]
+    """"53 others were wounded" counts the wounded, as "53 wounded" does: a generic noun ("others",
+    "people") that is the subject of a verb is counted by that verb."""
+    (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.text == evidence]
+    assert q.head == head

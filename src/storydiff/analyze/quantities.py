@@ -257,6 +257,9 @@ def _phrase(tok: Token, skip: Span) -> str:
     return doc_text(tok.doc)[first.idx:tok.idx + len(tok.text)]
 
 
+GENERIC_COUNTED = frozenset({"other", "people", "person"})
+
+
 def _counted(anchor: Token, span: Span) -> tuple[str | None, str | None, str | None]:
     """(unit lemma, counted phrase, head lemma) for the number whose last token is ``anchor``."""
     unit = None
@@ -296,6 +299,10 @@ def _counted(anchor: Token, span: Span) -> tuple[str | None, str | None, str | N
                 return unit, _phrase(of, span), of.lemma_.lower()
             if head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"}:
                 head = head.head
+        if head.lemma_.lower() in GENERIC_COUNTED and head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ == "VERB":
+            # "at least 53 others were wounded", "50 people died": what is counted is what befell them, as
+            # in "53 wounded"
+            return unit, _phrase(head, span), head.head.lemma_.lower()
         return unit, _phrase(head, span), head.lemma_.lower()
     # Attached to a verb: "suspended for 60 days", "repaid the campaign about $60,000".
     label = _verb_label(head, span)
