@@ -177,9 +177,9 @@ def _teller(cue: Token, mentions: Mentions | None) -> str | None:
         if teller is not None and teller.pos_ == "PRON" and tok.dep_ == "pobj":
             # "In his interview on CNN, Fox warned …": "his" is the clause's subject, named after it
             verb = tok.head.head
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and named(subject):
-                return named(subject)
+            subject = next((named(c) for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject:
+                return subject
         if teller is not None:
             return who(teller, mentions)
         if tok.dep_ not in {"advcl", "xcomp", "conj", "pobj", "prep", "dobj"} or tok.head.i == tok.i:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Quantity, QuantityValue
-from .speakers import Mentions, who
+from .speakers import Mentions, relative_antecedent, who
 from .stamps import CLOCK_TIME
 from .text import NOT_NAMES, char_span, context_lemmas, doc_text, named
 
@@ -374,7 +374,7 @@ def _age_said(tok: Token) -> str | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
-        subject = verb.head
+        subject = relative_antecedent(subject)
     return subject.text if subject is not None and _a_name(subject) else None
 
 

@@ -88,7 +88,7 @@ class Mentions:
                 org = self.last_mention(start, {"ORG"})
                 return Speaker(org[1] if org else tok.text, start, end)
             if low in RELATIVE:  # "the department, which reported …": the noun it stands for
-                before = self.relative_antecedent(tok)
+                before = relative_antecedent(tok)
                 said = None if before is None else self.resolve(before)
                 return Speaker(said.name if said else tok.text, start, end)
             return None if low in NO_ONE else Speaker(tok.text, start, end)
@@ -125,15 +125,6 @@ class Mentions:
                     return self.resolve(c)
         return None
 
-    def relative_antecedent(self, tok: Token) -> Token | None:
-        """The noun a relative pronoun stands for: the head of its relative clause, else the noun
-        written right before it (past a comma), which the parse does not always link."""
-        if tok.head.dep_ == "relcl" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
-            return tok.head.head
-        i = tok.i - 1
-        while i >= 0 and self.doc[i].text == ",":
-            i -= 1
-        return self.doc[i] if i >= 0 and self.doc[i].pos_ in {"NOUN", "PROPN"} else None
 
     def antecedent(self, tok: Token) -> str | None:
         """Who "he" or "she" refers to: the nearer of the last person named and the last
@@ -281,6 +272,18 @@ _AGE_NOUN = re.compile(r"(?:the|a|an)?\s*\d+\s*-\s*year\s*-\s*old", re.I)
 def age_noun(t: Token) -> bool:
     """Whether ``t`` heads "the 46-year-old", an age standing for the person."""
     return t.lower_ == "old" and _AGE_NOUN.fullmatch(doc_text(t.doc)[t.left_edge.idx:t.idx + 3]) is not None
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of its relative clause, else the noun
+    written right before it (past a comma), which the parse does not always link."""
+    if tok.head.dep_ == "relcl" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        return tok.head.head
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].pos_ in {"NOUN", "PROPN"} else None
 
 
 def _after_the(t: Token) -> bool:
