@@ -151,6 +151,8 @@ ATTACHMENT = [
     ("By March 2017, the Justice Department was investigating.", "March 2017", "by", "investigate"),
     ("The crowd grew after June 20, when he spoke.", "June 20", "after", "grow"),
     ("Mr. Fox led the country from 2000 to 2006.", "from 2000 to 2006", None, "lead"),
+    # a time of day the date qualifies is no event: the day dates what happened at that time
+    ("He died at 6 a.m. on Thursday at his home.", "Thursday", None, "die"),
 ]
 
 

@@ -291,3 +291,27 @@ def test_a_specific_figure_told_twice_by_each_article_is_two_facts_each_agreed(n
                     for f in story.findings if f.kind == "quantity" and f.status == "agree")
     assert groups == [[("a", a.index("$84,000")), ("b", b.index("$84,000"))],
                       [("a", a.rindex("$84,000")), ("b", b.rindex("$84,000"))]]
+
+
+def test_a_day_an_article_gives_to_another_event_is_no_conflict(nlp):  # type: ignore[no-untyped-def]
+    """a names Wednesday's home loss and, apart from it, Friday's setback at Boston: b's Friday loss at
+    Boston is a's Friday game, not its Wednesday one misdated."""
+    a = ("Fans booed the Hawks in Wednesday's home loss to the Bulls, the team's sixth loss in eight games.\n\n"
+         "The owner also watched Friday's setback at Boston from his box.\n")
+    b = "Friday night's loss at Boston, the team's sixth loss in eight games, was the last straw for the owner.\n"
+    story = _story(nlp, a=a, b=b)
+    assert not [f for f in story.findings if f.status == "conflict"]
+    (friday,) = [f for f in story.findings if f.kind == "date" and len(f.mentions) == 2]
+    assert sorted((m.article, m.start, m.text) for m in friday.mentions) == [
+        ("a", a.index("Friday"), "Friday"), ("b", 0, "Friday night")]
+
+
+def test_an_article_giving_both_days_of_one_event_still_conflicts(nlp):  # type: ignore[no-untyped-def]
+    """a says he died on Friday and, later, that he died on Thursday: it contradicts itself, and its
+    Friday stays a conflict with b's Thursday."""
+    a = ("Harold Bixby, the bridge engineer, died on Friday. He was 91.\n\n"
+         "He died at 6 a.m. on Thursday at his home in Dover, his daughter said.\n")
+    b = "Harold Bixby, who designed the Dover bridge, died Thursday at the age of 91, his family said.\n"
+    (f,) = [f for f in _story(nlp, a=a, b=b).findings if f.status == "conflict"]
+    assert sorted((m.article, m.start, m.text) for m in f.mentions) == [
+        ("a", a.index("Friday"), "Friday"), ("b", b.index("Thursday"), "Thursday")]

@@ -158,10 +158,14 @@ def _relation(text: str, start: int, root: Token) -> str | None:
     return _RELATIONS.get(word, word)
 
 
+_CLOCK = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock"}
+
+
 def _head(root: Token) -> Token | None:
-    """The word a date attaches to: the verb or noun it dates."""
+    """The word a date attaches to: the verb or noun it dates, past a time of day the date itself
+    qualifies ("died at 6 a.m. on Thursday" dates "die")."""
     head = root.head if root.head.i != root.i else None
-    while head is not None and _is_preposition(head) and head.head.i != head.i:
+    while head is not None and head.head.i != head.i and (_is_preposition(head) or head.lower_ in _CLOCK):
         head = head.head
     if head is None or _is_preposition(head):
         return None

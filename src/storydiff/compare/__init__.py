@@ -43,7 +43,7 @@ from .quotes import (
     unmask,
     word_diff,
 )
-from .values import Kinds, favour_rare_values, judge_dates, judge_quantities
+from .values import Kinds, favour_rare_values, judge_dates, judge_quantities, told_apart
 
 __all__ = ["CompareOptions", "compare_story"]
 
@@ -73,9 +73,10 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     quantities = [f for f in facts if isinstance(f, Quantity)]
     dates = [f for f in facts if isinstance(f, DateFact)]
     kinds = Kinds(quantities)
-    findings += _judged(quantities, favour_rare_values(quantities, lambda x, y: judge_quantities(x, y, weights, kinds)),
+    findings += _judged(quantities, told_apart(quantities, favour_rare_values(
+        quantities, lambda x, y: judge_quantities(x, y, weights, kinds))),
                         lambda group, status: _quantity_finding(group, status, dates, weights, texts, whens))
-    findings += _judged(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights)),
+    findings += _judged(dates, told_apart(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights))),
                         lambda group, status: _date_finding(group, status, texts))
     units = unmask([u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])])
     findings += _quote_findings(units)

@@ -286,6 +286,7 @@ def _near_dates(x: DateFact, y: DateFact) -> bool:
 
 
 V = TypeVar("V", bound=Fact)
+H = TypeVar("H", Quantity, DateFact)
 
 
 def value_key(fact: Fact) -> Hashable:
@@ -332,5 +333,34 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
             return pair
         score = pair.score + RARE_VALUE_BONUS + _specificity(x)
         return Pair(score, pair.relation, linked=score >= threshold)
+
+    return judged
+
+
+def told_apart(items: Sequence[H], judge: Callable[[H, H], Pair | None]) -> Callable[[H, H], Pair | None]:
+    """A judge that reads no conflict between two values that one article itself tells apart. An
+    article that gives "Wednesday's home loss" and also "Friday's setback at Cleveland" says the
+    other article's "Friday night's loss in Cleveland" is its own Friday game, not its Wednesday one
+    given wrong: it states the other's value, of the other's fact (the two are linked), and of
+    another thing than its own figure (see heads_match). One that gives both values of the same
+    thing contradicts itself ("died on Friday", "died on Thursday"), and its conflict stands."""
+    stated: dict[tuple[str, Hashable], list[H]] = {}
+    for f in items:
+        stated.setdefault((f.article, value_key(f)), []).append(f)
+
+    def accounted(x: H, y: H) -> bool:
+        """Whether x's article states y's fact, with y's value, as something other than x."""
+        for other in stated.get((x.article, value_key(y)), []):
+            if not heads_match(x.head, other.head):
+                pair = judge(other, y)
+                if pair is not None and pair.score >= THRESHOLDS["compatible"]:
+                    return True
+        return False
+
+    def judged(x: H, y: H) -> Pair | None:
+        pair = judge(x, y)
+        if pair is not None and pair.relation == "incompatible" and (accounted(x, y) or accounted(y, x)):
+            return None
+        return pair
 
     return judged
