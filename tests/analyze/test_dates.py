@@ -153,6 +153,9 @@ ATTACHMENT = [
     ("Mr. Fox led the country from 2000 to 2006.", "from 2000 to 2006", None, "lead"),
     # a time of day the date qualifies is no event: the day dates what happened at that time
     ("He died at 6 a.m. on Thursday at his home.", "Thursday", None, "die"),
+    # what is planned is dated, not the planning
+    ("A new vigil is planned for Sunday evening at the site.", "Sunday evening", None, "vigil"),
+    ("Leaders scheduled a vote for Tuesday.", "Tuesday", None, "vote"),
 ]
 
 

@@ -119,6 +119,9 @@ def test_large_real_figures_are_still_quantities() -> None:
     ("Call 555-123-4567 or (206) 448-8160 to give 20 dollars.", [("20", 20)]),
     ("The firm shipped version 2.0 of the app to 5,000 users.", [("5,000", 5000)]),
     ("He robbed a 7-Eleven store and took 3 cartons.", [("3", 3)]),
+    # a number right after the proper noun it numbers names a thing
+    ("Mozilla released Firefox 3.05, which 40,000 users downloaded.", [("40,000", 40000)]),
+    ("He boarded Flight 370 with 239 people.", [("239", 239)]),
     ("The clinic is open 24/7 for 30 patients.", [("30", 30)]),
     ("Four men drove a 4x4 into the shop.", [("Four", 4)]),
     # A number is read whole.

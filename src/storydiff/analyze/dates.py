@@ -174,7 +174,15 @@ def _head(root: Token) -> Token | None:
                  and c.i != root.i and c.pos_ in ("NOUN", "PROPN")]
         if nouns:
             head = nouns[0]
+    elif head.lemma_ in _PLANS:  # "a vigil is planned for Sunday", "they scheduled a vote for Monday"
+        nouns = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj") and c.pos_ == "NOUN"]
+        if nouns:
+            head = nouns[0]
     return head
+
+
+# Verbs that date what is planned, not the planning: "a vigil is planned for Sunday" dates the vigil.
+_PLANS = {"plan", "schedule", "slate"}
 
 
 _PARTICIPANTS = {"nsubj", "nsubjpass", "dobj", "poss"}

@@ -230,7 +230,18 @@ def _skip(doc: Doc, m: re.Match[str], taken: Sequence[tuple[int, int]]) -> bool:
             and doc_text(doc)[end:end + 4] == "-old":
         return True
     tok = doc.char_span(start, end, alignment_mode="expand")
-    return tok is not None and any(t.ent_type_ in NAME_ENTS and t.like_num for t in tok)
+    if tok is None:
+        return False
+    bare = not any(m.group(g) for g in ("cur", "pct", "hunit", "scale", "num2"))
+    return any(t.ent_type_ in NAME_ENTS and t.like_num or bare and _numbers_a_name(t) for t in tok)
+
+
+def _numbers_a_name(tok: Token) -> bool:
+    """A bare number right after the proper noun it numbers names a thing, it counts nothing:
+    "Firefox 3.0", "Flight 370"."""
+    head = tok.head
+    return (tok.like_num and tok.dep_ == "nummod" and head.i == tok.i - 1 and head.pos_ == "PROPN"
+            and head.text[:1].isupper())
 
 
 def _anchor(span: Span) -> Token:
