@@ -72,6 +72,21 @@ AUG = _d(D(2018, 8, 1), D(2018, 8, 31), "month")
                                                                      "late Tuesday night"), "same"),
     # a day against another year: more often two events than one misdated
     (_d(D(2012, 8, 7), D(2012, 8, 7), "day"), _d(D(2003, 1, 1), D(2003, 12, 31), "year"), None),
+    # one night told from either side of midnight
+    (_d(D(2016, 9, 28), D(2016, 9, 28), "day", "late Wednesday"),
+     _d(D(2016, 9, 29), D(2016, 9, 29), "day", "early Thursday"), "compatible"),
+    (_d(D(2016, 9, 28), D(2016, 9, 28), "day", "Wednesday"),
+     _d(D(2016, 9, 29), D(2016, 9, 29), "day", "Early Thursday morning"), "compatible"),
+    (_d(D(2016, 9, 28), D(2016, 9, 28), "day", "early Wednesday"),
+     _d(D(2016, 9, 29), D(2016, 9, 29), "day", "Thursday"), "incompatible"),
+    (DateFact(article="a", start=0, end=1, text="late Thursday", sentence=Span(0, 1), context=(), value=None,
+              weekday="Thursday", relation=None, head=None),
+     DateFact(article="b", start=0, end=1, text="Early Friday morning", sentence=Span(0, 1), context=(),
+              value=None, weekday="Friday", relation=None, head=None), "compatible"),
+    (DateFact(article="a", start=0, end=1, text="Thursday", sentence=Span(0, 1), context=(), value=None,
+              weekday="Thursday", relation=None, head=None),
+     DateFact(article="b", start=0, end=1, text="early Saturday", sentence=Span(0, 1), context=(),
+              value=None, weekday="Saturday", relation=None, head=None), "incompatible"),
 ])
 def test_relate_dates(a, b, relation):  # type: ignore[no-untyped-def]
     assert relate_dates(a, b) == relation

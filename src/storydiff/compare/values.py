@@ -1,8 +1,8 @@
 """Judging quantities and dates: are two statements the same fact, and do their values agree?
 
 Compatible values are one value told at different precision: hedged ("more than 30" and "32"),
-rounded ("$13.6 million" and "$13,625,777"), a day within a month, or a part of a day ("Tuesday
-afternoon" and "Tuesday").
+rounded ("$13.6 million" and "$13,625,777"), a day within a month, a part of a day ("Tuesday
+afternoon" and "Tuesday"), or one night from either side of midnight ("late Thursday", "early Friday").
 
 A pair of statements is alignable when the words around them say they describe the same thing;
 how much evidence is needed depends on what aligning them would claim. Equal values need little
@@ -217,6 +217,25 @@ def _week_apart(x: DateFact, y: DateFact) -> bool:
             and x.value.granularity == y.value.granularity == "day" and abs((x.value.first - y.value.first).days) == 7)
 
 
+_EARLY = re.compile(r"\bearly\b", re.I)
+
+
+def _across_midnight(x: DateFact, y: DateFact) -> bool:
+    """One night told from either side of midnight: "late Thursday" or "Thursday" and "early Friday"
+    (around 1:30 a.m.) are one night, which outlets give to one day or the next."""
+    for before, after in ((x, y), (y, x)):
+        if not _EARLY.search(after.text):
+            continue
+        if before.weekday in WEEKDAYS and after.weekday in WEEKDAYS:
+            if (WEEKDAYS.index(before.weekday) + 1) % 7 == WEEKDAYS.index(after.weekday):
+                return True
+        elif before.value is not None and after.value is not None and \
+                before.value.granularity == after.value.granularity == "day" and \
+                (after.value.first - before.value.first).days == 1:
+            return True
+    return False
+
+
 def relate_dates(x: DateFact, y: DateFact) -> str | None:
     if x.value is not None and y.value is not None:
         if x.value.first == y.value.first and x.value.last == y.value.last or _week_apart(x, y):
@@ -229,10 +248,10 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
         # A day against a year is more often two events than one event misdated.
         if PRECISION.get(x.value.granularity) != PRECISION.get(y.value.granularity):
             return None
-        return "incompatible"
+        return "compatible" if _across_midnight(x, y) else "incompatible"
     if x.value is None and y.value is None and x.weekday and y.weekday:
         if x.weekday != y.weekday:
-            return "incompatible"
+            return "compatible" if _across_midnight(x, y) else "incompatible"
         return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
     return None
 
