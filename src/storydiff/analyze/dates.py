@@ -158,7 +158,7 @@ def _relation(text: str, start: int, root: Token) -> str | None:
     return _RELATIONS.get(word, word)
 
 
-_CLOCK = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock"}
+_CLOCK = {"a.m.", "p.m.", "noon", "midnight", "o'clock"}
 
 
 def _head(root: Token) -> Token | None:

@@ -358,11 +358,12 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
 
 def told_apart(items: Sequence[H], judge: Callable[[H, H], Pair | None]) -> Callable[[H, H], Pair | None]:
     """A judge that reads no conflict between two values that one article itself tells apart. An
-    article that gives "Wednesday's home loss" and also "Friday's setback at Cleveland" says the
-    other article's "Friday night's loss in Cleveland" is its own Friday game, not its Wednesday one
-    given wrong: it states the other's value, of the other's fact (the two are linked), and of
-    another thing than its own figure (see heads_match). One that gives both values of the same
-    thing contradicts itself ("died on Friday", "died on Thursday"), and its conflict stands."""
+    article that gives "Wednesday's home loss" and also "Friday's setback at Boston" says another
+    article's "Friday night's loss at Boston" is its own Friday game, not its Wednesday one given
+    wrong: it states the other's value, in a statement that reads as the other's fact on the words'
+    evidence two compatible values need (THRESHOLDS), and of another thing than its own figure (see
+    heads_match). One that gives both values of the same thing contradicts itself ("died on Friday",
+    "died on Thursday"), and its conflict stands."""
     stated: dict[tuple[str, Hashable], list[H]] = {}
     for f in items:
         stated.setdefault((f.article, value_key(f)), []).append(f)
