@@ -315,3 +315,13 @@ def test_an_article_giving_both_days_of_one_event_still_conflicts(nlp):  # type:
     (f,) = [f for f in _story(nlp, a=a, b=b).findings if f.status == "conflict"]
     assert sorted((m.article, m.start, m.text) for m in f.mentions) == [
         ("a", a.index("Friday"), "Friday"), ("b", b.index("Thursday"), "Thursday")]
+
+
+def test_two_ages_of_one_named_person_however_told_conflict(nlp):  # type: ignore[no-untyped-def]
+    """"Keller, who is 47" and "Tom Keller, a 46-year-old Baptist father of three": the second age is
+    of the phrase beside the name, so of Keller, and a person has one age in a story."""
+    a = "Keller, who is 47, said he had the votes to win the race for majority leader.\n"
+    b = "Tom Keller, a 46-year-old Baptist father of three, will challenge the whip for majority leader.\n"
+    (f,) = [f for f in _story(nlp, a=a, b=b).findings if f.status == "conflict"]
+    assert sorted((m.article, m.start, m.text) for m in f.mentions) == [
+        ("a", a.index("47"), "47"), ("b", b.index("46-year-old"), "46-year-old")]

@@ -35,8 +35,8 @@ BASIL_FLOORS = {
 # (three outlets give "one-in-three", "1 in 3": agree). Of the 10 on gold-dev-more, 6 are such ties
 # (a figure, date or credit inside a quote) and 4 a quote whose sentences are judged apart.
 # planted conflicts (../shared/tools/perturb_findings.py, seed 1): the share reported as conflicts
-PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.15, "max_violated": 0},
-                  "gold-dev-more.json": {"correct": 0.08, "max_violated": 0}}
+PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.19, "max_violated": 0},
+                  "gold-dev-more.json": {"correct": 0.11, "max_violated": 0}}
 QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.86}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
 QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.898, "precision": 0.95}

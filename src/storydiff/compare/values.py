@@ -151,7 +151,7 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
     score = weights.similarity(x.context, y.context)
     same_thing = False
     if _informative(x) and _informative(y):
-        same_thing = heads_match(x.head, y.head)
+        same_thing = heads_match(x.head, y.head) or _one_person(x, y)
         score += HEAD_BONUS if same_thing else 0.0
     elif heads_match(x.head, y.head):
         score += UNIT_BONUS
@@ -177,6 +177,14 @@ def named_apart(xs: Sequence[str], ys: Sequence[str]) -> bool:
     nx = {w for name in xs for w in name_words(name)}
     ny = {w for name in ys for w in name_words(name)}
     return bool(nx and ny) and not nx & ny
+
+
+def _one_person(x: Quantity, y: Quantity) -> bool:
+    """Two ages of one named person, however each is told: "Labrador, who is 47" and "Raul Labrador,
+    a 46-year-old Mormon father of five" (the age of the person the phrase stands beside)."""
+    if x.unit != "year of age" or y.unit != "year of age":
+        return False
+    return bool(name_words(x.actor or x.counted or "") & name_words(y.actor or y.counted or ""))
 
 
 def _age_of_named(q: Quantity) -> bool:
