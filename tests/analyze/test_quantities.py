@@ -202,3 +202,13 @@ def test_others_and_people_count_what_befell_them(nlp, text, evidence, head):  #
     "people") that is the subject of a verb is counted by that verb."""
     (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.text == evidence]
     assert q.head == head
+
+
+@pytest.mark.parametrize("text", [
+    "Republicans had a one-in-three chance of losing the House.",
+    'He said there is a "1 in 2" chance that they lose the House.',
+])
+def test_a_share_is_of_the_noun_it_tells(nlp, text):  # type: ignore[no-untyped-def]
+    """"A one-in-three chance" is a share of a chance, whatever verb has it."""
+    (q,) = extract_quantities(nlp(text), Article(id="t", text=text))
+    assert (q.unit, q.head) == ("fraction", "chance")

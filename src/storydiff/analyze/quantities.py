@@ -493,6 +493,9 @@ def _shares(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Ite
             continue
         anchor = _anchor(span)
         _unit, counted, head = _counted(anchor, span)
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.pos_ == "NOUN" and any(t.head.i == after.i for t in span):
+            counted, head = after.text, after.lemma_.lower()  # "a one-in-three chance" is of a chance
         qual = m.group("qual")
         sent = span[0].sent
         yield Quantity(
