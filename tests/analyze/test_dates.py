@@ -156,6 +156,9 @@ ATTACHMENT = [
     # what is planned is dated, not the planning
     ("A new vigil is planned for Sunday evening at the site.", "Sunday evening", None, "vigil"),
     ("Leaders scheduled a vote for Tuesday.", "Tuesday", None, "vote"),
+    # one word dated by two days of its sentence: which is the event's, the parse cannot tell
+    ("As it promised [Tuesday], Microsoft today issued an emergency patch.", "Tuesday", None, None),
+    ("Last week, the Senate voted on Tuesday to pass it.", "Tuesday", None, "vote"),  # a day within a week
 ]
 
 

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.quality
 JUDGED = Path(__file__).resolve().parents[1] / "compare" / "data" / "judged_conflicts.jsonl"
 TRUE = {"true", "update"}
 # Pinned: the judged-false conflicts still reported may only go down, the true ones only up.
-MAX_FALSE_REPORTED = 4
+MAX_FALSE_REPORTED = 3
 MIN_TRUE_REPORTED = 18
 MAX_UNJUDGED = 0
 
@@ -55,7 +55,7 @@ def _conflicts(data: str) -> list[Finding]:
 def test_judged_list_is_well_formed() -> None:
     verdicts = Counter(json.loads(line)["verdict"] for line in JUDGED.read_text(encoding="utf-8").splitlines())
     assert set(verdicts) <= {"true", "update", "different facts", "misread value", "compatible"}
-    assert sum(verdicts.values()) == 214
+    assert sum(verdicts.values()) == 216
 
 
 def test_reported_conflicts_against_the_judged_list() -> None:

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, DateFact, DateValue
-from .datenorm import MONTH, WEEKDAY, Context, Hit, Reading, Tense, read_date, scan
+from .datenorm import MONTH, WEEKDAY, WEEKDAYS, Context, Hit, Reading, Tense, read_date, scan
 from .stamps import page_stamps
 from .text import char_span, clean_span, context_lemmas, doc_text, named, sentence_of
 
@@ -140,6 +140,8 @@ def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date |
     if reading is None:
         return None
     head = _head(span.root)
+    if head is not None and _dated_again(head, span):
+        head = None  # which of two dates is the event's the parse cannot tell
     return DateFact(
         article=article.id, start=start, end=end, text=words, sentence=char_span(sent),
         context=context_lemmas(sent, skip=(start, end)), value=reading.value,
@@ -156,6 +158,19 @@ def _relation(text: str, start: int, root: Token) -> str | None:
         return None
     word = " ".join(m[1].lower().split())
     return _RELATIONS.get(word, word)
+
+
+def _dated_again(head: Token, span: Span) -> bool:
+    """Whether the word a date attaches to is dated by another day of the sentence as well: "As it
+    promised [Tuesday], Microsoft today issued a patch" hangs both days from "issued"."""
+    near = list(head.children) + [g for c in head.children if c.dep_ == "prep" for g in c.children]
+    return any(t.ent_type_ == "DATE" and not span.start <= t.i < span.end and t.dep_ in _DATED
+               and (t.text in WEEKDAYS or t.lower_ in _DAY_WORDS) for t in near)
+
+
+_DATED = {"npadvmod", "tmod", "pobj"}
+# Words that name a day, as a weekday does; "last week" and "Tuesday" are one day told twice.
+_DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
 
 
 _CLOCK = {"a.m.", "p.m.", "noon", "midnight", "o'clock"}
