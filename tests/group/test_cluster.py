@@ -165,3 +165,15 @@ def test_analysed_weights_are_the_stored_weights() -> None:
     counts = {"E:haiti": 3.0, "W:earthquake": 2.0, "N:7.0": 1.0, "W:collapse": 1.0, "W:rubble": 2.0}
     s = Signature("a", weigh(counts), frozenset({"preval"}), frozenset({"2010"}), "2010-01-13")
     assert Signature.from_json(json.loads(json.dumps(s.to_json()))) == s
+
+
+def test_a_headline_line_is_in_the_lead_but_does_not_count_as_one_of_its_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A headline and a byline read as sentences of their own (no closing mark) stay in the lead, and
+    the lead still takes its two sentences of story below them: the lead's words weigh double."""
+    from storydiff.group.signature import _lead_end
+
+    text = ("Colts beat Chiefs to clinch playoff spot\nPublished December 23, 2012\n"
+            "Andrew Luck threw for 205 yards. The Colts won 20-13. Kansas City fell to 2-13.")
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 5
+    assert doc[:_lead_end(doc)].text.endswith("The Colts won 20-13.")

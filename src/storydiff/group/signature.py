@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
 from ..model import Article
+from ..nlp import CLOSES_SENTENCE
 
 TOP_FEATURES = 60
 WEIGHT_DIGITS = 5  # a weight's decimal places, as analysed and as stored
@@ -143,8 +144,14 @@ def _add(counts: dict[str, float], key: str, weight: float) -> None:
 
 
 def _lead_end(doc: Doc) -> int:
-    """Token index where the lead (the first sentences) ends."""
-    for n, sent in enumerate(doc.sents):
-        if n + 1 == LEAD_SENTENCES:
-            return sent.end
+    """Token index where the lead ends: after the first :data:`LEAD_SENTENCES` sentences that end as
+    sentences do. Lines that end without a closing mark (a headline, a byline, a dateline) are read as
+    sentences of their own but are part of the lead, not sentences of it."""
+    n = 0
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is not None and last.text[-1:] in CLOSES_SENTENCE:
+            n += 1
+            if n == LEAD_SENTENCES:
+                return sent.end
     return len(doc)
