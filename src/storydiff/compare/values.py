@@ -16,7 +16,6 @@ come, and closely matching context.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
@@ -166,7 +165,7 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
 def _owners_differ(x: Quantity, y: Quantity) -> bool:
     """Each sentence gives its figure to someone by name, and to different ones: Curry's eight
     rebounds and Hansbrough's 7.2 are two figures, not one figure given two ways."""
-    if not x.actor or not y.actor or x.unit == "year of age":  # an age's person is what it counts
+    if not x.actor or not y.actor or x.unit == "year of age":  # ages: _one_person reads whose they are
         return False
     return named_apart((x.actor,), (y.actor,))
 
@@ -228,14 +227,22 @@ def _week_apart(x: DateFact, y: DateFact) -> bool:
 _EARLY = re.compile(r"\bearly\b", re.I)
 
 
+def _weekdays_on(x: DateFact, y: DateFact) -> int | None:
+    """How many days on from x's weekday y's is (0 to 6), when both name a weekday."""
+    if x.weekday in WEEKDAYS and y.weekday in WEEKDAYS:
+        return (WEEKDAYS.index(y.weekday) - WEEKDAYS.index(x.weekday)) % 7
+    return None
+
+
 def _across_midnight(x: DateFact, y: DateFact) -> bool:
     """One night told from either side of midnight: "late Thursday" or "Thursday" and "early Friday"
     (around 1:30 a.m.) are one night, which outlets give to one day or the next."""
     for before, after in ((x, y), (y, x)):
         if not _EARLY.search(after.text):
             continue
-        if before.weekday in WEEKDAYS and after.weekday in WEEKDAYS:
-            if (WEEKDAYS.index(before.weekday) + 1) % 7 == WEEKDAYS.index(after.weekday):
+        steps = _weekdays_on(before, after)
+        if steps is not None:
+            if steps == 1:
                 return True
         elif before.value is not None and after.value is not None and \
                 before.value.granularity == after.value.granularity == "day" and \
@@ -301,9 +308,9 @@ def _near_dates(x: DateFact, y: DateFact) -> bool:
     """Whether two dates are near enough to be one date given wrong (see SLIP_DAYS). Weekdays are
     compared as the texts name them, around the week: their days on the calendar depend on when each
     article was published, which may itself be off."""
-    if x.weekday in WEEKDAYS and y.weekday in WEEKDAYS:
-        apart = abs(WEEKDAYS.index(x.weekday) - WEEKDAYS.index(y.weekday))
-        return min(apart, 7 - apart) <= SLIP_DAYS
+    steps = _weekdays_on(x, y)
+    if steps is not None:
+        return min(steps, 7 - steps) <= SLIP_DAYS
     if x.value is not None and y.value is not None:
         a, b = x.value, y.value
         if PRECISION.get(a.granularity) == "year" and PRECISION.get(b.granularity) == "year":
@@ -342,6 +349,14 @@ def _rare(here: int, there: int, fact: Fact) -> bool:
     return here == there == 1 or (here == there == 2 and _specificity(fact) > 0)
 
 
+def _stated(items: Sequence[V], key: Callable[[V], Hashable]) -> dict[tuple[str, Hashable], list[V]]:
+    """Each article's statements of each value."""
+    stated: dict[tuple[str, Hashable], list[V]] = {}
+    for f in items:
+        stated.setdefault((f.article, key(f)), []).append(f)
+    return stated
+
+
 def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
                        key: Callable[[V], Hashable] = value_key,
                        threshold: float = THRESHOLDS["same"]) -> Callable[[V, V], Pair | None]:
@@ -349,14 +364,15 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
     two mentions of 1976 in two articles about one story are, far more often than not, one fact,
     as are two credits of Fox News. ``key``: the value as compared; ``threshold``: the score that
     links two statements of one value."""
-    counts = Counter((f.article, key(f)) for f in items)
+    stated = _stated(items, key)
 
     def judged(x: V, y: V) -> Pair | None:
         pair = judge(x, y)
         if pair is None or pair.relation == "incompatible":
             return pair
         value = key(x)
-        if value != key(y) or not _rare(counts[(x.article, value)], counts[(y.article, value)], x):
+        here, there = stated.get((x.article, value), ()), stated.get((y.article, value), ())
+        if value != key(y) or not _rare(len(here), len(there), x):
             return pair
         score = pair.score + RARE_VALUE_BONUS + _specificity(x)
         return Pair(score, pair.relation, linked=score >= threshold)
@@ -372,9 +388,7 @@ def told_apart(items: Sequence[H], judge: Callable[[H, H], Pair | None]) -> Call
     evidence two compatible values need (THRESHOLDS), and of another thing than its own figure (see
     heads_match). One that gives both values of the same thing contradicts itself ("died on Friday",
     "died on Thursday"), and its conflict stands."""
-    stated: dict[tuple[str, Hashable], list[H]] = {}
-    for f in items:
-        stated.setdefault((f.article, value_key(f)), []).append(f)
+    stated = _stated(items, value_key)
 
     def accounted(x: H, y: H) -> bool:
         """Whether x's article states y's fact, with y's value, as something other than x."""
