@@ -301,3 +301,34 @@ def test_kinds_an_article_tells_apart_are_two_counts() -> None:
     whole = yards("b", 39.0, "government shutdown", "shutdown")
     pair = judge_quantities(partial, whole, weights, Kinds([partial, whole]))
     assert pair is not None and pair.relation == "incompatible"
+
+
+def test_figures_of_events_dated_apart_are_two_facts() -> None:
+    """"In February, a quake measuring 6.4 hit Zarand" and "a quake measuring 5.9 shook Iran on Sunday"
+    are two quakes' magnitudes: a month against a weekday, as two dates at those precisions are two
+    events. Figures whose sentences date them alike, or one sentence only, may still conflict; a
+    person's age is theirs whatever event its sentence dates."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import Occasions, judge_quantities
+
+    def magnitude(article, value, unit="magnitude"):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=1, text=str(value), sentence=Span(0, 9),
+                        context=("quake", "measure", "magnitude"), value=value, qualifier=None, unit=unit,
+                        counted="quake", head="measure")
+
+    def dated(article, text, weekday=None, value=None):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=2, end=3, text=text, sentence=Span(0, 9), context=(), value=value,
+                        weekday=weekday, relation=None, head="hit")
+
+    weights = Weights([(("a", 0), ("quake", "measure", "magnitude")), (("c", 0), ("other", "word"))])
+    sunday, february = dated("a", "Sunday", weekday="Sunday"), dated("b", "February")
+    now, then = magnitude("a", 5.9), magnitude("b", 6.4)
+    assert judge_quantities(now, then, weights, occasions=Occasions([sunday, february])) is None
+    for told in ([sunday, dated("b", "Monday", weekday="Monday")], [sunday], []):
+        pair = judge_quantities(now, then, weights, occasions=Occasions(told))
+        assert pair is not None and pair.relation == "incompatible"
+    year = DateValue(dt.date(1967, 1, 1), dt.date(1967, 12, 31), "year")
+    ages = Occasions([dated("a", "Friday", weekday="Friday"), dated("b", "1967", value=year)])
+    pair = judge_quantities(magnitude("a", 61.0, "year of age"), magnitude("b", 60.0, "year of age"), weights,
+                            occasions=ages)
+    assert pair is not None and pair.relation == "incompatible"

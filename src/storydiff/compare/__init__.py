@@ -43,7 +43,7 @@ from .quotes import (
     unmask,
     word_diff,
 )
-from .values import Kinds, favour_rare_values, judge_dates, judge_quantities, told_apart
+from .values import Kinds, Occasions, favour_rare_values, judge_dates, judge_quantities, told_apart
 
 __all__ = ["CompareOptions", "compare_story"]
 
@@ -72,9 +72,9 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     findings: list[Finding] = []
     quantities = [f for f in facts if isinstance(f, Quantity)]
     dates = [f for f in facts if isinstance(f, DateFact)]
-    kinds = Kinds(quantities)
+    kinds, occasions = Kinds(quantities), Occasions(dates)
     findings += _judged(quantities, told_apart(quantities, favour_rare_values(
-        quantities, lambda x, y: judge_quantities(x, y, weights, kinds))),
+        quantities, lambda x, y: judge_quantities(x, y, weights, kinds, occasions))),
                         lambda group, status: _quantity_finding(group, status, dates, weights, texts, whens))
     findings += _judged(dates, told_apart(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights))),
                         lambda group, status: _date_finding(group, status, texts))

@@ -131,6 +131,49 @@ class Kinds:
         return kx[0] in self.told.get((y.article, ky[1]), set()) or ky[0] in self.told.get((x.article, kx[1]), set())
 
 
+class Occasions:
+    """The date each sentence gives what it tells, where it gives one: a figure told of February and
+    one told of Sunday are figures of two events (an earlier quake's magnitude beside this one's),
+    as a day against a month or a year is for two dates (:func:`relate_dates`), and so are figures
+    told of days too far apart to be one day given wrong (:func:`_near_dates`). Only a date of an
+    event counts, and only where its sentence gives one: not the day something was said ("officials
+    said Sunday"), not the bound of a span ("the deadliest since 2003")."""
+
+    def __init__(self, dates: Sequence[DateFact]) -> None:
+        self.of: dict[tuple[str, int], list[DateFact]] = {}
+        for d in dates:
+            self.of.setdefault((d.article, d.sentence.start), []).append(d)
+        self.of = {k: [d for d in ds if d.relation is None and d.head not in VAGUE_HEADS] for k, ds in self.of.items()}
+
+    def apart(self, x: Quantity, y: Quantity) -> bool:
+        if x.unit == "year of age":
+            return False  # an age is its person's, as of the story, whatever event its sentence dates
+        dx, dy = self.of.get((x.article, x.sentence.start), []), self.of.get((y.article, y.sentence.start), [])
+        if len(dx) != 1 or len(dy) != 1:
+            return False
+        a, b = dx[0], dy[0]
+        pa, pb = _precision(a), _precision(b)
+        if pa is not None and pb is not None and pa != pb:
+            return True
+        return relate_dates(a, b) == "incompatible" and not _near_dates(a, b)
+
+
+_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
+
+
+def _precision(d: DateFact) -> str | None:
+    """How precisely a date places its event: "day", "month" or "year"; None where the text does not
+    say (a relative phrase left unplaced)."""
+    if d.value is not None:
+        return PRECISION.get(d.value.granularity)
+    if d.weekday:
+        return "day"
+    if _MONTH_NAME.search(d.text):
+        return "day" if _DAY_NUMBER.search(d.text) else "month"
+    return None
+
+
 def _kind(q: Quantity) -> tuple[str, str] | None:
     """The word before what a figure counts and that thing, stemmed: "rushing yards" is (rushing,
     yard); None for a bare noun."""
@@ -140,7 +183,8 @@ def _kind(q: Quantity) -> tuple[str, str] | None:
     return stem(words[-2]), stem(words[-1])
 
 
-def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | None = None) -> Pair | None:
+def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | None = None,
+                     occasions: Occasions | None = None) -> Pair | None:
     """``kinds``: the kinds of things the story's articles tell apart (see Kinds)."""
     if x.hypothetical or y.hypothetical:
         return None
@@ -155,7 +199,8 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
     elif heads_match(x.head, y.head):
         score += UNIT_BONUS
     if relation == "incompatible" and not (same_thing and _close(x.value, y.value) and not _owners_differ(x, y)
-                                           and not (kinds is not None and kinds.apart(x, y))):
+                                           and not (kinds is not None and kinds.apart(x, y))
+                                           and not (occasions is not None and occasions.apart(x, y))):
         return None
     if same_thing and _age_of_named(x) and _age_of_named(y):
         return Pair(max(score, THRESHOLDS[relation]), relation)  # a person has one age in a story
