@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from storydiff import analyze
@@ -35,3 +37,18 @@ def test_the_page_stamps_figures_are_neither_dates_nor_quantities(nlp) -> None: 
 ])
 def test_a_new_line_that_opens_a_sentence_starts_one(nlp, text, sentences):  # type: ignore[no-untyped-def]
     assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+def test_a_run_without_spaces_is_parsed_in_pieces_and_offsets_hold(nlp) -> None:  # type: ignore[no-untyped-def]
+    """spaCy's tokenizer takes time growing with the square of a run's length when the run is
+    punctuation ("[[[[…"); storydiff hands it at most LONG_RUN characters at a time. The doc's text
+    is the text, and facts on either side of the run keep their exact offsets."""
+    from storydiff.nlp import LONG_RUN
+
+    text = "Police said 12 people were hurt. " + "[" * 5 * LONG_RUN + "(" * 30 + " The storm hit on Tuesday."
+    doc = nlp(text)
+    assert doc.text == text
+    assert max(len(t) for t in doc) <= LONG_RUN
+    found = analyze(Article(id="a", text=text, published=dt.date(2024, 5, 3)), nlp=nlp).facts
+    assert {(f.kind, text[f.start:f.end]) for f in found if f.kind in ("date", "quantity")} == {
+        ("quantity", "12"), ("date", "Tuesday")}
