@@ -358,3 +358,17 @@ def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published
 ])
 def test_page_stamps_are_not_story_dates(nlp, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [f.text for f in facts(nlp, text, "2005-11-28")] == dates
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a day word written with a capital right after a proper noun is a word of a name
+    ("In a national USA TODAY/Suffolk University Poll, likely voters were asked.", []),
+    ("Mr. Strzok's lawyer wrote last month in USA Today.", ["last month"]),
+    ("He wrote in Psychology Today last year.", ["last year"]),
+    # a sentence that opens with it, or a line all in capitals, dates as ever
+    ("Today, that same membership costs $25,000.", ["Today"]),
+    ("SENATE VOTES TODAY ON BILL", ["TODAY"]),
+    ("The vote is today, officials said.", ["today"]),
+])
+def test_a_day_word_in_a_name_is_no_date(nlp, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [f.text for f in facts(nlp, text, "2016-02-17")] == dates

@@ -332,3 +332,23 @@ def test_figures_of_events_dated_apart_are_two_facts() -> None:
     pair = judge_quantities(magnitude("a", 61.0, "year of age"), magnitude("b", 60.0, "year of age"), weights,
                             occasions=ages)
     assert pair is not None and pair.relation == "incompatible"
+
+
+def test_a_date_retold_in_a_copy_of_its_sentence_is_one_statement() -> None:
+    """An article and its republication the next day both say "Today, that same membership costs
+    $25,000": the words are one statement, whatever each publication date makes of "today". The
+    same word in sentences that differ is judged as ever."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_dates
+
+    def today(article, day, context):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=5, text="Today", sentence=Span(0, 9), context=context,
+                        value=DateValue(day, day, "day"), weekday=None, relation=None, head="cost")
+
+    copy = ("membership", "cost", "annual", "due", "refundable")
+    weights = Weights([(("a", 0), copy), (("c", 0), ("other", "word"))])
+    pair = judge_dates(today("a", dt.date(2016, 3, 4), copy), today("b", dt.date(2016, 3, 5), copy), weights)
+    assert pair is not None and pair.relation == "same" and pair.linked
+    other = ("vote", "senate", "bill", "due", "cost")
+    pair = judge_dates(today("a", dt.date(2016, 3, 4), copy), today("b", dt.date(2016, 3, 5), other), weights)
+    assert pair is None or pair.relation == "incompatible"

@@ -88,6 +88,9 @@ def extract_dates(doc: Doc, article: Article, *,
     for hit in scan(text):
         if _inside(hit.start, hit.end, other) or hit.needs_support and not _supported(hit, text, ranges):
             continue
+        if hit.rule.name == "rel_day" and _in_a_name(doc, hit.start, hit.end):
+            taken.append((hit.start, hit.end))
+            continue
         fact = _fact(doc, article, hit.start, hit.end, published, hit)
         taken.append((hit.start, hit.end))
         if fact is not None:
@@ -108,6 +111,19 @@ def _as_date(published: dt.date | None) -> dt.date | None:
     if isinstance(published, dt.datetime):
         return published.date()
     return published
+
+
+def _in_a_name(doc: Doc, start: int, end: int) -> bool:
+    """"USA TODAY", "Psychology Today": a day word written with a capital right after a proper noun,
+    inside a sentence not written all in capitals, is a word of a name; running text writes "today"
+    in lower case."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not span[0].text[:1].isupper() or span[0].is_sent_start or span[0].i == 0:
+        return False
+    if all(t.is_upper or not t.is_alpha for t in span[0].sent):
+        return False  # a line in capitals ("SENATE VOTES TODAY") capitalizes every word
+    before = doc[span[0].i - 1]
+    return before.pos_ == "PROPN" or (before.is_upper and before.is_alpha and len(before) > 1)
 
 
 def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

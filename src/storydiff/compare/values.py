@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 from ..analyze.datenorm import WEEKDAYS
+from ..group.copies import COPY_JACCARD
 from ..model import DateFact, Fact, Quantity, QuantityValue
 from .align import Pair, Weights, stem
 from .quotes import name_words
@@ -320,6 +321,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     relation = relate_dates(x, y)
     if relation is None:
         return None
+    if relation == "incompatible" and _retold(x, y):
+        return Pair(max(weights.similarity(x.context, y.context), THRESHOLDS["same"]), "same")
     same_event = heads_match(x.head, y.head)
     score = weights.similarity(x.context, y.context) + (HEAD_BONUS if same_event else 0.0)
     if x.relation != y.relation:
@@ -332,6 +335,16 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[
         "same" if value_key(x) == value_key(y) else relation]
     return Pair(score, relation, linked=score >= threshold)
+
+
+def _retold(x: DateFact, y: DateFact) -> bool:
+    """The same date words in a copy of one sentence ("Today, that same membership costs $25,000" in
+    an article and in its republication the next day): one statement, whatever the two publication
+    dates make of "today". A copy, as of whole articles (COPY_JACCARD), shares that much of its words."""
+    if x.text.lower() != y.text.lower():
+        return False
+    a, b = set(x.context), set(y.context)
+    return bool(a and b) and len(a & b) / len(a | b) >= COPY_JACCARD
 
 
 def _one_event(x: DateFact, y: DateFact) -> bool:
