@@ -23,6 +23,11 @@ ROWS = [
      "134-to-63", (134, 63), None, "tally", "vote"),
     ("The final tally was 97-1.",
      "97-1", (97, 1), None, "tally", "tally"),
+    # a percent said on both sides of a pair is one pair: the poll's two shares, not two figures
+    ("Trump leads by 57 percent to 33 percent in the state poll.",
+     "57 percent to 33 percent", (57, 33), None, "tally", None),
+    ("Clinton led 52%-41% among women.",
+     "52%-41%", (52, 41), None, "tally", None),
     ("Mr. Hunter, 41, becomes the second Republican to be indicted.",
      "41", 41, None, "year of age", "Hunter"),
     ("The 76-year-old Pelosi won again.",

@@ -66,6 +66,8 @@ PATTERN = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM}|a|an)"
     rf"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|dozen))?"
     rf"(?:(?P<frac>-(?:half|halves|thirds?|quarters?|fourths?|fifths?)))?"
+    # a percent said on both sides of a pair ("57 percent to 33 percent", "52%-41%") is one pair
+    rf"(?:\s?(?:percent|per cent|%)(?=(?:\s?-to-\s?|\s?[-–]\s?|\s+to\s+)(?:{_DIGITS})\s?(?:percent|per cent|%)))?"
     rf"(?:(?P<sep>\s?-to-\s?|\s?[-–]\s?|\s+to\s+|(?(between)\s+and\s+|(?!))|(?P<by>\s?[x×]\s?|-by-))"
     rf"(?(cur)(?:(?:(?<=[-–])|(?<=[-–] )|(?<= and ))[$€£]\s?)?)(?P<num2>{_DIGITS}|{_WORDNUM})"
     rf"(?:[\s-](?P<scale2>hundred|thousand|million|billion|trillion))?(?![\w/]))?"
