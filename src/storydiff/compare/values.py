@@ -143,8 +143,8 @@ class Occasions:
     def __init__(self, dates: Sequence[DateFact]) -> None:
         self.of: dict[tuple[str, int], list[DateFact]] = {}
         for d in dates:
-            self.of.setdefault((d.article, d.sentence.start), []).append(d)
-        self.of = {k: [d for d in ds if d.relation is None and d.head not in VAGUE_HEADS] for k, ds in self.of.items()}
+            if d.relation is None and d.head not in VAGUE_HEADS:
+                self.of.setdefault((d.article, d.sentence.start), []).append(d)
 
     def apart(self, x: Quantity, y: Quantity) -> bool:
         if x.unit == "year of age":
