@@ -123,5 +123,9 @@ def line_starts(doc: Doc) -> Doc:
 def _ends_a_sentence(space: Token) -> bool:
     """Whether the line before a line break ends as a sentence does (a full stop, a question, a closing
     quotation mark): there the parser's own reading of where the sentence ends stands."""
-    last = space.doc[space.i - 1] if space.i else None
-    return last is not None and last.text[-1:] in CLOSES_SENTENCE
+    return bool(space.i) and closes_sentence(space.doc[space.i - 1])
+
+
+def closes_sentence(token: Token) -> bool:
+    """Whether ``token`` ends as a sentence's last word does (see CLOSES_SENTENCE)."""
+    return token.text[-1:] in CLOSES_SENTENCE

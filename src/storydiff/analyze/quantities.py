@@ -60,6 +60,8 @@ _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?
 _DIGITS = (r"(?:\d{1,3}(?:, \d{3})+(?![\d,])|\d{1,3}\. \d{1,2}(?![\d,.])"
            r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 _QUALS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_PCT = r"(?:percent|per cent|%)"
+_TO = r"(?:\s?-to-\s?|\s?[-–]\s?|\s+to\s+)"  # between the two numbers of a pair or a range
 PATTERN = re.compile(
     rf"(?<![\w$./:-])(?<!\d,)(?:(?P<between>between)\s+)?(?:(?P<qual>{_QUALS})\s+)?"
     rf"(?:(?P<cur>[$€£])\s?)?"
@@ -67,13 +69,13 @@ PATTERN = re.compile(
     rf"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|dozen))?"
     rf"(?:(?P<frac>-(?:half|halves|thirds?|quarters?|fourths?|fifths?)))?"
     # a percent said on both sides of a pair ("57 percent to 33 percent", "52%-41%") is one pair
-    rf"(?:\s?(?:percent|per cent|%)(?=(?:\s?-to-\s?|\s?[-–]\s?|\s+to\s+)(?:{_DIGITS})\s?(?:percent|per cent|%)))?"
-    rf"(?:(?P<sep>\s?-to-\s?|\s?[-–]\s?|\s+to\s+|(?(between)\s+and\s+|(?!))|(?P<by>\s?[x×]\s?|-by-))"
+    rf"(?:\s?{_PCT}(?={_TO}(?:{_DIGITS})\s?{_PCT}))?"
+    rf"(?:(?P<sep>{_TO}|(?(between)\s+and\s+|(?!))|(?P<by>\s?[x×]\s?|-by-))"
     rf"(?(cur)(?:(?:(?<=[-–])|(?<=[-–] )|(?<= and ))[$€£]\s?)?)(?P<num2>{_DIGITS}|{_WORDNUM})"
     rf"(?:[\s-](?P<scale2>hundred|thousand|million|billion|trillion))?(?![\w/]))?"
     rf"(?P<plus>-plus)?"
     rf"(?:-(?P<hunit>[a-z]+)(?P<old>-old)?)?"
-    rf"(?:\s?(?P<pct>percent|per cent|%))?"
+    rf"(?:\s?(?P<pct>{_PCT}))?"
     rf"(?![\w$]|[.,]\d|\s?[:/]\s?\d)",
     re.IGNORECASE,
 )

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
-from ..analyze.datenorm import WEEKDAYS
+from ..analyze.datenorm import DAYNUM, MONTH, WEEKDAYS
 from ..group.copies import COPY_JACCARD
 from ..model import DateFact, Fact, Quantity, QuantityValue
 from .align import Pair, Weights, stem
@@ -159,8 +159,8 @@ class Occasions:
         return relate_dates(a, b) == "incompatible" and not _near_dates(a, b)
 
 
-_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
-_DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
+_MONTH_NAME = re.compile(rf"\b{MONTH}")
+_DAY_NUMBER = re.compile(rf"\b{DAYNUM}")
 
 
 def _precision(d: DateFact) -> str | None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
 from ..model import Article
-from ..nlp import CLOSES_SENTENCE
+from ..nlp import closes_sentence
 
 TOP_FEATURES = 60
 WEIGHT_DIGITS = 5  # a weight's decimal places, as analysed and as stored
@@ -150,7 +150,7 @@ def _lead_end(doc: Doc) -> int:
     n = 0
     for sent in doc.sents:
         last = next((t for t in reversed(sent) if not t.is_space), None)
-        if last is not None and last.text[-1:] in CLOSES_SENTENCE:
+        if last is not None and closes_sentence(last):
             n += 1
             if n == LEAD_SENTENCES:
                 return sent.end
