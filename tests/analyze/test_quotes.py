@@ -206,6 +206,23 @@ SPEAKER_ROWS = [
      ("Mike Pence", "who")),
     ("Bernie Sanders is disavowing remarks made by a campaign surrogate who said voters should “stop "
      "electing them.”", "stop electing them.", ("a campaign surrogate", "who")),
+    # a parse that gives "said" two subjects took a phrase for one: the one that names someone
+    ('The collapse of the deal signals "the end of an era" for the region, said Maria Lopez, a historian at the '
+     'university.', "the end of an era", ("Maria Lopez", "Maria Lopez")),
+    # a second "said" the parse hung on the clause the first one reports goes with the first
+    ("Mayor Dana Holt said the decision was made by the police chief and said, “Who else would you trust with "
+     "this?”", "Who else would you trust with this?", ("Dana Holt", "Dana Holt")),
+    # "that" standing for what was said is no one; the one who said it is
+    ('However, the company\'s filing said that was not its position and dismissed the claims as "baseless and '
+     'misleading."', "baseless and misleading.", ("the company's filing", "the company's filing")),
+    # words quoted in a clause whose subject cannot speak are the words of who reports the clause
+    ("Ortiz argued that a registry would keep people from moving, saying it is “all about paperwork.”",
+     "all about paperwork.", ("Ortiz", "Ortiz")),
+    ("The 51-year-old governor, who led the fight in June, thinks the tax issue should now be a “litmus test” for "
+     "the party.", "litmus test", ("The 51-year-old governor", "The 51-year-old governor")),
+    # the object of a preposition written before "said" is not its subject
+    ('Harper, meanwhile, who sits at zero such endorsements, said that fact shows which of the two candidates is '
+     '"ready to lead."', "ready to lead.", ("Harper", "who")),
     # an age standing for the person
     ("Ana Ruiz spoke for ten minutes. “My brother is, and always has been, a fighter,” said the 52-year-old.",
      "My brother is, and always has been, a fighter", ("the 52-year-old", "the 52-year-old")),

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
 from .quotemarks import MARKS, ends_sentence, find_quoted, goes_on
-from .speakers import SUBJECTS, Mentions, age_noun
+from .speakers import GENDERED_WORDS, SUBJECTS, Mentions, age_noun
 from .text import context_lemmas
 
 __all__ = ["extract_quotes"]
@@ -190,6 +190,8 @@ class _Reader(Mentions):
             verb = self.clause_verb(found)  # "Clinton called them “deplorables”"
         if verb is None and before and before[-1].text == ":":
             verb = _intro_verb(before)  # "Politico reveals a few facts: “…”"
+        if verb is not None and found.partial:
+            verb = self.reporter(verb, found)
         if verb is not None:
             found.cue = self.cue_span(verb)
             found.cue_token = verb.i
@@ -265,6 +267,28 @@ class _Reader(Mentions):
                 nearest = nearest or a
         return nearest
 
+    def reporter(self, verb: Token, found: _Found) -> Token:
+        """The verb that reports the clause a fragment is quoted in, when the clause's own subject
+        cannot speak: "Ortiz argued that a registry would keep people out, saying it is “all about
+        paperwork”", "the governor thinks the tax issue should be a “litmus test”". Words quoted
+        inside what someone says, thinks or finds are that someone's."""
+        said_by = self.subject(verb, found)
+        if said_by is None or said_by.lower_ == "it" or _agent(said_by) or _people(said_by):
+            return verb  # someone who can speak ("it" resolves to the organization last named)
+        v = verb
+        while v.dep_ == "conj" and v.head.i != v.i and v.head.pos_ in {"VERB", "AUX"}:
+            v = v.head  # "… is “the best” and ground forces are “the best in the Middle East”"
+        top = v
+        for _ in range(4):
+            if top.dep_ not in {"ccomp", "advcl"} or top.head.pos_ not in {"VERB", "AUX"} \
+                    or top.head.i == top.i or self.inside(found, top.head.i) \
+                    or (top.dep_ == "advcl" and not _is_cue(top)):
+                break
+            top = top.head
+        if top is not v and (top.dep_ == "acl" or any(c.dep_ in SUBJECTS and _nominal(c) for c in top.children)):
+            return top
+        return verb
+
     def cue_before(self, before: list[Token], *, near: bool) -> Token | None:
         """``X said: "…"`` / ``X said, "…"`` / ``X said he would get "sucked into" …``."""
         colon = bool(before) and before[-1].text == ":"
@@ -323,12 +347,24 @@ class _Reader(Mentions):
             return None
         v = verb
         for _ in range(6):
-            for c in v.children:
-                if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c) \
-                        and (_nominal(c) or (v is verb and _share(c))):
-                    return c  # "who" is resolved to the noun it stands for
+            subjects = [c for c in v.children
+                        if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c)
+                        and not _demonstrative(c) and (_nominal(c) or (v is verb and _share(c)))]
+            if subjects:
+                # A parse that gives the verb two subjects took a phrase for one: the dateline of
+                # "LONDON (Reuters) - Donald Trump said", the clause before "…, said Maria Lopez".
+                # Who speaks is the one that names someone, a person before a place, and the
+                # first written. ("who" is resolved to the noun it stands for.)
+                return min(subjects, key=lambda c: (not _agent(c), c.ent_type_ != "PERSON", c.i))
             if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
                 return v.head  # "a statement saying …"
+            if v.dep_ == "conj" and v.head.dep_ == "ccomp" and _is_cue(v.head.head) and _is_cue(v) \
+                    and not any(c.dep_ in SUBJECTS and _agent(c) for c in v.head.children) \
+                    and any(c.dep_ == "nsubj" and _agent(c) for c in v.head.head.children):
+                # "Dana Holt said the decision was made by the chief and said, "…"": the second
+                # "said" goes with the first, not with the clause the first one reports
+                v = v.head.head
+                continue
             if v.dep_ in CLIMB and v.head.i != v.i:
                 v = v.head
                 continue
@@ -353,6 +389,7 @@ class _Reader(Mentions):
                      or (doc[i].lower_ == "of" and right and right[-1].pos_ in {"NUM", "PRON"})):
             right.append(doc[i])  # "said retired neurosurgeon Ben Carson", "said one of those advisers"
             i += 1
+        left = [t for t in left if not _an_object(t)]  # "Harper, who sits at zero endorsements, said"
         for side in (left, right):
             for test in (lambda t: self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ == "PERSON",
                          lambda t: t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS,
@@ -504,6 +541,42 @@ def _agent(t: Token) -> bool:
     """A word that names someone who can speak: a person, group or institution named, or a personal pronoun."""
     return t.ent_type_ in AGENT_LABELS or t.pos_ == "PROPN" or t.lower_ in AGENT_PRONOUNS \
         or any(c.dep_ == "compound" and c.ent_type_ in AGENT_LABELS for c in t.children)  # "the Sanders campaign"
+
+
+def _an_object(t: Token) -> bool:
+    """Whether ``t`` is the object of a verb or preposition, or a word of one ("Muslims and
+    immigrants"): no subject of a verb after it. A person named as a verb's object is kept: the
+    parse takes a role word for a verb ("screenwriter Ann Lee wrote": Ann Lee its object), and
+    keeping them was right more often on PolNeAR train than dropping them."""
+    while t.dep_ in {"conj", "compound"} and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in {"pobj", "dative"} or (t.dep_ == "dobj" and t.ent_type_ != "PERSON")
+
+
+# Common nouns that name people, groups or what they write, by their ending or their word.
+_PEOPLE_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|ate|ee|man|woman|men|women|person|people)s?$")
+_PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "group", "team", "staff",
+                           "petition", "party", "media", "court", "aide", "critic", "expert", "source",
+                           "official", "administration", "government", "agency", "office", "board",
+                           "public", "audience", "panel", "council", "union", "family", "side", "camp",
+                           "poll", "survey", "study", "report", "letter", "statement", "filing", "memo",
+                           "ad", "advertisement", "release", "website", "paper", "book", "article"})
+
+
+def _people(t: Token) -> bool:
+    """Whether a common noun names someone who can speak: a person by role ("critics", "the
+    commentator", "employees", "a woman"), a group, or a document that states. Used only to
+    decide whether to look past a clause's subject to who reports the clause, never to reject a
+    speaker (see the speakers module on why)."""
+    word = t.lemma_.lower()
+    return t.pos_ == "NOUN" and (word in _PEOPLE_WORDS or word in GENDERED_WORDS
+                                 or bool(_PEOPLE_ENDING.search(t.lower_)))
+
+
+def _demonstrative(t: Token) -> bool:
+    """"that" or "this" standing for a thing said ("the brief said that was not her view"), not
+    the relative "that" of "a group that said", which names the noun before it."""
+    return t.lower_ in {"that", "this"} and t.tag_ == "DT"
 
 
 def _share(t: Token) -> bool:

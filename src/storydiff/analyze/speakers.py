@@ -90,7 +90,7 @@ class Mentions:
             if low in RELATIVE:  # "the department, which reported …": the noun it stands for
                 before = relative_antecedent(tok)
                 said = None if before is None else self.resolve(before)
-                return Speaker(said.name if said else tok.text, start, end)
+                return None if said is None else Speaker(said.name, start, end)
             return None if low in NO_ONE else Speaker(tok.text, start, end)
         words = phrase(tok)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
@@ -281,7 +281,7 @@ def relative_antecedent(tok: Token) -> Token | None:
         return tok.head.head
     doc = tok.doc
     i = tok.i - 1
-    while i >= 0 and doc[i].text == ",":
+    while i >= 0 and (doc[i].text == "," or doc[i].pos_ == "ADV"):  # "Harper, meanwhile, who"
         i -= 1
     return doc[i] if i >= 0 and doc[i].pos_ in {"NOUN", "PROPN"} else None
 
