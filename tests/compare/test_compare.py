@@ -325,3 +325,21 @@ def test_two_ages_of_one_named_person_however_told_conflict(nlp):  # type: ignor
     (f,) = [f for f in _story(nlp, a=a, b=b).findings if f.status == "conflict"]
     assert sorted((m.article, m.start, m.text) for m in f.mentions) == [
         ("a", a.index("47"), "47"), ("b", b.index("46-year-old"), "46-year-old")]
+
+
+def test_two_fragments_of_one_sentence_another_outlet_quotes_whole_are_one_quote(nlp):  # type: ignore[no-untyped-def]
+    """Two outlets each quote a different part of a sentence a third prints whole: the parts share
+    no words, but each is held in the whole sentence, so the three are one quote, a variant."""
+    whole = ('The governor spoke on Monday.\n\n"It is a painful and divisive question, as many are, but I have '
+             'held the same position since entering public office," Ms. Kerr said.\n')
+    first = 'The governor spoke on Monday.\n\nMs. Kerr called it "a painful and divisive question."\n'
+    second = 'The governor spoke on Monday.\n\nMs. Kerr said she had kept her view since "entering public office."\n'
+    story = _story(nlp, a=whole, b=first, c=second)
+    (f,) = _about(story, "quote", "divisive")
+    assert f.status == "variant"
+    assert sorted(m.article for m in f.mentions) == ["a", "b", "c"]
+    # a fragment held by function words alone is not bridged in
+    weak = 'The governor spoke on Monday.\n\nMs. Kerr called it "a question of the day."\n'
+    story = _story(nlp, a=whole, b=first, c=weak)
+    (f,) = _about(story, "quote", "divisive")
+    assert sorted(m.article for m in f.mentions) == ["a", "b"]

@@ -37,7 +37,7 @@ BASIL_FLOORS = {
 # planted conflicts (../shared/tools/perturb_findings.py, seed 1): the share reported as conflicts
 PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.19, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.11, "max_violated": 0}}
-QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.86}
+QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.87}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
 QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.902, "precision": 0.95}
 

@@ -36,6 +36,7 @@ from .quotes import (
     WINDOW,
     Unit,
     diff_reference,
+    held_in,
     judge_units,
     name_words,
     quote_candidates,
@@ -102,15 +103,19 @@ def _judged(items: Sequence[F], judge: Callable[[F, F], Pair | None],
 
 
 def _grouped(items: Sequence[F], judge: Callable[[F, F], Pair | None],
-             candidates: Iterable[tuple[int, int]] | None = None) -> list[tuple[list[F], Status]]:
-    """Aligned groups of statements, each with its status."""
-    groups, judged = align(items, lambda f: f.article, judge, candidates)  # type: ignore[attr-defined]
+             candidates: Iterable[tuple[int, int]] | None = None, *,
+             bridged: Callable[[F, F], bool] | None = None) -> list[tuple[list[F], Status]]:
+    """Aligned groups of statements, each with its status; two statements of a group judged only
+    through a third (``bridged``, see align) are two parts of one thing: a variant."""
+    groups, judged = align(items, lambda f: f.article, judge, candidates,  # type: ignore[attr-defined]
+                           bridged=bridged)
     out: list[tuple[list[F], Status]] = []
     for members in groups:
         if len(members) == 1:
             out.append(([items[members[0]]], "unique"))
             continue
-        worst = max(RANK[judged[pair].relation] for pair in combinations(members, 2))
+        worst = max(RANK[judged[pair].relation] if pair in judged else RANK["compatible"]
+                    for pair in combinations(members, 2))
         out.append(([items[k] for k in members], ("agree", "variant", "conflict")[worst]))
     return out
 
@@ -119,7 +124,7 @@ def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
     """Quote findings; an aligned quote whose version in one article runs on with sentences the
     others do not carry says so ("b goes on with 3 sentences a does not carry")."""
     candidates = quote_candidates(units)
-    grouped = _grouped(units, _judge_once_per_wording(), candidates.pairs)
+    grouped = _grouped(units, _judge_once_per_wording(), candidates.pairs, bridged=held_in)
     aligned = {id(u) for group, _ in grouped if len(group) > 1 for u in group}
     siblings: dict[int, list[Unit]] = {}
     for u in units:

@@ -31,13 +31,16 @@ Judged = dict[tuple[int, int], Pair]
 
 
 def align(items: Sequence[T], article_of: Callable[[T], str], judge: Callable[[T, T], Pair | None],
-          candidates: Iterable[tuple[int, int]] | None = None) -> tuple[list[list[int]], Judged]:
+          candidates: Iterable[tuple[int, int]] | None = None, *,
+          bridged: Callable[[T, T], bool] | None = None) -> tuple[list[list[int]], Judged]:
     """Group items so each group holds at most one item per article; unmatched items stand alone.
 
     ``candidates``: the pairs (i, j), i < j, of items from different articles to judge, when the
     caller can tell which pairs ``judge`` may link (an index of the items' words); every such pair
     by default. Returns the groups as sorted item indices, and the judged pairs (i, j), i < j: every
-    pair within a group is among them."""
+    pair within a group is among them, unless ``bridged`` (item, third) says that both of two items
+    are held in a third one they were judged with: then those two need not have been judged with
+    each other (two fragments of one sentence that another article quotes whole share no words)."""
     judged: Judged = {}
     for i, j in _cross_pairs(items, article_of) if candidates is None else candidates:
         pair = judge(items[i], items[j])
@@ -52,9 +55,22 @@ def align(items: Sequence[T], article_of: Callable[[T], str], judge: Callable[[T
         members_i, members_j = groups.members[gi], groups.members[gj]
         if {article_of(items[k]) for k in members_i} & {article_of(items[k]) for k in members_j}:
             continue
-        if all((min(a, b), max(a, b)) in judged for a in members_i for b in members_j):
+        if all(_known(judged, a, b) or _bridge(items, judged, bridged, a, b, members_i + members_j)
+               for a in members_i for b in members_j):
             groups.union(gi, gj)
     return [sorted(m) for m in groups.members.values()], judged
+
+
+def _known(judged: Judged, a: int, b: int) -> bool:
+    return (min(a, b), max(a, b)) in judged
+
+
+def _bridge(items: Sequence[T], judged: Judged, bridged: Callable[[T, T], bool] | None, a: int, b: int,
+            members: list[int]) -> bool:
+    """Whether items ``a`` and ``b`` are both held in a third of ``members`` they were judged with."""
+    return bridged is not None and any(
+        _known(judged, a, c) and _known(judged, b, c) and bridged(items[a], items[c]) and bridged(items[b], items[c])
+        for c in members)
 
 
 def _cross_pairs(items: Sequence[T], article_of: Callable[[T], str]) -> Iterator[tuple[int, int]]:

@@ -245,6 +245,18 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
     return Pair(coverage + 0.01 * min(short, 20) + (0.005 if a == b else 0.0), relation)
 
 
+def held_in(part: Unit, whole: Unit) -> bool:
+    """Whether a fragment set in the writer's sentence is held in another article's longer quote by
+    words that tell: two of them ("started running for office" in "…the same view that I've had
+    since running for office"), or the whole fragment of two words or more with one. Function words
+    alone ("of the century") hold nothing, and neither does one word ("exploit")."""
+    if not part.quote.partial or len(part.matched) >= len(whole.matched):
+        return False
+    a, b = _plain(part.matched), _plain(whole.matched)
+    telling = {w for w in a if _telling(w)} & set(b)
+    return len(telling) >= 2 or (bool(telling) and len(a) >= 2 and _contains(b, a))
+
+
 @dataclass(frozen=True)
 class Candidates:
     """The pairs of units (i, j), i < j, worth judging, and where finding them was bounded: ``bounded``
