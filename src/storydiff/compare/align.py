@@ -55,7 +55,8 @@ def align(items: Sequence[T], article_of: Callable[[T], str], judge: Callable[[T
         members_i, members_j = groups.members[gi], groups.members[gj]
         if {article_of(items[k]) for k in members_i} & {article_of(items[k]) for k in members_j}:
             continue
-        if all(_known(judged, a, b) or _bridge(items, judged, bridged, a, b, members_i + members_j)
+        both = members_i + members_j
+        if all(_known(judged, a, b) or _bridge(items, judged, bridged, a, b, both)
                for a in members_i for b in members_j):
             groups.union(gi, gj)
     return [sorted(m) for m in groups.members.values()], judged
