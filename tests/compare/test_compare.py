@@ -343,3 +343,45 @@ def test_two_fragments_of_one_sentence_another_outlet_quotes_whole_are_one_quote
     story = _story(nlp, a=whole, b=first, c=weak)
     (f,) = _about(story, "quote", "divisive")
     assert sorted(m.article for m in f.mentions) == ["a", "b"]
+
+
+@pytest.mark.parametrize(("a", "b", "pieces"), [
+    # one sentence cut at its comma, where the other outlet ends a sentence and starts the next
+    ('"We will finish the bridge by spring, but the tunnel will take another two years," Mayor Lund said.\n',
+     '"We will finish the bridge by spring. But the tunnel will take another two years," Mayor Lund said.\n',
+     [("We will finish the bridge by spring", "We will finish the bridge by spring."),
+      ("but the tunnel will take another two years", "But the tunnel will take another two years")]),
+    # cut both ways: each outlet's sentence runs over the other's break
+    ('"The vote on the levy failed, and I am being frank," Mayor Lund said. "We have a lot of work to do."\n',
+     '"The vote on the levy failed. And I am being frank, we have a lot of work to do," Mayor Lund said.\n',
+     [("The vote on the levy failed", "The vote on the levy failed."),
+      ("and I am being frank", "And I am being frank"),
+      ("We have a lot of work to do.", "we have a lot of work to do")]),
+])
+def test_one_statement_broken_into_sentences_differently_is_compared_piece_by_piece(  # type: ignore[no-untyped-def]
+        nlp, a: str, b: str, pieces: list[tuple[str, str]]):
+    """Where one outlet runs two sentences of a statement into one, the longer sentence is cut where
+    the other's sentence ends: each piece agrees with its own, and nothing is "left out"."""
+    lead = "The mayor spoke on Monday.\n\n"
+    a, b = lead + a, lead + b
+    quotes = [f for f in _story(nlp, a=a, b=b).findings if f.kind == "quote"]
+    assert sorted((f.status, [(m.article, m.start, m.text) for m in f.mentions]) for f in quotes) == sorted(
+        ("agree", [("a", a.index(x), x), ("b", b.index(y), y)]) for x, y in pieces)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # no mark where the other outlet's sentence ends: the sentence is not cut
+    ('"We will finish the bridge by spring but the tunnel will take another two years," Mayor Lund said.\n',
+     '"We will finish the bridge by spring. But the tunnel will take another two years," Mayor Lund said.\n'),
+    # a fragment set in the writer's sentence lends no cut
+    ('"We will finish the bridge by spring, but the tunnel will take another two years," Mayor Lund said.\n',
+     'Mayor Lund said the city would "finish the bridge by spring." He added: "The tunnel is hard."\n'),
+])
+def test_a_sentence_is_cut_only_at_a_mark_where_the_other_outlet_goes_on(nlp, a: str, b: str):  # type: ignore[no-untyped-def]
+    lead = "The mayor spoke on Monday.\n\n"
+    a, b = lead + a, lead + b
+    (f,) = [f for f in _about(_story(nlp, a=a, b=b), "quote", "two years") if len(f.mentions) == 2]
+    assert f.status == "variant"
+    (whole,) = [m for m in f.mentions if m.article == "a"]
+    assert whole.text.startswith("We will finish the bridge by spring") and whole.text.endswith("two years")
+    assert (whole.start, whole.end) == (a.index("We will"), a.index("two years") + len("two years"))

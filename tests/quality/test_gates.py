@@ -27,17 +27,20 @@ EXAMPLE_FLOORS = {"found": 4, "correct": 4, "max_violated": 0, "max_false_confli
 BASIL_FLOORS = {
     "gold-dev.json": {"found": 0.84, "correct": 0.79, "max_violated": 0, "max_false_conflicts": 0.01,
                       "max_ambiguous": 0.03},
-    "gold-dev-more.json": {"found": 0.73, "correct": 0.67, "max_violated": 0, "max_false_conflicts": 0.005,
-                           "max_ambiguous": 0.055},
+    "gold-dev-more.json": {"found": 0.74, "correct": 0.69, "max_violated": 0, "max_false_conflicts": 0.005,
+                           "max_ambiguous": 0.061},
 }
 # "Ambiguous" counts a gold finding whose best-matching reported findings carry different statuses.
 # A figure inside a quote makes two right findings that tie: the quote (a variant) and the figure
 # (three outlets give "one-in-three", "1 in 3": agree). Of the 10 on gold-dev-more, 6 are such ties
-# (a figure, date or credit inside a quote) and 4 a quote whose sentences are judged apart.
+# (a figure, date or credit inside a quote) and 4 a quote whose sentences are judged apart. Cutting a
+# sentence where another outlet ends one (compare/quotes.common_cuts) made 12 (6 and 6): it turned 3
+# findings right and 1 found, and left more gold quotes of several sentences touching sentences that
+# agree and sentences that differ (the gold calls the whole a variant; the scorer counts it right).
 # planted conflicts (../shared/tools/perturb_findings.py, seed 1): the share reported as conflicts
 PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.19, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.11, "max_violated": 0}}
-QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.87}
+QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.90}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
 QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.902, "precision": 0.95}
 

@@ -35,6 +35,7 @@ from .explain import day_count_reason, describe_quantity, join_names
 from .quotes import (
     WINDOW,
     Unit,
+    common_cuts,
     diff_reference,
     held_in,
     judge_units,
@@ -123,8 +124,12 @@ def _grouped(items: Sequence[F], judge: Callable[[F, F], Pair | None],
 def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
     """Quote findings; an aligned quote whose version in one article runs on with sentences the
     others do not carry says so ("b goes on with 3 sentences a does not carry")."""
+    judge = _judge_once_per_wording()
     candidates = quote_candidates(units)
-    grouped = _grouped(units, _judge_once_per_wording(), candidates.pairs, bridged=held_in)
+    cut = common_cuts(units, candidates.pairs, judge)
+    if len(cut) > len(units):
+        units, candidates = cut, quote_candidates(cut)
+    grouped = _grouped(units, judge, candidates.pairs, bridged=held_in)
     aligned = {id(u) for group, _ in grouped if len(group) > 1 for u in group}
     siblings: dict[int, list[Unit]] = {}
     for u in units:

@@ -16,7 +16,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any
@@ -51,6 +51,8 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt"
                  "atty", "det", "ave", "blvd", "dept", "univ", "u.n", "u.k", "e.g", "i.e"}
 MIN_SHARED = 3  # words two longer units must share, in order
 MIN_COVERAGE = 0.6  # share of the shorter unit's words found in the longer one
+MIN_PIECE = 3  # the fewest words a sentence cut where another outlet ends one keeps on either side
+CLAUSE_MARK = re.compile(r"[,;:–—]|--")
 WINDOW = 64  # the most sentences of another article one sentence is judged against (see quote_candidates)
 
 Token = tuple[str, int]  # a unit's word and which of its occurrences there (0 for the first)
@@ -255,6 +257,85 @@ def held_in(part: Unit, whole: Unit) -> bool:
     a, b = _plain(part.matched), _plain(whole.matched)
     telling = {w for w in a if _telling(w)} & set(b)
     return len(telling) >= 2 or (bool(telling) and len(a) >= 2 and _contains(b, a))
+
+
+def common_cuts(units: Sequence[Unit], pairs: Iterable[tuple[int, int]],
+                judge: Callable[[Unit, Unit], Pair | None]) -> list[Unit]:
+    """The units, each sentence cut where another article's version of the same words ends one
+    sentence and begins the next: one outlet prints "we win the House again, but there is a chance
+    we could lose" as one sentence, another as two ("…again. But there is a chance…"), and both are
+    then compared as two, so neither version's second half is a difference of the first.
+
+    ``pairs``: the candidate pairs (i, j) of units; a cut comes only from a pair ``judge`` links. The
+    longer unit is cut at a clause mark (comma, semicolon, colon, dash) where the shorter one ends
+    and the words after the mark begin the shorter one's next sentence in its quote (or where it
+    starts, and the words before end its previous one), leaving at least :data:`MIN_PIECE` words on
+    each side. A fragment set in the writer's own sentence has no sentences to lend its cuts."""
+    siblings: dict[int, list[Unit]] = {}
+    for u in units:
+        if not u.nested:
+            siblings.setdefault(id(u.quote), []).append(u)
+    position = {id(u): k for run in siblings.values() for k, u in enumerate(run)}
+    spans: dict[int, list[tuple[int, int]] | None] = {}
+    cuts: dict[int, set[int]] = {}
+    for pair in pairs:
+        i, j = sorted(pair, key=lambda k: -len(units[k].matched))
+        x, y = units[i], units[j]
+        if x.nested or y.nested or y.quote.partial or len(x.matched) < len(y.matched) + MIN_PIECE:
+            continue
+        if i not in spans:
+            spans[i] = _token_spans(x)
+        here = spans[i]
+        if here is None or judge(*(units[k] for k in pair)) is None:  # as align will ask: a verdict kept
+            continue
+        run, k = siblings[id(y.quote)], position[id(y)]
+        matcher = SequenceMatcher(None, x.matched, y.matched, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        first, last = blocks[0], blocks[-1]
+        after = last.a + last.size
+        if k + 1 < len(run) and last.b + last.size >= len(y.matched) - 1 and _cuttable(x, here, after) \
+                and x.matched[after:after + 2] == run[k + 1].matched[:2]:
+            cuts.setdefault(i, set()).add(after)
+        if k > 0 and first.b <= 1 and _cuttable(x, here, first.a) \
+                and x.matched[first.a - 2:first.a] == run[k - 1].matched[-2:]:
+            cuts.setdefault(i, set()).add(first.a)
+    if not cuts:
+        return list(units)
+    out: list[Unit] = []
+    for n, u in enumerate(units):
+        here = spans.get(n)
+        if n not in cuts or here is None:
+            out.append(u)
+            continue
+        bounds = [0]
+        for at in sorted(cuts[n]):
+            if at - bounds[-1] >= MIN_PIECE and len(u.tokens) - at >= MIN_PIECE:
+                bounds.append(at)
+        bounds.append(len(u.tokens))
+        for a, b in itertools.pairwise(bounds):
+            start, end = here[a][0], here[b - 1][1]
+            out.append(replace(u, start=u.start + start, end=u.start + end, text=u.text[start:end],
+                               words=u.words[a:b], tokens=u.tokens[a:b], unmasked=u.unmasked[a:b]))
+    counters: dict[int, itertools.count[int]] = {}
+    return [u if u.nested else replace(u, index=next(counters.setdefault(id(u.quote), itertools.count())))
+            for u in out]
+
+
+def _token_spans(unit: Unit) -> list[tuple[int, int]] | None:
+    """Where each of a unit's words stands in its text; None for a sentence joined across its cue,
+    whose text holds the cue's words too."""
+    found = [m for m in WORD.finditer(unit.text) if not MARK_ONLY.fullmatch(m.group())]
+    if tuple(m.group() for m in found) != unit.tokens:
+        return None
+    return [m.span() for m in found]
+
+
+def _cuttable(unit: Unit, spans: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether a unit can be cut before its ``at``-th word: a clause mark stands there, with
+    MIN_PIECE words on either side."""
+    if not MIN_PIECE <= at <= len(spans) - MIN_PIECE:
+        return False
+    return CLAUSE_MARK.search(unit.text, spans[at - 1][1], spans[at][0]) is not None
 
 
 @dataclass(frozen=True)
