@@ -254,6 +254,31 @@ def test_an_event_done_and_one_to_come_are_two_events() -> None:
         assert pair is not None and pair.relation == "incompatible" and pair.linked
 
 
+def test_a_day_of_one_named_actor_needs_fewer_of_the_words_around_it() -> None:
+    """"Mayor Lund on Tuesday vetoed the budget" and "Lund hit back Tuesday": the words around the two
+    days barely meet, but both sentences date an event of Lund's; a day of reporting ("the Courier
+    reported Tuesday"), a day against a month, or two different people, get no such help."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import THRESHOLDS, judge_dates
+
+    def day(article, head, actors, context, weekday="Tuesday", text=None):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=text or weekday, sentence=Span(0, 1),
+                        context=context, value=None, weekday=weekday, relation=None, head=head, actors=actors)
+
+    a, b = ("mayor", "lund", "veto", "harbor", "budget"), ("lund", "hit", "back", "spending", "plan", "swiftly")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word")), (("d", 0), ("lund", "again"))])
+    alone = judge_dates(day("a", "veto", (), a), day("b", "hit", (), b), weights)
+    assert alone is not None and alone.relation == "same" and not alone.linked
+    pair = judge_dates(day("a", "veto", ("Mayor Ana Lund",), a), day("b", "hit", ("Lund",), b), weights)
+    assert pair is not None and pair.relation == "same" and pair.linked and pair.score >= THRESHOLDS["same"]
+    for x, y in ((day("a", "report", ("Ana Lund",), a), day("b", "tell", ("Lund",), b)),
+                 (day("a", "veto", ("Ana Lund",), a), day("b", "hit", ("Tom Ellis",), b)),
+                 (day("a", "veto", ("Ana Lund",), a, text="Tuesday"),
+                  day("b", "hit", ("Lund",), b, weekday=None, text="earlier this month"))):
+        other = judge_dates(x, y, weights)
+        assert other is None or not other.linked
+
+
 @pytest.mark.parametrize(("value", "told"), [(2 / 3, "2/3"), (1 / 500, "1/500"), (0.75, "3/4")])
 def test_a_share_is_told_as_its_fraction(value, told):  # type: ignore[no-untyped-def]
     from storydiff.compare.explain import describe_quantity

@@ -4,7 +4,8 @@ Compatible values are one value told at different precision: hedged ("more than 
 rounded ("$13.6 million" and "$13,625,777"), a day within a month, a part of a day ("Tuesday
 afternoon" and "Tuesday"), or one night from either side of midnight ("late Thursday", "early Friday").
 
-A pair of statements is alignable when the words around them say they describe the same thing;
+A pair of statements is alignable when the words around them say they describe the same thing (for
+dates, also the event's head word and the people it involves, whatever the values);
 how much evidence is needed depends on what aligning them would claim. Equal values need little
 ("Tuesday" and "Tuesday" in similar sentences), compatible values more, and a conflict the most:
 the same unit, the same thing counted or the same event dated (saying is none), near values, no two
@@ -32,6 +33,10 @@ THRESHOLDS = {"same": 0.22, "compatible": 0.3, "incompatible": 0.55}
 DATE_CONFLICT_THRESHOLD = 0.65
 HEAD_BONUS = 0.35  # both count or describe the same thing ("page" of an "indictment")
 UNIT_BONUS = 0.15  # the same counted noun that is also the unit ("six seats")
+ACTOR_BONUS = 0.15  # a dated event involving someone both sentences name
+# Verbs of reporting: who reports ("the Anchorage Daily News reported Sunday") is a source, not one
+# of the event's actors, and two days of reporting are two statements.
+REPORTING = frozenset({"say", "report", "tell", "write", "add", "state"})
 RARE_VALUE_BONUS = 0.15  # the same value, stated once in each article ("1976", "from 2000 to 2006")
 # A figure written with a scale word reads as rounded.
 _ROUNDED_WORDING = re.compile(r"\b(thousand|million|billion|trillion)s?\b|\d[kmb]n?\b", re.I)
@@ -216,6 +221,12 @@ def _owners_differ(x: Quantity, y: Quantity) -> bool:
     return named_apart((x.actor,), (y.actor,))
 
 
+def named_together(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    """Both sentences name someone the event involves, and someone in both: "Donald J. Trump on
+    Tuesday assailed Justice Ginsburg" and "Trump swiftly responded Tuesday"."""
+    return bool({w for name in xs for w in name_words(name)} & {w for name in ys for w in name_words(name)})
+
+
 def named_apart(xs: Sequence[str], ys: Sequence[str]) -> bool:
     """Both sentences name who is involved, and no one in both: "Mr. Trump" and "Donald Trump" are
     one, "Wynn" and "Joique Bell" two."""
@@ -324,7 +335,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     if relation == "incompatible" and _retold(x, y):
         return Pair(max(weights.similarity(x.context, y.context), THRESHOLDS["same"]), "same")
     same_event = heads_match(x.head, y.head)
-    score = weights.similarity(x.context, y.context) + (HEAD_BONUS if same_event else 0.0)
+    score = weights.similarity(x.context, y.context) + (HEAD_BONUS if same_event else 0.0) \
+        + (ACTOR_BONUS if _same_actors(x, y) else 0.0)
     if x.relation != y.relation:
         if x.relation and y.relation:
             return None
@@ -335,6 +347,14 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[
         "same" if value_key(x) == value_key(y) else relation]
     return Pair(score, relation, linked=score >= threshold)
+
+
+def _same_actors(x: DateFact, y: DateFact) -> bool:
+    """Both dates are of an event involving someone both sentences name ("Donald J. Trump on Tuesday
+    assailed Justice Ginsburg", "Trump swiftly responded Tuesday"), told at one precision (a day and
+    "earlier this month" tell different things), and neither is a day of reporting."""
+    return named_together(x.actors, y.actors) and not {x.head, y.head} & REPORTING \
+        and _precision(x) is not None and _precision(x) == _precision(y)
 
 
 def _retold(x: DateFact, y: DateFact) -> bool:
