@@ -168,6 +168,9 @@ def test_unknown_speaker_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
 
 SPEAKER_ROWS = [
     # text, the quote, the speaker's name and the words naming it (None: unknown)
+    # a speech verb right after the quotation that the parse takes for an adjective of the name after it
+    ('The debate ended late.\n\n"Big night," tweeted campaign manager Dana Fowler.', "Big night",
+     ("Dana Fowler", "Dana Fowler")),
     # a pronoun that names no one is no speaker: unknown beats wrong
     ("This is “the best deal ever.”", "the best deal ever.", None),
     ("Something is “deeply wrong” here.", "deeply wrong", None),

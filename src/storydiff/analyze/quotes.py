@@ -208,7 +208,7 @@ class _Reader(Mentions):
         if verb is None and found.close_mark >= 0:
             end = self.text[found.parts[-1][1]:found.close_mark].strip() or self.text[found.parts[-1][1] - 1]
             if end[-1:] in {",", "?", "!", "—", "–", "-"}:
-                verb = _first(after, _is_bare_cue) or _mistagged_cue(after)
+                verb = _first(after, _is_bare_cue) or _mistagged_cue(after) or _inverted_cue(after)
         if verb is None:
             return None
         if not all(u.is_punct or _in_subject(u, verb) for u in after[:after.index(verb)]):
@@ -498,6 +498,16 @@ def _mistagged_cue(after: list[Token]) -> Token | None:
         if t.pos_ not in {"DET", "PROPN", "NOUN", "ADJ"}:
             return None
     return None
+
+
+def _inverted_cue(after: list[Token]) -> Token | None:
+    """``"…," tweeted Rubio spokesman Alex Conant``: a speech verb's past form written first after
+    the quotation, which the parse took for an adjective of the name that follows it."""
+    if len(after) < 2:
+        return None
+    t = after[0]
+    return t if t.dep_ == "amod" and t.tag_ in {"VBD", "VBN"} and t.lower_ in SPEECH_FORMS \
+        and after[1].pos_ in {"PROPN", "DET", "NOUN", "ADJ"} else None
 
 
 def _is_bare_cue(t: Token) -> bool:
