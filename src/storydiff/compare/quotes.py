@@ -1,10 +1,11 @@
 """Comparing quotes across articles, one quoted sentence at a time.
 
 A quote is split into its sentences (the unit the outlets' versions are compared at: one outlet
-may carry three sentences of a statement, another only the middle one). Two units are the same
-quote when most of the shorter one's words appear, in order, in the longer; they agree when their
-words are the same apart from case and punctuation, and are variants otherwise, with a word-level
-diff. The same words given to two different named people are a conflict.
+may carry three sentences of a statement, another only the middle one; where two outlets break the
+same words into sentences differently, the longer sentence is cut where the other's ends, see
+:func:`common_cuts`). Two units are the same quote when most of the shorter one's words appear, in
+order, in the longer; they agree when their words are the same apart from case and punctuation, and
+are variants otherwise, with a word-level diff. The same words given to two different named people are a conflict.
 
 Only the pairs of units an index of their words finds are judged (:func:`quote_candidates`), so
 the work follows the pairs that could be one quote, not the square of the sentences quoted.

@@ -224,15 +224,18 @@ def _owners_differ(x: Quantity, y: Quantity) -> bool:
 def named_together(xs: Sequence[str], ys: Sequence[str]) -> bool:
     """Both sentences name someone the event involves, and someone in both: "Donald J. Trump on
     Tuesday assailed Justice Ginsburg" and "Trump swiftly responded Tuesday"."""
-    return bool({w for name in xs for w in name_words(name)} & {w for name in ys for w in name_words(name)})
+    return bool(_name_words(xs) & _name_words(ys))
 
 
 def named_apart(xs: Sequence[str], ys: Sequence[str]) -> bool:
     """Both sentences name who is involved, and no one in both: "Mr. Trump" and "Donald Trump" are
     one, "Wynn" and "Joique Bell" two."""
-    nx = {w for name in xs for w in name_words(name)}
-    ny = {w for name in ys for w in name_words(name)}
+    nx, ny = _name_words(xs), _name_words(ys)
     return bool(nx and ny) and not nx & ny
+
+
+def _name_words(names: Sequence[str]) -> set[str]:
+    return {w for name in names for w in name_words(name)}
 
 
 def _one_person(x: Quantity, y: Quantity) -> bool:
