@@ -373,7 +373,7 @@ def test_one_statement_broken_into_sentences_differently_is_compared_piece_by_pi
     # no mark where the other outlet's sentence ends: the sentence is not cut
     ('"We will finish the bridge by spring but the tunnel will take another two years," Mayor Lund said.\n',
      '"We will finish the bridge by spring. But the tunnel will take another two years," Mayor Lund said.\n'),
-    # a fragment set in the writer's sentence lends no cut
+    # a one-sentence fragment set in the writer's sentence has no next sentence to lend a cut at its end
     ('"We will finish the bridge by spring, but the tunnel will take another two years," Mayor Lund said.\n',
      'Mayor Lund said the city would "finish the bridge by spring." He added: "The tunnel is hard."\n'),
 ])

@@ -41,6 +41,7 @@ from .quotes import (
     judge_units,
     name_words,
     quote_candidates,
+    quote_sentences,
     quote_units,
     unmask,
     word_diff,
@@ -131,10 +132,7 @@ def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
         units, candidates = cut, quote_candidates(cut)
     grouped = _grouped(units, judge, candidates.pairs, bridged=held_in)
     aligned = {id(u) for group, _ in grouped if len(group) > 1 for u in group}
-    siblings: dict[int, list[Unit]] = {}
-    for u in units:
-        if not u.nested:
-            siblings.setdefault(id(u.quote), []).append(u)
+    siblings = quote_sentences(units)
     bounded = {id(units[k]): articles for k, articles in candidates.bounded.items()}
     out = []
     for group, status in grouped:

@@ -260,6 +260,15 @@ def held_in(part: Unit, whole: Unit) -> bool:
     return len(telling) >= 2 or (bool(telling) and len(a) >= 2 and _contains(b, a))
 
 
+def quote_sentences(units: Sequence[Unit]) -> dict[int, list[Unit]]:
+    """Each quote's sentences in order (its quotes within it left out), by the quote's id."""
+    siblings: dict[int, list[Unit]] = {}
+    for u in units:
+        if not u.nested:
+            siblings.setdefault(id(u.quote), []).append(u)
+    return siblings
+
+
 def common_cuts(units: Sequence[Unit], pairs: Iterable[tuple[int, int]],
                 judge: Callable[[Unit, Unit], Pair | None]) -> list[Unit]:
     """The units, each sentence cut where another article's version of the same words ends one
@@ -271,11 +280,9 @@ def common_cuts(units: Sequence[Unit], pairs: Iterable[tuple[int, int]],
     longer unit is cut at a clause mark (comma, semicolon, colon, dash) where the shorter one ends
     and the words after the mark begin the shorter one's next sentence in its quote (or where it
     starts, and the words before end its previous one), leaving at least :data:`MIN_PIECE` words on
-    each side. A fragment set in the writer's own sentence has no sentences to lend its cuts."""
-    siblings: dict[int, list[Unit]] = {}
-    for u in units:
-        if not u.nested:
-            siblings.setdefault(id(u.quote), []).append(u)
+    each side. A fragment set in the writer's own sentence lends no cuts, even one that holds two
+    sentences ("would “finish the bridge by spring. But the tunnel…”"), which could."""
+    siblings = quote_sentences(units)
     position = {id(u): k for run in siblings.values() for k, u in enumerate(run)}
     spans: dict[int, list[tuple[int, int]] | None] = {}
     cuts: dict[int, set[int]] = {}
