@@ -369,6 +369,22 @@ def test_one_statement_broken_into_sentences_differently_is_compared_piece_by_pi
         ("agree", [("a", a.index(x), x), ("b", b.index(y), y)]) for x, y in pieces)
 
 
+def test_a_fragment_of_two_sentences_lends_its_cut_as_a_whole_quote_does(nlp):  # type: ignore[no-untyped-def]
+    """A fragment set in the writer's sentence that holds two of the speaker's sentences breaks the
+    other outlet's one sentence as a whole quote would: the second sentence agrees, and is not
+    reported as left out of the first."""
+    lead = "The mayor spoke on Monday.\n\n"
+    a = lead + '"We will finish the bridge by spring, but the tunnel will take another two years," Mayor Lund said.\n'
+    b = lead + 'Mayor Lund said the city would "finish the bridge by spring. But the tunnel will take another two years."\n'
+    quotes = [f for f in _story(nlp, a=a, b=b).findings if f.kind == "quote"]
+    assert sorted((f.status, [(m.article, m.start, m.text) for m in f.mentions]) for f in quotes) == [
+        ("agree", [("a", a.index("but the tunnel"), "but the tunnel will take another two years"),
+                   ("b", b.index("But the tunnel"), "But the tunnel will take another two years.")]),
+        ("variant", [("a", a.index("We will"), "We will finish the bridge by spring"),
+                     ("b", b.index("finish the"), "finish the bridge by spring.")]),
+    ]
+
+
 @pytest.mark.parametrize(("a", "b"), [
     # no mark where the other outlet's sentence ends: the sentence is not cut
     ('"We will finish the bridge by spring but the tunnel will take another two years," Mayor Lund said.\n',

@@ -280,8 +280,9 @@ def common_cuts(units: Sequence[Unit], pairs: Iterable[tuple[int, int]],
     longer unit is cut at a clause mark (comma, semicolon, colon, dash) where the shorter one ends
     and the words after the mark begin the shorter one's next sentence in its quote (or where it
     starts, and the words before end its previous one), leaving at least :data:`MIN_PIECE` words on
-    each side. A fragment set in the writer's own sentence lends no cuts, even one that holds two
-    sentences ("would “finish the bridge by spring. But the tunnel…”"), which could."""
+    each side. A fragment set in the writer's own sentence lends its cuts as a whole quote does
+    (said the city would "finish the bridge by spring. But the tunnel will take…"); one of one
+    sentence has no next or previous sentence to lend one."""
     siblings = quote_sentences(units)
     position = {id(u): k for run in siblings.values() for k, u in enumerate(run)}
     spans: dict[int, list[tuple[int, int]] | None] = {}
@@ -289,7 +290,7 @@ def common_cuts(units: Sequence[Unit], pairs: Iterable[tuple[int, int]],
     for pair in pairs:
         i, j = sorted(pair, key=lambda k: -len(units[k].matched))
         x, y = units[i], units[j]
-        if x.nested or y.nested or y.quote.partial or len(x.matched) < len(y.matched) + MIN_PIECE:
+        if x.nested or y.nested or len(x.matched) < len(y.matched) + MIN_PIECE:
             continue
         if i not in spans:
             spans[i] = _token_spans(x)
