@@ -257,10 +257,14 @@ def test_different_speakers_not_both_named_are_no_conflict_but_are_said(nlp):  #
              "c": f"Officials spoke on Monday about the storm damage. {words} Brown said."}
     (ab,) = [f for f in _story(nlp, a=texts["a"], b=texts["b"]).findings if f.kind == "quote"]
     assert ab.status == "agree"
-    assert ab.explanation.endswith("who said it is not settled: a says it is by Kate Brown, b says it is by a "
-                                   "spokesman.")
+    assert ab.explanation == ("a and b quote the same words; who said it is not settled: a says it is by Kate "
+                              "Brown, b says it is by a spokesman.")  # no one speaker named as the one
     (ac,) = [f for f in _story(nlp, a=texts["a"], c=texts["c"]).findings if f.kind == "quote"]
     assert ac.status == "agree" and "not settled" not in ac.explanation
+    assert ac.explanation == "a and c quote the same words, attributed to Kate Brown."
+    # the subject names whom most articles give the words to
+    (abc,) = [f for f in _story(nlp, b=texts["b"], a=texts["a"], c=texts["c"]).findings if f.kind == "quote"]
+    assert abc.subject.startswith("Kate Brown: ") and "not settled" in abc.explanation
 
 
 def test_one_person_speaking_to_one_outlet_is_one_credit(nlp):  # type: ignore[no-untyped-def]
@@ -375,7 +379,8 @@ def test_a_fragment_of_two_sentences_lends_its_cut_as_a_whole_quote_does(nlp):  
     reported as left out of the first."""
     lead = "The mayor spoke on Monday.\n\n"
     a = lead + '"We will finish the bridge by spring, but the tunnel will take another two years," Mayor Lund said.\n'
-    b = lead + 'Mayor Lund said the city would "finish the bridge by spring. But the tunnel will take another two years."\n'
+    b = lead + ('Mayor Lund said the city would "finish the bridge by spring. But the tunnel will take another two '
+                'years."\n')
     quotes = [f for f in _story(nlp, a=a, b=b).findings if f.kind == "quote"]
     assert sorted((f.status, [(m.article, m.start, m.text) for m in f.mentions]) for f in quotes) == [
         ("agree", [("a", a.index("but the tunnel"), "but the tunnel will take another two years"),

@@ -294,7 +294,8 @@ def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ())
     first = max(group, key=lambda u: len(u.words))
     # a quote within a quote is not its quote's speaker's words
     speakers = [u.quote.speaker.name for u in group if u.quote.speaker is not None and not u.nested]
-    who = speakers[0] if speakers else "unattributed"
+    unsettled = status in {"agree", "variant"} and _speakers_unsettled([u for u in group if not u.nested])
+    who = _most_named(speakers) if speakers else "unattributed"
     words = " ".join(first.text.split()[:8])
     subject = f"{who}: “{words}{'…' if len(first.text.split()) > 8 else ''}”"
     diffs: tuple[dict[str, Any], ...] = ()
@@ -302,7 +303,7 @@ def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ())
         explanation = f"Only {group[0].article} quotes this" + (f" ({who})." if speakers else ".")
     elif status == "agree":
         explanation = f"{join_names([u.article for u in group])} quote the same words" + (
-            f", attributed to {who}." if speakers else ".")
+            f", attributed to {who}." if speakers and not unsettled else ".")
     elif status == "conflict":
         given = _by_article([(u.article, f"it is by {u.quote.speaker.name}" if u.quote.speaker
                                else "it is unattributed") for u in group])
@@ -311,7 +312,7 @@ def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ())
         ref = diff_reference(group)
         diffs = tuple(word_diff(ref, u) for u in group if u is not ref)
         explanation = "Same quote, worded differently: " + "; ".join(_diff_sentence(d) for d in diffs) + "."
-    if status in {"agree", "variant"} and _speakers_unsettled([u for u in group if not u.nested]):
+    if unsettled:
         # different speakers, not both named in so many words: no speaker conflict, but each one said
         given = _by_article([(u.article, f"it is by {u.quote.speaker.name}" if u.quote.speaker
                                else "it is unattributed") for u in group])
@@ -319,6 +320,16 @@ def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ())
     if notes:
         explanation = explanation.rstrip(".") + "; " + "; ".join(notes) + "."
     return _finding("quote", status, subject, explanation, [_mention(u) for u in group], diffs)
+
+
+def _most_named(names: Sequence[str]) -> str:
+    """Whom most articles give the words to, counting "Brown" as "Kate Brown" (the first of those
+    given as often), written as most of them write it (the first of those written as often)."""
+    words = [name_words(n) for n in names]
+    counts = [sum(bool(w & other) for other in words) for w in words]
+    best = max(range(len(names)), key=lambda k: counts[k])
+    forms = [n for n, w in zip(names, words, strict=True) if w & words[best]] or [names[best]]
+    return max(forms, key=forms.count)
 
 
 def _speakers_unsettled(group: Sequence[Unit]) -> bool:
