@@ -256,16 +256,17 @@ def test_an_event_done_and_one_to_come_are_two_events() -> None:
 
 def test_a_day_of_one_named_actor_needs_fewer_of_the_words_around_it() -> None:
     """"Mayor Lund on Tuesday vetoed the budget" and "Lund hit back Tuesday": the words around the two
-    days barely meet, but both sentences date an event of Lund's; a day of reporting ("the Courier
-    reported Tuesday"), a day against a month, or two different people, get no such help."""
+    days barely meet, but both sentences date an event of Lund's; so do "Lund said Tuesday" and "Lund
+    declared on Tuesday", one statement. Two different days of reporting ("late Thursday", "early
+    Friday"), a day against a month, or two different people, get no such help."""
     from dataclasses import replace
 
     from storydiff.compare.align import Weights
     from storydiff.compare.values import THRESHOLDS, judge_dates
 
-    def day(article, head, actors, context, value=None, text="Tuesday"):  # type: ignore[no-untyped-def]
+    def day(article, head, actors, context, value=None, text="Tuesday", weekday="Tuesday"):  # type: ignore[no-untyped-def]
         return DateFact(article=article, start=0, end=1, text=text, sentence=Span(0, 1), context=context,
-                        value=value, weekday="Tuesday" if value is None else None, relation=None, head=head,
+                        value=value, weekday=weekday if value is None else None, relation=None, head=head,
                         actors=actors)
 
     a, b = ("mayor", "lund", "veto", "harbor", "budget"), ("lund", "hit", "back", "spending", "plan", "swiftly")
@@ -276,7 +277,10 @@ def test_a_day_of_one_named_actor_needs_fewer_of_the_words_around_it() -> None:
     assert pair is not None and pair.relation == "same" and pair.linked and pair.score >= THRESHOLDS["same"]
     tuesday = DateValue(dt.date(2016, 9, 27), dt.date(2016, 9, 27), "day")
     september = DateValue(dt.date(2016, 9, 1), dt.date(2016, 9, 30), "month")
-    for x, y in ((day("a", "report", ("Ana Lund",), a), day("b", "tell", ("Lund",), b)),
+    said = judge_dates(day("a", "say", ("Mayor Ana Lund",), a), day("b", "declare", ("Lund",), b), weights)
+    assert said is not None and said.relation == "same" and said.linked
+    for x, y in ((day("a", "report", ("Ana Lund",), a, text="late Thursday", weekday="Thursday"),
+                  day("b", "tell", ("Lund",), b, text="early Friday", weekday="Friday")),
                  (day("a", "veto", ("Ana Lund",), a), day("b", "hit", ("Tom Ellis",), b)),
                  (day("a", "veto", ("Ana Lund",), a, tuesday),
                   day("b", "hit", ("Lund",), b, september, "earlier this month"))):

@@ -355,8 +355,12 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
 def _same_actors(x: DateFact, y: DateFact) -> bool:
     """Both dates are of an event involving someone both sentences name ("Donald J. Trump on Tuesday
     assailed Justice Ginsburg", "Trump swiftly responded Tuesday"), told at one precision (a day and
-    "earlier this month" tell different things), and neither is a day of reporting."""
-    return named_together(x.actors, y.actors) and not {x.head, y.head} & REPORTING \
+    "earlier this month" tell different things), and neither is a day of reporting unless both give
+    the same day: "LePage declared on Wednesday that he would not step down" and "LePage said
+    Wednesday that he has no plans to resign" are one statement, but two days of one person's saying
+    are, far more often, two statements (see _one_event)."""
+    saying = bool({x.head, y.head} & REPORTING)
+    return named_together(x.actors, y.actors) and (not saying or value_key(x) == value_key(y)) \
         and _precision(x) is not None and _precision(x) == _precision(y)
 
 
