@@ -53,7 +53,14 @@ class Watched:
         self.page.on("dialog", self._dialog)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        self.page.on("requestfailed", self._failed)
+
+    def _failed(self, request: Any) -> None:
+        # A request the browser itself cancels is no failure of the page: the icon of a page the test
+        # has already navigated away from (a lazy load still under way) is cancelled so. A refused,
+        # blocked or broken request is one.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"request failed: {request.url} ({request.failure})")
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
