@@ -171,6 +171,8 @@ def test_relation_and_head(nlp, text, evidence, relation, head):  # type: ignore
 @pytest.mark.parametrize(("text", "evidence", "actors"), [
     ("The Ravens signed Tom Ellis on Tuesday.", "Tuesday", ("Ravens", "Tom Ellis")),  # subject and object
     ("The only other back is Tom Ellis, who was signed on Tuesday.", "Tuesday", ("Tom Ellis",)),  # relative clause
+    # a copular one: what Ellis was from 2001 to 2005 is his event
+    ("Mr. Ellis, who was governor from 2001 to 2005, spoke first.", "from 2001 to 2005", ("Ellis",)),
     ("He won an Emmy in 2009 for hosting the show.", "2009", ("Emmy",)),  # "he" names no one
     ("A strong aftershock shook the island on Monday.", "Monday", ()),  # common nouns name no one
 ])

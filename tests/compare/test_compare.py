@@ -65,6 +65,7 @@ def test_a_title_alone_names_no_one_and_two_senators_are_two_people() -> None:
     assert name_words("Sgt") == set()
     assert name_words("Lt. Gov. Timothy Murray") == {"timothy", "murray"}
     assert not name_words("Sen. Lis Smith") & name_words("Sen. Tom Jones")
+    assert name_words("Mr. Ordóñez") == name_words("Ordonez") == {"ordonez"}  # one name with or without accents
 
 
 def test_mentions_are_exact_evidence(nlp):  # type: ignore[no-untyped-def]

@@ -223,14 +223,15 @@ def _actors(head: Token | None, date: Span) -> tuple[str, ...]:
     """The names the dated event involves: the subject, object or owner of the word the date
     attaches to ("Jackman won a Tony Award in 2004", "the Saints signed Wynn on Tuesday"), the
     agent of a passive, and the noun a relative clause describes ("Wynn, who was signed on
-    Tuesday"). Pronouns and common nouns name no one."""
+    Tuesday", "Lund, who was mayor from 2001 to 2005"). Pronouns and common nouns name no one."""
     if head is None:
         return ()
     tokens = [c for c in head.children if c.dep_ in _PARTICIPANTS]
     tokens += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if head.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")
-                                    for c in head.children):
-        tokens.append(head.head)
+    clause = head.head if head.dep_ in ("attr", "acomp") else head  # "who was president from 2006"
+    if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")
+                                      for c in clause.children):
+        tokens.append(clause.head)
     names = (named(t) for t in tokens if not (date.start <= t.i < date.end))
     return tuple(sorted({n for n in names if n}))
 

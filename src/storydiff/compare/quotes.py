@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -476,8 +477,10 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "sen", "senator", "r
 
 
 def name_words(name: str) -> set[str]:
-    """The words of a person's name that tell one person from another (capitalized, titles left out)."""
-    return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", name)} - TITLES
+    """The words of a person's name that tell one person from another (capitalized, titles left
+    out), without accents: outlets write "Calderón" and "Calderon", "Peña" and "Pena"."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", plain)} - TITLES
 
 
 def _names(name: str, mention: str) -> bool:
