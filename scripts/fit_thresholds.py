@@ -42,18 +42,18 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storydiff.analyze import analyze  # noqa: E402
 from storydiff.articles import article_from_record  # noqa: E402
 from storydiff.compare import compare_story  # noqa: E402
 from storydiff.compare import values as V  # noqa: E402
 from storydiff.model import ArticleFacts  # noqa: E402
-from storydiff.nlp import load_model  # noqa: E402
+from storydiff.pipeline import analyze_articles  # noqa: E402
 
 GOLD_FILES = ("gold-dev.json", "gold-dev-more.json")
 SEEDS = (1, 2, 3)
@@ -77,29 +77,34 @@ GRID: dict[str, tuple[float, ...]] = {
 }
 
 
+# Each parameter and the constant of compare/values.py it stands for: a key of THRESHOLDS, or a name.
+THRESHOLD_KEYS = ("same", "compatible", "incompatible")
+CONSTANTS = {"date_conflict": "DATE_CONFLICT_THRESHOLD", "head_bonus": "HEAD_BONUS", "unit_bonus": "UNIT_BONUS",
+             "actor_bonus": "ACTOR_BONUS", "rare_bonus": "RARE_VALUE_BONUS"}
+
+
 def in_use() -> dict[str, float]:
-    return {"same": V.THRESHOLDS["same"], "compatible": V.THRESHOLDS["compatible"],
-            "incompatible": V.THRESHOLDS["incompatible"], "date_conflict": V.DATE_CONFLICT_THRESHOLD,
-            "head_bonus": V.HEAD_BONUS, "unit_bonus": V.UNIT_BONUS, "actor_bonus": V.ACTOR_BONUS,
-            "rare_bonus": V.RARE_VALUE_BONUS}
+    return {**{k: V.THRESHOLDS[k] for k in THRESHOLD_KEYS}, **{n: getattr(V, c) for n, c in CONSTANTS.items()}}
 
 
 @contextlib.contextmanager
 def patched(params: Mapping[str, float]) -> Iterator[None]:
-    """compare/values.py with ``params`` in place of its constants, restored after."""
-    saved = (dict(V.THRESHOLDS), V.DATE_CONFLICT_THRESHOLD, V.HEAD_BONUS, V.UNIT_BONUS, V.ACTOR_BONUS,
-             V.RARE_VALUE_BONUS, V.favour_rare_values.__defaults__)
-    V.THRESHOLDS.update(same=params["same"], compatible=params["compatible"], incompatible=params["incompatible"])
-    V.DATE_CONFLICT_THRESHOLD = params["date_conflict"]
-    V.HEAD_BONUS, V.UNIT_BONUS = params["head_bonus"], params["unit_bonus"]
-    V.ACTOR_BONUS, V.RARE_VALUE_BONUS = params["actor_bonus"], params["rare_bonus"]
+    """compare/values.py with ``params`` in place of its constants, restored after. The link threshold
+    of favour_rare_values is a default argument, bound to THRESHOLDS["same"] when it was defined."""
+    saved, defaults = in_use(), V.favour_rare_values.__defaults__
+
+    def put(values: Mapping[str, float]) -> None:
+        V.THRESHOLDS.update({k: values[k] for k in THRESHOLD_KEYS})
+        for name, constant in CONSTANTS.items():
+            setattr(V, constant, values[name])
+
+    put(params)
     V.favour_rare_values.__defaults__ = (V.value_key, params["same"])
     try:
         yield
     finally:
-        (thresholds, V.DATE_CONFLICT_THRESHOLD, V.HEAD_BONUS, V.UNIT_BONUS, V.ACTOR_BONUS, V.RARE_VALUE_BONUS,
-         V.favour_rare_values.__defaults__) = saved
-        V.THRESHOLDS.update(thresholds)
+        put(saved)
+        V.favour_rare_values.__defaults__ = defaults
 
 
 # --- data ----------------------------------------------------------------------------------------
@@ -117,31 +122,34 @@ def _records(path: Path) -> dict[str, dict[str, Any]]:
     return {str(r["id"]): r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r}
 
 
+def _key(aid: str, text: str) -> str:
+    return hashlib.sha1(f"{aid}\x1f{text}".encode()).hexdigest()
+
+
 def _analyzed(records: Mapping[str, Mapping[str, Any]], ids: Sequence[str], cache: Path) -> list[ArticleFacts]:
-    """Each article's facts, analysed once and kept in ``cache`` by id and text."""
-    out = []
-    nlp = None
-    for aid in ids:
-        record = records[aid]
-        key = hashlib.sha1(f"{aid}\x1f{record['text']}".encode()).hexdigest()
-        path = cache / f"{key}.pkl"
-        if path.exists():
-            out.append(pickle.loads(path.read_bytes()))
-            continue
-        nlp = nlp or load_model()
-        facts = analyze(article_from_record(record, source=aid), nlp=nlp)
-        path.write_bytes(pickle.dumps(facts))
-        out.append(facts)
-    return out
+    """Each article's facts, analysed once (storydiff's own batched pass) and kept in ``cache`` by id
+    and text."""
+    paths = {aid: cache / f"{_key(aid, records[aid]['text'])}.pkl" for aid in ids}
+    missing = [article_from_record(records[aid], source=aid) for aid in ids if not paths[aid].exists()]
+    if missing:
+        done, problems = analyze_articles(missing)
+        if problems:
+            raise SystemExit(f"fit_thresholds: {problems[0].message}")
+        for facts in done:
+            paths[facts.article.id].write_bytes(pickle.dumps(facts))
+    return [pickle.loads(paths[aid].read_bytes()) for aid in ids]
 
 
+@dataclass(frozen=True)
 class Case:
     """One event's articles and its gold (the event itself, or one planted copy of it); an event
     with no gold (``gold`` None) counts only its conflicts, against the judged list."""
 
-    def __init__(self, event: str, gold: Mapping[str, Any] | None, texts: Mapping[str, str],
-                 analyzed: list[ArticleFacts], planted: bool) -> None:
-        self.event, self.gold, self.texts, self.analyzed, self.planted = event, gold, texts, analyzed, planted
+    event: str
+    gold: Mapping[str, Any] | None
+    texts: Mapping[str, str]
+    analyzed: list[ArticleFacts]
+    planted: bool
 
 
 def load_cases(shared: Path, cache: Path) -> list[Case]:

@@ -5,9 +5,9 @@ The judged list keeps, per conflict, its articles and offsets and a verdict: ``t
 really disagree on one fact), ``update`` (a figure that changed between publications), ``different
 facts``, ``misread value`` or ``compatible``. It holds the conflicts of the compare rules in use and
 those of a fitted pair judge and of fitted thresholds (scripts/fit_thresholds.py), both tried and not
-adopted (``reported_by``). A judged-false conflict
-that storydiff still reports is a known mistake: their number may only go down. A reported conflict
-the list does not hold fails the test until someone reads it and adds its verdict.
+adopted (``reported_by``). A judged-false conflict that storydiff still reports is a known mistake:
+their number may only go down. A reported conflict the list does not hold fails the test until
+someone reads it and adds its verdict.
 """
 
 from __future__ import annotations
