@@ -212,8 +212,25 @@ def test_others_and_people_count_what_befell_them(nlp, text, evidence, head):  #
 @pytest.mark.parametrize("text", [
     "Republicans had a one-in-three chance of losing the House.",
     'He said there is a "1 in 2" chance that they lose the House.',
+    'He admitted there\'s a "2 in 3" chance that the Republicans will lose their majority.',
 ])
 def test_a_share_is_of_the_noun_it_tells(nlp, text):  # type: ignore[no-untyped-def]
     """"A one-in-three chance" is a share of a chance, whatever verb has it."""
     (q,) = extract_quantities(nlp(text), Article(id="t", text=text))
     assert (q.unit, q.head) == ("fraction", "chance")
+
+
+@pytest.mark.parametrize(("text", "evidence", "head"), [
+    # the parse may hang only a tally's first number on the noun it counts
+    ("The measure passed by a vote of 134 to 64 in the House.", "134 to 64", "vote"),
+    # "hours earlier" says when the vote was, not what the tally counts
+    ("This followed a 96-1 vote hours earlier in the Senate.", "96-1", "vote"),
+    ("They saw a 10 percent rise in prices.", "10 percent", "rise"),
+    # "in taxpayer money" restates the sum's currency: what is counted is the repaying
+    ("Farenthold pledged to repay the $84,000 in taxpayer money.", "$84,000", "repay"),
+    ("He would repay the $85,000 to the Treasury Department.", "$85,000", "repay"),
+    ("Two-thirds of the money went to schools.", "Two-thirds", "money"),  # a share of money is of money
+])
+def test_what_a_figure_counts(nlp, text, evidence, head):  # type: ignore[no-untyped-def]
+    (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.text == evidence]
+    assert q.head == head

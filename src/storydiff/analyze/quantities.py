@@ -273,6 +273,9 @@ def _phrase(tok: Token, skip: Span) -> str:
 
 
 GENERIC_COUNTED = frozenset({"other", "people", "person"})
+MONEY_NOUNS = frozenset({"money", "fund", "funding", "cash", "dollar"})
+"""Nouns that restate a sum's currency: "$84,000 in taxpayer money" is money by its "$"; what tells
+it from the story's other sums is what is done with it (repaid)."""
 
 
 def _counted(anchor: Token, span: Span) -> tuple[str | None, str | None, str | None]:
@@ -291,6 +294,10 @@ def _counted(anchor: Token, span: Span) -> tuple[str | None, str | None, str | N
     if tok.i in range(span.start, span.end):
         # The number's own noun: "two-thirds of the Senate", "Fifteen of the 19 hijackers".
         of = _prep_object(tok, span)
+        if of is not None and of.lemma_.lower() in MONEY_NOUNS and any(t.tag_ == "$" for t in span):
+            # "repay the $84,000 in taxpayer money": told as taxpayer money, counted by its verb
+            label = _verb_label(tok, span)
+            return unit, _phrase(of, span), label.split()[0] if label else of.lemma_.lower()
         if of is not None:
             return unit, _phrase(of, span), of.lemma_.lower()
     head = tok.head if tok.dep_ in {"nummod", "quantmod", "compound", "amod", "npadvmod", "nmod"} else tok
@@ -312,8 +319,9 @@ def _counted(anchor: Token, span: Span) -> tuple[str | None, str | None, str | N
             of = _prep_object(head, span, ("of", "in", "at", "on"))
             if of is not None:
                 return unit, _phrase(of, span), of.lemma_.lower()
-            if head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"}:
-                head = head.head
+            if head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"} and not (
+                    head.head.dep_ == "npadvmod" and head.head.lemma_.lower() in TIME_UNITS):
+                head = head.head  # "a 10 percent rise", but "a 96-1 vote hours earlier" counts votes
         if head.lemma_.lower() in GENERIC_COUNTED and head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ == "VERB":
             # "at least 53 others were wounded", "50 people died": what is counted is what befell them, as
             # in "53 wounded"
@@ -322,6 +330,16 @@ def _counted(anchor: Token, span: Span) -> tuple[str | None, str | None, str | N
     # Attached to a verb: "suspended for 60 days", "repaid the campaign about $60,000".
     label = _verb_label(head, span)
     return unit, label, label.split()[0] if label else None
+
+
+def _tally_noun(span: Span) -> tuple[str, str] | None:
+    """(counted phrase, head lemma) of "by a vote of 134 to 64", where the parse may hang only the
+    tally's first number on what is counted."""
+    first = span[0]
+    noun = first.head.head
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and noun.pos_ == "NOUN" and noun.i < span.start:
+        return _phrase(noun, span), noun.lemma_.lower()
+    return None
 
 
 def _prep_object(tok: Token, span: Span, preps: tuple[str, ...] = ("of", "in", "for")) -> Token | None:
@@ -466,6 +484,8 @@ def extract_quantities(doc: Doc, article: Article, *, taken: Sequence[tuple[int,
             qualifier = "over"
         anchor = _anchor(span)
         tunit, counted, head = _counted(anchor, span)
+        if unit == "tally":
+            counted, head = _tally_noun(span) or (counted, head)
         person = _age(doc, m.start("num"), end, m)
         if person:
             unit, counted, head = "year of age", person, person.lower()
@@ -498,6 +518,8 @@ def _shares(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Ite
         anchor = _anchor(span)
         _unit, counted, head = _counted(anchor, span)
         after = doc[span.end] if span.end < len(doc) else None
+        while after is not None and after.is_quote and after.i + 1 < len(doc):
+            after = doc[after.i + 1]  # a 'a "2 in 3" chance'
         if after is not None and after.pos_ == "NOUN" and any(t.head.i == after.i for t in span):
             counted, head = after.text, after.lemma_.lower()  # "a one-in-three chance" is of a chance
         qual = m.group("qual")
