@@ -345,6 +345,8 @@ def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published
     ("Lohan checks into rehab\n12:52 p.m. EDT May 2, 2013\nShe checked in today.", ["today"]),
     ("Storm hits coast\nNov. 27, 2005 at 7:31 AM ET\n\nThe storm hit on Saturday.", ["Saturday"]),
     ("21 July 2013 Last updated at 11:11 GMT\nFire at a supermarket\nCrews fought it on Sunday.", ["Sunday"]),
+    ("Elections to be held\nParliament\nThe vote\nNews\n26 September 2013, 10: 00 (GMT+05: 00)\nIt is set for Sunday.",
+     ["Sunday"]),
     # ... and a line of a date alone in the page's head (headline, byline, date) is one too
     ("Ross in talks for sequel\n04 / 04 / 2012\nRoss is in talks, the studio said on Friday.", ["Friday"]),
     ("Ross in talks\npublished: 2012 - 04 - 04 11: 47: 35\nRoss is in talks, it said Friday.", ["Friday"]),

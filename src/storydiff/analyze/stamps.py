@@ -40,12 +40,14 @@ _DATELINE = re.compile(
 
 
 # A line that holds nothing but date and time material ("May 3, 2013 | 8:20 am", "12:52 p.m. EDT
-# May 2, 2013", "published: 2012 - 04 - 04 11: 47: 35", "21 July 2013 Last updated at 11: 11 GMT"),
+# May 2, 2013", "published: 2012 - 04 - 04 11: 47: 35", "21 July 2013 Last updated at 11: 11 GMT",
+# "26 September 2013, 10: 00 (GMT+05: 00)"),
 # stamp words allowed among it, is the page's
 # stamp when it holds a time of day, or when it stands in the page's head (its first HEAD_LINES
 # non-empty lines: headline, byline, date) and holds a day.
-_DATE_TIME_LINE = re.compile(rf"(?:(?i:(?:last\s+)?(?:updated|posted|published|modified))(?![\w])|{_PIECE}"
-                             rf"|[ \t,:|/.-])+")
+_ZONE_OFFSET = r"\(?(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?:\s?:\s?\d\d)?\)?"  # "(GMT+05: 00)", "UTC-4"
+_DATE_TIME_LINE = re.compile(rf"(?:(?i:(?:last\s+)?(?:updated|posted|published|modified))(?![\w])|{_ZONE_OFFSET}"
+                             rf"|{_PIECE}|[ \t,:|/.-])+")
 _CLOCK = re.compile(CLOCK_TIME, re.IGNORECASE)
 _DAY = re.compile(rf"{_MONTHS}|\d\s?/\s?\d|\d{{4}}\s?-\s?\d\d?\s?-\s?\d")
 HEAD_LINES = 4
