@@ -232,6 +232,13 @@ SPEAKER_ROWS = [
     ("Mark Reed won the title last year. “I actually have goosebumps just thinking about this,” said the "
      "31-year-old on the eve of the Scottish Open.", "I actually have goosebumps just thinking about this",
      ("the 31-year-old", "the 31-year-old")),
+    # words quoted in what someone's statement says are that someone's, not the clause's subject's
+    ("The senator seized on Ms. Lowe's claim that the budget was “a fraud” in the hearing.", "a fraud",
+     ("Lowe", "Lowe")),
+    ("Governor Ann Hale, a party loyalist, drew fire over her remark that “nobody reads the bills.”",
+     "nobody reads the bills.", ("Ann Hale", "her")),
+    # ... unless a speech verb in it gives them to another
+    ("Mr. Ortiz's claim that Ms. Lowe said “we are broke” was false.", "we are broke", ("Lowe", "Lowe")),
 ]
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
 from .quotemarks import MARKS, ends_sentence, find_quoted, goes_on
-from .speakers import GENDERED_WORDS, SUBJECTS, Mentions, age_noun
+from .speakers import GENDERED_WORDS, PRONOUN_GENDER, SUBJECTS, UTTERANCES, Mentions, age_noun
 from .text import context_lemmas
 
 __all__ = ["extract_quotes"]
@@ -192,7 +192,11 @@ class _Reader(Mentions):
             verb = _intro_verb(before)  # "Politico reveals a few facts: “…”"
         if verb is not None and found.partial:
             verb = self.reporter(verb, found)
-        if verb is not None:
+        owned = self.owned_words(found) if verb is None or not _is_cue(verb) else None
+        if owned is not None:
+            noun, found.speaker = owned
+            found.cue = self.cue_span(noun)
+        elif verb is not None:
             found.cue = self.cue_span(verb)
             found.cue_token = verb.i
             found.speaker = self.speaker_of(verb, found)
@@ -200,6 +204,43 @@ class _Reader(Mentions):
             self.signed(found)
         if found.speaker is None:
             self.labelled(found)
+
+    def owned_words(self, found: _Found) -> tuple[Token, Speaker] | None:
+        """``her remark that “…”``, ``Trump's statement that the judge was “a hater”``: words quoted
+        in what someone's statement says are that someone's, whatever the clause's own subject, and
+        whatever verb that says no speaking ("fanned controversy over", "seized on") the sentence
+        hangs the statement from; only what a "that" clause says the statement is ("His exact words:
+        “…”" leaves who "his" is to the cue rules). The noun and its owner."""
+        doc = self.doc
+        path = [doc[min(self.tok(found.parts[0][0]), len(doc) - 1)]]
+        for a in path[0].ancestors:
+            if self.inside(found, a.i):
+                path = [a]
+                continue
+            if a.pos_ == "NOUN" and a.lemma_.lower() in UTTERANCES and path[-1].dep_ in {"acl", "ccomp"} \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in path[-1].children):
+                owner = next((c for c in a.children if c.dep_ == "poss"), None)
+                said = None if owner is None else self.owner(owner)
+                return None if said is None else (a, said)
+            path.append(a)
+        return None
+
+    def owner(self, poss: Token) -> Speaker | None:
+        """Whose a statement is: a named owner, or for "his" or "her" the subject of the clause the
+        statement stands in when it is a person of that gender ("Albright fanned controversy over
+        her remark"), else whom the pronoun refers to. The span is the owner's own word."""
+        if poss.lower_ not in {"his", "her"}:
+            return self.resolve(poss) if poss.i in self.ent_of or poss.pos_ == "PROPN" else None
+        verb = next((a for a in poss.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        subj = None if verb is None else next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        name = None
+        if subj is not None and subj.i < poss.i and (subj.i in self.ent_of or subj.lower_ in {"he", "she"}):
+            said = self.resolve(subj)
+            gender = PRONOUN_GENDER.get(subj.lower_) or (said and self.gender(said.name))
+            if said is not None and gender in {None, PRONOUN_GENDER[poss.lower_]}:
+                name = said.name
+        name = name or self.antecedent(poss)
+        return None if name is None else Speaker(name, poss.idx, poss.idx + len(poss))
 
     def cue_after(self, found: _Found, after: list[Token]) -> Token | None:
         """``"…," X said`` / ``"…," said X`` / ``"…," the letter continued``; after a quotation
