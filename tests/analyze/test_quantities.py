@@ -189,6 +189,7 @@ def test_whom_a_figure_belongs_to(nlp, text, evidence, actor):  # type: ignore[n
     ("Walter Greene missed six games. He had 81 yards rushing on Sunday.", "81", "Walter Greene"),
     ("Lena Park scored again. Her 31 points led all scorers.", "31", "Lena Park"),
     ("He has 189 rushing yards in his last two games.", "189", None),  # no one named before
+    ("Lena Park was challenged by Rep. Tom Hale in a vote. She won by a 134-to-63 vote.", "134-to-63", "Lena Park"),
 ])
 def test_a_figure_given_to_he_or_his_belongs_to_whom_it_refers_to(nlp, text, evidence, actor):  # type: ignore[no-untyped-def]
     doc = nlp(text)

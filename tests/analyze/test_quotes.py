@@ -237,6 +237,9 @@ SPEAKER_ROWS = [
      ("Lowe", "Lowe")),
     ("Governor Ann Hale, a party loyalist, drew fire over her remark that “nobody reads the bills.”",
      "nobody reads the bills.", ("Ann Hale", "her")),
+    # "he" is the person named as subject before one named otherwise, in its sentence or the last
+    ("Juan Ortiz, an adviser to Governor Tom Hale, questioned the plan. “It will not work,” he said.",
+     "It will not work", ("Juan Ortiz", "he")),
     # ... unless a speech verb in it gives them to another
     ("Mr. Ortiz's claim that Ms. Lowe said “we are broke” was false.", "we are broke", ("Lowe", "Lowe")),
 ]

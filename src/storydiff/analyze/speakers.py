@@ -1,9 +1,9 @@
 """Who a quote's cue word names or refers to: resolving a subject to a speaker.
 
-"Wheeler" → Ted Wheeler (the article's canonical name), "he" → the nearer of the last person
-named and the last proper-noun subject, "the mayor" → the person whose role is mayor, "an Oct. 3
-letter sent by Sean Riddell" → Sean Riddell, "Trump's statement" → Trump, "the department, which
-reported" → the department.
+"Wheeler" → Ted Wheeler (the article's canonical name), "he" → the person named as subject before
+one named otherwise, else the nearer of the last person named and the last proper-noun subject,
+"the mayor" → the person whose role is mayor, "an Oct. 3 letter sent by Sean Riddell" → Sean
+Riddell, "Trump's statement" → Trump, "the department, which reported" → the department.
 
 Unknown beats wrong: a pronoun that names no one (``everything``, ``this``, ``what``) is no speaker.
 Which common nouns can speak is left to the parse: news credits quotes to people and groups
@@ -127,11 +127,15 @@ class Mentions:
 
 
     def antecedent(self, tok: Token) -> str | None:
-        """Who "he" or "she" refers to: the nearer of the last person named and the last
-        proper-noun subject (spaCy misses some names as persons), passing over those the article
-        shows to be of the other gender."""
+        """Who "he" or "she" refers to: the person named as subject before a person named otherwise
+        in its sentence or the last (see subject_before), else the nearer of the last person named and
+        the last proper-noun subject (spaCy misses some names as persons), passing over those the
+        article shows to be of the other gender."""
         other = {"m": "f", "f": "m"}[PRONOUN_GENDER[tok.lower_]]
         person = self.last_mention(tok.idx, {"PERSON"}, skip=lambda name: self.gender(name) == other)
+        subject = None if person is None else self.subject_before(tok, person[0], other)
+        if subject is not None:
+            return subject
         doc = self.doc
         for i in range(tok.i - 1, max(tok.i - 80, 0) - 1, -1):
             t = doc[i]
@@ -147,6 +151,26 @@ class Mentions:
                 words = phrase(t)
                 return self.text[words[0].idx:words[-1].idx + len(words[-1])]
         return person[1] if person else None
+
+    def subject_before(self, tok: Token, named_at: int, other: str) -> str | None:
+        """The person a "he" or "she" refers to when the last person named (at ``named_at``), in the
+        pronoun's sentence or the one before, is not a subject there: a person named as subject
+        before it in that stretch, if any ("Lena Park was challenged by Rep. Tom Hale. She won" is
+        Park's win; "Juan Ortiz, an adviser to Tom Hale, questioned the plan. “…,” he said" is
+        Ortiz's saying)."""
+        doc = self.doc
+        at = self.ent_of.get(self.tok(named_at))
+        sent = tok.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        if at is None or at.root.dep_ in SUBJECTS or at.start < start:
+            return None
+        for i in range(at.start - 1, start - 1, -1):
+            t = doc[i]
+            ent = self.ent_of.get(i)
+            if t.dep_ in SUBJECTS and ent is not None and ent.label_ == "PERSON":
+                name = self.name_of(ent)
+                return None if self.gender(name) == other else name
+        return None
 
     def gender(self, name: str) -> str | None:
         """"m" or "f" when the article says which (see GENDERED_WORDS), else None."""
