@@ -519,7 +519,7 @@ def _shares(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Ite
         _unit, counted, head = _counted(anchor, span)
         after = doc[span.end] if span.end < len(doc) else None
         while after is not None and after.is_quote and after.i + 1 < len(doc):
-            after = doc[after.i + 1]  # a 'a "2 in 3" chance'
+            after = doc[after.i + 1]  # past a closing quote mark: 'a "2 in 3" chance'
         if after is not None and after.pos_ == "NOUN" and any(t.head.i == after.i for t in span):
             counted, head = after.text, after.lemma_.lower()  # "a one-in-three chance" is of a chance
         qual = m.group("qual")
