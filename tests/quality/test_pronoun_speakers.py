@@ -45,4 +45,3 @@ def test_pronoun_speakers_hold_their_judged_names() -> None:
         assert quote is not None and quote.speaker is not None, j
         assert (quote.speaker.name, quote.speaker.start, quote.speaker.end) == (
             j["after"], j["speaker_start"], j["speaker_end"]), j
-

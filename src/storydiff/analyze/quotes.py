@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
 from .quotemarks import MARKS, ends_sentence, find_quoted, goes_on
-from .speakers import GENDERED_WORDS, PRONOUN_GENDER, SUBJECTS, UTTERANCES, Mentions, age_noun
+from .speakers import GENDERED_WORDS, SUBJECTS, UTTERANCES, Mentions, age_noun
 from .text import context_lemmas
 
 __all__ = ["extract_quotes"]
@@ -226,20 +226,12 @@ class _Reader(Mentions):
         return None
 
     def owner(self, poss: Token) -> Speaker | None:
-        """Whose a statement is: a named owner, or for "his" or "her" the subject of the clause the
-        statement stands in when it is a person of that gender ("Albright fanned controversy over
-        her remark"), else whom the pronoun refers to. The span is the owner's own word."""
+        """Whose a statement is: a named owner, or whom its "his" or "her" refers to (the subject
+        named before, as "Albright fanned controversy over her remark"; see Mentions.antecedent). The
+        span is the owner's own word."""
         if poss.lower_ not in {"his", "her"}:
             return self.resolve(poss) if poss.i in self.ent_of or poss.pos_ == "PROPN" else None
-        verb = next((a for a in poss.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        subj = None if verb is None else next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        name = None
-        if subj is not None and subj.i < poss.i and (subj.i in self.ent_of or subj.lower_ in {"he", "she"}):
-            said = self.resolve(subj)
-            gender = PRONOUN_GENDER.get(subj.lower_) or (said and self.gender(said.name))
-            if said is not None and gender in {None, PRONOUN_GENDER[poss.lower_]}:
-                name = said.name
-        name = name or self.antecedent(poss)
+        name = self.antecedent(poss)
         return None if name is None else Speaker(name, poss.idx, poss.idx + len(poss))
 
     def cue_after(self, found: _Found, after: list[Token]) -> Token | None:
