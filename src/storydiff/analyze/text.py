@@ -57,16 +57,27 @@ def context_lemmas(sent: Span, skip: tuple[int, int] | None = None) -> tuple[str
     are not judged alike merely for stating the same value.
     """
     seen: dict[str, None] = {}
-    for tok in sent:
-        if tok.pos_ not in CONTENT_POS or tok.is_stop or tok.like_num or len(tok.text) < 2:
-            continue
-        if skip is not None and skip[0] <= tok.idx < skip[1]:
-            continue
-        lemma = tok.lemma_.lower()
-        if lemma in NEWS_STOP or not any(c.isalpha() for c in lemma):
-            continue
-        seen.setdefault(lemma, None)
+    for idx, lemma in _content_lemmas(sent):
+        if skip is None or not skip[0] <= idx < skip[1]:
+            seen.setdefault(lemma, None)
     return tuple(seen)
+
+
+def _content_lemmas(sent: Span) -> list[tuple[int, str]]:
+    """Each content token of ``sent`` as (character offset, lemma), read once per sentence and kept
+    on the doc: a sentence that states many facts is asked for its context once per fact."""
+    kept = sent.doc.user_data.setdefault("storydiff_contexts", {})
+    key = (sent.start, sent.end)
+    if key not in kept:
+        found = []
+        for tok in sent:
+            if tok.pos_ not in CONTENT_POS or tok.is_stop or tok.like_num or len(tok.text) < 2:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in NEWS_STOP and any(c.isalpha() for c in lemma):
+                found.append((tok.idx, lemma))
+        kept[key] = found
+    return kept[key]
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:

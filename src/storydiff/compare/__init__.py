@@ -51,8 +51,14 @@ from .values import Kinds, Occasions, favour_rare_values, judge_dates, judge_qua
 __all__ = ["CompareOptions", "compare_story"]
 
 F = TypeVar("F")
+FactT = TypeVar("FactT", bound=Fact)
 RANK = {"incompatible": 2, "compatible": 1, "same": 0}
 STATUS_ORDER = {"conflict": 0, "variant": 1, "agree": 2, "unique": 3}
+PER_ARTICLE = 200
+"""Figures, dates or credits that compare aligns from one article, the first in the text: every pair
+of one kind across two articles is judged, so the work grows with the product of their counts. No
+article of the dev data states more than 124 of one kind; an article that states more is a list, and
+the story's note says what was left out."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,9 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     facts = [f for a in analyzed for f in a.facts]
     weights: Weights = Weights(((f.article, f.sentence), f.context) for f in facts)
     findings: list[Finding] = []
-    quantities = [f for f in facts if isinstance(f, Quantity)]
-    dates = [f for f in facts if isinstance(f, DateFact)]
+    notes: list[str] = []
+    quantities = _first_per_article([f for f in facts if isinstance(f, Quantity)], "figures", notes)
+    dates = _first_per_article([f for f in facts if isinstance(f, DateFact)], "dates", notes)
     kinds, occasions = Kinds(quantities), Occasions(dates)
     findings += _judged(quantities, told_apart(quantities, favour_rare_values(
         quantities, lambda x, y: judge_quantities(x, y, weights, kinds, occasions))),
@@ -83,7 +90,7 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
                         lambda group, status: _date_finding(group, status, texts))
     units = unmask([u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])])
     findings += _quote_findings(units)
-    attributions = [f for f in facts if isinstance(f, Attribution)]
+    attributions = _first_per_article([f for f in facts if isinstance(f, Attribution)], "credits", notes)
     findings += _judged(attributions, favour_rare_values(attributions, lambda x, y: judge_attributions(x, y, weights),
                                                          key=lambda a: outlet_key(a.source), threshold=SAME_SOURCE_MIN),
                         lambda group, status: _attribution_finding(group, status, texts))
@@ -92,11 +99,25 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     order = {a.article.id: i for i, a in enumerate(analyzed)}
     findings.sort(key=lambda f: (STATUS_ORDER[f.status], order.get(f.mentions[0].article, 0), f.mentions[0].start))
     ids = tuple(a.article.id for a in analyzed)
-    return Story(
-        id=story_id or _digest("story", *ids), title=title or _title(analyzed), articles=ids,
-        findings=tuple(findings),
-        note="Only one article: nothing to compare it with; its facts are listed as unique." if len(ids) == 1 else None,
-    )
+    if len(ids) == 1:
+        notes.insert(0, "Only one article: nothing to compare it with; its facts are listed as unique.")
+    return Story(id=story_id or _digest("story", *ids), title=title or _title(analyzed), articles=ids,
+                 findings=tuple(findings), note="; ".join(notes) or None)
+
+
+def _first_per_article(facts: list[FactT], noun: str, notes: list[str]) -> list[FactT]:
+    """``facts`` (one kind), in their order, but only the first :data:`PER_ARTICLE` in the text of
+    each article; for each article with more, a note on ``notes`` that the rest were left out."""
+    by_article: dict[str, list[FactT]] = {}
+    for f in facts:
+        by_article.setdefault(f.article, []).append(f)
+    dropped: set[int] = set()
+    for article, stated in by_article.items():
+        if len(stated) > PER_ARTICLE:
+            dropped.update(id(f) for f in sorted(stated, key=lambda f: (f.start, f.end))[PER_ARTICLE:])
+            notes.append(f"{article} states {len(stated)} {noun}; only its first {PER_ARTICLE} were compared "
+                         f"and the other {len(stated) - PER_ARTICLE} are left out of the findings")
+    return [f for f in facts if id(f) not in dropped]
 
 
 def _judged(items: Sequence[F], judge: Callable[[F, F], Pair | None],

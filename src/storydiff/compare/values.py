@@ -474,15 +474,17 @@ def told_apart(items: Sequence[H], judge: Callable[[H, H], Pair | None]) -> Call
     heads_match). One that gives both values of the same thing contradicts itself ("died on Friday",
     "died on Thursday"), and its conflict stands."""
     stated = _stated(items, value_key)
+    known: dict[tuple[str, str | None, int], bool] = {}
 
     def accounted(x: H, y: H) -> bool:
-        """Whether x's article states y's fact, with y's value, as something other than x."""
-        for other in stated.get((x.article, value_key(y)), []):
-            if not heads_match(x.head, other.head):
-                pair = judge(other, y)
-                if pair is not None and pair.score >= THRESHOLDS["compatible"]:
-                    return True
-        return False
+        """Whether x's article states y's fact, with y's value, as something other than x (kept per
+        article, head and y: an article that states one value many times is read once per y)."""
+        key = (x.article, x.head, id(y))
+        if key not in known:
+            known[key] = any(
+                not heads_match(x.head, other.head) and (pair := judge(other, y)) is not None
+                and pair.score >= THRESHOLDS["compatible"] for other in stated.get((x.article, value_key(y)), []))
+        return known[key]
 
     def judged(x: H, y: H) -> Pair | None:
         pair = judge(x, y)
