@@ -97,6 +97,12 @@ ROWS = [
     # "When asked" is the question put to the speaker; the answer's cue comes after it
     ("Mel Sembler joined the fund. When asked why, Sembler responded in a text message: \"Trump will be the "
      "nominee.\"", "Trump will", ["Trump will be the nominee."], "Mel Sembler", "Sembler", "responded", False),
+    # what someone issued, posted or went on with is the statement quoted next: in its sentence after a
+    # comma, or standing alone after it
+    ("After the vote, Ana Ruiz issued a statement, “Our city will rebuild the bridge.”",
+     "Our city", ["Our city will rebuild the bridge."], "Ana Ruiz", "Ana Ruiz", "issued", False),
+    ("Ana Ruiz continued her remarks.\n\n“The bridge will take two years to rebuild.”",
+     "The bridge", ["The bridge will take two years to rebuild."], "Ana Ruiz", "Ana Ruiz", "continued", False),
 ]
 
 

@@ -110,10 +110,12 @@ class _Reader(Mentions):
         sent = doc[i].sent
         if sent.end_char > found.open_mark:
             return None
+        if _has_mark(sent.text):
+            return None
         for t in reversed(sent):
-            if _is_cue(t) and t.lemma_ not in NEAR_ONLY and not _has_mark(sent.text):
+            if _is_cue(t) and t.lemma_ not in NEAR_ONLY:
                 return t
-        return None
+        return _utterance_verb(list(sent))  # "Howard continued his scathing remarks. “…”"
 
     def para_of(self, char: int) -> int:
         return bisect_right(self.paras, char) - 1
@@ -190,6 +192,8 @@ class _Reader(Mentions):
             verb = self.clause_verb(found)  # "Clinton called them “deplorables”"
         if verb is None and before and before[-1].text == ":":
             verb = _intro_verb(before)  # "Politico reveals a few facts: “…”"
+        if verb is None and not found.partial and before and before[-1].text in {",", ":"}:
+            verb = _utterance_verb(before)  # "Trump issued a statement, “…”"
         if verb is not None and found.partial:
             verb = self.reporter(verb, found)
         owned = self.owned_words(found) if verb is None or not _is_cue(verb) else None
@@ -500,6 +504,16 @@ def _is_cue(t: Token) -> bool:
         return any(c.lower_ == "to" for c in t.children) or (
             t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to")
     return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS and t.dep_ != "amod"
+
+
+def _utterance_verb(tokens: list[Token]) -> Token | None:
+    """The verb of a clause whose object is something said ("issued a statement", "continued his
+    remarks", "posted a message"), when it has a subject: what is quoted next is that statement."""
+    for t in reversed(tokens):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in UTTERANCES and t.dep_ == "dobj" and t.head.pos_ == "VERB" \
+                and any(c.dep_ in SUBJECTS for c in t.head.children):
+            return t.head
+    return None
 
 
 def _when_asked(t: Token) -> bool:
