@@ -103,6 +103,11 @@ ROWS = [
      "Our city", ["Our city will rebuild the bridge."], "Ana Ruiz", "Ana Ruiz", "issued", False),
     ("Ana Ruiz continued her remarks.\n\n“The bridge will take two years to rebuild.”",
      "The bridge", ["The bridge will take two years to rebuild."], "Ana Ruiz", "Ana Ruiz", "continued", False),
+    # no verb, only the statement the quotation is from: its owner speaks, else the statement itself
+    ("Governor Kate Brown backs the plan. From Brown's Facebook post: “The bridge comes first.”",
+     "The bridge", ["The bridge comes first."], "Kate Brown", "Brown", "From", False),
+    ("The survey is long.\n\nFrom the report: “Samples with more weighting were more accurate.”",
+     "Samples", ["Samples with more weighting were more accurate."], "the report", "the report", "From", False),
 ]
 
 

@@ -208,6 +208,8 @@ class _Reader(Mentions):
             self.signed(found)
         if found.speaker is None:
             self.labelled(found)
+        if found.speaker is None and not found.partial:
+            self.sourced(before, found)
 
     def owned_words(self, found: _Found) -> tuple[Token, Speaker] | None:
         """``her remark that “…”``, ``Trump's statement that the judge was “a hater”``: words quoted
@@ -451,6 +453,20 @@ class _Reader(Mentions):
         if len(words) and all(t.pos_ == "PROPN" or t.i in self.ent_of or t.text == "." for t in words):
             found.cue = (label.end(1), label.end(1) + 1)
             found.speaker = self.named(label.start(1), label.end(1))
+
+    def sourced(self, before: list[Token], found: _Found) -> None:
+        """``From the report: "…"``, ``From Bush's Facebook post: "…"``: a quotation introduced by
+        no verb, only the statement it comes from; its owner speaks, else the statement itself."""
+        if len(before) < 3 or before[-1].text != ":" or before[0].lower_ != "from" \
+                or any(t.pos_ in {"VERB", "AUX"} for t in before):
+            return
+        noun = next((c for c in before[0].children if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ != "NOUN" or not (noun.lemma_.lower() in UTTERANCES or _people(noun)):
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        found.speaker = self.owner(owner) if owner is not None else self.resolve(noun)
+        if found.speaker is not None:
+            found.cue = self.cue_span(before[0])
 
     def signed(self, found: _Found) -> None:
         """``"…" ― Sonya Herridge`` or ``"PENCE: Well, …"``: a name signed after the quotation,
