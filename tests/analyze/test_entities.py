@@ -39,3 +39,33 @@ def test_a_name_of_marks_and_spaces_is_not_an_entity(nlp):  # type: ignore[no-un
     assert all(name.strip() for _, _, name in index.mentions)
     facts = analyze(Article(id="a", text=text), nlp=nlp)
     assert all(text[f.start:f.end] == f.text for f in facts.facts)
+
+
+def _names(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(text[s:e], n) for s, e, n in build_index(nlp(text)).mentions]
+
+
+def test_two_people_of_one_surname_stay_apart(nlp):  # type: ignore[no-untyped-def]
+    text = ("Jeb Bush endorsed the senator on Wednesday. Bush called him a leader. Another reason for Bush "
+            "to back him: his son. George P. Bush, the 39-year-old land commissioner, is next.")
+    names = _names(nlp, text)
+    assert ("Jeb Bush", "Jeb Bush") in names
+    assert ("George P. Bush", "George P. Bush") in names
+    # a bare surname is the person of that surname the article named in full first
+    assert [n for w, n in names if w == "Bush"] == ["Jeb Bush", "Jeb Bush"]
+
+
+def test_a_bare_surname_is_the_first_named_not_the_last(nlp):  # type: ignore[no-untyped-def]
+    text = ("Ted Cruz spoke to delegates in Cleveland. Trump once mocked Heidi Cruz in a tweet. "
+            "Cruz said he would not forgive it.")
+    assert [n for w, n in _names(nlp, text) if w == "Cruz"] == ["Ted Cruz"]
+
+
+def test_the_end_of_a_full_name_and_the_same_first_name_are_one_person(nlp):  # type: ignore[no-untyped-def]
+    text = ("Rep. Debbie Wasserman Schultz resigned on Sunday. Wasserman Schultz said she was proud. "
+            "Mayor Bill de Blasio agreed, and de Blasio praised her. Donald J. Trump mocked her; "
+            "Donald Trump said she was weak.")
+    names = dict(_names(nlp, text))
+    assert names["Wasserman Schultz"] == "Debbie Wasserman Schultz"
+    assert names["de Blasio"] == "Bill de Blasio"
+    assert names["Donald Trump"] == "Donald J. Trump"

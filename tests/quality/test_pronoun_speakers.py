@@ -1,12 +1,17 @@
-"""Whom a quote's "he" or "she" names, against verdicts given by reading
-(tests/quality/data/judged_pronoun_speakers.jsonl).
+"""Whom a quote's speaker names, against verdicts given by reading (tests/quality/data/judged_*_speakers.jsonl).
 
-The judged list holds 40 quotes drawn at random (seed 7) from the 145 on PolNeAR train whose
-speaker's name changed when a pronoun's antecedent came to prefer the person named as subject
-before a person named otherwise ("Juan Zarate, an adviser to Bush, questioned Trump's logic. “…,”
-he said" is Zarate's). Per quote: the article, the quote's offsets, the speaker's span, the name
-before and after the change, and whether the name after is right by reading (``yes``, ``no``,
-``unsure``). score_quotes.py cannot see this: it takes a speaker whose span is the gold's "he" as
+- judged_pronoun_speakers.jsonl: 40 quotes drawn at random (seed 7) from the 145 on PolNeAR train
+  whose speaker's name changed when a pronoun's antecedent came to prefer the person named as
+  subject before a person named otherwise ("Juan Zarate, an adviser to Bush, questioned Trump's
+  logic. “…,” he said" is Zarate's). None of the 40 names before was right.
+- judged_surname_speakers.jsonl: 40 quotes drawn at random (seed 3) from the 135 on PolNeAR train
+  whose speaker's name changed when two people of one surname came to be kept apart ("Jeb Bush" and
+  "George P. Bush"; a bare "Bush" is the one named in full first). Before, every "Bush" was the
+  longest full name of it.
+
+Per quote: the article, the quote's offsets, the speaker's span, the name before and after the
+change, and whether the name after is right by reading (``yes``, ``no``, ``unsure``).
+score_quotes.py cannot see this: it takes a speaker whose span is the gold's "he" (or "Bush") as
 right, whoever the name says it is. Every quote judged right must keep its speaker; the share
 judged right may not fall below the floor."""
 
@@ -24,15 +29,18 @@ from tests.conftest import shared_path
 
 pytestmark = pytest.mark.quality
 
-JUDGED = Path(__file__).resolve().parent / "data" / "judged_pronoun_speakers.jsonl"
-MIN_RIGHT = 33  # of 40; none of the 40 names before the change was right
+DATA = Path(__file__).resolve().parent / "data"
 
 
-def test_pronoun_speakers_hold_their_judged_names() -> None:
-    judged = [json.loads(line) for line in JUDGED.open(encoding="utf-8")]
+@pytest.mark.parametrize(("judged_file", "min_right"), [
+    ("judged_pronoun_speakers.jsonl", 33),  # of 40
+    ("judged_surname_speakers.jsonl", 32),  # of 40; 1 of the 40 names before was right
+])
+def test_speakers_hold_their_judged_names(judged_file: str, min_right: int) -> None:
+    judged = [json.loads(line) for line in (DATA / judged_file).open(encoding="utf-8")]
     right = [j for j in judged if j["after_right"] == "yes"]
-    print(f"pronoun speakers judged by reading: {len(right)} of {len(judged)} right")
-    assert len(judged) == 40 and len(right) >= MIN_RIGHT
+    print(f"{judged_file}: judged by reading, {len(right)} of {len(judged)} right")
+    assert len(judged) == 40 and len(right) >= min_right
     wanted = {j["article"] for j in right}
     train = shared_path("data", "polnear", "train.jsonl")
     articles = [article_from_record(r, source=str(train)) for r in map(json.loads, train.open(encoding="utf-8"))

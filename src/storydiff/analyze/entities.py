@@ -1,8 +1,9 @@
 """Entities with in-article canonical names and roles.
 
 "Ted Wheeler", "Wheeler" and "Mr. Wheeler" in one article are one person, named by the longest
-form the article gives ("Ted Wheeler"); "Portland Mayor Ted Wheeler" and "Sean Riddell, a
-Portland-based attorney" give roles, so that "the mayor" can be resolved to a name.
+form the article gives ("Ted Wheeler"); "Jeb Bush" and "George P. Bush" are two, and a bare "Bush"
+is the one named in full first. "Portland Mayor Ted Wheeler" and "Sean Riddell, a Portland-based
+attorney" give roles, so that "the mayor" can be resolved to a name.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from .text import char_span, context_lemmas, doc_text
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
-              "prof", "rev", "sir", "lady", "lord", "president", "senator", "judge", "justice"}
+              "prof", "rev", "sir", "lady", "lord", "president", "senator", "judge", "justice", "insp", "det",
+              "supt", "cmdr", "adm", "cpl", "pvt"}
 # Words that, written before a name, say what the person is ("Mayor Ted Wheeler").
 TITLE_WORDS = {
     "mayor", "governor", "gov.", "senator", "sen.", "representative", "rep.", "president", "vice",
@@ -111,36 +113,87 @@ def build_index(doc: Doc) -> EntityIndex:
     """Group the article's entity mentions under canonical names."""
     index = EntityIndex()
     ents = [e for e in doc.ents if e.label_ in LABELS]
-    # Full names first: the longest form of a person's name is its canonical name.
-    persons: dict[str, str] = {}  # last name (lower) -> canonical
-    for ent in sorted(ents, key=lambda e: -len(_name_tokens(e))):
-        if ent.label_ != "PERSON":
-            continue
-        toks = _name_tokens(ent)
-        if not toks:
-            continue
-        last = toks[-1].lower_
-        if last not in persons:
-            persons[last] = _clean_name(ent)
+    people = _People([e for e in ents if e.label_ == "PERSON"])
     for ent in ents:
         if ent.label_ == "PERSON":
             toks = _name_tokens(ent)
-            name = persons.get(toks[-1].lower_, _clean_name(ent)) if toks else ent.text
-        elif len(ent) == 1 and ent.text.lower() in persons:
+            name = people.name_of(toks, ent.start_char) if toks else ent.text
+        elif len(ent) == 1 and people.known(ent.text):
             # A person's bare surname that spaCy tagged as something else ("Riddell" as an ORG).
-            name = persons[ent.text.lower()]
+            name = people.name_of([ent[0]], ent.start_char)
         else:
             name = _clean_name(ent)
         if not name.strip():  # spaCy can tag a run of marks and spaces as a name
             continue
         index.names[(ent.start_char, ent.end_char)] = name
-        index.labels.setdefault(name, "PERSON" if name in persons.values() else ent.label_)
+        index.labels.setdefault(name, "PERSON" if name in people.canonical else ent.label_)
         index.mentions.append((ent.start_char, ent.end_char, name))
         if ent.label_ == "PERSON" and name not in index.roles:
             role = _role(ent)
             if role:
                 index.roles[name] = role
     return index
+
+
+class _People:
+    """The people an article names, by surname. Full names of one surname are one person when one
+    is the end of the other ("Wasserman Schultz", "Debbie Wasserman Schultz") or they begin with
+    the same first name ("Donald Trump", "Donald J. Trump"), each named by its longest form; else
+    they are different people ("Jeb Bush" and "George P. Bush", "Bill" and "Hillary Clinton"), and a
+    bare surname is whoever of them was named in full last before it (news names a person in full
+    first), else first after it."""
+
+    def __init__(self, persons: list[Span]) -> None:
+        self.groups: dict[str, list[list[tuple[str, ...]]]] = {}  # surname -> people -> their forms
+        self.longest: dict[tuple[str, ...], str] = {}  # a form -> its text, longest form written
+        self.named: dict[str, list[tuple[int, int]]] = {}  # surname -> (where named in full, person)
+        for ent in sorted(persons, key=lambda e: -len(_name_tokens(e))):
+            toks = _name_tokens(ent)
+            if not toks:
+                continue
+            form = tuple(t.lower_ for t in toks)
+            self.longest.setdefault(form, _clean_name(ent))
+            people = self.groups.setdefault(form[-1], [])
+            if len(form) > 1 and not any(_one_person(form, other) for group in people for other in group):
+                people.append([form])
+            elif len(form) > 1:
+                next(group for group in people if any(_one_person(form, other) for other in group)).append(form)
+            elif not people:
+                people.append([form])
+        for ent in sorted(persons, key=lambda e: e.start_char):
+            toks = _name_tokens(ent)
+            if len(toks) > 1:
+                form = tuple(t.lower_ for t in toks)
+                self.named.setdefault(form[-1], []).append((ent.start_char, self._person(form)))
+        self.canonical = {self.longest[group[0]] for people in self.groups.values() for group in people}
+
+    def known(self, word: str) -> bool:
+        return word.lower() in self.groups
+
+    def _person(self, form: tuple[str, ...]) -> int:
+        people = self.groups[form[-1]]
+        return next((k for k, group in enumerate(people) if form in group or
+                     any(_one_person(form, other) for other in group)), 0)
+
+    def name_of(self, toks: list[Token], start: int) -> str:
+        form = tuple(t.lower_ for t in toks)
+        people = self.groups.get(form[-1])
+        if not people:
+            return self.longest.get(form) or doc_text(toks[0].doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        if len(people) == 1 or len(form) > 1:
+            return self.longest[people[self._person(form) if len(form) > 1 else 0][0]]
+        named = self.named.get(form[-1], [])
+        return self.longest[people[named[0][1] if named else 0][0]]
+
+
+def _one_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two full forms of one surname name one person (see _People)."""
+    short, long = sorted((a, b), key=len)
+    return long[-len(short):] == short or a[0] == b[0] or a[0] in SPEECH_FORMS or b[0] in SPEECH_FORMS
+
+
+# Words of speech the parse takes for a first name ("Said Comey"): no one's first name.
+SPEECH_FORMS = frozenset({"said", "says", "told", "asked", "added", "wrote", "stated", "noted", "declared"})
 
 
 def extract_entities(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Entity]:
