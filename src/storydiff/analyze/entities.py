@@ -117,10 +117,10 @@ def build_index(doc: Doc) -> EntityIndex:
     for ent in ents:
         if ent.label_ == "PERSON":
             toks = _name_tokens(ent)
-            name = people.name_of(toks, ent.start_char) if toks else ent.text
+            name = people.name_of(toks) if toks else ent.text
         elif len(ent) == 1 and people.known(ent.text):
             # A person's bare surname that spaCy tagged as something else ("Riddell" as an ORG).
-            name = people.name_of([ent[0]], ent.start_char)
+            name = people.name_of([ent[0]])
         else:
             name = _clean_name(ent)
         if not name.strip():  # spaCy can tag a run of marks and spaces as a name
@@ -140,13 +140,13 @@ class _People:
     is the end of the other ("Wasserman Schultz", "Debbie Wasserman Schultz") or they begin with
     the same first name ("Donald Trump", "Donald J. Trump"), each named by its longest form; else
     they are different people ("Jeb Bush" and "George P. Bush", "Bill" and "Hillary Clinton"), and a
-    bare surname is whoever of them was named in full last before it (news names a person in full
-    first), else first after it."""
+    bare surname is the one named in full first: the story's, whose family and namesakes are named in
+    full ("Ted Cruz" first, then "Heidi Cruz": "Cruz said" is Ted Cruz's)."""
 
     def __init__(self, persons: list[Span]) -> None:
         self.groups: dict[str, list[list[tuple[str, ...]]]] = {}  # surname -> people -> their forms
         self.longest: dict[tuple[str, ...], str] = {}  # a form -> its text, longest form written
-        self.named: dict[str, list[tuple[int, int]]] = {}  # surname -> (where named in full, person)
+        self.first: dict[str, int] = {}  # surname -> the person of it named in full first
         for ent in sorted(persons, key=lambda e: -len(_name_tokens(e))):
             toks = _name_tokens(ent)
             if not toks:
@@ -164,7 +164,7 @@ class _People:
             toks = _name_tokens(ent)
             if len(toks) > 1:
                 form = tuple(t.lower_ for t in toks)
-                self.named.setdefault(form[-1], []).append((ent.start_char, self._person(form)))
+                self.first.setdefault(form[-1], self._person(form))
         self.canonical = {self.longest[group[0]] for people in self.groups.values() for group in people}
 
     def known(self, word: str) -> bool:
@@ -175,25 +175,24 @@ class _People:
         return next((k for k, group in enumerate(people) if form in group or
                      any(_one_person(form, other) for other in group)), 0)
 
-    def name_of(self, toks: list[Token], start: int) -> str:
+    def name_of(self, toks: list[Token]) -> str:
         form = tuple(t.lower_ for t in toks)
         people = self.groups.get(form[-1])
         if not people:
             return self.longest.get(form) or doc_text(toks[0].doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
-        if len(people) == 1 or len(form) > 1:
-            return self.longest[people[self._person(form) if len(form) > 1 else 0][0]]
-        named = self.named.get(form[-1], [])
-        return self.longest[people[named[0][1] if named else 0][0]]
+        if len(form) > 1:
+            return self.longest[people[self._person(form)][0]]
+        return self.longest[people[self.first.get(form[-1], 0)][0]]
+
+
+# Words of speech the parse takes for a first name ("Said Comey"): no one's first name.
+NOT_FIRST_NAMES = frozenset({"said", "says", "told", "asked", "added", "wrote", "stated", "noted", "declared"})
 
 
 def _one_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two full forms of one surname name one person (see _People)."""
     short, long = sorted((a, b), key=len)
-    return long[-len(short):] == short or a[0] == b[0] or a[0] in SPEECH_FORMS or b[0] in SPEECH_FORMS
-
-
-# Words of speech the parse takes for a first name ("Said Comey"): no one's first name.
-SPEECH_FORMS = frozenset({"said", "says", "told", "asked", "added", "wrote", "stated", "noted", "declared"})
+    return long[-len(short):] == short or a[0] == b[0] or a[0] in NOT_FIRST_NAMES or b[0] in NOT_FIRST_NAMES
 
 
 def extract_entities(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Entity]:
