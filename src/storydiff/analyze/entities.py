@@ -147,33 +147,27 @@ class _People:
         self.groups: dict[str, list[list[tuple[str, ...]]]] = {}  # surname -> people -> their forms
         self.longest: dict[tuple[str, ...], str] = {}  # a form -> its text, longest form written
         self.first: dict[str, int] = {}  # surname -> the person of it named in full first
-        for ent in sorted(persons, key=lambda e: -len(_name_tokens(e))):
-            toks = _name_tokens(ent)
-            if not toks:
-                continue
-            form = tuple(t.lower_ for t in toks)
+        named = [(tuple(t.lower_ for t in toks), ent) for ent in persons if (toks := _name_tokens(ent))]
+        for form, ent in sorted(named, key=lambda n: -len(n[0])):
             self.longest.setdefault(form, _clean_name(ent))
             people = self.groups.setdefault(form[-1], [])
-            if len(form) > 1 and not any(_one_person(form, other) for group in people for other in group):
+            k = self._person(form) if len(form) > 1 else None
+            if k is not None:
+                people[k].append(form)
+            elif len(form) > 1 or not people:
                 people.append([form])
-            elif len(form) > 1:
-                next(group for group in people if any(_one_person(form, other) for other in group)).append(form)
-            elif not people:
-                people.append([form])
-        for ent in sorted(persons, key=lambda e: e.start_char):
-            toks = _name_tokens(ent)
-            if len(toks) > 1:
-                form = tuple(t.lower_ for t in toks)
-                self.first.setdefault(form[-1], self._person(form))
+        for form, _ent in sorted(named, key=lambda n: n[1].start_char):
+            if len(form) > 1:
+                self.first.setdefault(form[-1], self._person(form) or 0)
         self.canonical = {self.longest[group[0]] for people in self.groups.values() for group in people}
 
     def known(self, word: str) -> bool:
         return word.lower() in self.groups
 
-    def _person(self, form: tuple[str, ...]) -> int:
-        people = self.groups[form[-1]]
-        return next((k for k, group in enumerate(people) if form in group or
-                     any(_one_person(form, other) for other in group)), 0)
+    def _person(self, form: tuple[str, ...]) -> int | None:
+        """Which person of ``form``'s surname a full form names, if one yet known."""
+        return next((k for k, group in enumerate(self.groups.get(form[-1], []))
+                     if any(_one_person(form, other) for other in group)), None)
 
     def name_of(self, toks: list[Token]) -> str:
         form = tuple(t.lower_ for t in toks)
@@ -181,7 +175,7 @@ class _People:
         if not people:
             return self.longest.get(form) or doc_text(toks[0].doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         if len(form) > 1:
-            return self.longest[people[self._person(form)][0]]
+            return self.longest[people[self._person(form) or 0][0]]
         return self.longest[people[self.first.get(form[-1], 0)][0]]
 
 

@@ -638,9 +638,9 @@ _PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "g
 
 def _people(t: Token) -> bool:
     """Whether a common noun names someone who can speak: a person by role ("critics", "the
-    commentator", "employees", "a woman"), a group, or a document that states. Used only to
-    decide whether to look past a clause's subject to who reports the clause, never to reject a
-    speaker (see the speakers module on why)."""
+    commentator", "employees", "a woman"), a group, or a document that states. Used to decide
+    whether to look past a clause's subject to who reports the clause, and whether "From the …:"
+    names who speaks; never to reject a speaker found otherwise (see the speakers module on why)."""
     word = t.lemma_.lower()
     return t.pos_ == "NOUN" and (word in _PEOPLE_WORDS or word in GENDERED_WORDS
                                  or bool(_PEOPLE_ENDING.search(t.lower_)))
