@@ -41,6 +41,17 @@ def test_a_name_of_marks_and_spaces_is_not_an_entity(nlp):  # type: ignore[no-un
     assert all(text[f.start:f.end] == f.text for f in facts.facts)
 
 
+def test_a_name_does_not_end_in_the_line_break_after_it(nlp):  # type: ignore[no-untyped-def]
+    """A parse that puts the line break after a name inside the entity ("Donald Trump\\n") gave the
+    name with the break, and every bare "Trump" that name."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=["Donald", "Trump", "\n\n", "Trump", "spoke", "."],
+              spaces=[True, False, False, True, False, False],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "B-PERSON", "O", "O"])
+    assert [n for _, _, n in build_index(doc).mentions] == ["Donald Trump", "Donald Trump"]
+
+
 def _names(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return [(text[s:e], n) for s, e, n in build_index(nlp(text)).mentions]
 

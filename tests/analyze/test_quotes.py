@@ -108,6 +108,16 @@ ROWS = [
      "The bridge", ["The bridge comes first."], "Kate Brown", "Brown", "From", False),
     ("The survey is long.\n\nFrom the report: “Samples with more weighting were more accurate.”",
      "Samples", ["Samples with more weighting were more accurate."], "the report", "the report", "From", False),
+    # a surname the tagger took for another word ("Skelly" an adverb, "Will" an auxiliary) is still the
+    # person the article named in full
+    ("But Bill Skelly, a longtime party data operative, vouched for both of them.\n\n“Having access to the file "
+     "and two people who understand it is valuable,” said Skelly, explaining he worked more closely with one of them.",
+     "Having", ["Having access to the file and two people who understand it is valuable"], "Bill Skelly", "Skelly",
+     "said", False),
+    ("George Will wrote a column on Sunday.\n\nCiting the attack as a wake-up call, Will urged voters to abandon "
+     "outsider candidates.\n\n“This might, and should, hasten the eclipse of Donald Trump,” Will wrote.",
+     "This might", ["This might, and should, hasten the eclipse of Donald Trump"], "George Will", "Will", "wrote",
+     False),
 ]
 
 

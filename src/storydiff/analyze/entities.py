@@ -70,7 +70,7 @@ class EntityIndex:
 
 
 def _name_tokens(ent: Span) -> list[Token]:
-    toks = [t for t in ent if not t.is_punct or t.text == "-"]
+    toks = [t for t in ent if (not t.is_punct or t.text == "-") and not t.is_space]
     while toks and toks[0].lower_.rstrip(".") in HONORIFICS | {"the"}:
         toks = toks[1:]
     while toks and toks[-1].tag_ == "POS":

@@ -431,7 +431,7 @@ class _Reader(Mentions):
         left = [t for t in left if not _an_object(t)]  # "Harper, who sits at zero endorsements, said"
         for side in (left, right):
             for test in (lambda t: self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ == "PERSON",
-                         lambda t: t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS,
+                         lambda t: (t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS) or t.text in self.surnames,
                          lambda t: (t.pos_ in {"PRON", "NOUN"} and t.lower_ not in {"it", "this", "that", "what"}
                                     and (t.dep_ not in {"poss", "compound"}
                                          or (t.head.i == verb.i and verb.pos_ != "VERB")))  # "the email read"

@@ -79,6 +79,9 @@ class Mentions:
         if ent is not None:
             return Speaker(self.name_of(ent), ent.start_char, ent.end_char)
         start, end = tok.idx, tok.idx + len(tok)
+        if tok.text in self.surnames and tok.pos_ not in {"PROPN", "NOUN", "PRON"}:
+            # a person's surname the tagger read as another word ("said Skelly" as an adverb)
+            return Speaker(self.surnames[tok.text], start, end)
         low = tok.lower_
         if tok.pos_ == "PRON":
             if low in PERSONAL:
