@@ -386,3 +386,28 @@ def test_a_date_retold_in_a_copy_of_its_sentence_is_one_statement() -> None:
     other = ("vote", "senate", "bill", "due", "cost")
     pair = judge_dates(today("a", dt.date(2016, 3, 4), copy), today("b", dt.date(2016, 3, 5), other), weights)
     assert pair is None or pair.relation == "incompatible"
+
+
+def _counted(value, head, context, article, qualifier=None):  # type: ignore[no-untyped-def]
+    return Quantity(article=article, start=0, end=2, text=str(value), sentence=Span(0, 2), context=context,
+                    value=value, qualifier=qualifier, unit=None, counted=head, head=head)
+
+
+def test_agreeing_figures_may_name_their_thing_in_other_words_but_a_conflict_may_not() -> None:
+    """"More than 30 nations … have similar policies" and "at least 30 other countries … grant it": the
+    same figure of one thing named in two words, which a sentence model puts close (related_words.tsv).
+    The same words with 30 against 31 are not read as one figure given two ways: words this close also
+    name different things ("Democrats" and "Republicans")."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import heads_related, judge_quantities
+
+    assert heads_related("nation", "country") and heads_related("voting", "election")
+    assert not heads_related("nation", "voting") and not heads_related(None, "country")
+    a = ("other", "citizenship", "birth", "grant", "canada", "mexico")
+    b = ("citizenship", "birth", "similar", "policy", "canada", "mexico")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word")), (("d", 0), ("more", "word"))])
+    nations, countries = _counted(30.0, "nation", a, "a", "over"), _counted(30.0, "country", b, "b", "min")
+    agree = judge_quantities(nations, countries, weights)
+    assert agree is not None and agree.linked and agree.relation == "compatible"
+    assert judge_quantities(_counted(30.0, "nation", a, "a"), _counted(31.0, "country", b, "b"), weights) is None
+    assert judge_quantities(_counted(30.0, "nation", a, "a"), _counted(30.0, "voting", b, "b"), weights) is None

@@ -16,8 +16,10 @@ come, and closely matching context.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Hashable, Sequence
+from importlib import resources
 from typing import TypeVar
 
 from ..analyze.datenorm import DAYNUM, MONTH, WEEKDAYS
@@ -48,6 +50,35 @@ def heads_match(a: str | None, b: str | None) -> bool:
         return False
     wa, wb = a.split(), b.split()
     return stem(wa[0].lower()) == stem(wb[0].lower())
+
+
+RELATED_WORDS = 0.7
+"""Cosine at or above which two head words name one thing when the values agree: "nations" and
+"countries", "voting" and "election", "faculty" and "professors". The cosines are a sentence model's
+(all-MiniLM-L6-v2) for single English words, kept in related_words.tsv by scripts/related_words.py, so
+compare runs no model; the threshold is fitted with the others by scripts/fit_thresholds.py. A conflict
+still needs the same head word (heads_match): words this near also name different things ("Democrats"
+and "Republicans", "Friday" and "Saturday")."""
+
+
+@functools.cache
+def _related_words() -> dict[str, dict[str, float]]:
+    related: dict[str, dict[str, float]] = {}
+    text = resources.files(__package__).joinpath("related_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            a, b, cosine = line.split("\t")
+            related.setdefault(a, {})[b] = related.setdefault(b, {})[a] = float(cosine)
+    return related
+
+
+def heads_related(a: str | None, b: str | None) -> bool:
+    """The same head word (heads_match), or two words a sentence model puts close (RELATED_WORDS)."""
+    if heads_match(a, b):
+        return True
+    if not a or not b:
+        return False
+    return _related_words().get(a.split()[0].lower(), {}).get(b.split()[0].lower(), 0.0) >= RELATED_WORDS
 
 
 OPEN_HEDGE = 2.0
@@ -194,15 +225,17 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
     """``kinds``: the kinds of things the story's articles tell apart (see Kinds)."""
     if x.hypothetical or y.hypothetical:
         return None
-    if x.unit != y.unit or (x.unit is None and not heads_match(x.head, y.head)):
-        return None
     relation = relate_quantities(x, y)
+    # agreeing values may name their thing in other words; a conflict needs the same word
+    one_thing = heads_match if relation == "incompatible" else heads_related
+    if x.unit != y.unit or (x.unit is None and not one_thing(x.head, y.head)):
+        return None
     score = weights.similarity(x.context, y.context)
     same_thing = False
     if _informative(x) and _informative(y):
-        same_thing = heads_match(x.head, y.head) or _one_person(x, y)
+        same_thing = one_thing(x.head, y.head) or _one_person(x, y)
         score += HEAD_BONUS if same_thing else 0.0
-    elif heads_match(x.head, y.head):
+    elif one_thing(x.head, y.head):
         score += UNIT_BONUS
     if relation == "incompatible" and not (same_thing and _close(x.value, y.value) and not _owners_differ(x, y)
                                            and not (kinds is not None and kinds.apart(x, y))
@@ -337,7 +370,7 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         return None
     if relation == "incompatible" and _retold(x, y):
         return Pair(max(weights.similarity(x.context, y.context), THRESHOLDS["same"]), "same")
-    same_event = heads_match(x.head, y.head)
+    same_event = (heads_match if relation == "incompatible" else heads_related)(x.head, y.head)
     score = weights.similarity(x.context, y.context) + (HEAD_BONUS if same_event else 0.0) \
         + (ACTOR_BONUS if _same_actors(x, y) else 0.0)
     if x.relation != y.relation:
