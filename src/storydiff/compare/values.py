@@ -45,11 +45,14 @@ _ROUNDED_WORDING = re.compile(r"\b(thousand|million|billion|trillion)s?\b|\d[kmb
 VAGUE_HEADS = {"be", "have", "do", "get", "make", "say", "take", "give"}
 
 
+def _head_word(head: str) -> str:
+    return head.split()[0].lower()
+
+
 def heads_match(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
-    wa, wb = a.split(), b.split()
-    return stem(wa[0].lower()) == stem(wb[0].lower())
+    return stem(_head_word(a)) == stem(_head_word(b))
 
 
 RELATED_WORDS = 0.7
@@ -78,7 +81,7 @@ def heads_related(a: str | None, b: str | None) -> bool:
         return True
     if not a or not b:
         return False
-    return _related_words().get(a.split()[0].lower(), {}).get(b.split()[0].lower(), 0.0) >= RELATED_WORDS
+    return _related_words().get(_head_word(a), {}).get(_head_word(b), 0.0) >= RELATED_WORDS
 
 
 OPEN_HEDGE = 2.0
@@ -225,10 +228,12 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
     """``kinds``: the kinds of things the story's articles tell apart (see Kinds)."""
     if x.hypothetical or y.hypothetical:
         return None
+    if x.unit != y.unit:
+        return None
     relation = relate_quantities(x, y)
     # agreeing values may name their thing in other words; a conflict needs the same word
     one_thing = heads_match if relation == "incompatible" else heads_related
-    if x.unit != y.unit or (x.unit is None and not one_thing(x.head, y.head)):
+    if x.unit is None and not one_thing(x.head, y.head):
         return None
     score = weights.similarity(x.context, y.context)
     same_thing = False
