@@ -118,6 +118,14 @@ ROWS = [
      "outsider candidates.\n\n“This might, and should, hasten the eclipse of Donald Trump,” Will wrote.",
      "This might", ["This might, and should, hasten the eclipse of Donald Trump"], "George Will", "Will", "wrote",
      False),
+    # a message someone sends or publishes speaks for its sender: "sent a press release saying",
+    # "released a video that said"; what one hands out speaks for itself ("flyers that said")
+    ("Senator Maria Lopez sent out a press release saying the plan would “cost taxpayers far more than promised.”",
+     "cost", ["cost taxpayers far more than promised."], "Maria Lopez", "Maria Lopez", "saying", True),
+    ("Governor Tom Hale released a video on Monday that said the state would “never again be caught unprepared.”",
+     "never", ["never again be caught unprepared."], "Tom Hale", "Tom Hale", "said", True),
+    ("Volunteers from the Hale campaign passed out flyers that said “Vote early and bring a friend.”",
+     "Vote", ["Vote early and bring a friend."], "flyers", "that", "said", False),
 ]
 
 

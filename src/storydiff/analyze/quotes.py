@@ -394,9 +394,15 @@ class _Reader(Mentions):
                 # "LONDON (Reuters) - Donald Trump said", the clause before "…, said Maria Lopez".
                 # Who speaks is the one that names someone, a person before a place, and the
                 # first written. ("who" is resolved to the noun it stands for.)
-                return min(subjects, key=lambda c: (not _agent(c), c.ent_type_ != "PERSON", c.i))
+                chosen = min(subjects, key=lambda c: (not _agent(c), c.ent_type_ != "PERSON", c.i))
+                if chosen.lower_ in {"that", "which"} and v.dep_ == "relcl" and v.head.pos_ == "NOUN" \
+                        and v.head.head.lemma_.lower() in _PUBLISHING:
+                    # "Trump released a marketing video that said …": the message's publisher
+                    return self.sender(v.head, found) or chosen
+                return chosen
             if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
-                return v.head  # "a statement saying …"
+                sender = self.sender(v.head, found)
+                return v.head if sender is None else sender  # "a statement saying …"
             if v.dep_ == "conj" and v.head.dep_ == "ccomp" and _is_cue(v.head.head) and _is_cue(v) \
                     and not any(c.dep_ in SUBJECTS and _agent(c) for c in v.head.children) \
                     and any(c.dep_ == "nsubj" and _agent(c) for c in v.head.head.children):
@@ -409,6 +415,17 @@ class _Reader(Mentions):
                 continue
             break
         return self.beside(verb, found)
+
+    def sender(self, noun: Token, found: _Found) -> Token | None:
+        """Who sent the message a participle describes, when the message is the object of their
+        verb: "Black Lives Matter issued a statement saying …", "his campaign sent a text message to
+        supporters saying …" speak through the statement and the message. Not when the verb shows or
+        hears what another says ("the ad uses footage of Clinton asking …", "we watched him saying …")."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _SHOWING:
+            return None
+        subject = self.subject(verb, found)
+        return subject if subject is not None and (_agent(subject) or _people(subject)) else None
 
     def beside(self, verb: Token, found: _Found) -> Token | None:
         """When the parse gives the verb no subject: a name written between the quotation and
@@ -607,6 +624,16 @@ def _intro_verb(tokens: list[Token]) -> Token | None:
 
 
 AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Verbs that show, hold up or hear what another says: their object's participle is that other's, or
+# the object's own words ("held up a sign saying …"; see sender).
+_SHOWING = frozenset({"see", "watch", "hear", "show", "feature", "include", "use", "quote", "cite", "find",
+                      "catch", "film", "record", "depict", "mock", "play", "read", "hold", "display", "wear",
+                      "carry", "wave", "raise", "hoist", "unfurl"})
+# Verbs of putting a message out: who does it speaks through the message ("released an ad that urges").
+# A message one writes or hands out is not among them: "penned letters that called him …", "passed out
+# bottles that said …" are the letters' and the bottles' words.
+_PUBLISHING = frozenset({"release", "issue", "send", "run", "publish", "post", "reprint", "distribute", "air",
+                         "broadcast", "launch", "unveil", "email", "tweet", "retweet", "circulate"})
 AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "which"})
 
 
