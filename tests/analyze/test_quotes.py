@@ -126,6 +126,9 @@ ROWS = [
      "never", ["never again be caught unprepared."], "Tom Hale", "Tom Hale", "said", True),
     ("Volunteers from the Hale campaign passed out flyers that said “Vote early and bring a friend.”",
      "Vote", ["Vote early and bring a friend."], "flyers", "that", "said", False),
+    # "called" naming what its object is, a few words before the quotation, whatever the parse hung it from
+    ("Lena Ortiz, a Hale ally, called the city’s budget “reckless.”",
+     "reckless", ["reckless."], "Lena Ortiz", "Lena Ortiz", "called", True),
 ]
 
 

@@ -336,7 +336,7 @@ class _Reader(Mentions):
             if _is_cue(t):
                 if near and len(before) - k > 12 and not colon and before[-1].text != ",":
                     return None
-                if t.lemma_ in NEAR_ONLY and len(before) - k > 3 and not colon:
+                if t.lemma_ in NEAR_ONLY and len(before) - k > 3 and not colon and not _names_as(before[k:]):
                     continue
                 if _when_asked(t):
                     continue
@@ -547,6 +547,15 @@ def _utterance_verb(tokens: list[Token]) -> Token | None:
                 and any(c.dep_ in SUBJECTS for c in t.head.children):
             return t.head
     return None
+
+
+def _names_as(tokens: list[Token]) -> bool:
+    """``called Florida’s standards “…``, ``called AP’s report a “…``: "call" naming what its object
+    is, with the quotation as the name; a parse may hang it from the subject, but only the object's
+    own words stand between the verb and the quotation (no verb or preposition: "called for",
+    "called on the board to …")."""
+    return tokens[0].lower_ == "called" and len(tokens) <= 8 and not any(
+        t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "PRON"} or t.text in DASHES | {",", ";", ":"} for t in tokens[1:])
 
 
 def _when_asked(t: Token) -> bool:
