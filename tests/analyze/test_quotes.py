@@ -129,6 +129,9 @@ ROWS = [
     # "called" naming what its object is, a few words before the quotation, whatever the parse hung it from
     ("Lena Ortiz, a Hale ally, called the city’s budget “reckless.”",
      "reckless", ["reckless."], "Lena Ortiz", "Lena Ortiz", "called", True),
+    # "saying" after what someone reports goes on with the one who reports it, wherever the parse hung it
+    ("Ana Ruiz wrote the crews knew the bridge was failing, saying, “Everyone on the site could hear it.”",
+     "Everyone", ["Everyone on the site could hear it."], "Ana Ruiz", "Ana Ruiz", "saying", False),
 ]
 
 

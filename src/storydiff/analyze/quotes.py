@@ -384,7 +384,7 @@ class _Reader(Mentions):
                 if c.dep_ == "pobj" and not self.inside(found, c.i):
                     return c
             return None
-        v = verb
+        v = _past_reported(verb)
         for _ in range(6):
             subjects = [c for c in v.children
                         if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c)
@@ -547,6 +547,21 @@ def _utterance_verb(tokens: list[Token]) -> Token | None:
                 and any(c.dep_ in SUBJECTS for c in t.head.children):
             return t.head
     return None
+
+
+def _past_reported(verb: Token) -> Token:
+    """``Byrne wrote the agents knew to brace for it, saying, “…”``, ``Trump told Newsmax that Romney
+    “had …,” adding, “…”``: a speech participle set off by a comma after a reported clause, which the
+    parse hangs from that clause's verb, goes on with the one who reports it, not with the clause's
+    subject; the reporting verb, then, for the participle's own."""
+    clause = verb.head
+    said = clause.head
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and clause.dep_ == "ccomp" and not _is_cue(clause) \
+            and _is_cue(said) and said.i < clause.i and any(c.text == "," and c.i < verb.i for c in clause.children) \
+            and not any(c.dep_ in SUBJECTS for c in verb.children) \
+            and "\n" not in verb.doc[said.i:verb.i].text:  # one paragraph: a parse may run two together
+        return said
+    return verb
 
 
 def _names_as(tokens: list[Token]) -> bool:
