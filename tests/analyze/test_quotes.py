@@ -132,6 +132,12 @@ ROWS = [
     # "saying" after what someone reports goes on with the one who reports it, wherever the parse hung it
     ("Ana Ruiz wrote the crews knew the bridge was failing, saying, “Everyone on the site could hear it.”",
      "Everyone", ["Everyone on the site could hear it."], "Ana Ruiz", "Ana Ruiz", "saying", False),
+    # words quoted in a clause someone questions or expects are theirs, not the clause's subject's
+    ("Governor Tom Hale is questioning whether Mayor Lena Ortiz would have approved the budget “if it were "
+     "written by her allies.”", "if it", ["if it were written by her allies."], "Tom Hale", "Tom Hale",
+     "questioning", True),
+    ("Tom Hale has made clear that he expects the Ortiz camp to unleash its surrogate “attack dogs” on him.",
+     "attack", ["attack dogs"], "Tom Hale", "he", "expects", True),
 ]
 
 

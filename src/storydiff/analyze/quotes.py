@@ -312,6 +312,10 @@ class _Reader(Mentions):
         paperwork”", "the governor thinks the tax issue should be a “litmus test”". Words quoted
         inside what someone says, thinks or finds are that someone's."""
         said_by = self.subject(verb, found)
+        if said_by is not None and not _is_cue(verb) and (_agent(said_by) or _people(said_by)):
+            teller = self.teller(verb, found)
+            if teller is not None:
+                return teller
         if said_by is None or said_by.lower_ == "it" or _agent(said_by) or _people(said_by):
             return verb  # someone who can speak ("it" resolves to the organization last named)
         v = verb
@@ -327,6 +331,22 @@ class _Reader(Mentions):
         if top is not v and (top.dep_ == "acl" or any(c.dep_ in SUBJECTS and _nominal(c) for c in top.children)):
             return top
         return verb
+
+    def teller(self, verb: Token, found: _Found) -> Token | None:
+        """The verb of saying or thinking that reports a clause whose own verb says nothing of speaking,
+        though its subject could speak: "His campaign protested that Clinton aides were being
+        “disingenuous”", "Two analysts found that the Israeli Air Force is “the best in the world”".
+        The words are the reporter's account of the clause's subject, not that subject's words."""
+        v = verb
+        for _ in range(3):
+            if v.dep_ not in {"ccomp", "xcomp"} or v.head.i == v.i or v.head.pos_ not in {"VERB", "AUX"} \
+                    or self.inside(found, v.head.i):
+                return None
+            v = v.head
+            if (_is_cue(v) or v.lemma_.lower() in _THINKING) \
+                    and any(c.dep_ in SUBJECTS and _nominal(c) and not self.inside(found, c.i) for c in v.children):
+                return v
+        return None
 
     def cue_before(self, before: list[Token], *, near: bool) -> Token | None:
         """``X said: "…"`` / ``X said, "…"`` / ``X said he would get "sucked into" …``."""
@@ -653,6 +673,9 @@ AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SHOWING = frozenset({"see", "watch", "hear", "show", "feature", "include", "use", "quote", "cite", "find",
                       "catch", "film", "record", "depict", "mock", "play", "read", "hold", "display", "wear",
                       "carry", "wave", "raise", "hoist", "unfurl"})
+# Verbs of finding and thinking that report a clause as a speech verb does (see _Reader.teller).
+_THINKING = frozenset({"find", "think", "believe", "expect", "speculate", "protest", "question", "fear", "worry",
+                       "hope", "doubt", "wonder", "suspect", "estimate", "determine", "show"})
 # Verbs of putting a message out: who does it speaks through the message ("released an ad that urges").
 # A message one writes or hands out is not among them: "penned letters that called him …", "passed out
 # bottles that said …" are the letters' and the bottles' words.
