@@ -138,6 +138,9 @@ ROWS = [
      "questioning", True),
     ("Tom Hale has made clear that he expects the Ortiz camp to unleash its surrogate “attack dogs” on him.",
      "attack", ["attack dogs"], "Tom Hale", "he", "expects", True),
+    # a "who" standing for the quoted words tells of what they name, not who said them
+    ("Mayor Lena Ortiz has proposed hiring a “chief housing inspector” who reports directly to the council.",
+     "chief", ["chief housing inspector"], "Lena Ortiz", "Lena Ortiz", "proposed", True),
 ]
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
 from .quotemarks import MARKS, ends_sentence, find_quoted, goes_on
-from .speakers import GENDERED_WORDS, SUBJECTS, UTTERANCES, Mentions, age_noun
+from .speakers import GENDERED_WORDS, RELATIVE, SUBJECTS, UTTERANCES, Mentions, age_noun, relative_antecedent
 from .text import context_lemmas
 
 __all__ = ["extract_quotes"]
@@ -254,6 +254,8 @@ class _Reader(Mentions):
             return None
         if any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
             return None  # says something else
+        if any(c.dep_ in SUBJECTS and self.stands_for_quoted(c, found) for c in verb.children):
+            return None  # tells of what the words name: "a “chief trade prosecutor” who reports to …"
         return verb
 
     def cue_governing(self, found: _Found) -> Token | None:
@@ -332,6 +334,15 @@ class _Reader(Mentions):
             return top
         return verb
 
+    def stands_for_quoted(self, tok: Token, found: _Found) -> bool:
+        """A "who" or "that" standing for words of the quotation itself: "a “chief trade prosecutor” who
+        reports to the president", "a “paperwork error” that was reported by the Times" tell of what the
+        quoted words name, not who said them."""
+        if tok.lower_ not in RELATIVE:
+            return False
+        noun = relative_antecedent(tok)
+        return noun is not None and self.inside(found, noun.i)
+
     def teller(self, verb: Token, found: _Found) -> Token | None:
         """The verb of saying or thinking that reports a clause whose own verb says nothing of speaking,
         though its subject could speak: "His campaign protested that Clinton aides were being
@@ -408,7 +419,8 @@ class _Reader(Mentions):
         for _ in range(6):
             subjects = [c for c in v.children
                         if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c)
-                        and not _demonstrative(c) and (_nominal(c) or (v is verb and _share(c)))]
+                        and not _demonstrative(c) and (_nominal(c) or (v is verb and _share(c)))
+                        and not self.stands_for_quoted(c, found)]
             if subjects:
                 # A parse that gives the verb two subjects took a phrase for one: the dateline of
                 # "LONDON (Reuters) - Donald Trump said", the clause before "…, said Maria Lopez".
@@ -465,7 +477,8 @@ class _Reader(Mentions):
                      or (doc[i].lower_ == "of" and right and right[-1].pos_ in {"NUM", "PRON"})):
             right.append(doc[i])  # "said retired neurosurgeon Ben Carson", "said one of those advisers"
             i += 1
-        left = [t for t in left if not _an_object(t)]  # "Harper, who sits at zero endorsements, said"
+        # "Harper, who sits at zero endorsements, said"; "a “chief trade prosecutor” who reports to …"
+        left = [t for t in left if not _an_object(t) and not self.stands_for_quoted(t, found)]
         for side in (left, right):
             for test in (lambda t: self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ == "PERSON",
                          lambda t: (t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS) or t.text in self.surnames,
