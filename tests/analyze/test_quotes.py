@@ -141,6 +141,9 @@ ROWS = [
     # a "who" standing for the quoted words tells of what they name, not who said them
     ("Mayor Lena Ortiz has proposed hiring a “chief housing inspector” who reports directly to the council.",
      "chief", ["chief housing inspector"], "Lena Ortiz", "Lena Ortiz", "proposed", True),
+    # words quoted at the end of a sentence are not cued by the next sentence's verb
+    ("On Twitter, Ana Ruiz called the plan “reckless.” Tom Hale called the vote “a disgrace.”",
+     "reckless", ["reckless."], "Ana Ruiz", "Ana Ruiz", "called", True),
 ]
 
 

@@ -243,11 +243,13 @@ class _Reader(Mentions):
     def cue_after(self, found: _Found, after: list[Token]) -> Token | None:
         """``"…," X said`` / ``"…," said X`` / ``"…," the letter continued``; after a quotation
         ending in a comma, question or exclamation mark, any verb so placed (``"…," Trump barked``)."""
+        end = self.text[found.parts[-1][1]:found.close_mark].strip() or self.text[found.parts[-1][1] - 1] \
+            if found.close_mark >= 0 else ""
+        if found.partial and end[-1:] == ".":
+            return None  # "Bush called Trump “unhinged.” Rubio called …": the sentence ended with the words
         verb = _first(after, _is_cue)
-        if verb is None and found.close_mark >= 0:
-            end = self.text[found.parts[-1][1]:found.close_mark].strip() or self.text[found.parts[-1][1] - 1]
-            if end[-1:] in {",", "?", "!", "—", "–", "-"}:
-                verb = _first(after, _is_bare_cue) or _mistagged_cue(after) or _inverted_cue(after)
+        if verb is None and found.close_mark >= 0 and end[-1:] in {",", "?", "!", "—", "–", "-"}:
+            verb = _first(after, _is_bare_cue) or _mistagged_cue(after) or _inverted_cue(after)
         if verb is None:
             return None
         if not all(u.is_punct or _in_subject(u, verb) for u in after[:after.index(verb)]):
