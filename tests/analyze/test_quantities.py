@@ -12,7 +12,7 @@ from storydiff.model import Article
 ROWS = [
     # text, evidence, value, qualifier, unit, counted
     ("Nearly 60 police calls were associated with the protests.",
-     "Nearly 60", 60, "under", "call", "police calls"),
+     "Nearly 60", 60, "under", None, "police calls"),
     ("He led the 38-day Occupy ICE protests in the city.",
      "38-day", 38, None, "day", "Occupy ICE protests"),
     ("Among the allegations named in the 47-page indictment were trips.",
@@ -41,7 +41,7 @@ ROWS = [
     ("at least 30 other countries, including Canada, grant it.",
      "at least 30", 30, "min", None, "other countries"),
     ("He deployed more than 5,000 active-duty troops.",
-     "more than 5,000", 5_000, "over", "troop", "active-duty troops"),
+     "more than 5,000", 5_000, "over", None, "active-duty troops"),
     ("It would cost about $8 billion to build.",
      "about $8 billion", 8e9, "about", "$", None),
     ("They said 90-plus percent of those pictures were of men.",

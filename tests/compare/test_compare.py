@@ -407,3 +407,13 @@ def test_a_sentence_is_cut_only_at_a_mark_where_the_other_outlet_goes_on(nlp, a:
     (whole,) = [m for m in f.mentions if m.article == "a"]
     assert whole.text.startswith("We will finish the bridge by spring") and whole.text.endswith("two years")
     assert (whole.start, whole.end) == (a.index("We will"), a.index("two years") + len("two years"))
+
+
+def test_troops_and_soldiers_counted_alike_are_one_figure(nlp):  # type: ignore[no-untyped-def]
+    """What a figure counts is no unit of measure: "about 7,000 troops" and "some 7,000 soldiers" are one
+    figure of one thing named in two words, as "$7,000" against "7,000 miles" would be two."""
+    story = _story(nlp, a="The Pentagon will withdraw about 7,000 troops from Afghanistan in the coming months.",
+                   b="The plan to withdraw some 7,000 soldiers from Afghanistan by the summer drew criticism.")
+    (f,) = _about(story, "quantity", "7,000")
+    assert f.status in {"agree", "variant"}
+    assert {m.text for m in f.mentions} == {"about 7,000", "some 7,000"}

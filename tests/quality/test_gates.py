@@ -25,7 +25,7 @@ pytestmark = pytest.mark.quality
 # Pinned floors. Raise them when the work improves; never lower them.
 EXAMPLE_FLOORS = {"found": 4, "correct": 4, "max_violated": 0, "max_false_conflicts": 0}
 BASIL_FLOORS = {
-    "gold-dev.json": {"found": 0.86, "correct": 0.81, "max_violated": 0, "max_false_conflicts": 0.01,
+    "gold-dev.json": {"found": 0.87, "correct": 0.82, "max_violated": 0, "max_false_conflicts": 0.01,
                       "max_ambiguous": 0.03},
     "gold-dev-more.json": {"found": 0.76, "correct": 0.71, "max_violated": 0, "max_false_conflicts": 0.005,
                            "max_ambiguous": 0.061},
@@ -42,7 +42,7 @@ PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.23, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.11, "max_violated": 0}}
 QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.90}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
-QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.906, "precision": 0.95}
+QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.909, "precision": 0.95}
 
 
 def _score_findings(gold: Path, report: dict, inputs: Sequence[Path], tmp: Path) -> dict[str, float]:

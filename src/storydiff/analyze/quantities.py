@@ -1,6 +1,6 @@
 """Quantities: a value, its hedge, its unit, and what it counts.
 
-"Nearly 60 police calls" → 60, qualifier ``under``, unit "call", counted "police calls";
+"Nearly 60 police calls" → 60, qualifier ``under``, no unit, counted "police calls";
 "the 38-day Occupy ICE protests" → 38, unit "day", counted "Occupy ICE protests";
 "Mr. Hunter, 41," → 41, unit "year of age", counted "Hunter"; "a 134-to-63 vote" → (134, 63).
 Numbers are found with one pattern over the text (so hyphenated forms and number words are seen
@@ -308,7 +308,7 @@ def _counted(anchor: Token, span: Span) -> tuple[str | None, str | None, str | N
         if of is not None:
             return unit, _phrase(of, span), of.lemma_.lower()
     if head.pos_ in {"NOUN", "PROPN"} and head.i not in range(span.start, span.end):
-        if unit is None and head.lemma_.lower() in UNIT_LEMMAS | {"call", "troop", "report", "seat"}:
+        if unit is None and head.lemma_.lower() in UNIT_LEMMAS:
             unit = head.lemma_.lower()
         if unit in TIME_UNITS and unit == head.lemma_.lower() and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
