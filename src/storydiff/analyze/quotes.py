@@ -243,8 +243,9 @@ class _Reader(Mentions):
     def cue_after(self, found: _Found, after: list[Token]) -> Token | None:
         """``"…," X said`` / ``"…," said X`` / ``"…," the letter continued``; after a quotation
         ending in a comma, question or exclamation mark, any verb so placed (``"…," Trump barked``)."""
-        end = self.text[found.parts[-1][1]:found.close_mark].strip() or self.text[found.parts[-1][1] - 1] \
-            if found.close_mark >= 0 else ""
+        end = ""  # the quotation's last mark inside its quote marks
+        if found.close_mark >= 0:
+            end = self.text[found.parts[-1][1]:found.close_mark].strip() or self.text[found.parts[-1][1] - 1]
         if found.partial and end[-1:] == ".":
             return None  # "Bush called Trump “unhinged.” Rubio called …": the sentence ended with the words
         verb = _first(after, _is_cue)
@@ -316,11 +317,12 @@ class _Reader(Mentions):
         paperwork”", "the governor thinks the tax issue should be a “litmus test”". Words quoted
         inside what someone says, thinks or finds are that someone's."""
         said_by = self.subject(verb, found)
-        if said_by is not None and not _is_cue(verb) and (_agent(said_by) or _people(said_by)):
+        can_speak = said_by is not None and (_agent(said_by) or _people(said_by))
+        if can_speak and not _is_cue(verb):
             teller = self.teller(verb, found)
             if teller is not None:
                 return teller
-        if said_by is None or said_by.lower_ == "it" or _agent(said_by) or _people(said_by):
+        if said_by is None or said_by.lower_ == "it" or can_speak:
             return verb  # someone who can speak ("it" resolves to the organization last named)
         v = verb
         while v.dep_ == "conj" and v.head.i != v.i and v.head.pos_ in {"VERB", "AUX"}:
