@@ -144,6 +144,18 @@ ROWS = [
     # words quoted at the end of a sentence are not cued by the next sentence's verb
     ("On Twitter, Ana Ruiz called the plan “reckless.” Tom Hale called the vote “a disgrace.”",
      "reckless", ["reckless."], "Ana Ruiz", "Ana Ruiz", "called", True),
+    # "he" after a person named in full, then by a surname spaCy takes for an organisation, is that
+    # person, not someone the sentence names in passing
+    ("Warehouse owner Paul Sexton watched the rally. Sexton, a neighbor of Gov. Mark Hale, was angry. "
+     "“These people were comfortable in their anger,” he said.",
+     "These people", ["These people were comfortable in their anger"], "Paul Sexton", "he", "said", False),
+    ("The senator Bill Podesta spoke later. Podesta, an ally of Joe Biden, conceded the point. "
+     "“It was the president’s choice,” he said.",
+     "It was", ["It was the president’s choice"], "Bill Podesta", "he", "said", False),
+    # a "she" passes over a man who is the subject of what she says, to her
+    ("Hillary Clinton spoke in Toledo on Monday. Clinton says it means Mr. Trump never paid for Pell Grants. "
+     "She says, “He is the rigged system.”",
+     "He is", ["He is the rigged system."], "Hillary Clinton", "She", "says", False),
 ]
 
 

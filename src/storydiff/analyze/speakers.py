@@ -170,9 +170,10 @@ class Mentions:
         for i in range(at.start - 1, start - 1, -1):
             t = doc[i]
             ent = self.ent_of.get(i)
-            if t.dep_ in SUBJECTS and ent is not None and ent.label_ == "PERSON":
+            if t.dep_ in SUBJECTS and ent is not None and self.is_person(ent):
                 name = self.name_of(ent)
-                return None if self.gender(name) == other else name
+                if self.gender(name) != other:
+                    return name
         return None
 
     def gender(self, name: str) -> str | None:
@@ -208,6 +209,11 @@ class Mentions:
                 if t.i in self.ent_of and self.ent_of[t.i].label_ == "PERSON":
                     break  # someone else named first: the pronoun may be theirs
         return {name: max(v, key=lambda g: v[g]) for name, v in votes.items() if v and v["m"] != v["f"]}
+
+    def is_person(self, ent: TokenSpan) -> bool:
+        """A person's name, or the surname of one the article names in full that spaCy took for
+        something else ("Fox, an outspoken critic of Trump," after "Vicente Fox")."""
+        return ent.label_ == "PERSON" or self.index.labels.get(self.name_of(ent)) == "PERSON"
 
     def name_of(self, ent: TokenSpan) -> str:
         name = self.index.names.get((ent.start_char, ent.end_char), ent.text)
