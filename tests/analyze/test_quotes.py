@@ -156,6 +156,13 @@ ROWS = [
     ("Hillary Clinton spoke in Toledo on Monday. Clinton says it means Mr. Trump never paid for Pell Grants. "
      "She says, “He is the rigged system.”",
      "He is", ["He is the rigged system."], "Hillary Clinton", "She", "says", False),
+    # a name inside the quotation is the speaker's word, not the one a "she" after it refers to
+    ("Senator Ann Reyes spoke to the crowd in Dayton. “Bernie Sanders would never do that,” she said.",
+     "Bernie", ["Bernie Sanders would never do that"], "Ann Reyes", "she", "said", False),
+    # the one who reports a clause goes on speaking, not the clause's subject
+    ("Paul Reyes, the county chairman, said Tom Hale hurt his cause by attacking Sen. Kelly Ayotte. "
+     "“It has not gone well for him,” he said.",
+     "It has", ["It has not gone well for him"], "Paul Reyes", "he", "said", False),
 ]
 
 

@@ -10,15 +10,17 @@ costs at most its own paragraph. Single curly quotes are left alone: ’ is most
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["MARKS", "QuotedStretch", "ends_sentence", "find_quoted", "opens_lower"]
+__all__ = ["MARKS", "QuotedStretch", "ends_sentence", "find_quoted", "opens_lower", "title_cased"]
 
 MARKS = "“”\""
 # Characters that may stand before an opening mark.
 BEFORE_OPEN = frozenset(" \t\r\n\u00a0([{—–―-/‘'“”\"")
 _EVENT = re.compile("[“”\"\n]")
+# Words a title leaves in lower case.
+TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by", "or"})
 
 
 @dataclass
@@ -163,3 +165,9 @@ def goes_on(text: str, end: int, start: int, stop: int) -> bool:
         return False
     quoted = text[start:stop]
     return opens_lower(quoted) or _I_OPENS.match(quoted.lstrip(_OPENERS)) is not None
+
+
+def title_cased(words: Sequence[str]) -> bool:
+    """Words written as a title: each capitalised, a number or a small word ("Generations with Kevin
+    Swanson", "Face the Nation")."""
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or w in TITLE_SMALL for w in words)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
-from .quotemarks import MARKS, ends_sentence, find_quoted, goes_on
+from .quotemarks import MARKS, ends_sentence, find_quoted, goes_on, title_cased
 from .speakers import GENDERED_WORDS, RELATIVE, SUBJECTS, UTTERANCES, Mentions, age_noun, relative_antecedent
 from .text import context_lemmas
 
@@ -819,7 +819,6 @@ def _continues(prev: _Found, f: _Found, text: str) -> bool:
         and goes_on(text, prev.parts[-1][1], f.parts[0][0], f.parts[0][1])
 
 
-_TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by", "or"})
 # Words written before the title of a show, film or programme: "CNN's", "on", "titled".
 _TITLE_CUE = re.compile(r"(?:['’]s|\b(?:on|titled|of|in|program|show|film|book|documentary|series|episode))"
                         r"[ \u00a0]*[,:]?[ \u00a0]*$", re.IGNORECASE)
@@ -830,8 +829,7 @@ def _is_title(text: str, f: _Found) -> bool:
     words = text[f.parts[0][0]:f.parts[-1][1]].rstrip(".,").split()
     if not words or len(words) > 6 or not _TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in words) \
-        and not (len(words) == 1 and words[0].isupper())
+    return title_cased(words) and not (len(words) == 1 and words[0].isupper())
 
 
 def _carry_speakers(found: list[_Found], reader: _Reader) -> None:

@@ -24,6 +24,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..model import Speaker
 from .entities import LABELS, EntityIndex
+from .quotemarks import find_quoted, title_cased
 from .text import doc_text, named
 
 PERSONAL = frozenset({"he", "she"})
@@ -68,6 +69,17 @@ class Mentions:
         self.surnames = {n.split()[-1]: n for n, label in index.labels.items()
                          if label == "PERSON" and " " in n}
         self._genders: dict[str, str] | None = None  # see gender()
+        self._quoted: list[tuple[int, int]] | None = None  # see quoted()
+
+    def quoted(self, char: int) -> bool:
+        """Whether ``char`` is inside quotation marks: a name there is the quoted speaker's word ("“I
+        love Larry,” he said"), not someone the writer refers back to; but not in a quoted title
+        (“Generations with Kevin Swanson”), which names whom the writer means."""
+        if self._quoted is None:
+            self._quoted = sorted(part for q in find_quoted(self.text) for part in q.parts
+                                  if not _title(self.text, q.parts))
+        k = bisect_right(self._quoted, (char, len(self.text) + 1)) - 1
+        return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
 
     def tok(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
@@ -135,7 +147,8 @@ class Mentions:
         the last proper-noun subject (spaCy misses some names as persons), passing over those the
         article shows to be of the other gender."""
         other = {"m": "f", "f": "m"}[PRONOUN_GENDER[tok.lower_]]
-        person = self.last_mention(tok.idx, {"PERSON"}, skip=lambda name: self.gender(name) == other)
+        person = self.last_mention(tok.idx, {"PERSON"}, skip=lambda name: self.gender(name) == other,
+                                   outside_quotes=True)
         subject = None if person is None else self.subject_before(tok, person[0], other)
         if subject is not None:
             return subject
@@ -145,7 +158,7 @@ class Mentions:
             if person is not None and person[0] >= t.idx:
                 break
             if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and t.ent_type_ not in {"ORG", "GPE", "NORP"} \
-                    and not _after_the(t):
+                    and not _after_the(t) and not self.quoted(t.idx):
                 ent = self.ent_of.get(i)
                 if ent is not None:
                     if self.gender(self.name_of(ent)) == other:
@@ -170,11 +183,18 @@ class Mentions:
         for i in range(at.start - 1, start - 1, -1):
             t = doc[i]
             ent = self.ent_of.get(i)
-            if t.dep_ in SUBJECTS and ent is not None and self.is_person(ent):
+            if t.dep_ in SUBJECTS and ent is not None and self.is_person(ent) and not self.reported(t):
                 name = self.name_of(ent)
                 if self.gender(name) != other:
                     return name
         return None
+
+    def reported(self, subject: Token) -> bool:
+        """Whether ``subject`` is of a clause a person named as subject reports: in "Murphy said Trump
+        continued to hurt his cause. “…,” he said", the one who goes on speaking is Murphy."""
+        verb = subject.head
+        return verb.dep_ == "ccomp" and any(
+            c.dep_ in SUBJECTS and c.i in self.ent_of and self.is_person(self.ent_of[c.i]) for c in verb.head.children)
 
     def gender(self, name: str) -> str | None:
         """"m" or "f" when the article says which (see GENDERED_WORDS), else None."""
@@ -244,15 +264,16 @@ class Mentions:
                     return Speaker(name, ent.start_char, ent.end_char)
         return None
 
-    def last_mention(self, char: int, labels: set[str],
-                     skip: Callable[[str], bool] | None = None) -> tuple[int, str] | None:
+    def last_mention(self, char: int, labels: set[str], skip: Callable[[str], bool] | None = None, *,
+                     outside_quotes: bool = False) -> tuple[int, str] | None:
         """Start and canonical name of the last entity with one of ``labels`` before ``char``
-        (passing over the names ``skip`` is true of)."""
+        (passing over the names ``skip`` is true of, and those quoted when ``outside_quotes``)."""
         k = bisect_right(self.mention_ends, char)
         mentions = self.index.mentions
         for j in range(k - 1, max(k - 40, 0) - 1, -1):
             start, _, name = mentions[j]
-            if self.index.labels.get(name) in labels and not (skip and skip(name)):
+            if self.index.labels.get(name) in labels and not (skip and skip(name)) \
+                    and not (outside_quotes and self.quoted(start)):
                 return start, name
         return None
 
@@ -333,3 +354,8 @@ def who(tok: Token, mentions: Mentions | None) -> str | None:
     if mentions is not None and tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDER:
         return mentions.antecedent(tok)
     return named(tok)
+
+
+def _title(text: str, parts: list[tuple[int, int]]) -> bool:
+    words = " ".join(text[a:b] for a, b in parts).rstrip(".,").split()
+    return 2 <= len(words) <= 6 and title_cased(words)
