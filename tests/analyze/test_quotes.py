@@ -163,6 +163,14 @@ ROWS = [
     ("Paul Reyes, the county chairman, said Tom Hale hurt his cause by attacking Sen. Kelly Ayotte. "
      "“It has not gone well for him,” he said.",
      "It has", ["It has not gone well for him"], "Paul Reyes", "he", "said", False),
+    # nor, when the last person named is the subject of what someone thinks or says, that person:
+    # the one who thinks or says it, named or referred to
+    ("Mary Lane campaigned for the senator all year. She does not think Hillary Clinton can win the state. "
+     "“The numbers are not there,” she said.",
+     "The numbers", ["The numbers are not there"], "Mary Lane", "she", "said", False),
+    ("Tom Hale, the county chairman, spoke on Monday. Hale said Barack Obama had never respected gun owners. "
+     "“He goes after the most law-abiding of citizens,” he said.",
+     "He goes", ["He goes after the most law-abiding of citizens"], "Tom Hale", "he", "said", False),
 ]
 
 

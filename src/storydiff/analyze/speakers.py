@@ -153,12 +153,14 @@ class Mentions:
         if subject is not None:
             return subject
         doc = self.doc
+        named = None if person is None else self.ent_of.get(self.tok(person[0]))
+        stop = -1 if person is None else named.end_char if named is not None else person[0] + 1
         for i in range(tok.i - 1, max(tok.i - 80, 0) - 1, -1):
             t = doc[i]
-            if person is not None and person[0] >= t.idx:
+            if t.idx < stop:  # as far back as the last person named, whatever its words
                 break
-            if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and t.ent_type_ not in {"ORG", "GPE", "NORP"} \
-                    and not _after_the(t) and not self.quoted(t.idx):
+            if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and not _after_the(t) and not self.quoted(t.idx) \
+                    and (t.ent_type_ not in {"ORG", "GPE", "NORP"} or self.is_person(self.ent_of[i])):
                 ent = self.ent_of.get(i)
                 if ent is not None:
                     if self.gender(self.name_of(ent)) == other:
@@ -166,7 +168,9 @@ class Mentions:
                     return self.name_of(ent)
                 words = phrase(t)
                 return self.text[words[0].idx:words[-1].idx + len(words[-1])]
-        return person[1] if person else None
+        if person is None:
+            return None
+        return self.reporter_of(tok, person[0], other) or person[1]
 
     def subject_before(self, tok: Token, named_at: int, other: str) -> str | None:
         """The person a "he" or "she" refers to when the last person named (at ``named_at``), in the
@@ -189,12 +193,31 @@ class Mentions:
                     return name
         return None
 
+    def reporter_of(self, tok: Token, named_at: int, other: str) -> str | None:
+        """Who a "he" or "she" refers to when the last person named (at ``named_at``) is the subject of
+        a clause someone reports or thinks: that someone, named or referred to ("she doesn't think
+        Clinton can address the issues. “…,” she said" goes on with whoever "she" is)."""
+        at = self.ent_of.get(self.tok(named_at))
+        verb = None if at is None or at.root.dep_ not in SUBJECTS else _reporting(at.root)
+        if verb is None:
+            return None
+        for c in verb.children:
+            if c.dep_ not in SUBJECTS or c.i >= tok.i:
+                continue
+            if c.lower_ in PRONOUN_GENDER and PRONOUN_GENDER[c.lower_] != other:
+                return self.antecedent(c)
+            name = self.name_of(self.ent_of[c.i]) if c.i in self.ent_of and self.is_person(self.ent_of[c.i]) \
+                else self.surnames.get(c.text)
+            if name is not None:
+                return None if self.gender(name) == other else name
+        return None
+
     def reported(self, subject: Token) -> bool:
         """Whether ``subject`` is of a clause a person named as subject reports: in "Murphy said Trump
         continued to hurt his cause. “…,” he said", the one who goes on speaking is Murphy."""
-        verb = subject.head
-        return verb.dep_ == "ccomp" and any(
-            c.dep_ in SUBJECTS and c.i in self.ent_of and self.is_person(self.ent_of[c.i]) for c in verb.head.children)
+        verb = _reporting(subject)
+        return verb is not None and any(
+            c.dep_ in SUBJECTS and c.i in self.ent_of and self.is_person(self.ent_of[c.i]) for c in verb.children)
 
     def gender(self, name: str) -> str | None:
         """"m" or "f" when the article says which (see GENDERED_WORDS), else None."""
@@ -354,6 +377,17 @@ def who(tok: Token, mentions: Mentions | None) -> str | None:
     if mentions is not None and tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDER:
         return mentions.antecedent(tok)
     return named(tok)
+
+
+def _reporting(subject: Token) -> Token | None:
+    """The verb whose reported clause ``subject`` is the subject of ("said" in "Murphy said Trump
+    continued"); none across a full stop, where the parse ran two sentences into one."""
+    clause = subject.head
+    if clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    lo, hi = sorted((verb.i, subject.i))
+    return None if any(t.text in {".", "!", "?"} for t in subject.doc[lo:hi]) else verb
 
 
 def _title(text: str, parts: list[tuple[int, int]]) -> bool:
