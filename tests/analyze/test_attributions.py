@@ -103,6 +103,9 @@ def test_short_outlet_name_is_the_one_named_in_full(nlp, text, evidence, source)
      "interview on CNN", "Fox"),
     ("Senator Ann Reyes spoke in Dayton on Monday. She told CNN that the plant would stay open.",
      "told CNN", "Ann Reyes"),
+    # whose remarks came in the interview
+    ("Senator Ann Reyes spoke on Monday. Ms. Reyes’s remarks came in a telephone interview with The Times.",
+     "interview with The Times", "Ann Reyes"),
     # a report credited, not an interview: no one spoke to the outlet
     ("The mayor detests the policy, the Portland Tribune reported.", "the Portland Tribune reported", None),
 ])

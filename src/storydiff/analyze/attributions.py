@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution
 from ..model import Span as CharSpan
 from .entities import EntityIndex
-from .speakers import Mentions, who
+from .speakers import UTTERANCES, Mentions, who
 from .text import char_span, context_lemmas, named
 
 MEDIA_WORDS = {
@@ -180,6 +180,12 @@ def _teller(cue: Token, mentions: Mentions | None) -> str | None:
             subject = next((named(c) for c in verb.children if c.dep_ == "nsubj"), None)
             if subject:
                 return subject
+        if teller is not None and teller.pos_ == "NOUN" and teller.lemma_.lower() in UTTERANCES:
+            # "Mr. Trump's remarks came in a telephone interview with The Times": whose remarks
+            owner = next((c for c in teller.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                found = mentions.resolve(owner) if mentions is not None else None
+                return found.name if found is not None else who(owner, mentions)
         if teller is not None:
             return who(teller, mentions)
         if tok.dep_ not in {"advcl", "xcomp", "conj", "pobj", "prep", "dobj"} or tok.head.i == tok.i:
