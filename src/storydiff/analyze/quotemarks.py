@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["MARKS", "QuotedStretch", "ends_sentence", "find_quoted", "opens_lower", "title_cased"]
+__all__ = ["MARKS", "QuotedStretch", "ends_sentence", "find_quoted", "opens_lower", "title_like"]
 
 MARKS = "“”\""
 # Characters that may stand before an opening mark.
@@ -167,7 +167,7 @@ def goes_on(text: str, end: int, start: int, stop: int) -> bool:
     return opens_lower(quoted) or _I_OPENS.match(quoted.lstrip(_OPENERS)) is not None
 
 
-def title_cased(words: Sequence[str]) -> bool:
-    """Words written as a title: each capitalised, a number or a small word ("Generations with Kevin
-    Swanson", "Face the Nation")."""
-    return bool(words) and all(w[0].isupper() or w[0].isdigit() or w in TITLE_SMALL for w in words)
+def title_like(words: Sequence[str]) -> bool:
+    """Words written as a title: at most six, each capitalised, a number or a small word ("Generations
+    with Kevin Swanson", "Face the Nation")."""
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w in TITLE_SMALL for w in words)

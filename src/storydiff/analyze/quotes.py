@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
-from .quotemarks import MARKS, ends_sentence, find_quoted, goes_on, title_cased
+from .quotemarks import MARKS, ends_sentence, goes_on, title_like
 from .speakers import GENDERED_WORDS, RELATIVE, SUBJECTS, UTTERANCES, Mentions, age_noun, relative_antecedent
 from .text import context_lemmas
 
@@ -827,9 +827,9 @@ _TITLE_CUE = re.compile(r"(?:['’]s|\b(?:on|titled|of|in|program|show|film|book
 def _is_title(text: str, f: _Found) -> bool:
     """A partial quote that is the title of a show, film or programme (on CNN's "Face the Nation")."""
     words = text[f.parts[0][0]:f.parts[-1][1]].rstrip(".,").split()
-    if not words or len(words) > 6 or not _TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark):
+    if not title_like(words) or not _TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark):
         return False
-    return title_cased(words) and not (len(words) == 1 and words[0].isupper())
+    return not (len(words) == 1 and words[0].isupper())
 
 
 def _carry_speakers(found: list[_Found], reader: _Reader) -> None:
@@ -858,7 +858,7 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
         return
     reader = _Reader(doc, index)
     found: list[_Found] = []
-    for q in find_quoted(reader.text):
+    for q in reader.stretches:
         for parts, open_mark, close_mark in _turns(reader.text, q.parts, q.open_mark, q.close_mark):
             f = _Found(parts=parts, open_mark=open_mark, close_mark=close_mark,
                        para=reader.para_of(parts[0][0]), last_para=reader.para_of(parts[-1][1]))

@@ -18,13 +18,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from ..model import Speaker
 from .entities import LABELS, EntityIndex
-from .quotemarks import find_quoted, title_cased
+from .quotemarks import QuotedStretch, find_quoted, title_like
 from .text import doc_text, named
 
 PERSONAL = frozenset({"he", "she"})
@@ -69,17 +70,23 @@ class Mentions:
         self.surnames = {n.split()[-1]: n for n, label in index.labels.items()
                          if label == "PERSON" and " " in n}
         self._genders: dict[str, str] | None = None  # see gender()
-        self._quoted: list[tuple[int, int]] | None = None  # see quoted()
+
+    @cached_property
+    def stretches(self) -> list[QuotedStretch]:
+        """The article's quotations, found once (quote extraction reads them too)."""
+        return find_quoted(self.text)
+
+    @cached_property
+    def _quoted_parts(self) -> list[tuple[int, int]]:
+        return sorted(part for q in self.stretches for part in q.parts if not _title(self.text, q.parts))
 
     def quoted(self, char: int) -> bool:
         """Whether ``char`` is inside quotation marks: a name there is the quoted speaker's word ("“I
         love Larry,” he said"), not someone the writer refers back to; but not in a quoted title
         (“Generations with Kevin Swanson”), which names whom the writer means."""
-        if self._quoted is None:
-            self._quoted = sorted(part for q in find_quoted(self.text) for part in q.parts
-                                  if not _title(self.text, q.parts))
-        k = bisect_right(self._quoted, (char, len(self.text) + 1)) - 1
-        return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
+        parts = self._quoted_parts
+        k = bisect_right(parts, (char, len(self.text) + 1)) - 1
+        return k >= 0 and parts[k][0] <= char < parts[k][1]
 
     def tok(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
@@ -144,8 +151,9 @@ class Mentions:
     def antecedent(self, tok: Token) -> str | None:
         """Who "he" or "she" refers to: the person named as subject before a person named otherwise
         in its sentence or the last (see subject_before), else the nearer of the last person named and
-        the last proper-noun subject (spaCy misses some names as persons), passing over those the
-        article shows to be of the other gender."""
+        the last proper-noun subject (spaCy misses some names as persons), else, when that person is
+        the subject of a clause someone reports, that someone (see reporter_of); passing over those
+        the article shows to be of the other gender and names inside quotation marks (see quoted)."""
         other = {"m": "f", "f": "m"}[PRONOUN_GENDER[tok.lower_]]
         person = self.last_mention(tok.idx, {"PERSON"}, skip=lambda name: self.gender(name) == other,
                                    outside_quotes=True)
@@ -153,15 +161,15 @@ class Mentions:
         if subject is not None:
             return subject
         doc = self.doc
-        named = None if person is None else self.ent_of.get(self.tok(person[0]))
-        stop = -1 if person is None else named.end_char if named is not None else person[0] + 1
+        last = None if person is None else self.ent_of.get(self.tok(person[0]))
+        stop = -1 if person is None else last.end_char if last is not None else person[0] + 1
         for i in range(tok.i - 1, max(tok.i - 80, 0) - 1, -1):
             t = doc[i]
             if t.idx < stop:  # as far back as the last person named, whatever its words
                 break
+            ent = self.ent_of.get(i)
             if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and not _after_the(t) and not self.quoted(t.idx) \
-                    and (t.ent_type_ not in {"ORG", "GPE", "NORP"} or self.is_person(self.ent_of[i])):
-                ent = self.ent_of.get(i)
+                    and (t.ent_type_ not in {"ORG", "GPE", "NORP"} or (ent is not None and self.is_person(ent))):
                 if ent is not None:
                     if self.gender(self.name_of(ent)) == other:
                         continue
@@ -391,5 +399,7 @@ def _reporting(subject: Token) -> Token | None:
 
 
 def _title(text: str, parts: list[tuple[int, int]]) -> bool:
+    """A quotation of two words or more that reads as a title (a single capitalised word is as often a
+    name shouted or a nickname: "Marco!", "Savage")."""
     words = " ".join(text[a:b] for a, b in parts).rstrip(".,").split()
-    return 2 <= len(words) <= 6 and title_cased(words)
+    return len(words) >= 2 and title_like(words)
