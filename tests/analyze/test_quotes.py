@@ -316,6 +316,9 @@ SPEAKER_ROWS = [
      "It will not work", ("Juan Ortiz", "he")),
     # ... unless a speech verb in it gives them to another
     ("Mr. Ortiz's claim that Ms. Lowe said “we are broke” was false.", "we are broke", ("Lowe", "Lowe")),
+    # a quotation mark written against the words around it
+    ("Mayor Dana Ruiz spoke at noon. Ruiz said,“We will rebuild the bridge by spring.”",
+     "We will rebuild the bridge by spring.", ("Dana Ruiz", "Ruiz")),
 ]
 
 
