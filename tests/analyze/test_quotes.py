@@ -319,6 +319,20 @@ SPEAKER_ROWS = [
     # a quotation mark written against the words around it
     ("Mayor Dana Ruiz spoke at noon. Ruiz said,“We will rebuild the bridge by spring.”",
      "We will rebuild the bridge by spring.", ("Dana Ruiz", "Ruiz")),
+    # footage of someone saying it: theirs, not the ad's nor anyone named after the quotation
+    ("The spot ends with footage of Karen Bass saying at a rally, “We are not done yet,” as Ed Kline "
+     "blasted her plan.", "We are not done yet", ("Karen Bass", "Karen Bass")),
+    # a participle set off after a reported clause goes on with who reports it ...
+    ("Even veteran strategist Tom Avila said Lopez will have to choose whose side she is on, saying, “She "
+     "cannot wait any longer on this.”", "She cannot wait any longer on this.", ("Tom Avila", "Tom Avila")),
+    # ... and so does one the parse hangs from the clause's verb, when its subject cannot speak
+    ("Kline said the court's ruling has “kept the city safe” before claiming that the new fees are "
+     "“hurting small shops.”", "hurting small shops.", ("Kline", "Kline")),
+    # a whole quotation after a clause whose subject is a person, with no speech verb
+    ("Earlier this week, Ms. Ward shared her worries with donors at a dinner in Boston, “I do not know "
+     "which candidate will show up.”", "I do not know which candidate will show up.", ("Ward", "Ward")),
+    ("The poll closed on Friday. Professor Alan Grey agreed. “The race is tightening in every county.”",
+     "The race is tightening in every county.", ("Alan Grey", "Alan Grey")),
 ]
 
 

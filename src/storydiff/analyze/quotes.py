@@ -115,7 +115,16 @@ class _Reader(Mentions):
         for t in reversed(sent):
             if _is_cue(t) and t.lemma_ not in NEAR_ONLY:
                 return t
-        return _utterance_verb(list(sent))  # "Howard continued his scathing remarks. “…”"
+        said = _utterance_verb(list(sent))  # "Howard continued his scathing remarks. “…”"
+        if said is None and self.para_of(sent.start_char) == found.para and not self.titled(found):
+            # "Iowa State University's Dianne Bystrom agreed. “…”": the last clause's, in "Playbook
+            # won't go that far, but Sherman wants to use the platform as a fact check. “…”"
+            said = next((v for t in reversed(sent) if (v := _person_acting(t)) is not None), None)
+        return said
+
+    def titled(self, found: _Found) -> bool:
+        """Whether the quoted words read as a title ("The Overthrow Show"), not as a saying."""
+        return title_like(self.text[found.parts[0][0]:found.parts[-1][1]].rstrip(".,").split())
 
     def para_of(self, char: int) -> int:
         return bisect_right(self.paras, char) - 1
@@ -172,6 +181,12 @@ class _Reader(Mentions):
         after = self.after_window(found)
         before = self.before_window(found)
         found.partial = self.is_partial(found, before)
+        shown = None if found.partial else self.shown_saying(before)
+        if shown is not None:
+            found.cue = self.cue_span(shown[0])
+            found.cue_token = shown[0].i
+            found.speaker = self.resolve(shown[1])
+            return
         verb = None
         if not found.partial:
             verb = self.cue_after(found, after)
@@ -194,6 +209,11 @@ class _Reader(Mentions):
             verb = _intro_verb(before)  # "Politico reveals a few facts: “…”"
         if verb is None and not found.partial and before and before[-1].text in {",", ":"}:
             verb = _utterance_verb(before)  # "Trump issued a statement, “…”"
+        if verb is None and not found.partial and before and before[-1].text in {",", "--", "—", "–"} \
+                and not self.titled(found):
+            # "Clinton shared a bit of her anxiety with an audience, “…”": a whole quotation set
+            # off after a clause whose subject is a person
+            verb = next((v for t in reversed(before) if (v := _person_acting(t)) is not None), None)
         if verb is not None and found.partial:
             verb = self.reporter(verb, found)
         owned = self.owned_words(found) if verb is None or not _is_cue(verb) else None
@@ -210,6 +230,25 @@ class _Reader(Mentions):
             self.labelled(found)
         if found.speaker is None and not found.partial:
             self.sourced(before, found)
+
+    def shown_saying(self, before: list[Token]) -> tuple[Token, Token] | None:
+        """``The ad uses footage of Hillary Clinton asking, “…”``, ``The spot concludes with footage
+        of Trump saying during the debate, “…”``: the words are those of whom the footage shows, not
+        of the ad that shows them nor of anyone named after the quotation. The speech participle
+        and the last word of the name, when a name stands between "footage of" and the participle
+        and nothing but a phrase of when or where stands between the participle and the quotation."""
+        for k, t in enumerate(before):
+            if not (t.tag_ == "VBG" and _is_cue(t)) or k < 3:
+                continue
+            of = next((j for j in range(k - 1, max(k - 6, 0), -1) if before[j].lower_ == "of"), None)
+            if of is None or before[of - 1].lemma_.lower() not in _FOOTAGE:
+                continue
+            name = before[of + 1:k]
+            rest = before[k + 1:]
+            if name and all(w.pos_ == "PROPN" or w.ent_type_ == "PERSON" for w in name) \
+                    and all(w.is_punct or w.pos_ in {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM"} for w in rest):
+                return t, name[-1]
+        return None
 
     def owned_words(self, found: _Found) -> tuple[Token, Speaker] | None:
         """``her remark that “…”``, ``Trump's statement that the judge was “a hater”``: words quoted
@@ -431,6 +470,13 @@ class _Reader(Mentions):
                 # Who speaks is the one that names someone, a person before a place, and the
                 # first written. ("who" is resolved to the noun it stands for.)
                 chosen = min(subjects, key=lambda c: (not _agent(c), c.ent_type_ != "PERSON", c.i))
+                if v is not verb and verb.tag_ == "VBG" and not (_agent(chosen) or _people(chosen)) \
+                        and v.dep_ == "ccomp" and _is_cue(v.head):
+                    # "Trump said the SCOTUS' deadlock has “kept us safe” before claiming that …": a
+                    # participle the parse hangs from a reported clause whose subject cannot speak
+                    # goes on with who reports it
+                    v = v.head
+                    continue
                 if chosen.lower_ in {"that", "which"} and v.dep_ == "relcl" and v.head.pos_ == "NOUN" \
                         and v.head.head.lemma_.lower() in _PUBLISHING:
                     # "Trump released a marketing video that said …": the message's publisher
@@ -586,15 +632,28 @@ def _utterance_verb(tokens: list[Token]) -> Token | None:
     return None
 
 
+def _person_acting(verb: Token) -> Token | None:
+    """``verb`` when it is a verb whose subject is a person, named or "he" or "she"."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"}):
+        return None
+    return verb
+
+
 def _past_reported(verb: Token) -> Token:
     """``Byrne wrote the agents knew to brace for it, saying, “…”``, ``Trump told Newsmax that Romney
     “had …,” adding, “…”``: a speech participle set off by a comma after a reported clause, which the
     parse hangs from that clause's verb, goes on with the one who reports it, not with the clause's
     subject; the reporting verb, then, for the participle's own."""
-    clause = verb.head
-    said = clause.head
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and clause.dep_ == "ccomp" and not _is_cue(clause) \
-            and _is_cue(said) and said.i < clause.i and any(c.text == "," and c.i < verb.i for c in clause.children) \
+    clause = top = verb.head
+    while top.dep_ == "xcomp" and top.head.i != top.i and not _is_cue(top):
+        top = top.head  # "said Clinton will have to choose …, saying": the clause is "will have"
+    said = top.head
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and top.dep_ == "ccomp" and not _is_cue(top) \
+            and not _is_cue(clause) \
+            and _is_cue(said) and said.i < top.i and any(c.text == "," and c.i < verb.i for c in clause.children) \
             and not any(c.dep_ in SUBJECTS for c in verb.children) \
             and "\n" not in verb.doc[said.i:verb.i].text:  # one paragraph: a parse may run two together
         return said
@@ -696,6 +755,8 @@ _THINKING = frozenset({"find", "think", "believe", "expect", "speculate", "prote
 # Verbs of putting a message out: who does it speaks through the message ("released an ad that urges").
 # A message one writes or hands out is not among them: "penned letters that called him …", "passed out
 # bottles that said …" are the letters' and the bottles' words.
+# What shows someone speaking: "footage of Trump saying, “…”" (see _Reader.shown_saying).
+_FOOTAGE = frozenset({"footage", "video", "clip", "audio", "recording", "tape", "videotape"})
 _PUBLISHING = frozenset({"release", "issue", "send", "run", "publish", "post", "reprint", "distribute", "air",
                          "broadcast", "launch", "unveil", "email", "tweet", "retweet", "circulate"})
 AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "which"})
