@@ -333,6 +333,12 @@ SPEAKER_ROWS = [
      "which candidate will show up.”", "I do not know which candidate will show up.", ("Ward", "Ward")),
     ("The poll closed on Friday. Professor Alan Grey agreed. “The race is tightening in every county.”",
      "The race is tightening in every county.", ("Alan Grey", "Alan Grey")),
+    # "per" after the quotation credits as "according to" does
+    ("Members may vote by proxy, but it is barred when voting “to fill a vacancy on the ticket,” per the "
+     "party’s bylaws.", "to fill a vacancy on the ticket", ("the party’s bylaws", "the party’s bylaws")),
+    # a speech verb in a clause of contrast after the quotation is that clause's own
+    ("Governor Lee refers to his old friend as “Mr. Ortiz,” while Ortiz refers to the governor as “Ben.”",
+     "Mr. Ortiz", ("Lee", "Lee")),
 ]
 
 

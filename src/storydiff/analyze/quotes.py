@@ -294,6 +294,8 @@ class _Reader(Mentions):
             return None
         if not all(u.is_punct or _in_subject(u, verb) for u in after[:after.index(verb)]):
             return None
+        if any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in verb.children):
+            return None  # "agreed that Clinton is in “good health,” while 73 percent said the same of Trump"
         if any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
             return None  # says something else
         if any(c.dep_ in SUBJECTS and self.stands_for_quoted(c, found) for c in verb.children):
@@ -453,7 +455,7 @@ class _Reader(Mentions):
     def subject(self, verb: Token, found: _Found) -> Token | None:
         """The word naming who speaks through ``verb``: its subject outside the quotation, else
         the subject of the clause it hangs from, else a name written right beside it."""
-        if verb.lower_ == "according":
+        if verb.lower_ in {"according", "per"}:
             for c in verb.subtree:
                 if c.dep_ == "pobj" and not self.inside(found, c.i):
                     return c
@@ -619,6 +621,9 @@ def _is_cue(t: Token) -> bool:
     if t.lower_ == "according":
         return any(c.lower_ == "to" for c in t.children) or (
             t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to")
+    if t.lower_ == "per":  # "…,” per the party’s bylaws": "according to", not "$5 per hour"
+        before = t.doc[max(t.i - 2, 0):t.i].text.replace(" ", "")
+        return (before[-1:] == "," or before[-2:] in {",”", ',"'}) and any(c.dep_ == "pobj" for c in t.children)
     return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS and t.dep_ != "amod"
 
 
