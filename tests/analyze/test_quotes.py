@@ -316,6 +316,8 @@ SPEAKER_ROWS = [
      "It will not work", ("Juan Ortiz", "he")),
     # ... unless a speech verb in it gives them to another
     ("Mr. Ortiz's claim that Ms. Lowe said “we are broke” was false.", "we are broke", ("Lowe", "Lowe")),
+    ("For example, Mayor Bell's recent assertion that “thousands” of residents had left the city went "
+     "unchallenged.", "thousands", ("Bell", "Bell")),
     # a quotation mark written against the words around it
     ("Mayor Dana Ruiz spoke at noon. Ruiz said,“We will rebuild the bridge by spring.”",
      "We will rebuild the bridge by spring.", ("Dana Ruiz", "Ruiz")),
@@ -333,6 +335,10 @@ SPEAKER_ROWS = [
      "which candidate will show up.”", "I do not know which candidate will show up.", ("Ward", "Ward")),
     ("The poll closed on Friday. Professor Alan Grey agreed. “The race is tightening in every county.”",
      "The race is tightening in every county.", ("Alan Grey", "Alan Grey")),
+    # ... also when the parse runs the last paragraph's closing mark into that sentence
+    ('Lopez said: "We will not give up. It is time for the workers to organize."\n\nSenator Ann Ruiz touted '
+     'her record as an early sponsor of the bill. "We need to find ways to support workers who want a union."',
+     "We need to find ways to support workers who want a union.", ("Ann Ruiz", "Ann Ruiz")),
     # "per" after the quotation credits as "according to" does
     ("Members may vote by proxy, but it is barred when voting “to fill a vacancy on the ticket,” per the "
      "party’s bylaws.", "to fill a vacancy on the ticket", ("the party’s bylaws", "the party’s bylaws")),

@@ -110,6 +110,10 @@ class _Reader(Mentions):
         sent = doc[i].sent
         if sent.end_char > found.open_mark:
             return None
+        para_start = self.paras[self.para_of(doc[i].idx)]
+        if sent.start_char < para_start:
+            # a parse that runs the last paragraph's closing mark into this one's first sentence
+            sent = doc[min(t.i for t in sent if t.idx >= para_start):sent.end]
         if _has_mark(sent.text):
             return None
         for t in reversed(sent):

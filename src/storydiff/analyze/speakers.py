@@ -34,7 +34,9 @@ NO_ONE = frozenset({"everything", "something", "anything", "nothing", "this", "t
                     "whatever", "itself", "much", "little"})
 # What a person says or writes: its possessor or "from"/"by" names the speaker ("Trump's statement").
 UTTERANCES = frozenset({"statement", "comment", "remark", "word", "tweet", "post", "speech", "message", "claim",
-                        "letter", "email", "note", "memo", "testimony", "interview", "announcement", "answer"})
+                        "letter", "email", "note", "memo", "testimony", "interview", "announcement", "answer",
+                        "assertion", "contention", "accusation", "insistence", "suggestion", "argument", "pledge",
+                        "promise", "vow", "warning", "boast", "declaration", "quip", "retort", "complaint"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 # What the article itself says of a person's gender, for "he" and "she": an honorific before the
