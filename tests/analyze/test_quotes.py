@@ -318,6 +318,9 @@ SPEAKER_ROWS = [
     ("Mr. Ortiz's claim that Ms. Lowe said “we are broke” was false.", "we are broke", ("Lowe", "Lowe")),
     ("For example, Mayor Bell's recent assertion that “thousands” of residents had left the city went "
      "unchallenged.", "thousands", ("Bell", "Bell")),
+    # a passive speech verb's agent, wherever the parse hangs its "by"
+    ('This habit of the group has been called "quiet ambiguity" by Joan Hendry, a professor at Tulane.',
+     "quiet ambiguity", ("Joan Hendry", "Joan Hendry")),
     # a quotation mark written against the words around it
     ("Mayor Dana Ruiz spoke at noon. Ruiz said,“We will rebuild the bridge by spring.”",
      "We will rebuild the bridge by spring.", ("Dana Ruiz", "Ruiz")),
@@ -339,6 +342,10 @@ SPEAKER_ROWS = [
     ('Lopez said: "We will not give up. It is time for the workers to organize."\n\nSenator Ann Ruiz touted '
      'her record as an early sponsor of the bill. "We need to find ways to support workers who want a union."',
      "We need to find ways to support workers who want a union.", ("Ann Ruiz", "Ann Ruiz")),
+    # ... and when that sentence names a programme in quotation marks
+    ("On “Meet the Press,” Sen. Ann Ruiz (Vt.), who lost the primary to Lee, identified young voters’ anger as "
+     "one of the reasons to back him. “The younger people are sick and tired of it.”",
+     "The younger people are sick and tired of it.", ("Ann Ruiz", "Ann Ruiz")),
     # "per" after the quotation credits as "according to" does
     ("Members may vote by proxy, but it is barred when voting “to fill a vacancy on the ticket,” per the "
      "party’s bylaws.", "to fill a vacancy on the ticket", ("the party’s bylaws", "the party’s bylaws")),

@@ -114,7 +114,7 @@ class _Reader(Mentions):
         if sent.start_char < para_start:
             # a parse that runs the last paragraph's closing mark into this one's first sentence
             sent = doc[min(t.i for t in sent if t.idx >= para_start):sent.end]
-        if _has_mark(sent.text):
+        if self.quotes_in(sent.start_char, sent.end_char):
             return None
         for t in reversed(sent):
             if _is_cue(t) and t.lemma_ not in NEAR_ONLY:
@@ -126,9 +126,24 @@ class _Reader(Mentions):
             said = next((v for t in reversed(sent) if (v := _person_acting(t)) is not None), None)
         return said
 
+    def quotes_in(self, start: int, end: int) -> bool:
+        """Whether the text from ``start`` to ``end`` holds a quotation mark other than those of a
+        title ("On “Face the Nation,” Sen. Bernie Sanders said …" quotes no one)."""
+        if not _has_mark(self.text[start:end]):
+            return False
+        titles = [(q.open_mark, q.close_mark) for q in self.stretches
+                  if start <= q.open_mark < end and q.close_mark >= 0 and self.a_title(q.parts)]
+        marks = [i for i in range(start, end) if self.text[i] in MARKS]
+        return any(all(i not in t for t in titles) for i in marks)
+
     def titled(self, found: _Found) -> bool:
         """Whether the quoted words read as a title ("The Overthrow Show"), not as a saying."""
         return title_like(self.text[found.parts[0][0]:found.parts[-1][1]].rstrip(".,").split())
+
+    def a_title(self, parts: list[tuple[int, int]]) -> bool:
+        """Whether quoted words of two or more read as a title: "Face the Nation", not "Yes."."""
+        words = self.text[parts[0][0]:parts[-1][1]].rstrip(".,").split()
+        return len(words) > 1 and title_like(words)
 
     def para_of(self, char: int) -> int:
         return bisect_right(self.paras, char) - 1
@@ -464,6 +479,15 @@ class _Reader(Mentions):
                 if c.dep_ == "pobj" and not self.inside(found, c.i):
                     return c
             return None
+        if _is_cue(verb) and any(c.dep_ == "nsubjpass" for c in verb.children) \
+                and any(self.inside(found, c.i) and c.dep_ in {"nsubjpass", "oprd", "attr", "dobj", "xcomp", "ccomp"}
+                        for c in verb.children):
+            # "This feature has been called “strategic ambiguity” by Joshua Hendrick": the passive's
+            # agent, wherever the parse hangs its "by", when the words are what the verb says or names
+            agent = next((g for c in verb.subtree if c.lower_ == "by" and c.i > verb.i and not self.inside(found, c.i)
+                          for g in c.children if g.dep_ == "pobj" and (_agent(g) or _people(g))), None)
+            if agent is not None:
+                return agent
         v = _past_reported(verb)
         for _ in range(6):
             subjects = [c for c in v.children
