@@ -62,6 +62,20 @@ def _quotes_of(articles_by_split: dict[str, set[str]]) -> dict[tuple[str, int, i
     return {(a.article.id, f.start, f.end): f for a in analyzed for f in a.facts if isinstance(f, Quote)}
 
 
+def _assert_speakers_kept(right: list[dict], name: str) -> None:
+    """Each quote judged right is still extracted with the judged speaker: the name under ``name``
+    and its span."""
+    wanted: dict[str, set[str]] = {}
+    for j in right:
+        wanted.setdefault(j["split"], set()).add(j["article"])
+    quotes = _quotes_of(wanted)
+    for j in right:
+        quote = quotes.get((j["article"], j["quote_start"], j["quote_end"]))
+        assert quote is not None and quote.speaker is not None, j
+        assert (quote.speaker.name, quote.speaker.start, quote.speaker.end) == (
+            j[name], j["speaker_start"], j["speaker_end"]), j
+
+
 @pytest.mark.parametrize(("judged_file", "min_right"), [
     ("judged_pronoun_speakers.jsonl", 33),  # of 40
     ("judged_surname_speakers.jsonl", 32),  # of 40; 1 of the 40 names before was right
@@ -72,15 +86,7 @@ def test_speakers_hold_their_judged_names(judged_file: str, min_right: int) -> N
     right = [j for j in judged if j["after_right"] == "yes"]
     print(f"{judged_file}: judged by reading, {len(right)} of {len(judged)} right")
     assert len(judged) == 40 and len(right) >= min_right
-    wanted: dict[str, set[str]] = {}
-    for j in right:
-        wanted.setdefault(j["split"], set()).add(j["article"])
-    quotes = _quotes_of(wanted)
-    for j in right:
-        quote = quotes.get((j["article"], j["quote_start"], j["quote_end"]))
-        assert quote is not None and quote.speaker is not None, j
-        assert (quote.speaker.name, quote.speaker.start, quote.speaker.end) == (
-            j["after"], j["speaker_start"], j["speaker_end"]), j
+    _assert_speakers_kept(right, "after")
 
 
 @pytest.mark.parametrize(("judged_file", "size", "min_right"), [
@@ -93,12 +99,4 @@ def test_speakers_the_scorer_counts_wrong_hold_those_judged_right(judged_file: s
     right = [j for j in judged if j["right_by_reading"] in {"ours", "both"}]
     print(f"{judged_file}: {len(right)} of {len(judged)} right by reading")
     assert len(judged) == size and len(right) >= min_right
-    wanted: dict[str, set[str]] = {}
-    for j in right:
-        wanted.setdefault(j["split"], set()).add(j["article"])
-    quotes = _quotes_of(wanted)
-    for j in right:
-        quote = quotes.get((j["article"], j["quote_start"], j["quote_end"]))
-        assert quote is not None and quote.speaker is not None, j
-        assert (quote.speaker.name, quote.speaker.start, quote.speaker.end) == (
-            j["speaker"], j["speaker_start"], j["speaker_end"]), j
+    _assert_speakers_kept(right, "speaker")

@@ -12,16 +12,17 @@ the news convention that a paragraph of bare quotation continues the previous qu
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
 from .quotemarks import MARKS, ends_sentence, goes_on, title_like
-from .speakers import GENDERED_WORDS, RELATIVE, SUBJECTS, UTTERANCES, Mentions, age_noun, relative_antecedent
+from .speakers import GENDERED_WORDS, PERSONAL, RELATIVE, SUBJECTS, UTTERANCES, Mentions, age_noun, relative_antecedent
 from .text import context_lemmas
 
 __all__ = ["extract_quotes"]
@@ -131,19 +132,19 @@ class _Reader(Mentions):
         title ("On “Face the Nation,” Sen. Bernie Sanders said …" quotes no one)."""
         if not _has_mark(self.text[start:end]):
             return False
-        titles = [(q.open_mark, q.close_mark) for q in self.stretches
-                  if start <= q.open_mark < end and q.close_mark >= 0 and self.a_title(q.parts)]
-        marks = [i for i in range(start, end) if self.text[i] in MARKS]
-        return any(all(i not in t for t in titles) for i in marks)
+        stretches = self.stretches[bisect_left(self._opens, start):bisect_left(self._opens, end)]
+        titles = {m for q in stretches if q.close_mark >= 0 and len(words := _quoted_words(self.text, q.parts)) > 1
+                  and title_like(words) for m in (q.open_mark, q.close_mark)}  # not a one-word "Yes."
+        return any(self.text[i] in MARKS and i not in titles for i in range(start, end))
+
+    @cached_property
+    def _opens(self) -> list[int]:
+        """Where each of the article's quotations opens, in text order (as ``stretches``)."""
+        return [q.open_mark for q in self.stretches]
 
     def titled(self, found: _Found) -> bool:
         """Whether the quoted words read as a title ("The Overthrow Show"), not as a saying."""
-        return title_like(self.text[found.parts[0][0]:found.parts[-1][1]].rstrip(".,").split())
-
-    def a_title(self, parts: list[tuple[int, int]]) -> bool:
-        """Whether quoted words of two or more read as a title: "Face the Nation", not "Yes."."""
-        words = self.text[parts[0][0]:parts[-1][1]].rstrip(".,").split()
-        return len(words) > 1 and title_like(words)
+        return title_like(_quoted_words(self.text, found.parts))
 
     def para_of(self, char: int) -> int:
         return bisect_right(self.paras, char) - 1
@@ -479,15 +480,9 @@ class _Reader(Mentions):
                 if c.dep_ == "pobj" and not self.inside(found, c.i):
                     return c
             return None
-        if _is_cue(verb) and any(c.dep_ == "nsubjpass" for c in verb.children) \
-                and any(self.inside(found, c.i) and c.dep_ in {"nsubjpass", "oprd", "attr", "dobj", "xcomp", "ccomp"}
-                        for c in verb.children):
-            # "This feature has been called “strategic ambiguity” by Joshua Hendrick": the passive's
-            # agent, wherever the parse hangs its "by", when the words are what the verb says or names
-            agent = next((g for c in verb.subtree if c.lower_ == "by" and c.i > verb.i and not self.inside(found, c.i)
-                          for g in c.children if g.dep_ == "pobj" and (_agent(g) or _people(g))), None)
-            if agent is not None:
-                return agent
+        agent = self.passive_agent(verb, found)
+        if agent is not None:
+            return agent
         v = _past_reported(verb)
         for _ in range(6):
             subjects = [c for c in v.children
@@ -527,6 +522,16 @@ class _Reader(Mentions):
                 continue
             break
         return self.beside(verb, found)
+
+    def passive_agent(self, verb: Token, found: _Found) -> Token | None:
+        """"This feature has been called “strategic ambiguity” by Joshua Hendrick": a passive speech
+        verb's agent, wherever the parse hangs its "by", when the quotation is what the verb says or
+        names (its subject, object or complement)."""
+        if not (_is_cue(verb) and any(c.dep_ == "nsubjpass" for c in verb.children)
+                and any(self.inside(found, c.i) and c.dep_ in _SAID_PARTS for c in verb.children)):
+            return None
+        return next((g for c in verb.subtree if c.lower_ == "by" and c.i > verb.i and not self.inside(found, c.i)
+                     for g in c.children if g.dep_ == "pobj" and (_agent(g) or _people(g))), None)
 
     def sender(self, noun: Token, found: _Found) -> Token | None:
         """Who sent the message a participle describes, when the message is the object of their
@@ -670,7 +675,7 @@ def _person_acting(verb: Token) -> Token | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"}):
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in PERSONAL):
         return None
     return verb
 
@@ -788,6 +793,8 @@ _THINKING = frozenset({"find", "think", "believe", "expect", "speculate", "prote
 # Verbs of putting a message out: who does it speaks through the message ("released an ad that urges").
 # A message one writes or hands out is not among them: "penned letters that called him …", "passed out
 # bottles that said …" are the letters' and the bottles' words.
+# What of a passive speech verb the quotation can be (see _Reader.passive_agent).
+_SAID_PARTS = frozenset({"nsubjpass", "oprd", "attr", "dobj", "xcomp", "ccomp"})
 # What shows someone speaking: "footage of Trump saying, “…”" (see _Reader.shown_saying).
 _FOOTAGE = frozenset({"footage", "video", "clip", "audio", "recording", "tape", "videotape"})
 _PUBLISHING = frozenset({"release", "issue", "send", "run", "publish", "post", "reprint", "distribute", "air",
@@ -918,9 +925,14 @@ _TITLE_CUE = re.compile(r"(?:['’]s|\b(?:on|titled|of|in|program|show|film|book
                         r"[ \u00a0]*[,:]?[ \u00a0]*$", re.IGNORECASE)
 
 
+def _quoted_words(text: str, parts: Sequence[tuple[int, int]]) -> list[str]:
+    """The words of a quotation, without the comma or full stop it ends with."""
+    return text[parts[0][0]:parts[-1][1]].rstrip(".,").split()
+
+
 def _is_title(text: str, f: _Found) -> bool:
     """A partial quote that is the title of a show, film or programme (on CNN's "Face the Nation")."""
-    words = text[f.parts[0][0]:f.parts[-1][1]].rstrip(".,").split()
+    words = _quoted_words(text, f.parts)
     if not title_like(words) or not _TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark):
         return False
     return not (len(words) == 1 and words[0].isupper())
