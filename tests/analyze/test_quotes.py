@@ -314,6 +314,13 @@ SPEAKER_ROWS = [
     # "he" is the person named as subject before one named otherwise, in its sentence or the last
     ("Juan Ortiz, an adviser to Governor Tom Hale, questioned the plan. “It will not work,” he said.",
      "It will not work", ("Juan Ortiz", "he")),
+    # ... and so does one joined to another verb without a subject of its own, whatever verb the
+    # parse joins it to
+    ("Mayor Ann Ruiz spoke on Wednesday. The line was an unscripted addition to a speech in which Ruiz "
+     "criticized her party, but argued that Tom Lee was a “dangerous demagogue” and a bad manager. “I’m a "
+     "Texan,” she said, “and Texans know a con when we see one.”",
+     "I’m a Texan,” she said, “and Texans know a con when we see one.",
+     ("Ann Ruiz", "she")),
     # ... unless a speech verb in it gives them to another
     ("Mr. Ortiz's claim that Ms. Lowe said “we are broke” was false.", "we are broke", ("Lowe", "Lowe")),
     ("For example, Mayor Bell's recent assertion that “thousands” of residents had left the city went "

@@ -211,8 +211,8 @@ class Mentions:
         verb = None if at is None or at.root.dep_ not in SUBJECTS else _reporting(at.root)
         if verb is None:
             return None
-        for c in verb.children:
-            if c.dep_ not in SUBJECTS or c.i >= tok.i:
+        for c in _subjects_of(verb):
+            if c.i >= tok.i:
                 continue
             if c.lower_ in PRONOUN_GENDER and PRONOUN_GENDER[c.lower_] != other:
                 return self.antecedent(c)
@@ -227,7 +227,7 @@ class Mentions:
         continued to hurt his cause. “…,” he said", the one who goes on speaking is Murphy."""
         verb = _reporting(subject)
         return verb is not None and any(
-            c.dep_ in SUBJECTS and c.i in self.ent_of and self.is_person(self.ent_of[c.i]) for c in verb.children)
+            c.i in self.ent_of and self.is_person(self.ent_of[c.i]) for c in _subjects_of(verb))
 
     def gender(self, name: str) -> str | None:
         """"m" or "f" when the article says which (see GENDERED_WORDS), else None."""
@@ -398,6 +398,17 @@ def _reporting(subject: Token) -> Token | None:
     verb = clause.head
     lo, hi = sorted((verb.i, subject.i))
     return None if any(t.text in {".", "!", "?"} for t in subject.doc[lo:hi]) else verb
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    """The subjects of a verb; for a verb joined to another without one of its own, the subject
+    written last before it in its sentence ("Bloomberg criticized Democrats, but argued that Trump was
+    …", whatever verb the parse joins "argued" to)."""
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if own or verb.dep_ != "conj":
+        return own
+    before = [t for t in verb.doc[verb.sent.start:verb.i] if t.dep_ in SUBJECTS]
+    return before[-1:]
 
 
 def _title(text: str, parts: list[tuple[int, int]]) -> bool:
