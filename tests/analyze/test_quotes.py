@@ -359,6 +359,13 @@ SPEAKER_ROWS = [
     # a speech verb in a clause of contrast after the quotation is that clause's own
     ("Governor Lee refers to his old friend as “Mr. Ortiz,” while Ortiz refers to the governor as “Ben.”",
      "Mr. Ortiz", ("Lee", "Lee")),
+    # a digest's byline after a dash, or a speech verb opening the line, gives the quotation to the name
+    ("TURNOUT WAS HIGHER THAN EXPECTED - Ann Ruiz and Ben Lee: “The late shift was real and large.”",
+     "The late shift was real and large.", ("Ann Ruiz", "Ann Ruiz")),
+    ("Polls were steady all along -More from Gallup: “Party ties hardly moved this year.”",
+     "Party ties hardly moved this year.", ("Gallup", "Gallup")),
+    ("Ortiz spoke on his radio show.\n\nStated Ortiz:\n\n“The count will take weeks.”",
+     "The count will take weeks.", ("Ortiz", "Ortiz")),
 ]
 
 

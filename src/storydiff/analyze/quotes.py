@@ -57,6 +57,13 @@ _SIGNATURE = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,4}")
 _SIGNATURE_LINE = re.compile(r"[ \t\u00a0]*\n\s*([-―—–])[ \u00a0]*(" + _SIGNATURE.pattern + r")[^\n]{0,80}(?:\n|$)")
 # "PENCE: Well, …" / "SEN. WARREN: …"
 _LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z'’-]+):\s")
+# "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “…”", "…all along
+# -More from Blumenthal and Cohen: “…”", "Stated Stone: “…”": a digest's byline for the quotation after it,
+# set off by a dash from the headline before it, or a speech verb opening its line before the name
+_BYLINE_NAME = r"[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,3}"
+_BYLINE = re.compile(
+    r"(?:(?<=\S)[ \u00a0]*[-—–―]+[ \u00a0]*(?:More from[ \u00a0]+)?|^(?P<verb>[A-Z][a-z]+)[ \u00a0]+)"
+    rf"(?P<name>{_BYLINE_NAME}(?:[ \u00a0]+(?:and|&)[ \u00a0]+{_BYLINE_NAME})?|the [a-z]+):\s*$", re.M)
 # "Bush: “…”" / "Michael P. McDonald:  “…”": a capitalised name of up to four words, a colon, the mark
 _NAME_COLON = re.compile(r"(?<![\w.])((?:[A-Z][\w.'’-]*[ \u00a0]){0,3}[A-Z][\w'’-]+):[ \u00a0]*$")
 
@@ -206,6 +213,8 @@ class _Reader(Mentions):
             found.cue = self.cue_span(shown[0])
             found.cue_token = shown[0].i
             found.speaker = self.resolve(shown[1])
+            return
+        if not found.partial and self.bylined(found):
             return
         verb = None
         if not found.partial:
@@ -588,6 +597,30 @@ class _Reader(Mentions):
         if len(words) and all(t.pos_ == "PROPN" or t.i in self.ent_of or t.text == "." for t in words):
             found.cue = (label.end(1), label.end(1) + 1)
             found.speaker = self.named(label.start(1), label.end(1))
+
+    def bylined(self, found: _Found) -> bool:
+        """Give the quotation to the byline written before it (see _BYLINE), if there is one."""
+        text = self.text
+        k = found.open_mark
+        while k and text[k - 1].isspace():
+            k -= 1  # the byline may stand alone in the paragraph above ("Stated Stone:")
+        line_start = text.rfind("\n", 0, k) + 1
+        byline = _BYLINE.search(text, line_start, found.open_mark)
+        if byline is None or (byline["verb"] is not None and byline["verb"].lower() not in SPEECH_FORMS) \
+                or byline["name"].startswith("the") and byline["verb"] is not None:
+            return False
+        name = byline["name"]
+        if any(w.lower() in SPEECH_FORMS and w.lower()[-1:] in {"s", "d"} for w in name.split()):
+            return False  # a headline's verb ("Co-Worker Calls Alleged Shooter: “…”"), not a name
+        first = re.split(r"[ \u00a0]+(?:and|&)[ \u00a0]+", name)[0]
+        start = byline.start("name")
+        found.cue = (byline.end("name"), byline.end("name") + 1)
+        speaker = self.named(start, start + len(first))
+        verb = byline["verb"]
+        if verb is not None and speaker.name.startswith(verb + " "):  # the tagger took "Stated Stone" for a name
+            speaker = Speaker(speaker.name[len(verb) + 1:], speaker.start, speaker.end)
+        found.speaker = speaker
+        return True
 
     def sourced(self, before: list[Token], found: _Found) -> None:
         """``From the report: "…"``, ``From Bush's Facebook post: "…"``: a quotation introduced by
