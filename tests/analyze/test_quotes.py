@@ -359,6 +359,9 @@ SPEAKER_ROWS = [
     # a speech verb in a clause of contrast after the quotation is that clause's own
     ("Governor Lee refers to his old friend as “Mr. Ortiz,” while Ortiz refers to the governor as “Ben.”",
      "Mr. Ortiz", ("Lee", "Lee")),
+    # a clause joined to a passive speech verb is not what it says
+    ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
+     "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),
     # a digest's byline after a dash, or a speech verb opening the line, gives the quotation to the name
     ("TURNOUT WAS HIGHER THAN EXPECTED - Ann Ruiz and Ben Lee: “The late shift was real and large.”",
      "The late shift was real and large.", ("Ann Ruiz", "Ann Ruiz")),

@@ -344,12 +344,16 @@ class _Reader(Mentions):
             if self.inside(found, t.head.i) and t.head.i != t.i:
                 continue
             seen += 1
-            for a in [t, *t.ancestors][1:8]:
+            chain = [t, *t.ancestors][:8]
+            for below, a in zip(chain, chain[1:]):
                 if self.inside(found, a.i):
                     continue
                 if not found.para <= self.para_of(a.idx) <= found.last_para:
                     break
-                if _is_cue(a) and a.lemma_ not in NEAR_ONLY and not _when_asked(a):
+                # a clause joined to a passive speech verb is not what anyone says: "they are asked to
+                # rank their choices, and the group is less likely to be “overrun,” Hoover said"
+                if _is_cue(a) and a.lemma_ not in NEAR_ONLY and not _when_asked(a) \
+                        and not (below.dep_ == "conj" and any(c.dep_ == "auxpass" for c in a.children)):
                     return a
             if seen > 3:
                 break
