@@ -359,6 +359,10 @@ SPEAKER_ROWS = [
     # a speech verb in a clause of contrast after the quotation is that clause's own
     ("Governor Lee refers to his old friend as “Mr. Ortiz,” while Ortiz refers to the governor as “Ben.”",
      "Mr. Ortiz", ("Lee", "Lee")),
+    # ... or one named by what they are, the subject of the sentence's own clause, not of one it reports
+    ("The pastor further related that it occurred to him that the next mayor will be the city's 45th. “I "
+     "sensed I should look at the 45th chapter.”", "I sensed I should look at the 45th chapter.",
+     ("The pastor", "The pastor")),
     # a clause joined to a passive speech verb is not what it says
     ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
      "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),

@@ -131,7 +131,8 @@ class _Reader(Mentions):
         if said is None and self.para_of(sent.start_char) == found.para and not self.titled(found):
             # "Iowa State University's Dianne Bystrom agreed. “…”": the last clause's, in "Playbook
             # won't go that far, but Sherman wants to use the platform as a fact check. “…”"
-            said = next((v for t in reversed(sent) if (v := _person_acting(t)) is not None), None)
+            said = next((v for t in reversed(sent) if t.dep_ != "ccomp"  # not one the sentence reports
+                         and (v := _person_acting(t, roles=True)) is not None), None)
         return said
 
     def quotes_in(self, start: int, end: int) -> bool:
@@ -707,12 +708,14 @@ def _utterance_verb(tokens: list[Token]) -> Token | None:
     return None
 
 
-def _person_acting(verb: Token) -> Token | None:
-    """``verb`` when it is a verb whose subject is a person, named or "he" or "she"."""
+def _person_acting(verb: Token, *, roles: bool = False) -> Token | None:
+    """``verb`` when it is a verb whose subject is a person, named or "he" or "she", or with
+    ``roles`` one named by what they are ("The Christian leader", "critics")."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in PERSONAL):
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in PERSONAL
+                               or roles and _people(subject)):
         return None
     return verb
 
