@@ -363,6 +363,9 @@ SPEAKER_ROWS = [
     ("The pastor further related that it occurred to him that the next mayor will be the city's 45th. “I "
      "sensed I should look at the 45th chapter.”", "I sensed I should look at the 45th chapter.",
      ("The pastor", "The pastor")),
+    # "the editorial read", which the parse reads as a noun phrase
+    ("“If he wants to be mayor, Lee should act like one and come to the valley,” the editorial read.",
+     "If he wants to be mayor, Lee should act like one and come to the valley", ("editorial", "editorial")),
     # a clause joined to a passive speech verb is not what it says
     ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
      "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),

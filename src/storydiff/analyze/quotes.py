@@ -584,6 +584,9 @@ class _Reader(Mentions):
                          lambda t: (t.pos_ in {"PRON", "NOUN"} and t.lower_ not in {"it", "this", "that", "what"}
                                     and (t.dep_ not in {"poss", "compound"}
                                          or (t.head.i == verb.i and verb.pos_ != "VERB")))  # "the email read"
+                         # "the editorial read", the noun tagged as an adjective of the verb taken for a noun
+                         or (t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.i == verb.i and verb.pos_ != "VERB"
+                             and doc[t.i - 1].pos_ == "DET")
                          or (t.pos_ == "NUM" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of")):
                 hits = [t for t in side if test(t)]
                 if hits:
