@@ -366,6 +366,9 @@ SPEAKER_ROWS = [
     # "the editorial read", which the parse reads as a noun phrase
     ("“If he wants to be mayor, Lee should act like one and come to the valley,” the editorial read.",
      "If he wants to be mayor, Lee should act like one and come to the valley", ("editorial", "editorial")),
+    # a speech verb the parse joins to the quoted word before it goes on with that word's verb
+    ('He called it "shameful" and called on senators "not to give in to that fear."',
+     "not to give in to that fear.", ("He", "He")),
     # a clause joined to a passive speech verb is not what it says
     ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
      "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),

@@ -534,6 +534,9 @@ class _Reader(Mentions):
             if v.dep_ in CLIMB and v.head.i != v.i:
                 v = v.head
                 continue
+            if v is not verb and v.pos_ not in {"VERB", "AUX"} and v.dep_ in {"oprd", "acomp"} and v.head.i != v.i:
+                v = v.head  # "He called it “shameful” and called on leaders “…”": joined to the word before
+                continue
             break
         return self.beside(verb, found)
 
