@@ -369,6 +369,11 @@ SPEAKER_ROWS = [
     # a speech verb the parse joins to the quoted word before it goes on with that word's verb
     ('He called it "shameful" and called on senators "not to give in to that fear."',
      "not to give in to that fear.", ("He", "He")),
+    # words in another quotation's marks are no one: a parse that ends the sentence at a title's
+    # closing mark makes the title the subject of what follows
+    ("Former prosecutor and New York City Mayor Rudy Giuliani, who backs Lee, trashed Ortiz on MSNBC’s "
+     "“Morning Joe,” calling it a “no-brainer” to prosecute under the statutory definition of the law.",
+     "no-brainer", None),
     # a clause joined to a passive speech verb is not what it says
     ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
      "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),

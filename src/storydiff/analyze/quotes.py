@@ -145,6 +145,16 @@ class _Reader(Mentions):
                   and title_like(words) for m in (q.open_mark, q.close_mark)}  # not a one-word "Yes."
         return any(self.text[i] in MARKS and i not in titles for i in range(start, end))
 
+    def in_marks(self, start: int, end: int, found: _Found) -> bool:
+        """Whether the text from ``start`` to ``end`` is inside another quotation's marks."""
+        k = bisect_right(self._opens, start) - 1
+        if k < 0:
+            return False
+        q = self.stretches[k]
+        if q.open_mark <= found.open_mark and (q.close_mark < 0 or found.parts[-1][1] <= q.close_mark):
+            return False  # its own (a transcript's "PENCE: …" turn in one long quotation)
+        return any(s <= start and end <= e for s, e in q.parts)
+
     @cached_property
     def _opens(self) -> list[int]:
         """Where each of the article's quotations opens, in text order (as ``stretches``)."""
@@ -260,6 +270,10 @@ class _Reader(Mentions):
             self.labelled(found)
         if found.speaker is None and not found.partial:
             self.sourced(before, found)
+        if found.speaker is not None and self.in_marks(found.speaker.start, found.speaker.end, found):
+            # "…on MSNBC’s “Morning Joe,” calling it a “no-brainer”": a parse that ends the sentence at
+            # a title's closing mark gives the title as the subject; words in marks are no one
+            found.speaker = None
 
     def shown_saying(self, before: list[Token]) -> tuple[Token, Token] | None:
         """``The ad uses footage of Hillary Clinton asking, “…”``, ``The spot concludes with footage
