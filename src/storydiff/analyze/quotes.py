@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -360,7 +361,7 @@ class _Reader(Mentions):
                 continue
             seen += 1
             chain = [t, *t.ancestors][:8]
-            for below, a in zip(chain, chain[1:]):
+            for below, a in pairwise(chain):
                 if self.inside(found, a.i):
                     continue
                 if not found.para <= self.para_of(a.idx) <= found.last_para:
