@@ -374,6 +374,16 @@ SPEAKER_ROWS = [
     ("Former prosecutor and New York City Mayor Rudy Giuliani, who backs Lee, trashed Ortiz on MSNBC’s "
      "“Morning Joe,” calling it a “no-brainer” to prosecute under the statutory definition of the law.",
      "no-brainer", None),
+    # a fragment in a clause no one says, whose subject is a thing, has no speaker; one whose subject
+    # can speak, or is owned by someone who can, keeps it
+    ("The music seemed to match the mood in the hall as the rock classic “Tide Is High” played on.",
+     "Tide Is High", None),
+    ("The choice was between going after Lee as “uniquely unfit” or poking holes in his image as a reformer.",
+     "uniquely unfit", None),
+    ("Led by the mayor, the rally denounced the council’s plan for “a total freeze” on new housing.",
+     "a total freeze", ("the rally", "the rally")),
+    ("Ortiz’s clarion call for a “revolution” draws thousands to his rallies.", "revolution",
+     ("Ortiz", "Ortiz")),
     # a clause joined to a passive speech verb is not what it says
     ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
      "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),

@@ -244,8 +244,9 @@ class _Reader(Mentions):
             verb = self.as_clause(found)
         if verb is None and not colon_first:  # asked already
             verb = self.cue_before(before, near=not found.partial)
+        clause = None
         if verb is None and found.partial:
-            verb = self.clause_verb(found)  # "Clinton called them “deplorables”"
+            verb = clause = self.clause_verb(found)  # "Clinton called them “deplorables”"
         if verb is None and before and before[-1].text == ":":
             verb = _intro_verb(before)  # "Politico reveals a few facts: “…”"
         if verb is None and not found.partial and before and before[-1].text in {",", ":"}:
@@ -265,6 +266,10 @@ class _Reader(Mentions):
             found.cue = self.cue_span(verb)
             found.cue_token = verb.i
             found.speaker = self.speaker_of(verb, found)
+            if verb is clause and not _is_cue(verb) and found.speaker is not None:
+                # a fragment in a clause no one says, whose subject is a thing ("The music seemed to
+                # match the mood as the rock classic “All Right Now” blared"): unknown beats wrong
+                found.speaker = self.who_speaks(found.speaker)
         if found.speaker is None:
             self.signed(found)
         if found.speaker is None:
@@ -275,6 +280,34 @@ class _Reader(Mentions):
             # "…on MSNBC’s “Morning Joe,” calling it a “no-brainer”": a parse that ends the sentence at
             # a title's closing mark gives the title as the subject; words in marks are no one
             found.speaker = None
+
+    def who_speaks(self, speaker: Speaker) -> Speaker | None:
+        """The speaker found as a clause's subject, if its words may name someone who speaks: a name
+        (also one the tagger took for a common noun), a person, group or document by what it is (see
+        _people), a statement, or a part of people or of a named group ("a lot of people"); for a
+        thing its owner speaks through ("Sanders's clarion call for a “revolution”"), that owner; for
+        any other thing ("The music", "The choice", "Optimism"), no one. The phrase is judged by its
+        head: its first word's highest ancestor within it."""
+        words = self.doc[self.tok(speaker.start):min(self.tok(speaker.end), len(self.doc))]
+        if not len(words):
+            return speaker
+        root = words[0]
+        while words.start <= root.head.i < words.end and root.head.i != root.i:
+            root = root.head
+        if root.pos_ != "NOUN" or root.ent_type_ or _people(root) or root.lemma_.lower() in UTTERANCES \
+                or speaker.name != self.text[speaker.start:speaker.end] or root.text in self.surnames \
+                or root.text in self.index.labels or (root.text[:1].isupper() and not root.is_sent_start) \
+                or any(c.isupper() or c == "." for c in root.text[1:]):  # "FactCheck.org" opening a sentence
+            return speaker  # a name the tagger took for a noun, or a role the article gives a name
+        owner = next((c for c in (*root.children, *(g for c in root.children if c.dep_ == "compound"
+                                                     for g in c.children))
+                      if c.dep_ == "poss" and words.start <= c.i < words.end), None)
+        if owner is not None:
+            return self.owner(owner)
+        if any(c.dep_ == "prep" and any(g.dep_ == "pobj" and (_agent(g) or _people(g)) for g in c.children)
+               for c in root.children):
+            return speaker  # "a lot of people", "the goals of the United Nations"
+        return None
 
     def shown_saying(self, before: list[Token]) -> tuple[Token, Token] | None:
         """``The ad uses footage of Hillary Clinton asking, “…”``, ``The spot concludes with footage
@@ -886,7 +919,8 @@ _PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "g
                            "official", "administration", "government", "agency", "office", "board",
                            "public", "audience", "panel", "council", "union", "family", "side", "camp",
                            "poll", "survey", "study", "report", "letter", "statement", "filing", "memo",
-                           "ad", "advertisement", "release", "website", "paper", "book", "article"})
+                           "ad", "advertisement", "release", "website", "paper", "book", "article",
+                           "analysis", "rally", "service", "one", "attorney"})
 
 
 def _people(t: Token) -> bool:
