@@ -401,7 +401,12 @@ class _Reader(Mentions):
                     break
                 # a clause joined to a passive speech verb is not what anyone says: "they are asked to
                 # rank their choices, and the group is less likely to be “overrun,” Hoover said"
-                if _is_cue(a) and a.lemma_ not in NEAR_ONLY and not _when_asked(a) \
+                # a verb cued only when right beside the quotation cues it also when the quotation is
+                # its clause ("Clinton responded to Vargas’ question on Facebook writing,  “Yes, I will.”"),
+                # but "I quote" and "cite" pass on another's words
+                if _is_cue(a) and (a.lemma_ not in NEAR_ONLY or below is t and t.dep_ == "ccomp"
+                                   and a.lemma_ not in {"quote", "cite"}) \
+                        and not _when_asked(a) \
                         and not (below.dep_ == "conj" and any(c.dep_ == "auxpass" for c in a.children)):
                     return a
             if seen > 3:
