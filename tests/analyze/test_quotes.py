@@ -387,6 +387,9 @@ SPEAKER_ROWS = [
     # a verb cued only right beside the quotation ("responded") also cues the quotation that is its clause
     ("Lee responded to Ortiz’ question on Facebook writing,  “Yes, I will. That was a poor choice of words.”",
      "Yes, I will. That was a poor choice of words.", ("Lee", "Lee")),
+    # a past tense the tagger reads as a participle, right after a name
+    ("“Go back to Boston,” Trump barked and a security guard walked Lopez out.", "Go back to Boston",
+     ("Trump", "Trump")),
     # a clause joined to a passive speech verb is not what it says
     ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
      "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),

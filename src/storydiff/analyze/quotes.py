@@ -854,6 +854,8 @@ def _is_bare_cue(t: Token) -> bool:
         return False
     if t.dep_ == "acl":
         return t.tag_ in {"VBD", "VBN"} and t.head.i == t.i - 1 and t.head.pos_ == "PROPN"
+    if t.tag_ == "VBN":  # "“Go back to Univision,” Trump barked and …", the past read as a participle
+        return t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN" and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
     return t.tag_ in {"VBD", "VBZ", "VBP"}
 
 
