@@ -390,6 +390,10 @@ SPEAKER_ROWS = [
     # a past tense the tagger reads as a participle, right after a name
     ("“Go back to Boston,” Trump barked and a security guard walked Lopez out.", "Go back to Boston",
      ("Trump", "Trump")),
+    # a speech verb describing a noun ("Nothing the president said") is not what says the words after it
+    ('Sen. Ann Ruiz, R-Fla., appearing on Fox News right after the speech, said Lee failed to address public '
+     'concerns about the threats. Nothing the president said "will assuage people\'s fears," the Florida '
+     'senator said.', "will assuage people's fears", ("the Florida senator", "the Florida senator")),
     # a clause joined to a passive speech verb is not what it says
     ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
      "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),

@@ -237,6 +237,12 @@ class _Reader(Mentions):
             verb = self.cue_before(before, near=True)
         if verb is None:
             verb = self.cue_governing(found)
+            if verb is not None and verb.dep_ == "relcl" and found.partial \
+                    and not any(c.tag_ in {"WDT", "WP", "WP$"} or c.lower_ == "that" for c in verb.subtree):
+                # "Nothing the president said “will assuage people's fears,” the Florida senator said": a
+                # speech verb in a clause that describes a noun with no "which" or "that" (what someone
+                # said), which the parse gives the words, is not what says them
+                verb = self.cue_after(found, after) or verb
         if verb is None and found.partial:
             verb = self.cue_after(found, after)
         found.after = verb is not None and any(t.i == verb.i for t in after)
