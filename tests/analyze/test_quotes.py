@@ -394,6 +394,10 @@ SPEAKER_ROWS = [
     ('Sen. Ann Ruiz, R-Fla., appearing on Fox News right after the speech, said Lee failed to address public '
      'concerns about the threats. Nothing the president said "will assuage people\'s fears," the Florida '
      'senator said.', "will assuage people's fears", ("the Florida senator", "the Florida senator")),
+    # of two subjects the parse gives a verb, a phrase put first is not the one who speaks
+    ('At this point, that alternative may be Ben Ruiz. Or maybe Ann Lee, digital consultant Phil Ortiz says. '
+     '"Several surveys and polls show her rising."', "Several surveys and polls show her rising.",
+     ("Phil Ortiz", "Phil Ortiz")),
     # a clause joined to a passive speech verb is not what it says
     ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
      "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),

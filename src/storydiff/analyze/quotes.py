@@ -565,9 +565,12 @@ class _Reader(Mentions):
             if subjects:
                 # A parse that gives the verb two subjects took a phrase for one: the dateline of
                 # "LONDON (Reuters) - Donald Trump said", the clause before "…, said Maria Lopez".
-                # Who speaks is the one that names someone, a person before a place, and the
-                # first written. ("who" is resolved to the noun it stands for.)
-                chosen = min(subjects, key=lambda c: (not _agent(c), c.ent_type_ != "PERSON", c.i))
+                # Who speaks is the one that names someone, a person before a place, and of those
+                # before the verb the nearest ("Or maybe Jeb Bush, digital consultant Phil Musser
+                # says": a phrase put first), else the first after it. ("who" is resolved to the noun
+                # it stands for.)
+                chosen = min(subjects, key=lambda c: (not _agent(c), c.ent_type_ != "PERSON", c.i > v.i,
+                                                      -c.i if c.i < v.i else c.i))
                 if v is not verb and verb.tag_ == "VBG" and not (_agent(chosen) or _people(chosen)) \
                         and v.dep_ == "ccomp" and _is_cue(v.head):
                     # "Trump said the SCOTUS' deadlock has “kept us safe” before claiming that …": a
