@@ -398,6 +398,10 @@ SPEAKER_ROWS = [
     ('At this point, that alternative may be Ben Ruiz. Or maybe Ann Lee, digital consultant Phil Ortiz says. '
      '"Several surveys and polls show her rising."', "Several surveys and polls show her rising.",
      ("Phil Ortiz", "Phil Ortiz")),
+    # a subject the parse finds inside the quotation before is not the one who speaks
+    ("One man wrote, “She waddles up there and could barely bend over. Never, never Hillary.”\n\nAnother "
+     "commenter said, “We all know how she feels about the police.”", "We all know how she feels about the police.",
+     ("Another commenter", "Another commenter")),
     # a clause joined to a passive speech verb is not what it says
     ("Members are asked to rank their choices, and the defense panel is less likely to be “overrun with "
      "hawks,” Ortiz said.", "overrun with hawks", ("Ortiz", "Ortiz")),

@@ -560,6 +560,7 @@ class _Reader(Mentions):
         for _ in range(6):
             subjects = [c for c in v.children
                         if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c)
+                        and not self.in_marks(c.idx, c.idx + len(c), found)  # a parse run across a quotation
                         and not _demonstrative(c) and (_nominal(c) or (v is verb and _share(c)))
                         and not self.stands_for_quoted(c, found)]
             if subjects:
