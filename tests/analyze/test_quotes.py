@@ -394,7 +394,11 @@ SPEAKER_ROWS = [
     ('Sen. Ann Ruiz, R-Fla., appearing on Fox News right after the speech, said Lee failed to address public '
      'concerns about the threats. Nothing the president said "will assuage people\'s fears," the Florida '
      'senator said.', "will assuage people's fears", ("the Florida senator", "the Florida senator")),
-    # of two subjects the parse gives a verb, a phrase put first is not the one who speaks
+    # of two subjects the parse gives a verb, a phrase put first is not the one who speaks, nor is
+    # the subject of a "for … to" clause
+    ("But Mr. Royce, of California, called Friday for Mr. Trump to “use the indictments to challenge” Mr. Putin "
+     "at the summit, adding, “We can’t afford to give an inch.”", "We can’t afford to give an inch.",
+     ("Royce", "Royce")),
     ('At this point, that alternative may be Ben Ruiz. Or maybe Ann Lee, digital consultant Phil Ortiz says. '
      '"Several surveys and polls show her rising."', "Several surveys and polls show her rising.",
      ("Phil Ortiz", "Phil Ortiz")),

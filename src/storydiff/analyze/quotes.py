@@ -566,11 +566,11 @@ class _Reader(Mentions):
             if subjects:
                 # A parse that gives the verb two subjects took a phrase for one: the dateline of
                 # "LONDON (Reuters) - Donald Trump said", the clause before "…, said Maria Lopez".
-                # Who speaks is the one that names someone, a person before a place, and of those
-                # before the verb the nearest ("Or maybe Jeb Bush, digital consultant Phil Musser
-                # says": a phrase put first), else the first after it. ("who" is resolved to the noun
-                # it stands for.)
-                chosen = min(subjects, key=lambda c: (not _agent(c), c.ent_type_ != "PERSON", c.i > v.i,
+                # Who speaks is the one that names someone, a person before a place, not the subject of
+                # "for … to" ("Royce called for Mr. Trump to “use …”"), and of those before the verb the
+                # nearest ("Or maybe Jeb Bush, digital consultant Phil Musser says": a phrase put first),
+                # else the first after it. ("who" is resolved to the noun it stands for.)
+                chosen = min(subjects, key=lambda c: (not _agent(c), c.ent_type_ != "PERSON", _for_to(c), c.i > v.i,
                                                       -c.i if c.i < v.i else c.i))
                 if v is not verb and verb.tag_ == "VBG" and not (_agent(chosen) or _people(chosen)) \
                         and v.dep_ == "ccomp" and _is_cue(v.head):
@@ -775,6 +775,12 @@ def _utterance_verb(tokens: list[Token]) -> Token | None:
                 and any(c.dep_ in SUBJECTS for c in t.head.children):
             return t.head
     return None
+
+
+def _for_to(subject: Token) -> bool:
+    """Whether ``subject`` is that of a "for … to" clause ("called for Mr. Trump to use …")."""
+    first = subject.left_edge.i
+    return first > 0 and subject.doc[first - 1].lower_ == "for"
 
 
 def _person_acting(verb: Token, *, roles: bool = False) -> Token | None:
