@@ -402,6 +402,9 @@ SPEAKER_ROWS = [
     ('At this point, that alternative may be Ben Ruiz. Or maybe Ann Lee, digital consultant Phil Ortiz says. '
      '"Several surveys and polls show her rising."', "Several surveys and polls show her rising.",
      ("Phil Ortiz", "Phil Ortiz")),
+    # a subject in quotation marks is no one, but its owner written before the marks speaks
+    ('"There will be a new coach," Sports Weekly\'s "Insider Report" is reporting.', "There will be a new coach",
+     ("Sports Weekly", "Sports Weekly's")),
     # a subject the parse finds inside the quotation before is not the one who speaks
     ("One man wrote, “She waddles up there and could barely bend over. Never, never Hillary.”\n\nAnother "
      "commenter said, “We all know how she feels about the police.”", "We all know how she feels about the police.",

@@ -558,11 +558,11 @@ class _Reader(Mentions):
             return agent
         v = _past_reported(verb)
         for _ in range(6):
-            subjects = [c for c in v.children
+            subjects = [u for c in v.children
                         if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c)
-                        and not self.in_marks(c.idx, c.idx + len(c), found)  # a parse run across a quotation
-                        and not _demonstrative(c) and (_nominal(c) or (v is verb and _share(c)))
-                        and not self.stands_for_quoted(c, found)]
+                        and (u := self.unquoted(c, found)) is not None
+                        and not _demonstrative(u) and (_nominal(u) or (v is verb and _share(u)))
+                        and not self.stands_for_quoted(u, found)]
             if subjects:
                 # A parse that gives the verb two subjects took a phrase for one: the dateline of
                 # "LONDON (Reuters) - Donald Trump said", the clause before "…, said Maria Lopez".
@@ -602,6 +602,15 @@ class _Reader(Mentions):
                 continue
             break
         return self.beside(verb, found)
+
+    def unquoted(self, word: Token, found: _Found) -> Token | None:
+        """``word``, unless it stands in another quotation's marks: then the owner written before
+        the marks ("Entertainment Weekly's “Hollywood Insider” is reporting"), if any. A subject the
+        parse finds inside a quotation ("Never, never Hillary.”\n\nAnother commenter said") is no one."""
+        if not self.in_marks(word.idx, word.idx + len(word), found):
+            return word
+        owner = next((c for c in word.subtree if c.dep_ == "poss"), None)
+        return None if owner is None or self.in_marks(owner.idx, owner.idx + len(owner), found) else owner
 
     def passive_agent(self, verb: Token, found: _Found) -> Token | None:
         """"This feature has been called “strategic ambiguity” by Joshua Hendrick": a passive speech
