@@ -237,11 +237,9 @@ class _Reader(Mentions):
             verb = self.cue_before(before, near=True)
         if verb is None:
             verb = self.cue_governing(found)
-            if verb is not None and verb.dep_ == "relcl" and found.partial \
-                    and not any(c.tag_ in {"WDT", "WP", "WP$"} or c.lower_ == "that" for c in verb.subtree):
-                # "Nothing the president said “will assuage people's fears,” the Florida senator said": a
-                # speech verb in a clause that describes a noun with no "which" or "that" (what someone
-                # said), which the parse gives the words, is not what says them
+            if verb is not None and found.partial and _contact_clause(verb):
+                # "Nothing the president said “will assuage people's fears,” the Florida senator said":
+                # what someone said, which the parse gives the words, is not what says them
                 verb = self.cue_after(found, after) or verb
         if verb is None and found.partial:
             verb = self.cue_after(found, after)
@@ -405,15 +403,7 @@ class _Reader(Mentions):
                     continue
                 if not found.para <= self.para_of(a.idx) <= found.last_para:
                     break
-                # a clause joined to a passive speech verb is not what anyone says: "they are asked to
-                # rank their choices, and the group is less likely to be “overrun,” Hoover said"
-                # a verb cued only when right beside the quotation cues it also when the quotation is
-                # its clause ("Clinton responded to Vargas’ question on Facebook writing,  “Yes, I will.”"),
-                # but "I quote" and "cite" pass on another's words
-                if _is_cue(a) and (a.lemma_ not in NEAR_ONLY or below is t and t.dep_ == "ccomp"
-                                   and a.lemma_ not in {"quote", "cite"}) \
-                        and not _when_asked(a) \
-                        and not (below.dep_ == "conj" and any(c.dep_ == "auxpass" for c in a.children)):
+                if _governs(a, below, t):
                     return a
             if seen > 3:
                 break
@@ -689,9 +679,10 @@ class _Reader(Mentions):
             k -= 1  # the byline may stand alone in the paragraph above ("Stated Stone:")
         line_start = text.rfind("\n", 0, k) + 1
         byline = _BYLINE.search(text, line_start, found.open_mark)
-        if byline is None or (byline["verb"] is not None and byline["verb"].lower() not in SPEECH_FORMS) \
-                or byline["name"].startswith("the") and byline["verb"] is not None:
-            return False
+        verb = None if byline is None else byline["verb"]
+        if byline is None or verb is not None and (verb.lower() not in SPEECH_FORMS
+                                                   or byline["name"].startswith("the")):
+            return False  # "Stated Stone:", not "Stated the …:"
         name = byline["name"]
         if any(w.lower() in SPEECH_FORMS and w.lower()[-1:] in {"s", "d"} for w in name.split()):
             return False  # a headline's verb ("Co-Worker Calls Alleged Shooter: “…”"), not a name
@@ -699,7 +690,6 @@ class _Reader(Mentions):
         start = byline.start("name")
         found.cue = (byline.end("name"), byline.end("name") + 1)
         speaker = self.named(start, start + len(first))
-        verb = byline["verb"]
         if verb is not None and speaker.name.startswith(verb + " "):  # the tagger took "Stated Stone" for a name
             speaker = Speaker(speaker.name[len(verb) + 1:], speaker.start, speaker.end)
         found.speaker = speaker
@@ -784,6 +774,27 @@ def _utterance_verb(tokens: list[Token]) -> Token | None:
                 and any(c.dep_ in SUBJECTS for c in t.head.children):
             return t.head
     return None
+
+
+def _governs(verb: Token, below: Token, top: Token) -> bool:
+    """Whether ``verb``, an ancestor of the quotation's top word ``top`` reached from ``below``,
+    is the speech verb that says the quotation. A verb cued only when written right beside its
+    quotation (NEAR_ONLY) is, wherever it stands, when the quotation is its clause ("Clinton
+    responded to Vargas’ question on Facebook writing,  “Yes, I will.”"); not "quote" and "cite", which
+    pass on another's words ("Trump said, and I quote, “…”"). A clause joined to a passive speech verb
+    is not what anyone says ("they are asked to rank their choices, and the group is less likely to
+    be “overrun,” Hoover said")."""
+    if not _is_cue(verb) or _when_asked(verb):
+        return False
+    if verb.lemma_ in NEAR_ONLY and not (below is top and top.dep_ == "ccomp" and verb.lemma_ not in {"quote", "cite"}):
+        return False
+    return not (below.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def _contact_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a clause that describes a noun with no "which", "who" or "that"
+    ("Nothing the president said")."""
+    return verb.dep_ == "relcl" and not any(c.tag_ in {"WDT", "WP", "WP$"} or c.lower_ == "that" for c in verb.subtree)
 
 
 def _for_to(subject: Token) -> bool:
