@@ -382,6 +382,7 @@ SPEAKER_ROWS = [
      "uniquely unfit", None),
     ("Led by the mayor, the rally denounced the council’s plan for “a total freeze” on new housing.",
      "a total freeze", ("the rally", "the rally")),
+    ("The records listed Mr. Ortiz’s occupation as “manager.”", "manager.", ("The records", "The records")),
     ("Ortiz’s clarion call for a “revolution” draws thousands to his rallies.", "revolution",
      ("Ortiz", "Ortiz")),
     # a verb cued only right beside the quotation ("responded") also cues the quotation that is its clause
