@@ -53,7 +53,8 @@ CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep", "relcl", "prep", "c
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 WINDOW = 30  # tokens looked at on either side of a quotation for its cue
 # "― Sonya Herridge" / "— Julie A. Diaz Martinez."
-_SIGNATURE = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,4}")
+_NAME_WORD = r"[A-Z][\w'’.-]*"  # a capitalised word of a written name ("Jr.", "O’Malley", "Leo-Butz")
+_SIGNATURE = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,4}}")
 # A quotation standing alone in its paragraph, signed on the next line: "…"\n\n- Bernie Sanders.
 _SIGNATURE_LINE = re.compile(r"[ \t\u00a0]*\n\s*([-―—–])[ \u00a0]*(" + _SIGNATURE.pattern + r")[^\n]{0,80}(?:\n|$)")
 # "PENCE: Well, …" / "SEN. WARREN: …"
@@ -61,7 +62,7 @@ _LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z'’-]+):\s")
 # "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “…”", "…all along
 # -More from Blumenthal and Cohen: “…”", "Stated Stone: “…”": a digest's byline for the quotation after it,
 # set off by a dash from the headline before it, or a speech verb opening its line before the name
-_BYLINE_NAME = r"[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,3}"
+_BYLINE_NAME = rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}"
 _BYLINE = re.compile(
     r"(?:(?<=\S)[ \u00a0]*[-—–―]+[ \u00a0]*(?:More from[ \u00a0]+)?|^(?P<verb>[A-Z][a-z]+)[ \u00a0]+)"
     rf"(?P<name>{_BYLINE_NAME}(?:[ \u00a0]+(?:and|&)[ \u00a0]+{_BYLINE_NAME})?|the [a-z]+):\s*$", re.M)
@@ -677,6 +678,8 @@ class _Reader(Mentions):
         k = found.open_mark
         while k and text[k - 1].isspace():
             k -= 1  # the byline may stand alone in the paragraph above ("Stated Stone:")
+        if text[k - 1:k] != ":":
+            return False  # no colon before the quotation: no byline, and no need to search the line
         line_start = text.rfind("\n", 0, k) + 1
         byline = _BYLINE.search(text, line_start, found.open_mark)
         verb = None if byline is None else byline["verb"]
