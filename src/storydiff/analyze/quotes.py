@@ -337,16 +337,17 @@ class _Reader(Mentions):
         """``her remark that “…”``, ``Trump's statement that the judge was “a hater”``: words quoted
         in what someone's statement says are that someone's, whatever the clause's own subject, and
         whatever verb that says no speaking ("fanned controversy over", "seized on") the sentence
-        hangs the statement from; only what a "that" clause says the statement is ("His exact words:
-        “…”" leaves who "his" is to the cue rules). The noun and its owner."""
+        hangs the statement from. Also what a statement promises or asks for ("his pledge to be
+        “neutral”", "his call for “a total and complete ban”") or what it asserts ("Clinton's assertion
+        of a “claim of right”"); only what the statement says, not what it is ("His exact words: “…”"
+        leaves who "his" is to the cue rules). The noun and its owner."""
         doc = self.doc
         path = [doc[min(self.tok(found.parts[0][0]), len(doc) - 1)]]
         for a in path[0].ancestors:
             if self.inside(found, a.i):
                 path = [a]
                 continue
-            if a.pos_ == "NOUN" and a.lemma_.lower() in UTTERANCES and path[-1].dep_ in {"acl", "ccomp"} \
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in path[-1].children):
+            if a.pos_ == "NOUN" and a.lemma_.lower() in UTTERANCES | _OWNED and _tells_what(path[-1]):
                 owner = next((c for c in a.children if c.dep_ == "poss"), None)
                 said = None if owner is None else self.owner(owner)
                 return None if said is None else (a, said)
@@ -798,6 +799,21 @@ def _contact_clause(verb: Token) -> bool:
     """Whether ``verb`` heads a clause that describes a noun with no "which", "who" or "that"
     ("Nothing the president said")."""
     return verb.dep_ == "relcl" and not any(c.tag_ in {"WDT", "WP", "WP$"} or c.lower_ == "that" for c in verb.subtree)
+
+
+# Nouns beside UTTERANCES for what someone said, asked for or promised, whose owner said it.
+_OWNED = frozenset({"call", "conclusion", "admission", "demand", "description", "proposal", "plea", "threat",
+                    "slogan", "catchphrase", "pitch", "characterization", "prediction", "question", "denial"})
+
+
+def _tells_what(part: Token) -> bool:
+    """Whether ``part``, a word below a statement noun, tells what the statement says: a "that"
+    clause, a "to" clause ("pledge to be …"), or an "of" or "for" phrase ("call for …")."""
+    if part.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in part.children):
+        return True
+    if part.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in part.children):
+        return True
+    return part.dep_ == "prep" and part.lower_ in {"of", "for"}
 
 
 def _for_to(subject: Token) -> bool:
