@@ -420,6 +420,9 @@ SPEAKER_ROWS = [
      "Party ties hardly moved this year.", ("Gallup", "Gallup")),
     ("Ortiz spoke on his radio show.\n\nStated Ortiz:\n\n“The count will take weeks.”",
      "The count will take weeks.", ("Ortiz", "Ortiz")),
+    # "call" names with what it calls someone wherever it stands ("to call Lee “…”")
+    ('The campaign denied it happened, with Ben Ortiz taking to Twitter to call Ann Lee "totally confused" '
+     'for the claim.', "totally confused", ("Ben Ortiz", "Ben Ortiz")),
     # words quoted in what a statement of someone's says, tells or asks for are that someone's
     ('The protests go beyond Ben Ortiz\'s pledge to be "neutral" in the talks.', "neutral",
      ("Ben Ortiz", "Ben Ortiz's")),
