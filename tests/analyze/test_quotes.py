@@ -420,6 +420,9 @@ SPEAKER_ROWS = [
      "Party ties hardly moved this year.", ("Gallup", "Gallup")),
     ("Ortiz spoke on his radio show.\n\nStated Ortiz:\n\n“The count will take weeks.”",
      "The count will take weeks.", ("Ortiz", "Ortiz")),
+    # a participle the parse hangs from a noun that cannot speak goes on with the verb above it
+    ("Ann Ruiz has clashed with the union over pay, at one point describing its leaders as \"greedy.\"", "greedy.",
+     ("Ann Ruiz", "Ann Ruiz")),
     # "call" names with what it calls someone wherever it stands ("to call Lee “…”")
     ('The campaign denied it happened, with Ben Ortiz taking to Twitter to call Ann Lee "totally confused" '
      'for the claim.', "totally confused", ("Ben Ortiz", "Ben Ortiz")),

@@ -577,8 +577,17 @@ class _Reader(Mentions):
                     return self.sender(v.head, found) or chosen
                 return chosen
             if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
-                sender = self.sender(v.head, found)
-                return v.head if sender is None else sender  # "a statement saying …"
+                noun = v.head
+                if v.tag_ == "VBG" and noun.pos_ == "NOUN" and not (_people(noun) or noun.lemma_.lower() in UTTERANCES):
+                    # "he has battled with Guardian, at one point calling the mayor a “liar”": a
+                    # participle the parse hangs from a noun that cannot speak goes on with the verb above
+                    above = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                    if above is None:
+                        break
+                    v = above
+                    continue
+                sender = self.sender(noun, found)
+                return noun if sender is None else sender  # "a statement saying …"
             if v.dep_ == "conj" and v.head.dep_ == "ccomp" and _is_cue(v.head.head) and _is_cue(v) \
                     and not any(c.dep_ in SUBJECTS and _agent(c) for c in v.head.children) \
                     and any(c.dep_ == "nsubj" and _agent(c) for c in v.head.head.children):
