@@ -420,6 +420,10 @@ SPEAKER_ROWS = [
      "Party ties hardly moved this year.", ("Gallup", "Gallup")),
     ("Ortiz spoke on his radio show.\n\nStated Ortiz:\n\n“The count will take weeks.”",
      "The count will take weeks.", ("Ortiz", "Ortiz")),
+    # the phrase between a quotation and its verb is a name with what the writer adds to it
+    ('“A fine plan, a fine plan this one,” Ortiz, the 2024 Democratic presidential front-runner statewide and '
+     'current polling leader in North Dakota by a wide margin after winning the Iowa caucuses, said when Lee asked '
+     'him about it.', "A fine plan, a fine plan this one", ("Ortiz", "Ortiz")),
     # a participle the parse hangs from a noun that cannot speak goes on with the verb above it
     ("Ann Ruiz has clashed with the union over pay, at one point describing its leaders as \"greedy.\"", "greedy.",
      ("Ann Ruiz", "Ann Ruiz")),

@@ -641,10 +641,18 @@ class _Reader(Mentions):
         doc = self.doc
         left: list[Token] = []
         i = verb.i - 1
-        while i >= 0 and verb.i - i <= 15 and not self.inside(found, i) and "\n" not in doc[i].text \
+        while i >= 0 and not self.inside(found, i) and "\n" not in doc[i].text \
                 and not _has_mark(doc[i].text) and doc[i].text not in {".", ";", ":"}:
             left.append(doc[i])
             i -= 1
+        # "“…,” Trump, the GOP frontrunner and current polling leader in South Carolina, said": the
+        # phrase between the quotation and the verb is a name with what the writer adds to it
+        heads = [t for t in left if not t.is_punct and not any(u.i == t.head.i for u in left)]
+        if len(heads) == 1 and heads[0].ent_type_ == "PERSON" \
+                and heads[0].dep_ in {"appos", "conj", "npadvmod", "dep"} \
+                and i >= 0 and (self.inside(found, i) or doc[i].idx == found.close_mark):
+            return heads[0]
+        left = left[:15]
         right: list[Token] = []
         i = verb.i + 1
         while i < len(doc) and i - verb.i <= 6 and not self.inside(found, i) and not doc[i].is_punct \
