@@ -433,6 +433,9 @@ SPEAKER_ROWS = [
     # words quoted in what a statement of someone's says, tells or asks for are that someone's
     ('The protests go beyond Ben Ortiz\'s pledge to be "neutral" in the talks.', "neutral",
      ("Ben Ortiz", "Ben Ortiz's")),
+    # words no one has said yet are those of whoever expects them
+    ("Ann Lee says she expects Governor Ben Ortiz to announce a “freeze” on hiring this week.", "freeze",
+     ("Ann Lee", "she")),
 ]
 
 

@@ -444,6 +444,12 @@ class _Reader(Mentions):
         inside what someone says, thinks or finds are that someone's."""
         said_by = self.subject(verb, found)
         can_speak = said_by is not None and (_agent(said_by) or _people(said_by))
+        if _is_cue(verb) and _not_yet(verb):
+            # "she expects Obama to announce an “intensification”", "he expected that Americans will say
+            # “no”": words no one has said yet are those of whoever expects them
+            teller = self.teller(verb, found)
+            if teller is not None:
+                return teller
         if can_speak and not _is_cue(verb):
             teller = self.teller(verb, found)
             if teller is not None:
@@ -836,6 +842,12 @@ def _tells_what(part: Token) -> bool:
     if part.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in part.children):
         return True
     return part.dep_ == "prep" and part.lower_ in {"of", "for"}
+
+
+def _not_yet(verb: Token) -> bool:
+    """Whether ``verb`` tells of something not (yet) done: with "will", "would", "might" and the
+    like, or as a "to" clause ("expects Obama to announce")."""
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
 
 
 def _for_to(subject: Token) -> bool:
