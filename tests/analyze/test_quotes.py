@@ -436,6 +436,9 @@ SPEAKER_ROWS = [
     # words no one has said yet are those of whoever expects them
     ("Ann Lee says she expects Governor Ben Ortiz to announce a “freeze” on hiring this week.", "freeze",
      ("Ann Lee", "she")),
+    # a quotation set off by a colon and ending its sentence is cued before it, not by the next sentence
+    ('Lee kept asking her why the plan had failed. Ruiz, exasperated, famously responded: "What difference does '
+     'it make?" Her critics cited it as evidence of contempt.', "What difference does it make?", ("Ruiz", "Ruiz")),
 ]
 
 

@@ -229,13 +229,15 @@ class _Reader(Mentions):
             return
         if not found.partial and self.bylined(found):
             return
-        verb = None
-        if not found.partial:
-            verb = self.cue_after(found, after)
-        # X said as the heckler yelled: "…": a colon's clause cues the quotation before any verb above it
+        # X said as the heckler yelled: "…": a colon's clause cues the quotation before any verb above
+        # it; and before any verb after it when the quotation ends its sentence ("Clinton responded:
+        # “…?” Her critics cited it as …"), not when it goes on ("…: “…,” Roffman predicted")
         colon_first = not found.partial and bool(before) and before[-1].text == ":"
-        if verb is None and colon_first:
+        verb = None
+        if colon_first and self.last_mark(found)[-1:] in {".", "?", "!"}:
             verb = self.cue_before(before, near=True)
+        if verb is None and not found.partial:
+            verb = self.cue_after(found, after)
         if verb is None:
             verb = self.cue_governing(found)
             if verb is not None and found.partial and _contact_clause(verb):
@@ -363,12 +365,16 @@ class _Reader(Mentions):
         name = self.antecedent(poss)
         return None if name is None else Speaker(name, poss.idx, poss.idx + len(poss))
 
+    def last_mark(self, found: _Found) -> str:
+        """The quotation's last mark inside its quote marks, if it is closed."""
+        if found.close_mark < 0:
+            return ""
+        return self.text[found.parts[-1][1]:found.close_mark].strip() or self.text[found.parts[-1][1] - 1]
+
     def cue_after(self, found: _Found, after: list[Token]) -> Token | None:
         """``"…," X said`` / ``"…," said X`` / ``"…," the letter continued``; after a quotation
         ending in a comma, question or exclamation mark, any verb so placed (``"…," Trump barked``)."""
-        end = ""  # the quotation's last mark inside its quote marks
-        if found.close_mark >= 0:
-            end = self.text[found.parts[-1][1]:found.close_mark].strip() or self.text[found.parts[-1][1] - 1]
+        end = self.last_mark(found)
         if found.partial and end[-1:] == ".":
             return None  # "Bush called Trump “unhinged.” Rubio called …": the sentence ended with the words
         verb = _first(after, _is_cue)
