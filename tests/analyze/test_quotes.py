@@ -439,6 +439,9 @@ SPEAKER_ROWS = [
     # a quotation set off by a colon and ending its sentence is cued before it, not by the next sentence
     ('Lee kept asking her why the plan had failed. Ruiz, exasperated, famously responded: "What difference does '
      'it make?" Her critics cited it as evidence of contempt.', "What difference does it make?", ("Ruiz", "Ruiz")),
+    # a message sent to people says what follows, not the people it went to
+    ('The union was quick to respond. Its office sent an email to members stating, "The vote is off until March."',
+     "The vote is off until March.", ("Its office", "Its office")),
 ]
 
 

@@ -590,6 +590,11 @@ class _Reader(Mentions):
                 return chosen
             if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
                 noun = v.head
+                if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+                    # "sent out a text message to supporters saying": the message says it, not whom it went to
+                    to_whom = noun.head.head
+                    noun = next((c for c in (to_whom, *to_whom.children) if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                                 and c.lemma_.lower() in UTTERANCES), noun)
                 if v.tag_ == "VBG" and noun.pos_ == "NOUN" and not (_people(noun) or noun.lemma_.lower() in UTTERANCES):
                     # "he has battled with Guardian, at one point calling the mayor a “liar”": a
                     # participle the parse hangs from a noun that cannot speak goes on with the verb above
