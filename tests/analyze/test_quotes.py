@@ -442,6 +442,9 @@ SPEAKER_ROWS = [
     # a message sent to people says what follows, not the people it went to
     ('The union was quick to respond. Its office sent an email to members stating, "The vote is off until March."',
      "The vote is off until March.", ("Its office", "Its office")),
+    # a text that states: "softer language calling for “…”"
+    ('They replaced it with softer language calling for "appropriate assistance."', "appropriate assistance.",
+     ("softer language", "softer language")),
 ]
 
 

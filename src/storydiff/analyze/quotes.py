@@ -1027,7 +1027,8 @@ _PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "g
                            "public", "audience", "panel", "council", "union", "family", "side", "camp",
                            "poll", "survey", "study", "report", "letter", "statement", "filing", "memo",
                            "ad", "advertisement", "release", "website", "paper", "book", "article",
-                           "analysis", "rally", "service", "one", "attorney", "record", "document"})
+                           "analysis", "rally", "service", "one", "attorney", "record", "document",
+                           "language"})
 
 
 def _people(t: Token) -> bool:
