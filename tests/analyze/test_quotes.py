@@ -445,6 +445,12 @@ SPEAKER_ROWS = [
     # a text that states: "softer language calling for “…”"
     ('They replaced it with softer language calling for "appropriate assistance."', "appropriate assistance.",
      ("softer language", "softer language")),
+    # words quoted in what someone's statement says are that someone's, whatever verb reports the
+    # statement; not when the parse hangs them from another quotation's words
+    ('In a statement, Ann Lee called Ben Ortiz\'s assertion of a "right to know" about her records "false and '
+     'absurd."', "right to know", ("Ben Ortiz", "Ben Ortiz's")),
+    ('In a statement, Ann Lee called Ben Ortiz\'s assertion of a "right to know" about her records "false and '
+     'absurd."', "false and absurd.", ("Ann Lee", "Ann Lee")),
 ]
 
 

@@ -265,7 +265,9 @@ class _Reader(Mentions):
             verb = next((v for t in reversed(before) if (v := _person_acting(t)) is not None), None)
         if verb is not None and found.partial:
             verb = self.reporter(verb, found)
-        owned = self.owned_words(found) if verb is None or not _is_cue(verb) else None
+        owned = self.owned_words(found)
+        if owned is not None and verb is not None and _is_cue(verb) and verb in owned[0].subtree:
+            owned = None  # "Mr. Ortiz's claim that Ms. Lowe said “we are broke”": a cue inside what it says
         if owned is not None:
             noun, found.speaker = owned
             found.cue = self.cue_span(noun)
@@ -338,17 +340,20 @@ class _Reader(Mentions):
     def owned_words(self, found: _Found) -> tuple[Token, Speaker] | None:
         """``her remark that “…”``, ``Trump's statement that the judge was “a hater”``: words quoted
         in what someone's statement says are that someone's, whatever the clause's own subject, and
-        whatever verb that says no speaking ("fanned controversy over", "seized on") the sentence
-        hangs the statement from. Also what a statement promises or asks for ("his pledge to be
-        “neutral”", "his call for “a total and complete ban”") or what it asserts ("Clinton's assertion
-        of a “claim of right”"); only what the statement says, not what it is ("His exact words: “…”"
-        leaves who "his" is to the cue rules). The noun and its owner."""
+        whatever verb the sentence hangs the statement from: one that says no speaking ("fanned
+        controversy over", "seized on") or one of speaking ("Fitton called Clinton's assertion of a
+        “claim of right” …"; the caller sees to a speech verb inside what the statement says). Also
+        what a statement promises or asks for ("his pledge to be “neutral”", "his call for “a total and
+        complete ban”"); only what the statement says, not what it is ("His exact words: “…”" leaves who
+        "his" is to the cue rules). The noun and its owner."""
         doc = self.doc
         path = [doc[min(self.tok(found.parts[0][0]), len(doc) - 1)]]
         for a in path[0].ancestors:
             if self.inside(found, a.i):
                 path = [a]
                 continue
+            if self.in_marks(a.idx, a.idx + len(a), found):
+                return None  # hung from another quotation's words: the parse is no evidence
             if a.pos_ == "NOUN" and a.lemma_.lower() in UTTERANCES | _OWNED and _tells_what(path[-1]):
                 owner = next((c for c in a.children if c.dep_ == "poss"), None)
                 said = None if owner is None else self.owner(owner)
