@@ -451,6 +451,13 @@ SPEAKER_ROWS = [
      'absurd."', "right to know", ("Ben Ortiz", "Ben Ortiz's")),
     ('In a statement, Ann Lee called Ben Ortiz\'s assertion of a "right to know" about her records "false and '
      'absurd."', "false and absurd.", ("Ann Lee", "Ann Lee")),
+    # whom a passive verb of naming names is not who names them: who reports it, who acts in the clause
+    # before, or no one
+    ('The group was branded "a front" for the ministry, Lee wrote.', "a front", ("Lee", "Lee")),
+    ('When the Tribune examined the mayor\'s claim, it was labeled "mostly false."', "mostly false.",
+     ("Tribune", "Tribune")),
+    ('The new project will informally be dubbed the "Save the Bay Fund" and will focus on ads.', "Save the Bay Fund",
+     None),
 ]
 
 

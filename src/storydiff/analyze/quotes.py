@@ -41,6 +41,10 @@ SPEECH_VERBS = frozenset({
     "proclaim", "tout", "caution", "characterize", "refer", "quote", "cite", "interject", "liken", "laud",
     "hail", "applaud", "decry", "condemn", "criticize", "mock", "ridicule", "dismiss", "defend", "compare",
 })
+# Speech verbs that name or judge their object ("called it “…”", "was branded “…”").
+NAMING = frozenset({"call", "label", "dub", "brand", "describe", "characterize", "deride", "hail", "praise",
+                    "criticize", "mock", "ridicule", "dismiss", "condemn", "decry", "laud", "tout", "liken",
+                    "compare", "blast", "slam", "accuse"})
 # Verbs that are cues only when written right beside the quote ("the letter continued").
 NEAR_ONLY = frozenset({"begin", "continue", "read", "call", "refer", "cite", "quote", "report", "respond",
                        "answer", "reply"})
@@ -365,6 +369,17 @@ class _Reader(Mentions):
         """Whose a statement is: a named owner, or whom its "his" or "her" refers to (the subject
         named before, as "Albright fanned controversy over her remark"; see Mentions.antecedent). The
         span is the owner's own word."""
+        if poss.lower_ == "its":
+            # "Bornstein's missive was ridiculed for its prediction that …": the clause's subject, or
+            # whose that subject is
+            verb = next((a for a in poss.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            subject = None if verb is None else next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is None or subject.i > poss.i:
+                return None
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ != "its":
+                return self.owner(owner)
+            return self.resolve(subject) if _agent(subject) and subject.pos_ != "PRON" else None
         if poss.lower_ not in {"his", "her"}:
             return self.resolve(poss) if poss.i in self.ent_of or poss.pos_ == "PROPN" else None
         name = self.antecedent(poss)
@@ -565,10 +580,15 @@ class _Reader(Mentions):
         agent = self.passive_agent(verb, found)
         if agent is not None:
             return agent
+        # "Guccifer 2.0 was branded “in homage to” Lazar, Song wrote": who a passive speech verb names
+        # is not who names it ("was quoted as saying" excepted)
+        named = verb.lemma_ in NAMING and any(c.dep_ == "auxpass" for c in verb.children) \
+            and any(c.dep_ == "nsubjpass" for c in verb.children)
         v = _past_reported(verb)
         for _ in range(6):
             subjects = [u for c in v.children
                         if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c)
+                        and not (c.dep_ == "nsubjpass" and v is verb and named)
                         and (u := self.unquoted(c, found)) is not None
                         and not _demonstrative(u) and (_nominal(u) or (v is verb and _share(u)))
                         and not self.stands_for_quoted(u, found)]
@@ -617,13 +637,23 @@ class _Reader(Mentions):
                 # "said" goes with the first, not with the clause the first one reports
                 v = v.head.head
                 continue
-            if v.dep_ in CLIMB and v.head.i != v.i:
+            # (the clause of a passive verb of naming goes on only as a reported one: "…, Song wrote")
+            reported = v.dep_ == "ccomp" and _is_cue(v.head)
+            if v.dep_ in CLIMB and v.head.i != v.i and not (named and v is verb and not reported):
                 v = v.head
                 continue
             if v is not verb and v.pos_ not in {"VERB", "AUX"} and v.dep_ in {"oprd", "acomp"} and v.head.i != v.i:
                 v = v.head  # "He called it “shameful” and called on leaders “…”": joined to the word before
                 continue
             break
+        if named:
+            # "Oz has been called a charlatan by fellow physicians for promoting “quack” cures": the
+            # agent; "When PolitiFact examined the senator's statement, it was labeled “Mostly True”":
+            # who acts in a clause the verb hangs from; else unknown
+            return next((g for c in verb.children if c.dep_ == "agent" for g in c.children
+                         if g.dep_ == "pobj" and (_agent(g) or _people(g))), None) \
+                or next((s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                         for s in c.children if s.dep_ == "nsubj" and _agent(s) and s.pos_ != "PRON"), None)
         return self.beside(verb, found)
 
     def unquoted(self, word: Token, found: _Found) -> Token | None:
