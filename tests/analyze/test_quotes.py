@@ -458,6 +458,10 @@ SPEAKER_ROWS = [
      ("Tribune", "Tribune")),
     ('The new project will informally be dubbed the "Save the Bay Fund" and will focus on ads.', "Save the Bay Fund",
      None),
+    # a speech verb right after a name opening the clause, which the parse reads as an adjective
+    ('Trump accused Lee, the senator from Ohio, of being "too soft" on the issue.', "too soft", ("Trump", "Trump")),
+    ('Trump blasted Acme for its "shameful practices" in firing workers.', "shameful practices",
+     ("Trump", "Trump")),
 ]
 
 

@@ -267,6 +267,8 @@ class _Reader(Mentions):
             # "Clinton shared a bit of her anxiety with an audience, “…”": a whole quotation set
             # off after a clause whose subject is a person
             verb = next((v for t in reversed(before) if (v := _person_acting(t)) is not None), None)
+        if verb is None:
+            verb = _named_then_cue(before)  # "Trump blasted Disney for its “outrageous practices”"
         if verb is not None and found.partial:
             verb = self.reporter(verb, found)
         owned = self.owned_words(found)
@@ -980,6 +982,18 @@ def _inverted_cue(after: list[Token]) -> Token | None:
     t = after[0]
     return t if t.dep_ == "amod" and t.tag_ in {"VBD", "VBN"} and t.lower_ in SPEECH_FORMS \
         and after[1].pos_ in {"PROPN", "DET", "NOUN", "ADJ"} else None
+
+
+def _named_then_cue(before: list[Token]) -> Token | None:
+    """``Trump blasted Disney for …``, ``Trump accused Cruz of being …``: a speech verb's past form
+    right after a name that opens the clause, which the parse took for an adjective of the object
+    after it (reading "Trump" as a noun)."""
+    for k in range(1, len(before) - 1):
+        t, name = before[k], before[k - 1]
+        if t.dep_ == "amod" and t.tag_ in {"VBD", "VBN"} and t.lower_ in SPEECH_FORMS and name.is_title \
+                and (k == 1 or before[k - 2].is_punct) and before[k + 1].pos_ in {"PROPN", "PRON", "DET"}:
+            return t
+    return None
 
 
 def _is_bare_cue(t: Token) -> bool:
