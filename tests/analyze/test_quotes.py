@@ -436,9 +436,12 @@ SPEAKER_ROWS = [
     # words no one has said yet are those of whoever expects them
     ("Ann Lee says she expects Governor Ben Ortiz to announce a “freeze” on hiring this week.", "freeze",
      ("Ann Lee", "she")),
-    # a quotation set off by a colon and ending its sentence is cued before it, not by the next sentence
+    # a quotation set off by a colon or comma and ending its sentence is cued before it, not by the next
+    # sentence
     ('Lee kept asking her why the plan had failed. Ruiz, exasperated, famously responded: "What difference does '
      'it make?" Her critics cited it as evidence of contempt.', "What difference does it make?", ("Ruiz", "Ruiz")),
+    ('Ann Lee confirmed she had been and said, "We have a very severe problem." The star then recalled an incident.',
+     "We have a very severe problem.", ("Ann Lee", "Ann Lee")),
     # a message sent to people says what follows, not the people it went to
     ('The union was quick to respond. Its office sent an email to members stating, "The vote is off until March."',
      "The vote is off until March.", ("Its office", "Its office")),

@@ -234,12 +234,18 @@ class _Reader(Mentions):
         if not found.partial and self.bylined(found):
             return
         # X said as the heckler yelled: "…": a colon's clause cues the quotation before any verb above
-        # it; and before any verb after it when the quotation ends its sentence ("Clinton responded:
-        # “…?” Her critics cited it as …"), not when it goes on ("…: “…,” Roffman predicted")
+        # it. A clause before a colon or comma cues it before any verb after it when the quotation ends
+        # its sentence ("Clinton responded: “…?” Her critics cited it as …", "Hayek said, “…” The star
+        # then recalled …"), not when it goes on ("…: “…,” Roffman predicted")
         colon_first = not found.partial and bool(before) and before[-1].text == ":"
         verb = None
-        if colon_first and self.last_mark(found)[-1:] in {".", "?", "!"}:
+        if not found.partial and before and before[-1].text in {":", ","} \
+                and self.last_mark(found)[-1:] in {".", "?", "!"} \
+                and (colon_first or not (before[0].i > 0 and _has_mark(self.doc[before[0].i - 1].text))):
+            # (not the second part of a quotation split around its cue: "“A,” Blige sings before asking, “B.”")
             verb = self.cue_before(before, near=True)
+            if verb is not None and verb.lemma_ in {"quote", "cite"}:
+                verb = None  # "Trump said, and I quote, “…”"
         if verb is None and not found.partial:
             verb = self.cue_after(found, after)
         if verb is None:
