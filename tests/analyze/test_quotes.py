@@ -465,6 +465,10 @@ SPEAKER_ROWS = [
     ('Trump accused Lee, the senator from Ohio, of being "too soft" on the issue.', "too soft", ("Trump", "Trump")),
     ('Trump blasted Acme for its "shameful practices" in firing workers.', "shameful practices",
      ("Trump", "Trump")),
+    # a speech verb's participle with no subject speaks through its agent ("asked by", "as reported by")
+    ('Asked by Lee if the mayor "gets" the issue, Ortiz avoided a direct answer.', "gets", ("Lee", "Lee")),
+    ('As reported by the Tribune, the former officer Ann "Tig" Ruiz found both issues disqualifying.', "Tig",
+     ("Tribune", "Tribune")),
 ]
 
 

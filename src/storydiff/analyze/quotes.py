@@ -677,6 +677,14 @@ class _Reader(Mentions):
         """"This feature has been called “strategic ambiguity” by Joshua Hendrick": a passive speech
         verb's agent, wherever the parse hangs its "by", when the quotation is what the verb says or
         names (its subject, object or complement)."""
+        if _is_cue(verb) and verb.tag_ == "VBN" and verb.lemma_ != "add" \
+                and not any(c.dep_ in SUBJECTS for c in verb.children):
+            # "Asked by Thrush if Clinton “gets” race", "As reported by Western Journalism, …": a
+            # participle with no subject, its agent named ("measures added by Republicans" adds no words)
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj" and (_agent(g) or _people(g))), None)
+            if agent is not None:
+                return agent
         if not (_is_cue(verb) and any(c.dep_ == "nsubjpass" for c in verb.children)
                 and any(self.inside(found, c.i) and c.dep_ in _SAID_PARTS for c in verb.children)):
             return None
