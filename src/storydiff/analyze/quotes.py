@@ -658,10 +658,9 @@ class _Reader(Mentions):
             # "Oz has been called a charlatan by fellow physicians for promoting “quack” cures": the
             # agent; "When PolitiFact examined the senator's statement, it was labeled “Mostly True”":
             # who acts in a clause the verb hangs from; else unknown
-            return next((g for c in verb.children if c.dep_ == "agent" for g in c.children
-                         if g.dep_ == "pobj" and (_agent(g) or _people(g))), None) \
-                or next((s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
-                         for s in c.children if s.dep_ == "nsubj" and _agent(s) and s.pos_ != "PRON"), None)
+            return _by_whom(verb) or next((s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                                           for s in c.children if s.dep_ == "nsubj" and _agent(s)
+                                           and s.pos_ != "PRON"), None)
         return self.beside(verb, found)
 
     def unquoted(self, word: Token, found: _Found) -> Token | None:
@@ -681,8 +680,7 @@ class _Reader(Mentions):
                 and not any(c.dep_ in SUBJECTS for c in verb.children):
             # "Asked by Thrush if Clinton “gets” race", "As reported by Western Journalism, …": a
             # participle with no subject, its agent named ("measures added by Republicans" adds no words)
-            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
-                          if g.dep_ == "pobj" and (_agent(g) or _people(g))), None)
+            agent = _by_whom(verb)
             if agent is not None:
                 return agent
         if not (_is_cue(verb) and any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -904,6 +902,12 @@ def _tells_what(part: Token) -> bool:
     if part.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in part.children):
         return True
     return part.dep_ == "prep" and part.lower_ in {"of", "for"}
+
+
+def _by_whom(verb: Token) -> Token | None:
+    """The word naming who acts in a passive verb's "by" phrase, when it names someone who can speak."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj" and (_agent(g) or _people(g))), None)
 
 
 def _not_yet(verb: Token) -> bool:
