@@ -442,6 +442,9 @@ SPEAKER_ROWS = [
      'it make?" Her critics cited it as evidence of contempt.', "What difference does it make?", ("Ruiz", "Ruiz")),
     ('Ann Lee confirmed she had been and said, "We have a very severe problem." The star then recalled an incident.',
      "We have a very severe problem.", ("Ann Lee", "Ann Lee")),
+    # after a comma, a question or exclamation closing the quotation may be followed by its attribution
+    ('Ann Lee described how a squad car once rolled up beside her. The officer yelled, "Where are you going? Hold '
+     'it!" Lee recalled.', "Where are you going? Hold it!", ("Ann Lee", "Lee")),
     # a message sent to people says what follows, not the people it went to
     ('The union was quick to respond. Its office sent an email to members stating, "The vote is off until March."',
      "The vote is off until March.", ("Its office", "Its office")),

@@ -235,12 +235,13 @@ class _Reader(Mentions):
             return
         # X said as the heckler yelled: "…": a colon's clause cues the quotation before any verb above
         # it. A clause before a colon or comma cues it before any verb after it when the quotation ends
-        # its sentence ("Clinton responded: “…?” Her critics cited it as …", "Hayek said, “…” The star
-        # then recalled …"), not when it goes on ("…: “…,” Roffman predicted")
+        # its sentence ("Clinton responded: “…?” Her critics cited it as …", "Hayek said, “….” The star
+        # then recalled …"), not when it goes on ("…: “…,” Roffman predicted"); after a comma, only a
+        # full stop ends it ("The officer yelled, “Hold it!” Holder recalled" is Holder's account)
         colon_first = not found.partial and bool(before) and before[-1].text == ":"
         verb = None
         if not found.partial and before and before[-1].text in {":", ","} \
-                and self.last_mark(found)[-1:] in {".", "?", "!"} \
+                and self.last_mark(found)[-1:] in ({".", "?", "!"} if colon_first else {"."}) \
                 and (colon_first or not (before[0].i > 0 and _has_mark(self.doc[before[0].i - 1].text))):
             # (not the second part of a quotation split around its cue: "“A,” Blige sings before asking, “B.”")
             verb = self.cue_before(before, near=True)
