@@ -367,7 +367,7 @@ class _Reader(Mentions):
                 continue
             if self.in_marks(a.idx, a.idx + len(a), found):
                 return None  # hung from another quotation's words: the parse is no evidence
-            if a.pos_ == "NOUN" and a.lemma_.lower() in UTTERANCES | _OWNED and _tells_what(path[-1]):
+            if a.pos_ == "NOUN" and a.lemma_.lower() in _OWNED and _tells_what(path[-1]):
                 owner = next((c for c in a.children if c.dep_ == "poss"), None)
                 said = None if owner is None else self.owner(owner)
                 return None if said is None else (a, said)
@@ -714,7 +714,8 @@ class _Reader(Mentions):
             i -= 1
         # "“…,” Trump, the GOP frontrunner and current polling leader in South Carolina, said": the
         # phrase between the quotation and the verb is a name with what the writer adds to it
-        heads = [t for t in left if not t.is_punct and not any(u.i == t.head.i for u in left)]
+        between = {u.i for u in left}
+        heads = [t for t in left if not t.is_punct and t.head.i not in between]
         if len(heads) == 1 and heads[0].ent_type_ == "PERSON" \
                 and heads[0].dep_ in {"appos", "conj", "npadvmod", "dep"} \
                 and i >= 0 and (self.inside(found, i) or doc[i].idx == found.close_mark):
@@ -890,9 +891,10 @@ def _contact_clause(verb: Token) -> bool:
     return verb.dep_ == "relcl" and not any(c.tag_ in {"WDT", "WP", "WP$"} or c.lower_ == "that" for c in verb.subtree)
 
 
-# Nouns beside UTTERANCES for what someone said, asked for or promised, whose owner said it.
-_OWNED = frozenset({"call", "conclusion", "admission", "demand", "description", "proposal", "plea", "threat",
-                    "slogan", "catchphrase", "pitch", "characterization", "prediction", "question", "denial"})
+# Nouns for what someone said, asked for or promised, whose owner said it: UTTERANCES and a few more.
+_OWNED = UTTERANCES | frozenset({"call", "conclusion", "admission", "demand", "description", "proposal", "plea",
+                                 "threat", "slogan", "catchphrase", "pitch", "characterization", "prediction",
+                                 "question", "denial"})
 
 
 def _tells_what(part: Token) -> bool:
