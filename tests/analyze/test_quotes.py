@@ -245,6 +245,9 @@ SPEAKER_ROWS = [
     # a speech verb right after the quotation that the parse takes for an adjective of the name after it
     ('The debate ended late.\n\n"Big night," tweeted campaign manager Dana Fowler.', "Big night",
      ("Dana Fowler", "Dana Fowler")),
+    # a verb of saying beyond the common ones ("scoffed", "opined", "affirms")
+    ("The vote is next week. The senator scoffed, “That will never happen.”", "That will never happen.",
+     ("The senator", "The senator")),
     # a pronoun that names no one is no speaker: unknown beats wrong
     ("This is “the best deal ever.”", "the best deal ever.", None),
     ("Something is “deeply wrong” here.", "deeply wrong", None),

@@ -40,6 +40,9 @@ SPEECH_VERBS = frozenset({
     "emphasize", "stress", "confirm", "deny", "reiterate", "repeat", "recount", "lament", "exclaim",
     "proclaim", "tout", "caution", "characterize", "refer", "quote", "cite", "interject", "liken", "laud",
     "hail", "applaud", "decry", "condemn", "criticize", "mock", "ridicule", "dismiss", "defend", "compare",
+    "affirm", "assure", "stipulate", "opine", "muse", "plead", "scoff", "gush", "rail", "snap", "bellow",
+    "murmur", "sigh", "posit", "reason", "theorize", "inform", "instruct", "specify", "tease",
+    "swear", "relay", "recite", "clarify", "elaborate", "rebut", "fume", "grumble", "marvel", "concur",
 })
 # Speech verbs that name or judge their object ("called it “…”", "was branded “…”").
 NAMING = frozenset({"call", "label", "dub", "brand", "describe", "characterize", "deride", "hail", "praise",
