@@ -245,6 +245,9 @@ SPEAKER_ROWS = [
     # a speech verb right after the quotation that the parse takes for an adjective of the name after it
     ('The debate ended late.\n\n"Big night," tweeted campaign manager Dana Fowler.', "Big night",
      ("Dana Fowler", "Dana Fowler")),
+    # two spaces between a colon and the quotation, which the parse keeps as a token
+    ("The state board was conclusive in its findings:  “Further discussion is unnecessary.”",
+     "Further discussion is unnecessary.", ("The state board", "The state board")),
     # a verb of saying beyond the common ones ("scoffed", "opined", "affirms")
     ("The vote is next week. The senator scoffed, “That will never happen.”", "That will never happen.",
      ("The senator", "The senator")),

@@ -206,6 +206,8 @@ class _Reader(Mentions):
         i = self.tok(found.open_mark) - 1
         if i >= 0 and doc[i].idx + len(doc[i]) > found.open_mark:
             i -= 1  # the mark is glued to the word before it: 'said,“Look'
+        while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+            i -= 1  # spaces the parse keeps as a token ("in its findings:  “Further …”")
         if i < 0:
             return []
         # After a colon or comma the sentence may have been split at it: start from the cue's.
