@@ -245,6 +245,9 @@ SPEAKER_ROWS = [
     # a speech verb right after the quotation that the parse takes for an adjective of the name after it
     ('The debate ended late.\n\n"Big night," tweeted campaign manager Dana Fowler.', "Big night",
      ("Dana Fowler", "Dana Fowler")),
+    # words in a clause that says nothing of speech, credited to a source: the source's
+    ("The Graysons became “agitated” once the cameras were off, according to a source at the station.",
+     "agitated", ("a source at the station", "a source at the station")),
     # two spaces between a colon and the quotation, which the parse keeps as a token
     ("The state board was conclusive in its findings:  “Further discussion is unnecessary.”",
      "Further discussion is unnecessary.", ("The state board", "The state board")),

@@ -270,6 +270,10 @@ class _Reader(Mentions):
         clause = None
         if verb is None and found.partial:
             verb = clause = self.clause_verb(found)  # "Clinton called them “deplorables”"
+            if clause is not None and not _is_cue(clause):
+                # "The Graysons became “agitated” once the cameras were off, according to a source":
+                # a clause that says nothing of speech is told on the source it is credited to
+                verb = self.credited(clause, found) or clause
         if verb is None and before and before[-1].text == ":":
             verb = _intro_verb(before)  # "Politico reveals a few facts: “…”"
         if verb is None and not found.partial and before and before[-1].text in {",", ":"}:
@@ -476,6 +480,14 @@ class _Reader(Mentions):
                     return a
                 nearest = nearest or a
         return nearest
+
+    def credited(self, clause: Token, found: _Found) -> Token | None:
+        """The "according to" (or "per") that credits ``clause`` or a clause above it to a source
+        that can speak, outside the quotation ("according to their instinctive preference" is none)."""
+        above = {clause.i, *(a.i for a in clause.ancestors)}
+        return next((c for c in clause.sent if c.head.i in above and c.i != c.head.i and _is_cue(c)
+                     and c.lower_ in {"according", "per"} and not self.inside(found, c.i)
+                     and any(_agent(g) or _people(g) for g in c.subtree if g.dep_ == "pobj")), None)
 
     def reporter(self, verb: Token, found: _Found) -> Token:
         """The verb that reports the clause a fragment is quoted in, when the clause's own subject
