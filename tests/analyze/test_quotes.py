@@ -245,6 +245,9 @@ SPEAKER_ROWS = [
     # a speech verb right after the quotation that the parse takes for an adjective of the name after it
     ('The debate ended late.\n\n"Big night," tweeted campaign manager Dana Fowler.', "Big night",
      ("Dana Fowler", "Dana Fowler")),
+    # names after a comma that the parse joins to the phrase before, and not whom a verb of naming names
+    ('When attackers are revealed as part of the second front of the terror war, Obama and Clinton call them '
+     '"lone wolves" and describe their actions as crimes.', "lone wolves", ("Clinton", "Clinton")),
     # words in a clause that says nothing of speech, credited to a source: the source's
     ("The Graysons became “agitated” once the cameras were off, according to a source at the station.",
      "agitated", ("a source at the station", "a source at the station")),
