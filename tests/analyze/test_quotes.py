@@ -245,6 +245,11 @@ SPEAKER_ROWS = [
     # a speech verb right after the quotation that the parse takes for an adjective of the name after it
     ('The debate ended late.\n\n"Big night," tweeted campaign manager Dana Fowler.', "Big night",
      ("Dana Fowler", "Dana Fowler")),
+    # "they" stands for the group named as the subject before it, unless other plural words stand between
+    ("Clinton’s campaign is seeking to contrast her approach with what they call Republican Donald Trump’s "
+     "“self-centered message.”", "self-centered message.", ("Clinton’s campaign", "they")),
+    ("The Ohio Democratic Party is trying to convince the courts that they should add back the “Golden Week” "
+     "that voters lost.", "Golden Week", ("they", "they")),
     # names after a comma that the parse joins to the phrase before, and not whom a verb of naming names
     ('When attackers are revealed as part of the second front of the terror war, Obama and Clinton call them '
      '"lone wolves" and describe their actions as crimes.', "lone wolves", ("Clinton", "Clinton")),

@@ -593,7 +593,28 @@ class _Reader(Mentions):
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             return None if agent is None else self.resolve(agent)
         subj = self.subject(verb, found)
+        if subj is not None and subj.lower_ in {"they", "them"}:
+            group = self.group_before(subj)
+            if group is not None:
+                named = self.resolve(group)
+                if named is not None:
+                    return Speaker(named.name, subj.idx, subj.idx + len(subj))
         return None if subj is None else self.resolve(subj)
+
+    def group_before(self, pronoun: Token) -> Token | None:
+        """Who "they" stands for: the nearest subject before it in its sentence that names people or a
+        group ("Clinton's campaign is seeking to contrast her approach with what they call …"); no one
+        when other plural words stand between ("The party is trying to convince the courts that they …")."""
+        between = False
+        for t in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+            if self.quoted(t.idx):
+                continue
+            group = t.tag_ in {"NNS", "NNPS"} and (_people(t) or t.ent_type_ in {"NORP", "ORG"}) \
+                or t.ent_type_ in {"ORG", "NORP"} or t.lemma_.lower() in _GROUPS
+            if t.dep_ in SUBJECTS and group:
+                return None if between else t
+            between = between or t.tag_ in {"NNS", "NNPS"} or group
+        return None
 
     def subject(self, verb: Token, found: _Found) -> Token | None:
         """The word naming who speaks through ``verb``: its subject outside the quotation, else
@@ -1123,6 +1144,11 @@ _PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "g
                            "ad", "advertisement", "release", "website", "paper", "book", "article",
                            "analysis", "rally", "service", "one", "attorney", "record", "document",
                            "language"})
+
+
+# Groups an article may call "they" ("Clinton's campaign … what they call").
+_GROUPS = frozenset({"campaign", "party", "committee", "administration", "government", "team", "staff", "group",
+                     "council", "board", "union", "family", "camp", "agency", "office", "panel"})
 
 
 def _people(t: Token) -> bool:
