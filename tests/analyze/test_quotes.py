@@ -245,6 +245,12 @@ SPEAKER_ROWS = [
     # a speech verb right after the quotation that the parse takes for an adjective of the name after it
     ('The debate ended late.\n\n"Big night," tweeted campaign manager Dana Fowler.', "Big night",
      ("Dana Fowler", "Dana Fowler")),
+    # words in a clause of time or cause with its own subject are not what the verb above it says; a
+    # "while" clause may be part of what is said
+    ("Mayor Tom Reed described the budget as a “disgrace” after Treasurer Anna Lopez attacked the council and "
+     "blamed the shortfall on “bad luck” in a memo.", "bad luck", ("Treasurer Anna Lopez", "Treasurer Anna Lopez")),
+    ("Trump said Tuesday that Rubio was “a total lightweight” while Ted Cruz is “a basket case.”", "a basket case.",
+     ("Trump", "Trump")),
     # "they" stands for the group named as the subject before it, unless other plural words stand between
     ("Clinton’s campaign is seeking to contrast her approach with what they call Republican Donald Trump’s "
      "“self-centered message.”", "self-centered message.", ("Clinton’s campaign", "they")),

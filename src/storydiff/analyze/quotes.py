@@ -450,6 +450,8 @@ class _Reader(Mentions):
                 if not found.para <= self.para_of(a.idx) <= found.last_para:
                     break
                 if _governs(a, below, t):
+                    if _adverbial(below) and not self.inside(found, below.i):
+                        break  # "Christie described Clinton as a “disgrace” after she … blamed shootings on “…”"
                     return a
             if seen > 3:
                 break
@@ -923,6 +925,20 @@ def _governs(verb: Token, below: Token, top: Token) -> bool:
         if not said:
             return False
     return not (below.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def _adverbial(clause: Token) -> bool:
+    """Whether ``clause`` is a clause of time, cause or concession with a subject of its own ("after
+    she attacked …"): what it tells is not what the verb above it says."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children) \
+        and any(c.dep_ in SUBJECTS for c in clause.children)
+
+
+# Words opening a clause of time, cause or concession ("as Trump went on about “…”"); not "if" and
+# "whether" ("Asked if Sanders is “…”": what is asked), nor "while", which also joins what someone says
+# ("Trump said Rubio was “a lightweight” while Cruz is “a basket case”").
+_ADVERBIAL_MARKS = frozenset({"after", "before", "when", "as", "because", "since", "until", "once", "although",
+                              "though"})
 
 
 def _contact_clause(verb: Token) -> bool:
