@@ -262,6 +262,8 @@ SPEAKER_ROWS = [
     # words in a clause that says nothing of speech, credited to a source: the source's
     ("The Graysons became “agitated” once the cameras were off, according to a source at the station.",
      "agitated", ("a source at the station", "a source at the station")),
+    ("Though he doesn’t use the word “cuts,” the plan would slow the growth of benefits, according to the "
+     "Congressional Budget Office.", "cuts", ("he", "he")),
     # two spaces between a colon and the quotation, which the parse keeps as a token
     ("The state board was conclusive in its findings:  “Further discussion is unnecessary.”",
      "Further discussion is unnecessary.", ("The state board", "The state board")),

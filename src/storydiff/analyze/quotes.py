@@ -485,8 +485,14 @@ class _Reader(Mentions):
 
     def credited(self, clause: Token, found: _Found) -> Token | None:
         """The "according to" (or "per") that credits ``clause`` or a clause above it to a source
-        that can speak, outside the quotation ("according to their instinctive preference" is none)."""
-        above = {clause.i, *(a.i for a in clause.ancestors)}
+        that can speak, outside the quotation ("according to their instinctive preference" is none);
+        not past a clause of time, cause or concession (see _adverbial)."""
+        above = {clause.i}
+        while not _adverbial(clause) and clause.head.i != clause.i:
+            # not across a clause of its own: "Though he doesn't use the word “cuts,” the plan would slow
+            # … according to the Congressional Budget Office"
+            clause = clause.head
+            above.add(clause.i)
         return next((c for c in clause.sent if c.head.i in above and c.i != c.head.i and _is_cue(c)
                      and c.lower_ in {"according", "per"} and not self.inside(found, c.i)
                      and any(_agent(g) or _people(g) for g in c.subtree if g.dep_ == "pobj")), None)
