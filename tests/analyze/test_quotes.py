@@ -251,6 +251,15 @@ SPEAKER_ROWS = [
      "blamed the shortfall on “bad luck” in a memo.", "bad luck", ("Treasurer Anna Lopez", "Treasurer Anna Lopez")),
     ("Trump said Tuesday that Rubio was “a total lightweight” while Ted Cruz is “a basket case.”", "a basket case.",
      ("Trump", "Trump")),
+    # what a verb of naming hung from a noun calls the words is not the noun's: a thing so named is named by no
+    # one the sentence says; whom the parse hangs "called" from is not who calls; "X called Y “…”" is X's
+    ("Much of Beck’s ire was also directed at Bannon, who Beck on Wednesday called “a horrible, despicable human "
+     "being.”", "a horrible, despicable human being.", ("Beck", "Beck")),
+    ("On Social Security, both oppose an inflation formula called the “chained CPI” that would lead to lower "
+     "monthly payments.", "chained CPI", None),
+    ('Britain’s Parliament debated a ban on Trump; one lawmaker called Trump "the orange prince of American '
+     'self-publicity." The move failed.', "the orange prince of American self-publicity.",
+     ("one lawmaker", "one lawmaker")),
     # "they" stands for the group named as the subject before it, unless other plural words stand between
     ("Clinton’s campaign is seeking to contrast her approach with what they call Republican Donald Trump’s "
      "“self-centered message.”", "self-centered message.", ("Clinton’s campaign", "they")),

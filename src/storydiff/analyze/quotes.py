@@ -668,6 +668,11 @@ class _Reader(Mentions):
                     # "Trump released a marketing video that said …": the message's publisher
                     return self.sender(v.head, found) or chosen
                 return chosen
+            if v.dep_ == "acl" and v.lemma_ in NAMING and v.tag_ == "VBD" \
+                    and not any(c.dep_ == "dobj" for c in v.children) \
+                    and any(c.dep_ == "oprd" and self.inside(found, c.i) for c in v.children):
+                # "Bannon, who Beck on Wednesday called “…”": a parse that hangs the verb from whom it names
+                return self.beside(v, found)
             if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
                 noun = v.head
                 if noun.dep_ == "pobj" and noun.head.lower_ == "to":
@@ -684,6 +689,12 @@ class _Reader(Mentions):
                     v = above
                     continue
                 sender = self.sender(noun, found)
+                if sender is None and v.lemma_ in NAMING and v.tag_ == "VBN" \
+                        and any(c.dep_ == "oprd" and self.inside(found, c.i) for c in v.children) \
+                        and not any(c.dep_ in {"oprd", "dobj"} and not self.inside(found, c.i) for c in v.children):
+                    # "an inflation formula called the “chained CPI”" is named, not naming (but "one
+                    # lawmaker called Trump “…”" names Trump)
+                    return None
                 return noun if sender is None else sender  # "a statement saying …"
             if v.dep_ == "conj" and v.head.dep_ == "ccomp" and _is_cue(v.head.head) and _is_cue(v) \
                     and not any(c.dep_ in SUBJECTS and _agent(c) for c in v.head.children) \
