@@ -260,6 +260,11 @@ SPEAKER_ROWS = [
     ('Britain’s Parliament debated a ban on Trump; one lawmaker called Trump "the orange prince of American '
      'self-publicity." The move failed.', "the orange prince of American self-publicity.",
      ("one lawmaker", "one lawmaker")),
+    # words someone did not or would not say are not theirs
+    ("Obama has refused to call the attackers “radical Islamic terrorists.”", "radical Islamic terrorists.", None),
+    ("He never said “sorry” to the families.", "sorry", None),
+    ("Obama says some limits are needed. He notes that free speech comes with the limitation that you can’t yell "
+     "“fire” in a theater.", "fire", ("Obama", "He")),
     # "they" stands for the group named as the subject before it, unless other plural words stand between
     ("Clinton’s campaign is seeking to contrast her approach with what they call Republican Donald Trump’s "
      "“self-centered message.”", "self-centered message.", ("Clinton’s campaign", "they")),

@@ -297,6 +297,12 @@ class _Reader(Mentions):
             found.cue = self.cue_span(verb)
             found.cue_token = verb.i
             found.speaker = self.speaker_of(verb, found)
+            if found.partial and _is_cue(verb) and _unsaid(verb):
+                # "Trump called for Obama to resign for not calling the attack an act of “radical Islamic
+                # terrorism”": words someone did not or would not say are not theirs, but whoever
+                # reports the clause; else no one's
+                above = self.reporting_above(verb, found)
+                found.speaker = None if above is None else self.speaker_of(above, found)
             if verb is clause and not _is_cue(verb) and found.speaker is not None:
                 # a fragment in a clause no one says, whose subject is a thing ("The music seemed to
                 # match the mood as the rock classic “All Right Now” blared"): unknown beats wrong
@@ -538,6 +544,15 @@ class _Reader(Mentions):
             return False
         noun = relative_antecedent(tok)
         return noun is not None and self.inside(found, noun.i)
+
+    def reporting_above(self, verb: Token, found: _Found) -> Token | None:
+        """The nearest verb of saying above ``verb`` that has a subject of its own."""
+        for v in list(verb.ancestors)[:5]:
+            if self.inside(found, v.i):
+                return None
+            if _is_cue(v) and any(c.dep_ in SUBJECTS and _nominal(c) for c in v.children):
+                return v
+        return None
 
     def teller(self, verb: Token, found: _Found) -> Token | None:
         """The verb of saying or thinking that reports a clause whose own verb says nothing of speaking,
@@ -984,6 +999,17 @@ def _by_whom(verb: Token) -> Token | None:
     """The word naming who acts in a passive verb's "by" phrase, when it names someone who can speak."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj" and (_agent(g) or _people(g))), None)
+
+
+_REFUSING = frozenset({"refuse", "decline", "fail", "avoid", "stop", "hesitate", "resist"})
+
+
+def _unsaid(verb: Token) -> bool:
+    """Whether a speech verb tells of words not said: negated ("not calling it “…”", "never said") or
+    refused ("refused to call them “…”")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _REFUSING
 
 
 def _not_yet(verb: Token) -> bool:
