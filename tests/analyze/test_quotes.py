@@ -260,6 +260,10 @@ SPEAKER_ROWS = [
     ('Britain’s Parliament debated a ban on Trump; one lawmaker called Trump "the orange prince of American '
      'self-publicity." The move failed.', "the orange prince of American self-publicity.",
      ("one lawmaker", "one lawmaker")),
+    # a statement's author: whom the verb above has make it ("prompted his wife … to make a comment")
+    ("The stigma was reinforced by Bill Clinton, who signed the 1994 Crime Bill, which prompted his wife Hillary "
+     "Clinton to make a controversial comment that described young black men as “super predators.”",
+     "super predators.", ("Hillary Clinton", "that")),
     # words someone did not or would not say are not theirs
     ("Obama has refused to call the attackers “radical Islamic terrorists.”", "radical Islamic terrorists.", None),
     ("He never said “sorry” to the families.", "sorry", None),

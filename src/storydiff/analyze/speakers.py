@@ -144,9 +144,18 @@ class Mentions:
                     if g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"}:
                         return self.resolve(g)
         if noun.dep_ == "dobj":  # "the DNC released a statement saying …": who released it
-            for c in noun.head.children:
+            verb = noun.head
+            for c in verb.children:
                 if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN", "PRON"} and c.lower_ not in RELATIVE:
                     return self.resolve(c)
+            if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+                # "which prompted his wife to make a controversial comment": whom the verb above has
+                # do it, its object, else its subject
+                above = verb.head
+                for dep in ("dobj", "nsubj"):
+                    for c in above.children:
+                        if c.dep_ == dep and c.pos_ in {"PROPN", "NOUN", "PRON"} and c.lower_ not in RELATIVE:
+                            return self.resolve(c)
         return None
 
 
