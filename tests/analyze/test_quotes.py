@@ -264,6 +264,13 @@ SPEAKER_ROWS = [
     ("The stigma was reinforced by Bill Clinton, who signed the 1994 Crime Bill, which prompted his wife Hillary "
      "Clinton to make a controversial comment that described young black men as “super predators.”",
      "super predators.", ("Hillary Clinton", "that")),
+    # not a speech verb in a clause of time before the clause the quotation follows, nor a verb after a
+    # quotation set off by dashes
+    ("After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, "
+     "“I suppose I could have stayed home and baked cookies.”", "I suppose I could have stayed home and baked cookies.",
+     ("Hillary", "Hillary")),
+    ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
+     "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
     # words someone did not or would not say are not theirs
     ("Obama has refused to call the attackers “radical Islamic terrorists.”", "radical Islamic terrorists.", None),
     ("He never said “sorry” to the families.", "sorry", None),

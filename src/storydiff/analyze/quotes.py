@@ -422,7 +422,10 @@ class _Reader(Mentions):
         if found.partial and end[-1:] == ".":
             return None  # "Bush called Trump “unhinged.” Rubio called …": the sentence ended with the words
         verb = _first(after, _is_cue)
-        if verb is None and found.close_mark >= 0 and end[-1:] in {",", "?", "!", "—", "–", "-"}:
+        if verb is None and found.close_mark >= 0 and end[-1:] in {",", "?", "!", "—", "–", "-"} \
+                and not (after and after[0].text in DASHES):
+            # (not after a quotation set off by dashes: "When Trump finally wrapped up — “…!” — the
+            # balloons cascaded down")
             verb = _first(after, _is_bare_cue) or _mistagged_cue(after) or _inverted_cue(after)
         if verb is None:
             return None
@@ -576,6 +579,10 @@ class _Reader(Mentions):
         for k in range(len(before) - 1, -1, -1):
             t = before[k]
             if _is_cue(t):
+                if _adverbial(t) and t.head.i > t.i and any(u.i == t.head.i for u in before):
+                    # "After Jerry Brown criticized Bill Clinton, Hillary shot back, “…”": a clause of time
+                    # before the one the quotation follows
+                    continue
                 if near and len(before) - k > 12 and not colon and before[-1].text != ",":
                     return None
                 if t.lemma_ in NEAR_ONLY and len(before) - k > 3 and not colon and not _names_as(before[k:]):
