@@ -271,6 +271,9 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # a title the parse joins to the name it belongs to: the name speaks
+    ("Sirius XM Vice President for news and talk Dave Gorab called the show “the conservative news show of "
+     "record.”", "the conservative news show of record.", ("Dave Gorab", "Dave Gorab")),
     # words someone did not or would not say are not theirs
     ("Obama has refused to call the attackers “radical Islamic terrorists.”", "radical Islamic terrorists.", None),
     ("He never said “sorry” to the families.", "sorry", None),

@@ -678,6 +678,11 @@ class _Reader(Mentions):
                 # else the first after it. ("who" is resolved to the noun it stands for.)
                 chosen = min(subjects, key=lambda c: (not _agent(c), c.ent_type_ != "PERSON", _for_to(c), c.i > v.i,
                                                       -c.i if c.i < v.i else c.i))
+                if chosen.ent_type_ != "PERSON":
+                    # "Sirius XM Vice President for news and talk Dave Gorab called …": a title the parse
+                    # joins to the name it belongs to
+                    chosen = next((c for c in chosen.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"
+                                   and not self.inside(found, c.i)), chosen)
                 if v is not verb and verb.tag_ == "VBG" and not (_agent(chosen) or _people(chosen)) \
                         and v.dep_ == "ccomp" and _is_cue(v.head):
                     # "Trump said the SCOTUS' deadlock has “kept us safe” before claiming that …": a
