@@ -277,6 +277,13 @@ SPEAKER_ROWS = [
     # words someone did not or would not say are not theirs
     ("Obama has refused to call the attackers “radical Islamic terrorists.”", "radical Islamic terrorists.", None),
     ("He never said “sorry” to the families.", "sorry", None),
+    # … only the words the verb would have said, not a clause beside it; and avoiding saying one thing is no
+    # refusal to say another
+    ("He went on to call censorship “a dangerous thing” and then took a swipe at CNN and MSNBC, saying that while "
+     "they are “fake,” he does not demand that offending content be taken off air.", "fake", ("he", "he")),
+    ("On Wednesday, Trump appeared to shift stance somewhat by avoiding saying it would be ended by executive "
+     "order, while acknowledging the matter “will be settled by the United States Supreme Court.”",
+     "will be settled by the United States Supreme Court.", ("Trump", "Trump")),
     ("Obama says some limits are needed. He notes that free speech comes with the limitation that you can’t yell "
      "“fire” in a theater.", "fire", ("Obama", "He")),
     # "they" stands for the group named as the subject before it, unless other plural words stand between

@@ -297,10 +297,9 @@ class _Reader(Mentions):
             found.cue = self.cue_span(verb)
             found.cue_token = verb.i
             found.speaker = self.speaker_of(verb, found)
-            if found.partial and _is_cue(verb) and _unsaid(verb):
-                # "Trump called for Obama to resign for not calling the attack an act of “radical Islamic
-                # terrorism”": words someone did not or would not say are not theirs, but whoever
-                # reports the clause; else no one's
+            if found.partial and _is_cue(verb) and _unsaid(verb) and self.says_words(verb, found):
+                # "she and other Democrats refused to say the words “radical Islam”": words someone did not
+                # or would not say are not theirs, but whoever reports the clause; else no one's
                 above = self.reporting_above(verb, found)
                 found.speaker = None if above is None else self.speaker_of(above, found)
             if verb is clause and not _is_cue(verb) and found.speaker is not None:
@@ -547,6 +546,15 @@ class _Reader(Mentions):
             return False
         noun = relative_antecedent(tok)
         return noun is not None and self.inside(found, noun.i)
+
+    def says_words(self, verb: Token, found: _Found) -> bool:
+        """Whether the quotation is what ``verb`` says or names (its object, complement or clause), not
+        a clause beside it ("while they are “fake,” he does not demand …")."""
+        t = self.doc[min(self.tok(found.parts[0][0]), len(self.doc) - 1)]
+        for a in (t, *t.ancestors):
+            if a.head.i == verb.i and a.i != verb.i:
+                return a.dep_ not in _BESIDE
+        return False
 
     def reporting_above(self, verb: Token, found: _Found) -> Token | None:
         """The nearest verb of saying above ``verb`` that has a subject of its own."""
@@ -1013,7 +1021,9 @@ def _by_whom(verb: Token) -> Token | None:
                  if g.dep_ == "pobj" and (_agent(g) or _people(g))), None)
 
 
-_REFUSING = frozenset({"refuse", "decline", "fail", "avoid", "stop", "hesitate", "resist"})
+_REFUSING = frozenset({"refuse", "decline", "fail"})
+# How a clause or phrase stands beside a verb rather than telling what it says.
+_BESIDE = frozenset({"advcl", "conj", "parataxis", "prep", "relcl", "acl", "agent"})
 
 
 def _unsaid(verb: Token) -> bool:
