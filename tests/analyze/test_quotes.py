@@ -271,6 +271,9 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # "refer to X as “Y”" names X, wherever it stands
+    ("Grassley said it is the same thing as Supreme Court Justice Sonia Sotomayor referring to herself as “a wise "
+     "Latina.”", "a wise Latina.", ("Sonia Sotomayor", "Sonia Sotomayor")),
     # a title the parse joins to the name it belongs to: the name speaks
     ("Sirius XM Vice President for news and talk Dave Gorab called the show “the conservative news show of "
      "record.”", "the conservative news show of record.", ("Dave Gorab", "Dave Gorab")),

@@ -966,14 +966,16 @@ def _governs(verb: Token, below: Token, top: Token) -> bool:
     responded to Vargas’ question on Facebook writing,  “Yes, I will.”"); not "quote" and "cite", which
     pass on another's words ("Trump said, and I quote, “…”"); and "call" when the quotation is what it
     calls someone ("with Lewandowski taking to Twitter to call Fields “totally delusional”", not the
-    campaign's "denied" above it). A clause joined to a passive speech verb
+    campaign's "denied" above it), and "refer" when it is what someone is referred to as ("Sotomayor
+    referring to herself as “a wise Latina”"). A clause joined to a passive speech verb
     is not what anyone says ("they are asked to rank their choices, and the group is less likely to
     be “overrun,” Hoover said")."""
     if not _is_cue(verb) or _when_asked(verb):
         return False
     if verb.lemma_ in NEAR_ONLY:
         said = below is top and ((top.dep_ == "ccomp" and verb.lemma_ not in {"quote", "cite"})
-                                 or (verb.lemma_ == "call" and top.dep_ == "oprd"))
+                                 or (verb.lemma_ == "call" and top.dep_ == "oprd")) \
+            or (verb.lemma_ == "refer" and below.lower_ == "as" and top.dep_ == "pobj" and top.head.i == below.i)
         if not said:
             return False
     return not (below.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children))
