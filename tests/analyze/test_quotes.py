@@ -271,6 +271,10 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # a verb the parse joins to a noun goes on with the verb above the noun
+    ('In the primary and at least one town hall, he only hinted at Donald Trump by mentioning the need for a wall '
+     'on the Mexican border and adding, "I have got an idea of who should build it."',
+     "I have got an idea of who should build it.", ("he", "he")),
     # "refer to X as “Y”" names X, wherever it stands
     ("Grassley said it is the same thing as Supreme Court Justice Sonia Sotomayor referring to herself as “a wise "
      "Latina.”", "a wise Latina.", ("Sonia Sotomayor", "Sonia Sotomayor")),

@@ -742,6 +742,10 @@ class _Reader(Mentions):
             reported = v.dep_ == "ccomp" and _is_cue(v.head)
             if v.dep_ in CLIMB and v.head.i != v.i and not (named and v is verb and not reported):
                 v = v.head
+                if v.pos_ in {"NOUN", "PROPN"} and v.dep_ not in SUBJECTS:
+                    # "by mentioning the need for a wall and adding, “…”": a verb the parse joins to a
+                    # noun goes on with the verb above the noun
+                    v = next((a for a in v.ancestors if a.pos_ in {"VERB", "AUX"}), v)
                 continue
             if v is not verb and v.pos_ not in {"VERB", "AUX"} and v.dep_ in {"oprd", "acomp"} and v.head.i != v.i:
                 v = v.head  # "He called it “shameful” and called on leaders “…”": joined to the word before
