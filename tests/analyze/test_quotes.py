@@ -271,6 +271,9 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # a message made by whom the verb above has make it; a tabloid, like a paper, states
+    ('Clinton’s aides were "dragging their feet." This prompted the tabloid to do a cover saying "Do not be a Bum, '
+     'Hil!"', "Do not be a Bum, Hil!", ("the tabloid", "the tabloid")),
     # a verb the parse joins to a noun goes on with the verb above the noun
     ('In the primary and at least one town hall, he only hinted at Donald Trump by mentioning the need for a wall '
      'on the Mexican border and adding, "I have got an idea of who should build it."',

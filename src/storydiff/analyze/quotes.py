@@ -794,7 +794,12 @@ class _Reader(Mentions):
         verb = noun.head
         if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _SHOWING:
             return None
-        subject = self.subject(verb, found)
+        subject = None
+        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+            # "This prompted the tabloid to do a cover saying …": whom the verb above has make it
+            subject = next((c for c in verb.head.children if c.dep_ == "dobj" and _nominal(c)
+                            and not self.inside(found, c.i)), None)
+        subject = subject or self.subject(verb, found)
         return subject if subject is not None and (_agent(subject) or _people(subject)) else None
 
     def beside(self, verb: Token, found: _Found) -> Token | None:
@@ -1230,7 +1235,8 @@ _PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "g
                            "poll", "survey", "study", "report", "letter", "statement", "filing", "memo",
                            "ad", "advertisement", "release", "website", "paper", "book", "article",
                            "analysis", "rally", "service", "one", "attorney", "record", "document",
-                           "language"})
+                           "language", "tabloid", "newspaper", "magazine", "outlet", "network", "publication",
+                           "journal", "blog"})
 
 
 # Groups an article may call "they" ("Clinton's campaign … what they call").
