@@ -271,6 +271,14 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # a participle hung from a clause whose subject cannot speak goes on with the verb above the clause; a
+    # person by what they are ("a maintenance guy") speaks
+    ('On Saturday, Francis made clear that his meeting with Sanders was not political, saying that those who '
+     'thought it was should "look for a psychiatrist," according to Reuters.', "look for a psychiatrist",
+     ("Francis", "Francis")),
+    ("“Who can remember how many states I have lost in a row?” Clinton asks as a maintenance guy walks in front of "
+     "her, saying he is “here to fix the seven holes in your wall.”", "here to fix the seven holes in your wall.",
+     ("a maintenance guy", "a maintenance guy")),
     # a message made by whom the verb above has make it; a tabloid, like a paper, states
     ('Clinton’s aides were "dragging their feet." This prompted the tabloid to do a cover saying "Do not be a Bum, '
      'Hil!"', "Do not be a Bum, Hil!", ("the tabloid", "the tabloid")),

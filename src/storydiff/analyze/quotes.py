@@ -691,12 +691,14 @@ class _Reader(Mentions):
                     # joins to the name it belongs to
                     chosen = next((c for c in chosen.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"
                                    and not self.inside(found, c.i)), chosen)
+                above = next((a for a in v.ancestors if a.pos_ in {"VERB", "AUX"}), None)
                 if v is not verb and verb.tag_ == "VBG" and not (_agent(chosen) or _people(chosen)) \
-                        and v.dep_ == "ccomp" and _is_cue(v.head):
+                        and v.dep_ in {"ccomp", "advcl"} and above is not None:
                     # "Trump said the SCOTUS' deadlock has “kept us safe” before claiming that …": a
                     # participle the parse hangs from a reported clause whose subject cannot speak
-                    # goes on with who reports it
-                    v = v.head
+                    # goes on with who reports it ("Francis made clear that his meeting with Sanders was not
+                    # political, saying …": the verb above the clause)
+                    v = above
                     continue
                 if chosen.lower_ in {"that", "which"} and v.dep_ == "relcl" and v.head.pos_ == "NOUN" \
                         and v.head.head.lemma_.lower() in _PUBLISHING:
@@ -1236,7 +1238,8 @@ _PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "g
                            "ad", "advertisement", "release", "website", "paper", "book", "article",
                            "analysis", "rally", "service", "one", "attorney", "record", "document",
                            "language", "tabloid", "newspaper", "magazine", "outlet", "network", "publication",
-                           "journal", "blog"})
+                           "journal", "blog", "guy", "kid", "child", "fan", "folk", "citizen", "judge",
+                           "jury", "police", "pope", "host", "guest", "boss"})
 
 
 # Groups an article may call "they" ("Clinton's campaign … what they call").
