@@ -271,6 +271,10 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # what analysts find is theirs, even where the parse reads "found" as a participle of the noun before it
+    ("Two military analysts, Patrick Megahan and Chris Harman, found in 2014 that the Israeli Air Force is “the best "
+     "in the world” and Israeli ground forces are “the best in the Middle East.”", "the best in the world",
+     ("Patrick Megahan", "Patrick Megahan")),
     # a participle hung from a clause whose subject cannot speak goes on with the verb above the clause; a
     # person by what they are ("a maintenance guy") speaks
     ('On Saturday, Francis made clear that his meeting with Sanders was not political, saying that those who '

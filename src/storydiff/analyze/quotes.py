@@ -577,7 +577,10 @@ class _Reader(Mentions):
                 return None
             v = v.head
             if (_is_cue(v) or v.lemma_.lower() in _THINKING) \
-                    and any(c.dep_ in SUBJECTS and _nominal(c) and not self.inside(found, c.i) for c in v.children):
+                    and (any(c.dep_ in SUBJECTS and _nominal(c) and not self.inside(found, c.i) for c in v.children)
+                         # "Two military analysts, …, found in 2014 that …": a past the parse reads as a
+                         # participle of the noun before it, its subject
+                         or (v.dep_ == "acl" and v.tag_ in {"VBD", "VBN"} and (_agent(v.head) or _people(v.head)))):
                 return v
         return None
 
@@ -1239,7 +1242,7 @@ _PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "g
                            "analysis", "rally", "service", "one", "attorney", "record", "document",
                            "language", "tabloid", "newspaper", "magazine", "outlet", "network", "publication",
                            "journal", "blog", "guy", "kid", "child", "fan", "folk", "citizen", "judge",
-                           "jury", "police", "pope", "host", "guest", "boss"})
+                           "jury", "police", "pope", "host", "guest", "boss", "analyst"})
 
 
 # Groups an article may call "they" ("Clinton's campaign … what they call").
