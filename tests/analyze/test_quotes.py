@@ -271,6 +271,10 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # a quotation after a sentence goes to the speech verb that reports, not to one inside what it reports
+    ("Carter said that for decades some critics had been predicting an impending U.S. withdrawal from the region, "
+     "but this would not happen.\n\n“That is because this region matters for our security and prosperity.”",
+     "That is because this region matters for our security and prosperity.", ("Carter", "Carter")),
     # what analysts find is theirs, even where the parse reads "found" as a participle of the noun before it
     ("Two military analysts, Patrick Megahan and Chris Harman, found in 2014 that the Israeli Air Force is “the best "
      "in the world” and Israeli ground forces are “the best in the Middle East.”", "the best in the world",

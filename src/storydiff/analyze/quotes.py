@@ -135,7 +135,10 @@ class _Reader(Mentions):
             return None
         for t in reversed(sent):
             if _is_cue(t) and t.lemma_ not in NEAR_ONLY:
-                return t
+                # not a speech verb inside what another reports ("Carter said that for decades some
+                # critics had been predicting a withdrawal, but this would not happen. “…”"): that one
+                return next((a for a in t.ancestors if a.i >= sent.start and _is_cue(a) and a.lemma_ not in NEAR_ONLY
+                             and any(c.dep_ == "ccomp" and t in c.subtree for c in a.children)), t)
         said = _utterance_verb(list(sent))  # "Howard continued his scathing remarks. “…”"
         if said is None and self.para_of(sent.start_char) == found.para and not self.titled(found):
             # "Iowa State University's Dianne Bystrom agreed. “…”": the last clause's, in "Playbook
