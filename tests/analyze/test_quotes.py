@@ -271,6 +271,10 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # "those surveyed", "many", "others": pronouns for people, who can speak
+    ('While those surveyed said former Florida governor Jeb Bush has the "best experience," Trump is the candidate '
+     'Republican voters trust most to deal with the economy.', "best experience",
+     ("those surveyed", "those surveyed")),
     # a quotation after a sentence goes to the speech verb that reports, not to one inside what it reports
     ("Carter said that for decades some critics had been predicting an impending U.S. withdrawal from the region, "
      "but this would not happen.\n\n“That is because this region matters for our security and prosperity.”",

@@ -514,7 +514,8 @@ class _Reader(Mentions):
         paperwork”", "the governor thinks the tax issue should be a “litmus test”". Words quoted
         inside what someone says, thinks or finds are that someone's."""
         said_by = self.subject(verb, found)
-        can_speak = said_by is not None and (_agent(said_by) or _people(said_by))
+        # ("those surveyed said", "many say", "others argue": pronouns for people)
+        can_speak = said_by is not None and (_agent(said_by) or _people(said_by) or said_by.lower_ in _SOME_PEOPLE)
         if _is_cue(verb) and _not_yet(verb):
             # "she expects Obama to announce an “intensification”", "he expected that Americans will say
             # “no”": words no one has said yet are those of whoever expects them
@@ -1251,6 +1252,10 @@ _PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "g
 # Groups an article may call "they" ("Clinton's campaign … what they call").
 _GROUPS = frozenset({"campaign", "party", "committee", "administration", "government", "team", "staff", "group",
                      "council", "board", "union", "family", "camp", "agency", "office", "panel"})
+
+
+# Pronouns that, as the subject of a speech verb, stand for people.
+_SOME_PEOPLE = frozenset({"those", "many", "some", "others", "most", "few", "several", "all", "both"})
 
 
 def _people(t: Token) -> bool:

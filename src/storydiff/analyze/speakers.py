@@ -115,6 +115,11 @@ class Mentions:
                 before = relative_antecedent(tok)
                 said = None if before is None else self.resolve(before)
                 return None if said is None else Speaker(said.name, start, end)
+            if low == "those" and any(c.dep_ in {"acl", "relcl"} for c in tok.children):
+                # "those surveyed", "those who were there": people, by what they did
+                last = max(c.right_edge.i for c in tok.children if c.dep_ in {"acl", "relcl"})
+                span = tok.doc[tok.i:last + 1]
+                return Speaker(span.text, span.start_char, span.end_char)
             return None if low in NO_ONE else Speaker(tok.text, start, end)
         words = phrase(tok)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
