@@ -271,6 +271,9 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # how a thing says something, in adverbs, is in the words of whoever reports it
+    ("Mayor Ann Ruiz wrote in a letter that the flyer “plainly and falsely” suggests that the city and its police "
+     "support the campaign.", "plainly and falsely", ("Ann Ruiz", "Ann Ruiz")),
     # "those surveyed", "many", "others": pronouns for people, who can speak
     ('While those surveyed said former Florida governor Jeb Bush has the "best experience," Trump is the candidate '
      'Republican voters trust most to deal with the economy.', "best experience",

@@ -290,6 +290,10 @@ class _Reader(Mentions):
             verb = _named_then_cue(before)  # "Trump blasted Disney for its “outrageous practices”"
         if verb is not None and found.partial:
             verb = self.reporter(verb, found)
+            if self.only_manner(found) and verb.dep_ == "ccomp" and _is_cue(verb.head):
+                # "Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests
+                # …": how a thing says something, in the words of whoever reports it
+                verb = verb.head
         owned = self.owned_words(found)
         if owned is not None and verb is not None and _is_cue(verb) and verb in owned[0].subtree:
             owned = None  # "Mr. Ortiz's claim that Ms. Lowe said “we are broke”": a cue inside what it says
@@ -559,6 +563,13 @@ class _Reader(Mentions):
             if a.head.i == verb.i and a.i != verb.i:
                 return a.dep_ not in _BESIDE
         return False
+
+    def only_manner(self, found: _Found) -> bool:
+        """Whether the quotation is only adverbs of manner ("unmistakably and wrongfully")."""
+        words = [t for a, b in found.parts for t in self.doc.char_span(a, b, alignment_mode="expand") or ()
+                 if not t.is_punct]
+        return bool(words) and all(t.pos_ == "ADV" or t.pos_ == "CCONJ" for t in words) \
+            and any(t.lower_.endswith("ly") for t in words)
 
     def reporting_above(self, verb: Token, found: _Found) -> Token | None:
         """The nearest verb of saying above ``verb`` that has a subject of its own."""
