@@ -271,6 +271,13 @@ SPEAKER_ROWS = [
      ("Hillary", "Hillary")),
     ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
      "on the crowd.", "I will fight for you, and I will win for you!", ("Trump", "Trump")),
+    # read on ECB+ and BASIL dev: "some" holding signs is not passed over for the verb above; what is "referred
+    # to as" something is not who refers to it, whatever the parse makes of the verb
+    ('Ford pressed his hands together as fans in the sellout crowd -- some of whom held signs reading "Phil Ford '
+     '2,290" on one side and "Tyler 2,291 +" on the other -- were on their feet.', "Phil Ford 2,290",
+     ("some", "some")),
+    ('Kyl said an official analysis and price tag, referred to as a "score," from the Joint Committee on Taxation '
+     'are not yet ready.', "score", ("Kyl", "Kyl")),
     # how a thing says something, in adverbs, is in the words of whoever reports it
     ("Mayor Ann Ruiz wrote in a letter that the flyer “plainly and falsely” suggests that the city and its police "
      "support the campaign.", "plainly and falsely", ("Ann Ruiz", "Ann Ruiz")),

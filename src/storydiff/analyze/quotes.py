@@ -687,11 +687,16 @@ class _Reader(Mentions):
         # is not who names it ("was quoted as saying" excepted)
         named = verb.lemma_ in NAMING and any(c.dep_ == "auxpass" for c in verb.children) \
             and any(c.dep_ == "nsubjpass" for c in verb.children)
+        # "an official analysis, referred to as a “score,” …": a "to" left without its object tells the
+        # passive, whatever the parse makes of the verb; what is referred to is not who refers to it
+        stranded = verb.lemma_ == "refer" and any(c.lower_ == "to" and not any(g.dep_ == "pobj" for g in c.children)
+                                                  for c in verb.children)
+        named = named or stranded
         v = _past_reported(verb)
         for _ in range(6):
             subjects = [u for c in v.children
                         if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c)
-                        and not (c.dep_ == "nsubjpass" and v is verb and named)
+                        and not ((c.dep_ == "nsubjpass" or stranded) and v is verb and named)
                         and (u := self.unquoted(c, found)) is not None
                         and not _demonstrative(u) and (_nominal(u) or (v is verb and _share(u)))
                         and not self.stands_for_quoted(u, found)]
@@ -710,7 +715,8 @@ class _Reader(Mentions):
                     chosen = next((c for c in chosen.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"
                                    and not self.inside(found, c.i)), chosen)
                 above = next((a for a in v.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-                if v is not verb and verb.tag_ == "VBG" and not (_agent(chosen) or _people(chosen)) \
+                if v is not verb and verb.tag_ == "VBG" \
+                        and not (_agent(chosen) or _people(chosen) or chosen.lower_ in _SOME_PEOPLE) \
                         and v.dep_ in {"ccomp", "advcl"} and above is not None:
                     # "Trump said the SCOTUS' deadlock has “kept us safe” before claiming that …": a
                     # participle the parse hangs from a reported clause whose subject cannot speak
