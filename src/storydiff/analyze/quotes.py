@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -518,8 +518,7 @@ class _Reader(Mentions):
         paperwork”", "the governor thinks the tax issue should be a “litmus test”". Words quoted
         inside what someone says, thinks or finds are that someone's."""
         said_by = self.subject(verb, found)
-        # ("those surveyed said", "many say", "others argue": pronouns for people)
-        can_speak = said_by is not None and (_agent(said_by) or _people(said_by) or said_by.lower_ in _SOME_PEOPLE)
+        can_speak = said_by is not None and _speaks(said_by)
         if _is_cue(verb) and _not_yet(verb):
             # "she expects Obama to announce an “intensification”", "he expected that Americans will say
             # “no”": words no one has said yet are those of whoever expects them
@@ -564,6 +563,10 @@ class _Reader(Mentions):
                 return a.dep_ not in _BESIDE
         return False
 
+    def names_words(self, verb: Token, found: _Found) -> bool:
+        """Whether the quotation is what ``verb``, a verb of naming, calls something (its complement)."""
+        return any(c.dep_ == "oprd" and self.inside(found, c.i) for c in verb.children)
+
     def only_manner(self, found: _Found) -> bool:
         """Whether the quotation is only adverbs of manner ("unmistakably and wrongfully")."""
         words = [t for a, b in found.parts for t in self.doc.char_span(a, b, alignment_mode="expand") or ()
@@ -573,7 +576,7 @@ class _Reader(Mentions):
 
     def reporting_above(self, verb: Token, found: _Found) -> Token | None:
         """The nearest verb of saying above ``verb`` that has a subject of its own."""
-        for v in list(verb.ancestors)[:5]:
+        for v in islice(verb.ancestors, 5):
             if self.inside(found, v.i):
                 return None
             if _is_cue(v) and any(c.dep_ in SUBJECTS and _nominal(c) for c in v.children):
@@ -696,7 +699,7 @@ class _Reader(Mentions):
         for _ in range(6):
             subjects = [u for c in v.children
                         if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c)
-                        and not ((c.dep_ == "nsubjpass" or stranded) and v is verb and named)
+                        and not (v is verb and (stranded or (named and c.dep_ == "nsubjpass")))
                         and (u := self.unquoted(c, found)) is not None
                         and not _demonstrative(u) and (_nominal(u) or (v is verb and _share(u)))
                         and not self.stands_for_quoted(u, found)]
@@ -714,10 +717,8 @@ class _Reader(Mentions):
                     # joins to the name it belongs to
                     chosen = next((c for c in chosen.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"
                                    and not self.inside(found, c.i)), chosen)
-                above = next((a for a in v.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-                if v is not verb and verb.tag_ == "VBG" \
-                        and not (_agent(chosen) or _people(chosen) or chosen.lower_ in _SOME_PEOPLE) \
-                        and v.dep_ in {"ccomp", "advcl"} and above is not None:
+                if v is not verb and verb.tag_ == "VBG" and not _speaks(chosen) and v.dep_ in {"ccomp", "advcl"} \
+                        and (above := next((a for a in v.ancestors if a.pos_ in {"VERB", "AUX"}), None)) is not None:
                     # "Trump said the SCOTUS' deadlock has “kept us safe” before claiming that …": a
                     # participle the parse hangs from a reported clause whose subject cannot speak
                     # goes on with who reports it ("Francis made clear that his meeting with Sanders was not
@@ -731,7 +732,7 @@ class _Reader(Mentions):
                 return chosen
             if v.dep_ == "acl" and v.lemma_ in NAMING and v.tag_ == "VBD" \
                     and not any(c.dep_ == "dobj" for c in v.children) \
-                    and any(c.dep_ == "oprd" and self.inside(found, c.i) for c in v.children):
+                    and self.names_words(v, found):
                 # "Bannon, who Beck on Wednesday called “…”": a parse that hangs the verb from whom it names
                 return self.beside(v, found)
             if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not self.inside(found, v.head.i):
@@ -751,7 +752,7 @@ class _Reader(Mentions):
                     continue
                 sender = self.sender(noun, found)
                 if sender is None and v.lemma_ in NAMING and v.tag_ == "VBN" \
-                        and any(c.dep_ == "oprd" and self.inside(found, c.i) for c in v.children) \
+                        and self.names_words(v, found) \
                         and not any(c.dep_ in {"oprd", "dobj"} and not self.inside(found, c.i) for c in v.children):
                     # "an inflation formula called the “chained CPI”" is named, not naming (but "one
                     # lawmaker called Trump “…”" names Trump)
@@ -1273,6 +1274,12 @@ _GROUPS = frozenset({"campaign", "party", "committee", "administration", "govern
 
 # Pronouns that, as the subject of a speech verb, stand for people.
 _SOME_PEOPLE = frozenset({"those", "many", "some", "others", "most", "few", "several", "all", "both"})
+
+
+def _speaks(t: Token) -> bool:
+    """Whether a subject can speak: a name (_agent), a person, group or document by what it is
+    (_people), or a pronoun for people ("those surveyed said", "many say", "others argue")."""
+    return _agent(t) or _people(t) or t.lower_ in _SOME_PEOPLE
 
 
 def _people(t: Token) -> bool:
