@@ -175,6 +175,11 @@ def test_relation_and_head(nlp, text, evidence, relation, head):  # type: ignore
     ("Mr. Ellis, who was governor from 2001 to 2005, spoke first.", "from 2001 to 2005", ("Ellis",)),
     ("He won an Emmy in 2009 for hosting the show.", "2009", ("Emmy",)),  # "he" names no one
     ("A strong aftershock shook the island on Monday.", "Monday", ()),  # common nouns name no one
+    # a verb without a subject of its own: the subject of the verb it hangs from, or the noun it describes
+    ("Obama, speaking from the White House on Sunday, called it an act of terror.", "Sunday", ("Obama",)),
+    ("Rahman would go on to win the title in 2005.", "2005", ("Rahman",)),
+    ("The Senate voted and adjourned on Monday.", "Monday", ("Senate",)),
+    ("Both Obama and Clinton spoke on Sunday.", "Sunday", ("Clinton", "Obama")),  # subjects joined
 ])
 def test_whom_a_dated_event_involves(nlp, text, evidence, actors):  # type: ignore[no-untyped-def]
     assert fact_for(nlp, text, "2018-08-21", evidence).actors == actors

@@ -288,6 +288,37 @@ def test_a_day_of_one_named_actor_needs_fewer_of_the_words_around_it() -> None:
         assert helped is not None and unnamed is not None and helped.score == unnamed.score
 
 
+def test_one_person_speaking_on_one_day_is_one_statement() -> None:
+    """"Mr. Obama said on Sunday" and "Obama, speaking from the White House on Sunday" are one
+    statement in other words: two words of saying, one person, one day. Not so for two people, two
+    days, a day against a week, or words that are not of saying; and one person's date told as a point
+    and as a bound ("won the title in 2005", "has not won since 2005") gets no help from the name."""
+    from dataclasses import replace
+
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_dates
+
+    def day(article, head, actors, context, text="Sunday", weekday="Sunday", relation=None):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=text, sentence=Span(0, 1), context=context,
+                        value=None, weekday=weekday, relation=relation, head=head, actors=actors)
+
+    a, b = ("attack", "terror", "act"), ("white", "house", "nightclub", "mourn")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word")), (("d", 0), ("obama", "again"))])
+    pair = judge_dates(day("a", "say", ("Mr. Obama",), a), day("b", "speak", ("Obama",), b), weights)
+    assert pair is not None and pair.relation == "same" and pair.linked
+    for x, y in ((day("a", "say", ("Obama",), a), day("b", "speak", ("Clinton",), b)),
+                 (day("a", "say", ("Obama",), a), day("b", "speak", ("Obama",), b, "Monday", "Monday")),
+                 (day("a", "say", ("Obama",), a), day("b", "mourn", ("Obama",), b))):
+        judged = judge_dates(x, y, weights)
+        assert judged is None or not judged.linked
+    year = DateValue(dt.date(2005, 1, 1), dt.date(2005, 12, 31), "year")
+    won, since = day("a", "win", ("Rahman",), a, "2005"), day("b", "win", ("Rahman",), b, "2005", relation="since")
+    won, since = replace(won, value=year, weekday=None), replace(since, value=year, weekday=None)
+    helped, unnamed = judge_dates(won, since, weights), judge_dates(replace(won, actors=()), replace(since, actors=()),
+                                                                    weights)
+    assert helped is not None and unnamed is not None and helped.score == unnamed.score
+
+
 @pytest.mark.parametrize(("value", "told"), [(2 / 3, "2/3"), (1 / 500, "1/500"), (0.75, "3/4")])
 def test_a_share_is_told_as_its_fraction(value, told):  # type: ignore[no-untyped-def]
     from storydiff.compare.explain import describe_quantity

@@ -217,6 +217,7 @@ _PLANS = {"plan", "schedule", "slate"}
 
 
 _PARTICIPANTS = {"nsubj", "nsubjpass", "dobj", "poss"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def _actors(head: Token | None, date: Span) -> tuple[str, ...]:
@@ -228,6 +229,15 @@ def _actors(head: Token | None, date: Span) -> tuple[str, ...]:
         return ()
     tokens = [c for c in head.children if c.dep_ in _PARTICIPANTS]
     tokens += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if head.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJECTS for c in head.children):
+        # a verb without a subject of its own acts with the subject of the verb it hangs from, or the
+        # noun it describes: "Obama, speaking from the White House on Sunday", "The Senate voted and
+        # adjourned on Monday"
+        if head.dep_ == "acl":
+            tokens.append(head.head)
+        elif head.dep_ in ("advcl", "xcomp", "conj") and head.head.pos_ in ("VERB", "AUX"):
+            tokens += [c for c in head.head.children if c.dep_ in _SUBJECTS]
+    tokens += [c for t in tokens for c in t.children if c.dep_ == "conj"]  # "both Obama and Clinton"
     clause = head.head if head.dep_ in ("attr", "acomp") else head  # "who was president from 2006"
     if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")
                                       for c in clause.children):

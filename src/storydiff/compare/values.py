@@ -23,6 +23,7 @@ from importlib import resources
 from typing import TypeVar
 
 from ..analyze.datenorm import DAYNUM, MONTH, WEEKDAYS
+from ..analyze.quotes import SPEECH_VERBS
 from ..group.copies import COPY_JACCARD
 from ..model import DateFact, Fact, Quantity, QuantityValue
 from .align import Pair, Weights, stem
@@ -375,7 +376,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         return None
     if relation == "incompatible" and _retold(x, y):
         return Pair(max(weights.similarity(x.context, y.context), THRESHOLDS["same"]), "same")
-    same_event = (heads_match if relation == "incompatible" else heads_related)(x.head, y.head)
+    same_event = heads_match(x.head, y.head) if relation == "incompatible" else \
+        heads_related(x.head, y.head) or _one_statement(x, y)
     score = weights.similarity(x.context, y.context) + (HEAD_BONUS if same_event else 0.0) \
         + (ACTOR_BONUS if _same_actors(x, y) else 0.0)
     if x.relation != y.relation:
@@ -396,10 +398,24 @@ def _same_actors(x: DateFact, y: DateFact) -> bool:
     "earlier this month" tell different things), and neither is a day of reporting unless both give
     the same day: "LePage declared on Wednesday that he would not step down" and "LePage said
     Wednesday that he has no plans to resign" are one statement, but two days of one person's saying
-    are, far more often, two statements (see _one_event)."""
+    are, far more often, two statements (see _one_event); and one told as a point, the other as a
+    bound ("Rahman would go on to win the vacant title in 2005", "Rahman, who hasn't scored a notable
+    win since 2005") tell two things of one person."""
     saying = bool({x.head, y.head} & REPORTING)
     return named_together(x.actors, y.actors) and (not saying or value_key(x) == value_key(y)) \
-        and _precision(x) is not None and _precision(x) == _precision(y)
+        and _precision(x) is not None and _precision(x) == _precision(y) and x.relation == y.relation
+
+
+def _one_statement(x: DateFact, y: DateFact) -> bool:
+    """Two words of saying by one person named, on one date: one statement told in other words ("Mr.
+    Obama said on Sunday", "Obama, speaking from the White House on Sunday"); said on two dates, or
+    one told more precisely, far more often two statements ("criticized … last year", "asserted last
+    week")."""
+    return x.head in SAYING and y.head in SAYING and named_together(x.actors, y.actors) and value_key(x) == value_key(y)
+
+
+# Words a date of saying attaches to: the verbs of saying, and those of a statement's occasion.
+SAYING = SPEECH_VERBS | {"speak", "remark", "interview", "speech", "statement", "remarks", "briefing"}
 
 
 def _retold(x: DateFact, y: DateFact) -> bool:
