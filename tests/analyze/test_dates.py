@@ -54,6 +54,8 @@ VALUES = [
     ("Voters go to the polls ahead of the midterm elections next Tuesday.", "2018-10-30",
      "next Tuesday", "2018-11-06", "2018-11-06", "day"),
     ("She spoke last Friday.", "2018-08-13", "last Friday", "2018-08-10", "2018-08-10", "day"),
+    ("The controversy dates back to January, when he made the claim.", "2016-08-31",
+     "January", "2016-01-01", "2016-01-31", "month"),
     ("He is scheduled to appear at a news conference later today.", "2010-05-18",
      "later today", "2010-05-18", "2010-05-18", "day"),
     ("He said so yesterday.", "2010-05-18", "yesterday", "2010-05-17", "2010-05-17", "day"),
@@ -189,6 +191,9 @@ def test_whom_a_dated_event_involves(nlp, text, evidence, actors):  # type: igno
     ("The coach had a long visit with him on Tuesday.", "Tuesday", "past"),
     ("The team will visit the Lions this Sunday.", "this Sunday", "future"),
     ("She said she would speak on Monday.", "Monday", "near"),
+    # a "when" clause tells the date's tense: the June before, the June to come
+    ("The firing traces back to June, when his conduct was laid out in a report.", "June", "past"),
+    ("The trial is set for June, when the jury will be picked.", "June", "future"),
 ])
 def test_a_date_keeps_the_tense_it_is_told_in(nlp, text, evidence, tense):  # type: ignore[no-untyped-def]
     assert fact_for(nlp, text, "2018-08-21", evidence).tense == tense

@@ -253,7 +253,13 @@ def _is_preposition(tok: Token) -> bool:
 def _tense(root: Token) -> Tense:
     """Tense of the clause a date sits in: future markers ("will", "is expected to", "is due to",
     "the next hearing"), else past (a past-tense verb: "voted", "was expected to"; "near" for a
-    schedule told in the past, and for the future seen from the past: "would"), else present."""
+    schedule told in the past, and for the future seen from the past: "would"), else present. A date
+    that a "when" clause describes is told in that clause's tense ("traces back to June, when his
+    conduct was laid out": the June before)."""
+    when = next((c for c in root.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
+                 and any(w.lower_ == "when" for w in c.children)), None)
+    if when is not None:
+        return _tense(when)
     verb = root
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
