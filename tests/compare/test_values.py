@@ -344,6 +344,31 @@ def test_figures_given_to_two_named_owners_are_two_facts() -> None:
         assert pair is not None and pair.relation == "incompatible"
 
 
+def test_a_measure_of_one_named_owner_is_one_figure() -> None:
+    """"Mr. Etheridge, a seven-term House member" and "Etheridge, the seven-term congressman": one
+    person's measure, told once in each with other words around it, is one figure; the same figure
+    with no one named, or given to two people, gets no such help."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import favour_rare_values, judge_quantities
+
+    def terms(article, actor, head, context):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=1, text="seven-term", sentence=Span(0, 1), context=context,
+                        value=7.0, qualifier=None, unit="term", counted=head, head=head, actor=actor)
+
+    a, b = ("demand", "know", "camera"), ("apologize", "grab", "student")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word"))])
+
+    def judged(x, y):  # type: ignore[no-untyped-def]
+        return favour_rare_values([x, y], lambda p, q: judge_quantities(p, q, weights))(x, y)
+
+    pair = judged(terms("a", "Mr. Etheridge", "member", a), terms("b", "Bob Etheridge", "congressman", b))
+    assert pair is not None and pair.relation == "same" and pair.linked
+    for x, y in ((terms("a", None, "member", a), terms("b", "Bob Etheridge", "congressman", b)),
+                 (terms("a", "Etheridge", "member", a), terms("b", "Kissell", "congressman", b))):
+        other = judged(x, y)
+        assert other is None or not other.linked
+
+
 def test_kinds_an_article_tells_apart_are_two_counts() -> None:
     """Article b gives "498 rushing yards and 176 receiving yards": its 176 receiving yards are no
     telling of a's 189 rushing yards. Where no article tells two kinds apart ("a 38-day partial

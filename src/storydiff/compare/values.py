@@ -243,6 +243,8 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
         score += HEAD_BONUS if same_thing else 0.0
     elif one_thing(x.head, y.head):
         score += UNIT_BONUS
+    if _one_owner(x, y):
+        score += ACTOR_BONUS
     if relation == "incompatible" and not (same_thing and _close(x.value, y.value) and not _owners_differ(x, y)
                                            and not (kinds is not None and kinds.apart(x, y))
                                            and not (occasions is not None and occasions.apart(x, y))):
@@ -250,6 +252,14 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
     if same_thing and _age_of_named(x) and _age_of_named(y):
         return Pair(max(score, THRESHOLDS[relation]), relation)  # a person has one age in a story
     return Pair(score, relation, linked=score >= THRESHOLDS[relation])
+
+
+def _one_owner(x: Quantity, y: Quantity) -> bool:
+    """Both sentences give a measured figure to one person or body they name ("Etheridge, the
+    seven-term congressman", "Mr. Etheridge, a seven-term House member"): ages excepted, which
+    _one_person reads."""
+    return x.unit is not None and x.unit != "year of age" and bool(x.actor) and bool(y.actor) \
+        and named_together((x.actor or "",), (y.actor or "",))
 
 
 def _owners_differ(x: Quantity, y: Quantity) -> bool:
