@@ -23,6 +23,9 @@ ROWS = [
      "134-to-63", (134, 63), None, "tally", "vote"),
     ("The final tally was 97-1.",
      "97-1", (97, 1), None, "tally", "tally"),
+    # "be" that the parse hangs from a verb above: what that verb's subject is
+    ("The flight is ultimately going to be $1 million.",
+     "$1 million", 1_000_000, None, "$", "flight"),
     # a percent said on both sides of a pair is one pair: the poll's two shares, not two figures
     ("Trump leads by 57 percent to 33 percent in the state poll.",
      "57 percent to 33 percent", (57, 33), None, "tally", None),

@@ -360,8 +360,13 @@ def _verb_label(tok: Token, span: Span) -> str | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     if verb.lemma_ in SUBJECT_VERBS:
-        # "The strike lasted 12 days", "the tally was 97-1": the number measures the subject.
-        subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "The strike lasted 12 days", "the tally was 97-1": the number measures the subject; that of
+        # the verb above when the parse gives it ("The flight is going to be $1 million")
+        holder = verb
+        while holder.dep_ == "xcomp" and holder.head.i != holder.i \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in holder.children):
+            holder = holder.head
+        subj = [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj and subj[0].pos_ in {"NOUN", "PROPN"}:
             return subj[0].lemma_.lower()
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"} and
