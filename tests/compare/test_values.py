@@ -369,6 +369,31 @@ def test_a_measure_of_one_named_owner_is_one_figure() -> None:
         assert other is None or not other.linked
 
 
+def test_a_day_of_the_calendar_stated_once_in_each_is_one_date() -> None:
+    """"The end date for my tenure is February 28, 2019" and "his final day in office will be Feb.
+    28": a day of the calendar that each article states once is one date, whatever words stand
+    around it; a weekday stated once in each ("Thursday") needs words in common."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import favour_rare_values, judge_dates
+
+    feb28 = DateValue(dt.date(2019, 2, 28), dt.date(2019, 2, 28), "day")
+
+    def day(article, text, head, context, weekday=None):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=text, sentence=Span(0, 1), context=context,
+                        value=None if weekday else feb28, weekday=weekday, relation=None, head=head)
+
+    a, b = ("end", "tenure", "letter"), ("final", "office", "trump")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word")), (("d", 0), ("end", "again"))])
+
+    def judged(x, y):  # type: ignore[no-untyped-def]
+        return favour_rare_values([x, y], lambda p, q: judge_dates(p, q, weights))(x, y)
+
+    pair = judged(day("a", "February 28, 2019", "date", a), day("b", "Feb. 28", "be", b))
+    assert pair is not None and pair.relation == "same" and pair.linked
+    other = judged(day("a", "Thursday", "date", a, "Thursday"), day("b", "Thursday", "be", b, "Thursday"))
+    assert other is not None and not other.linked
+
+
 def test_kinds_an_article_tells_apart_are_two_counts() -> None:
     """Article b gives "498 rushing yards and 176 receiving yards": its 176 receiving yards are no
     telling of a's 189 rushing yards. Where no article tells two kinds apart ("a 38-day partial

@@ -41,6 +41,7 @@ ACTOR_BONUS = 0.15  # a dated event involving someone both sentences name
 # of the event's actors, and two days of reporting are two statements.
 REPORTING = frozenset({"say", "report", "tell", "write", "add", "state"})
 RARE_VALUE_BONUS = 0.15  # the same value, stated once in each article ("1976", "from 2000 to 2006")
+CALENDAR_DAY = 0.1  # what a day of the calendar adds to it (see _specificity)
 # A figure written with a scale word reads as rounded.
 _ROUNDED_WORDING = re.compile(r"\b(thousand|million|billion|trillion)s?\b|\d[kmb]n?\b", re.I)
 VAGUE_HEADS = {"be", "have", "do", "get", "make", "say", "take", "give"}
@@ -482,7 +483,10 @@ def value_key(fact: Fact) -> Hashable:
 
 def _specificity(fact: Fact) -> float:
     """How unlikely two unrelated statements are to share this value by chance: a tally (97-1) or
-    a figure with several significant digits ($716 billion, 5,200) more than a round one (2,000)."""
+    a figure with several significant digits ($716 billion, 5,200) more than a round one (2,000);
+    a day of the calendar ("Feb. 28", "June 12, 2016") more than a weekday, a month or a year."""
+    if isinstance(fact, DateFact):
+        return CALENDAR_DAY if _MONTH_NAME.search(fact.text) and _DAY_NUMBER.search(fact.text) else 0.0
     if not isinstance(fact, Quantity):
         return 0.0
     if isinstance(fact.value, tuple):
