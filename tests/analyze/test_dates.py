@@ -357,6 +357,9 @@ def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published
     ("21 July 2013 Last updated at 11:11 GMT\nFire at a supermarket\nCrews fought it on Sunday.", ["Sunday"]),
     ("Elections to be held\nParliament\nThe vote\nNews\n26 September 2013, 10: 00 (GMT+05: 00)\nIt is set for Sunday.",
      ["Sunday"]),
+    ("Pirates seized\nIndia\nThe navy\nNews\nSat Nov 12 2011, 01: 19 hrs\nThe ship was freed on Friday.", ["Friday"]),
+    ("Worker shoots colleagues\nA\nB\nC\nApril 10, 2007 - 7: 07AM\nThe shooting was on Monday.", ["Monday"]),
+    ("Worker shoots colleagues\nA\nB\nC\nPOSTED: 1052 GMT (1852 HKT), April 10, 2007\nIt was on Monday.", ["Monday"]),
     # ... and a line of a date alone in the page's head (headline, byline, date) is one too
     ("Ross in talks for sequel\n04 / 04 / 2012\nRoss is in talks, the studio said on Friday.", ["Friday"]),
     ("Ross in talks\npublished: 2012 - 04 - 04 11: 47: 35\nRoss is in talks, it said Friday.", ["Friday"]),

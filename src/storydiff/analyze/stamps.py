@@ -26,10 +26,10 @@ _MONTHS = rf"(?i:{MONTH})"  # in any case: "PUBLISHED: THURSDAY, MAY 2, 2013"
 _WEEKDAYS = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?"
 # One piece of a stamp: a number (with its ordinal ending), a month or weekday, a clock word or a
 # time zone, or the separators between them.
-_PIECE = (rf"(?:\d+(?:st|nd|rd|th|[ap]m)?|{_MONTHS}\.?|{_WEEKDAYS}\.?|[ap]\.\s?m\.|(?i:am|pm)|at|on|"
+_PIECE = (rf"(?:\d+(?:st|nd|rd|th|(?i:[ap]m))?|{_MONTHS}\.?|{_WEEKDAYS}\.?|[ap]\.\s?m\.|(?i:am|pm)|at|on|hrs|"
           r"[A-Z]{1,2}[SD]?T|GMT|UTC)(?![\w])")
 _STAMP = re.compile(rf"(?=[A-Z©(])(?<![\w-])(?:{_STAMP_WORD})\s*:?\s*(?:(?:on|at)\s+)?(?=\d|{_MONTHS}|{_WEEKDAYS})"
-                    rf"(?:{_PIECE}|[\s,:|/.-])+")
+                    rf"(?:{_PIECE}|\((?:{_PIECE}|\s)+\)|[\s,:|/.-])+")
 # A blog's byline: "posted in Pedestrian Accidents on Wednesday, September 18, 2013".
 _POSTED_IN = re.compile(rf"(?<![\w-])(?i:posted)\s+in\s+(?:(?:[A-Z][\w&'’-]*|and|of|&)\s+){{1,6}}on\s+"
                         rf"(?:{_WEEKDAYS},?\s+)?{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}")
@@ -47,7 +47,7 @@ _DATELINE = re.compile(
 # non-empty lines: headline, byline, date) and holds a day.
 _ZONE_OFFSET = r"\(?(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?:\s?:\s?\d\d)?\)?"  # "(GMT+05: 00)", "UTC-4"
 _DATE_TIME_LINE = re.compile(rf"(?:(?i:(?:last\s+)?(?:updated|posted|published|modified))(?![\w])|{_ZONE_OFFSET}"
-                             rf"|{_PIECE}|[ \t,:|/.-])+")
+                             rf"|\((?:{_PIECE}|\s)+\)|{_PIECE}|[ \t,:|/.-])+")
 _CLOCK = re.compile(CLOCK_TIME, re.IGNORECASE)
 _DAY = re.compile(rf"{_MONTHS}|\d\s?/\s?\d|\d{{4}}\s?-\s?\d\d?\s?-\s?\d")
 HEAD_LINES = 4
