@@ -74,6 +74,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "unit_bonus": (0.05, 0.1, 0.15, 0.2, 0.25),
     "actor_bonus": (0.05, 0.1, 0.15, 0.2, 0.25),
     "rare_bonus": (0.05, 0.1, 0.15, 0.2, 0.25),
+    "calendar_day": (0.0, 0.05, 0.1, 0.15, 0.2),
     # cosine at which two head words name one thing (values.heads_related); above 1, never: the
     # words must be the same. related_words.tsv keeps pairs from 0.7 up.
     "related_words": (0.7, 0.75, 0.8, 0.85, 0.9, 1.01),
@@ -83,7 +84,8 @@ GRID: dict[str, tuple[float, ...]] = {
 # Each parameter and the constant of compare/values.py it stands for: a key of THRESHOLDS, or a name.
 THRESHOLD_KEYS = ("same", "compatible", "incompatible")
 CONSTANTS = {"date_conflict": "DATE_CONFLICT_THRESHOLD", "head_bonus": "HEAD_BONUS", "unit_bonus": "UNIT_BONUS",
-             "actor_bonus": "ACTOR_BONUS", "rare_bonus": "RARE_VALUE_BONUS", "related_words": "RELATED_WORDS"}
+             "actor_bonus": "ACTOR_BONUS", "rare_bonus": "RARE_VALUE_BONUS", "calendar_day": "CALENDAR_DAY",
+             "related_words": "RELATED_WORDS"}
 
 
 def in_use() -> dict[str, float]:
