@@ -238,3 +238,13 @@ def test_a_share_is_of_the_noun_it_tells(nlp, text):  # type: ignore[no-untyped-
 def test_what_a_figure_counts(nlp, text, evidence, head):  # type: ignore[no-untyped-def]
     (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.text == evidence]
     assert q.head == head
+
+
+@pytest.mark.parametrize(("text", "figure", "qualifier"), [
+    ("The USGS put the epicentre at about 58km (36 miles) south-west of Bandar Abbas.", "36", "about"),
+    ("The ship was 13 nautical miles (about 24km) from the cargo ship.", "13", None),
+    ("About 40 people (12 children) died.", "12", None),  # a part of a count, not the count converted
+])
+def test_a_conversion_in_parentheses_is_as_rough_as_the_measure_it_converts(nlp, text, figure, qualifier):  # type: ignore[no-untyped-def]
+    (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.text == figure]
+    assert q.qualifier == qualifier

@@ -453,6 +453,16 @@ def _actor(anchor: Token, mentions: Mentions | None = None) -> str | None:
     return None
 
 
+_CONVERTED = re.compile(rf"\b(?P<qual>{_QUALS})\s+[$€£]?\s?{_DIGITS}\s?(?:[^\W\d]+\.?\s?){{0,2}}\(\s*$", re.I)
+
+
+def _converted_hedge(text: str, start: int) -> str | None:
+    """The hedge of a measure a figure in parentheses converts: "about 58km (36 miles)" is about 36
+    miles, as rough as the 58km it converts."""
+    found = _CONVERTED.search(text, max(0, start - 60), start)
+    return QUALIFIERS.get(found.group("qual").lower()) if found else None
+
+
 def _hypothetical(tok: Token) -> bool:
     """Is the number inside a conditional clause ("if an officer ... for 30 days")?"""
     for anc in [tok, *tok.ancestors]:
@@ -500,6 +510,8 @@ def extract_quantities(doc: Doc, article: Article, *, taken: Sequence[tuple[int,
             continue
         if unit == "year" and m.group("old"):
             unit = "year of age"
+        if qualifier is None and unit is not None:
+            qualifier = _converted_hedge(text, start)
         sent = span[0].sent
         yield Quantity(
             article=article.id, start=start, end=end, text=text[start:end], sentence=char_span(sent),
