@@ -75,6 +75,9 @@ GRID: dict[str, tuple[float, ...]] = {
     "actor_bonus": (0.05, 0.1, 0.15, 0.2, 0.25),
     "rare_bonus": (0.05, 0.1, 0.15, 0.2, 0.25),
     "calendar_day": (0.0, 0.05, 0.1, 0.15, 0.2),
+    # how many figures of one unit an article may state for a near miss between two of them to count
+    # (values.Slips); 0: near misses never count
+    "few_of_unit": (0, 1, 2, 3, 4),
     # cosine at which two head words name one thing (values.heads_related); above 1, never: the
     # words must be the same. related_words.tsv keeps pairs from 0.7 up.
     "related_words": (0.7, 0.75, 0.8, 0.85, 0.9, 1.01),
@@ -85,7 +88,7 @@ GRID: dict[str, tuple[float, ...]] = {
 THRESHOLD_KEYS = ("same", "compatible", "incompatible")
 CONSTANTS = {"date_conflict": "DATE_CONFLICT_THRESHOLD", "head_bonus": "HEAD_BONUS", "unit_bonus": "UNIT_BONUS",
              "actor_bonus": "ACTOR_BONUS", "rare_bonus": "RARE_VALUE_BONUS", "calendar_day": "CALENDAR_DAY",
-             "related_words": "RELATED_WORDS"}
+             "few_of_unit": "FEW_OF_UNIT", "related_words": "RELATED_WORDS"}
 
 
 def in_use() -> dict[str, float]:

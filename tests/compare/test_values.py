@@ -492,3 +492,34 @@ def test_agreeing_figures_may_name_their_thing_in_other_words_but_a_conflict_may
     assert agree is not None and agree.linked and agree.relation == "compatible"
     assert judge_quantities(_counted(30.0, "nation", a, "a"), _counted(31.0, "country", b, "b"), weights) is None
     assert judge_quantities(_counted(30.0, "nation", a, "a"), _counted(30.0, "voting", b, "b"), weights) is None
+
+
+def test_a_near_miss_stated_once_in_each_is_one_figure_told_two_ways() -> None:
+    """"who had raised $5.4 million for the campaign" and "outraising the college professor $5.3
+    million": each article states its sum once and not the other's, one slip apart, and states no
+    other sum: one figure told two ways, on the words' evidence an equal rare figure needs. Not so
+    where an article states many figures of that unit, nor for two figures far apart, nor for two
+    ages of people not known to be one."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import Slips, judge_quantities
+
+    def sum_(article, value, head, context, unit="$", text="x"):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=1, text=text, sentence=Span(0, 1), context=context,
+                        value=value, qualifier=None, unit=unit, counted=None, head=head)
+
+    a, b = ("raise", "campaign"), ("outraise", "professor")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word"))])
+
+    def judged(x, y, *others):  # type: ignore[no-untyped-def]
+        return judge_quantities(x, y, weights, slips=Slips([x, y, *others]))
+
+    x, y = sum_("a", 5.4e6, "raise", a), sum_("b", 5.3e6, "outraise", b)
+    pair = judged(x, y)
+    assert pair is not None and pair.relation == "incompatible" and pair.linked
+    assert judge_quantities(x, y, weights) is None  # without the story's near misses: a conflict needs the same word
+    assert judged(x, sum_("b", 5.1e6, "outraise", b)) is None  # two slips apart
+    many = [sum_("b", v, "spend", ("spend",)) for v in (1e6, 2e6)]
+    assert judged(x, y, *many) is None  # b states three sums
+    assert judged(x, y, sum_("a", 5.3e6, "spend", ("spend",))) is None  # a states b's sum too
+    ages = judged(sum_("a", 33.0, "pukall", a, "year of age"), sum_("b", 32.0, "klitschko", b, "year of age"))
+    assert ages is None or not ages.linked

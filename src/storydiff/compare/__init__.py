@@ -46,7 +46,7 @@ from .quotes import (
     unmask,
     word_diff,
 )
-from .values import Kinds, Occasions, favour_rare_values, judge_dates, judge_quantities, told_apart
+from .values import Kinds, Occasions, Slips, favour_rare_values, judge_dates, judge_quantities, told_apart
 
 __all__ = ["CompareOptions", "compare_story"]
 
@@ -82,9 +82,9 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     notes: list[str] = []
     quantities = _first_per_article([f for f in facts if isinstance(f, Quantity)], "figures", notes)
     dates = _first_per_article([f for f in facts if isinstance(f, DateFact)], "dates", notes)
-    kinds, occasions = Kinds(quantities), Occasions(dates)
+    kinds, occasions, slips = Kinds(quantities), Occasions(dates), Slips(quantities)
     findings += _judged(quantities, told_apart(quantities, favour_rare_values(
-        quantities, lambda x, y: judge_quantities(x, y, weights, kinds, occasions))),
+        quantities, lambda x, y: judge_quantities(x, y, weights, kinds, occasions, slips))),
                         lambda group, status: _quantity_finding(group, status, dates, weights, texts, whens))
     findings += _judged(dates, told_apart(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights))),
                         lambda group, status: _date_finding(group, status, texts))

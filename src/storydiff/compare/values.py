@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from importlib import resources
 from typing import TypeVar
@@ -225,16 +226,66 @@ def _kind(q: Quantity) -> tuple[str, str] | None:
     return stem(words[-2]), stem(words[-1])
 
 
+class Slips:
+    """Near misses: two figures a slip apart (see _slip), each stated once in its own article and not
+    at all in the other's, in a story whose articles state few figures of that unit. Two articles that
+    each state one such figure tell one fact two ways as often as two that each state one equal rare
+    figure tell one fact (favour_rare_values): each has its figure where the other has its own, and
+    neither has the other's. A near miss is therefore aligned on the evidence an equal rare value
+    needs, not the more a conflict of common values needs. Where an article states many figures of
+    the unit (the points of a basketball story), a slip between two of them is chance."""
+
+    def __init__(self, quantities: Sequence[Quantity]) -> None:
+        self.stated = Counter((q.article, value_key(q)) for q in quantities)
+        self.of_unit = Counter((q.article, _unit_key(q)) for q in quantities)
+
+    def near_miss(self, x: Quantity, y: Quantity) -> bool:
+        kx, ky = value_key(x), value_key(y)
+        return (self.stated[(x.article, kx)] == 1 and self.stated[(y.article, ky)] == 1
+                and not self.stated[(x.article, ky)] and not self.stated[(y.article, kx)]
+                and self.of_unit[(x.article, _unit_key(x))] <= FEW_OF_UNIT
+                and self.of_unit[(y.article, _unit_key(y))] <= FEW_OF_UNIT
+                and _specificity(x) > 0 and _specificity(y) > 0 and _slip(x, y))
+
+
+FEW_OF_UNIT = 2  # as many as _rare trusts of one specific figure
+
+
+def _unit_key(q: Quantity) -> Hashable:
+    """What a figure measures: its unit, or for a count its counted thing."""
+    return q.unit if q.unit is not None else ("count", stem(_head_word(q.head)) if q.head else None)
+
+
+def _slip(x: Quantity, y: Quantity) -> bool:
+    """Two figures one slip apart, at one precision and hedge: one apart in their last significant
+    digit (41 and 42, $5.4 million and $5.3 million), or tallies one side of which is (97-1, 97-2)."""
+    if x.qualifier != y.qualifier:
+        return False
+    a, b = x.value, y.value
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and sum(p != q for p, q in zip(a, b, strict=True)) == 1 \
+            and all(p == q or _one_apart(p, q) for p, q in zip(a, b, strict=True))
+    return not isinstance(a, tuple) and not isinstance(b, tuple) and _one_apart(a, b)
+
+
+def _one_apart(a: float, b: float) -> bool:
+    """Whether two numbers differ by one in the last significant digit of the more precise."""
+    step = 10.0 ** min(significant(a)[1], significant(b)[1])
+    return a != b and abs(abs(a - b) - step) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
 def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | None = None,
-                     occasions: Occasions | None = None) -> Pair | None:
-    """``kinds``: the kinds of things the story's articles tell apart (see Kinds)."""
+                     occasions: Occasions | None = None, slips: Slips | None = None) -> Pair | None:
+    """``kinds``: the kinds of things the story's articles tell apart (see Kinds); ``slips``: its
+    near misses (see Slips)."""
     if x.hypothetical or y.hypothetical:
         return None
     if x.unit != y.unit:
         return None
     relation = relate_quantities(x, y)
-    # agreeing values may name their thing in other words; a conflict needs the same word
-    one_thing = heads_match if relation == "incompatible" else heads_related
+    missed = relation == "incompatible" and slips is not None and slips.near_miss(x, y)
+    # agreeing values (and near misses) may name their thing in other words; a conflict needs the same word
+    one_thing = heads_match if relation == "incompatible" and not missed else heads_related
     if x.unit is None and not one_thing(x.head, y.head):
         return None
     score = weights.similarity(x.context, y.context)
@@ -246,9 +297,13 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
         score += UNIT_BONUS
     if _one_owner(x, y):
         score += ACTOR_BONUS
-    if relation == "incompatible" and not (same_thing and _close(x.value, y.value) and not _owners_differ(x, y)
-                                           and not (kinds is not None and kinds.apart(x, y))
-                                           and not (occasions is not None and occasions.apart(x, y))):
+    apart = _owners_differ(x, y) or (kinds is not None and kinds.apart(x, y)) \
+        or (occasions is not None and occasions.apart(x, y))
+    # an age is a person's: two ages of people not known to be one are two facts
+    if missed and not apart and (same_thing or x.unit not in {None, "year of age"}):
+        score += RARE_VALUE_BONUS + _specificity(x)
+        return Pair(score, relation, linked=score >= THRESHOLDS["same"])
+    if relation == "incompatible" and not (same_thing and _close(x.value, y.value) and not apart):
         return None
     if same_thing and _age_of_named(x) and _age_of_named(y):
         return Pair(max(score, THRESHOLDS[relation]), relation)  # a person has one age in a story
