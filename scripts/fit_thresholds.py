@@ -130,13 +130,27 @@ def _records(path: Path) -> dict[str, dict[str, Any]]:
     return {str(r["id"]): r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r}
 
 
+def _code() -> str:
+    """A fingerprint of the code that reads facts (everything in the package but compare): a cache
+    kept from before a change to it would give that change's fit the old facts."""
+    package = ROOT / "src" / "storydiff"
+    digest = hashlib.sha1()
+    for path in sorted(package.rglob("*.py")):
+        if "compare" not in path.relative_to(package).parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+_CODE = _code()
+
+
 def _key(aid: str, text: str) -> str:
-    return hashlib.sha1(f"{aid}\x1f{text}".encode()).hexdigest()
+    return hashlib.sha1(f"{_CODE}\x1f{aid}\x1f{text}".encode()).hexdigest()
 
 
 def _analyzed(records: Mapping[str, Mapping[str, Any]], ids: Sequence[str], cache: Path) -> list[ArticleFacts]:
-    """Each article's facts, analysed once (storydiff's own batched pass) and kept in ``cache`` by id
-    and text."""
+    """Each article's facts, analysed once (storydiff's own batched pass) and kept in ``cache`` by id,
+    text and the code that read them."""
     paths = {aid: cache / f"{_key(aid, records[aid]['text'])}.pkl" for aid in ids}
     missing = [article_from_record(records[aid], source=aid) for aid in ids if not paths[aid].exists()]
     if missing:
