@@ -248,7 +248,7 @@ class Slips:
                 and _specificity(x) > 0 and _specificity(y) > 0 and _slip(x, y))
 
 
-FEW_OF_UNIT = 2  # as many as _rare trusts of one specific figure
+FEW_OF_UNIT = 2  # as many as _rare trusts of one specific figure; scripts/fit_thresholds.py keeps it
 
 
 def _unit_key(q: Quantity) -> Hashable:
