@@ -523,3 +523,5 @@ def test_a_near_miss_stated_once_in_each_is_one_figure_told_two_ways() -> None:
     assert judged(x, y, sum_("a", 5.3e6, "spend", ("spend",))) is None  # a states b's sum too
     ages = judged(sum_("a", 33.0, "pukall", a, "year of age"), sum_("b", 32.0, "klitschko", b, "year of age"))
     assert ages is None or not ages.linked
+    # one significant digit: "$1 million" and "$2 million" are as often two sums, in words however alike
+    assert judged(sum_("a", 1e6, "raise", a), sum_("b", 2e6, "outraise", a)) is None
