@@ -236,13 +236,16 @@ class Slips:
     the unit (the points of a basketball story), a slip between two of them is chance."""
 
     def __init__(self, quantities: Sequence[Quantity]) -> None:
-        self.stated = Counter((q.article, value_key(q)) for q in quantities)
+        self.stated = _stated(quantities, value_key)
         self.of_unit = Counter((q.article, _unit_key(q)) for q in quantities)
+
+    def _times(self, article: str, value: Hashable) -> int:
+        return len(self.stated.get((article, value), ()))
 
     def near_miss(self, x: Quantity, y: Quantity) -> bool:
         kx, ky = value_key(x), value_key(y)
-        return (self.stated[(x.article, kx)] == 1 and self.stated[(y.article, ky)] == 1
-                and not self.stated[(x.article, ky)] and not self.stated[(y.article, kx)]
+        return (self._times(x.article, kx) == 1 and self._times(y.article, ky) == 1
+                and not self._times(x.article, ky) and not self._times(y.article, kx)
                 and self.of_unit[(x.article, _unit_key(x))] <= FEW_OF_UNIT
                 and self.of_unit[(y.article, _unit_key(y))] <= FEW_OF_UNIT
                 and _specificity(x) > 0 and _specificity(y) > 0 and _slip(x, y))
@@ -297,14 +300,14 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
         score += UNIT_BONUS
     if _one_owner(x, y):
         score += ACTOR_BONUS
-    apart = _owners_differ(x, y) or (kinds is not None and kinds.apart(x, y)) \
-        or (occasions is not None and occasions.apart(x, y))
-    # an age is a person's: two ages of people not known to be one are two facts
-    if missed and not apart and (same_thing or x.unit not in {None, "year of age"}):
-        score += RARE_VALUE_BONUS + _specificity(x)
-        return Pair(score, relation, linked=score >= THRESHOLDS["same"])
-    if relation == "incompatible" and not (same_thing and _close(x.value, y.value) and not apart):
-        return None
+    if relation == "incompatible":
+        apart = _owners_differ(x, y) or (kinds is not None and kinds.apart(x, y)) \
+            or (occasions is not None and occasions.apart(x, y))
+        # an age is a person's: two ages of people not known to be one are two facts
+        if missed and not apart and (same_thing or x.unit not in {None, "year of age"}):
+            return _rare_pair(score, relation, x, THRESHOLDS["same"])
+        if not (same_thing and _close(x.value, y.value) and not apart):
+            return None
     if same_thing and _age_of_named(x) and _age_of_named(y):
         return Pair(max(score, THRESHOLDS[relation]), relation)  # a person has one age in a story
     return Pair(score, relation, linked=score >= THRESHOLDS[relation])
@@ -472,16 +475,16 @@ def _same_actors(x: DateFact, y: DateFact) -> bool:
         and _precision(x) is not None and _precision(x) == _precision(y) and x.relation == y.relation
 
 
+# Words a date of saying attaches to: the verbs of saying, and those of a statement's occasion.
+SAYING = SPEECH_VERBS | {"speak", "remark", "interview", "speech", "statement", "remarks", "briefing"}
+
+
 def _one_statement(x: DateFact, y: DateFact) -> bool:
     """Two words of saying by one person named, on one date: one statement told in other words ("Mr.
     Obama said on Sunday", "Obama, speaking from the White House on Sunday"); said on two dates, or
     one told more precisely, far more often two statements ("criticized … last year", "asserted last
     week")."""
     return x.head in SAYING and y.head in SAYING and named_together(x.actors, y.actors) and value_key(x) == value_key(y)
-
-
-# Words a date of saying attaches to: the verbs of saying, and those of a statement's occasion.
-SAYING = SPEECH_VERBS | {"speak", "remark", "interview", "speech", "statement", "remarks", "briefing"}
 
 
 def _retold(x: DateFact, y: DateFact) -> bool:
@@ -565,6 +568,13 @@ def _stated(items: Sequence[V], key: Callable[[V], Hashable]) -> dict[tuple[str,
     return stated
 
 
+def _rare_pair(score: float, relation: str, fact: Fact, threshold: float) -> Pair:
+    """A pair of statements whose values each article states once (or, for a near miss, each its
+    own once): their words' score with what that rarity adds, linked at ``threshold``."""
+    score += RARE_VALUE_BONUS + _specificity(fact)
+    return Pair(score, relation, linked=score >= threshold)
+
+
 def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
                        key: Callable[[V], Hashable] = value_key,
                        threshold: float = THRESHOLDS["same"]) -> Callable[[V, V], Pair | None]:
@@ -582,8 +592,7 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         here, there = stated.get((x.article, value), ()), stated.get((y.article, value), ())
         if value != key(y) or not _rare(len(here), len(there), x):
             return pair
-        score = pair.score + RARE_VALUE_BONUS + _specificity(x)
-        return Pair(score, pair.relation, linked=score >= threshold)
+        return _rare_pair(pair.score, pair.relation, x, threshold)
 
     return judged
 
