@@ -132,6 +132,10 @@ def test_large_real_figures_are_still_quantities() -> None:
     ("He boarded Flight 370 with 239 people.", [("239", 239)]),
     ("The clinic is open 24/7 for 30 patients.", [("30", 30)]),
     ("Four men drove a 4x4 into the shop.", [("Four", 4)]),
+    # number words joined by "on" or "of" tell how, not how many (not "one" with the unit "on")
+    ("There should be no one-on-one meeting, 12 senators said.", [("12", 12)]),
+    ("He led a three-on-two fast break and scored 20 points.", [("20", 20)]),
+    ("It is a one-of-a-kind car with 300 horsepower.", [("300", 300)]),
     # A number is read whole.
     ("The screen has 2,880 x 1,800 pixels.", [("2,880 x 1,800", (2880, 1800))]),
     ("The old one was 2,880-by-1,800.", [("2,880-by-1,800", (2880, 1800))]),

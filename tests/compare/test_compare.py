@@ -417,3 +417,17 @@ def test_troops_and_soldiers_counted_alike_are_one_figure(nlp):  # type: ignore[
     (f,) = _about(story, "quantity", "7,000")
     assert f.status in {"agree", "variant"}
     assert {m.text for m in f.mentions} == {"about 7,000", "some 7,000"}
+
+
+@pytest.mark.parametrize(("said", "status"), [("32", None), ("33", "conflict")])
+def test_a_figure_told_alike_inside_one_quote_is_that_quotes_word(nlp, said: str,  # type: ignore[no-untyped-def]
+                                                                   status: str | None):
+    story = _story(nlp, a=('Boehner was blunt. "And we have 32 districts that are in states where there is no '
+                           'presidential campaign," Boehner said on Monday.'),
+                   b=(f'"And we have {said} districts that are in states where there is no presidential campaign," '
+                      'the speaker told reporters in Ohio.'))
+    quote = _about(story, "quote", "districts")
+    assert len(quote) == 1 and quote[0].status in {"agree", "variant"}
+    figures = [f for f in _about(story, "quantity", "3") if len(f.mentions) > 1]
+    # the same figure in each is a word of the aligned quote; a figure misquoted stays a conflict
+    assert [f.status for f in figures] == ([] if status is None else [status])

@@ -66,6 +66,7 @@ PATTERN = re.compile(
     rf"(?<![\w$./:-])(?<!\d,)(?:(?P<between>between)\s+)?(?:(?P<qual>{_QUALS})\s+)?"
     rf"(?:(?P<cur>[$€£])\s?)?"
     rf"(?P<num>{_DIGITS}|{_WORDNUM}|a|an)"
+    rf"(?!-(?:on|of)-)"  # "one-on-one", "one-of-a-kind": how, not how many
     rf"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|dozen))?"
     rf"(?:(?P<frac>-(?:half|halves|thirds?|quarters?|fourths?|fifths?)))?"
     # a percent said on both sides of a pair ("57 percent to 33 percent", "52%-41%") is one pair

@@ -94,6 +94,7 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     findings += _judged(attributions, favour_rare_values(attributions, lambda x, y: judge_attributions(x, y, weights),
                                                          key=lambda a: outlet_key(a.source), threshold=SAME_SOURCE_MIN),
                         lambda group, status: _attribution_finding(group, status, texts))
+    findings = _unquoted(findings)
     if not options.unique:
         findings = [f for f in findings if f.status != "unique"]
     order = {a.article.id: i for i, a in enumerate(analyzed)}
@@ -103,6 +104,33 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
         notes.insert(0, "Only one article: nothing to compare it with; its facts are listed as unique.")
     return Story(id=story_id or _digest("story", *ids), title=title or _title(analyzed), articles=ids,
                  findings=tuple(findings), note="; ".join(notes) or None)
+
+
+def _unquoted(findings: list[Finding]) -> list[Finding]:
+    """The findings less the figures, dates and credits given alike inside the words of one quote
+    the story aligns, by every article that gives the quote ("“There's a one-in-three chance that we
+    could lose,” Boehner said" in each): they are words of that quote, whose finding holds them, and a
+    finding of their own would tell the reader the same thing twice. One that differs keeps its
+    finding (a number misquoted is a conflict that the quote's "variant" would understate), as does
+    one that some article's version of the quote leaves out: the figure is then a fact of its own."""
+    quoted: dict[str, list[tuple[int, int, int]]] = {}
+    quoting: dict[int, set[str]] = {}
+    for k, q in enumerate(findings):
+        if q.kind == "quote" and q.status != "unique":
+            quoting[k] = {m.article for m in q.mentions}
+            for m in q.mentions:
+                quoted.setdefault(m.article, []).append((m.start, m.end, k))
+
+    def within(m: Mention) -> set[int]:
+        return {k for start, end, k in quoted.get(m.article, ()) if start <= m.start and m.end <= end}
+
+    def in_one_quote(f: Finding) -> bool:
+        if f.kind == "quote" or f.status != "agree":
+            return False
+        articles = {m.article for m in f.mentions}
+        return any(quoting[k] == articles for k in set.intersection(*(within(m) for m in f.mentions)))
+
+    return [f for f in findings if not in_one_quote(f)]
 
 
 def _first_per_article(facts: list[FactT], noun: str, notes: list[str]) -> list[FactT]:
