@@ -354,19 +354,19 @@ def test_two_fragments_of_one_sentence_another_outlet_quotes_whole_are_one_quote
     # one sentence cut at its comma, where the other outlet ends a sentence and starts the next
     ('"We will finish the bridge by spring, but the tunnel will take another two years," Mayor Lund said.\n',
      '"We will finish the bridge by spring. But the tunnel will take another two years," Mayor Lund said.\n',
-     [("We will finish the bridge by spring", "We will finish the bridge by spring."),
-      ("but the tunnel will take another two years", "But the tunnel will take another two years")]),
-    # cut both ways: each outlet's sentence runs over the other's break
+     [("We will finish the bridge by spring, but the tunnel will take another two years",
+       "We will finish the bridge by spring. But the tunnel will take another two years")]),
+    # cut both ways: each outlet's sentence runs over the other's break; the cue in a's quote ends a run
     ('"The vote on the levy failed, and I am being frank," Mayor Lund said. "We have a lot of work to do."\n',
      '"The vote on the levy failed. And I am being frank, we have a lot of work to do," Mayor Lund said.\n',
-     [("The vote on the levy failed", "The vote on the levy failed."),
-      ("and I am being frank", "And I am being frank"),
+     [("The vote on the levy failed, and I am being frank", "The vote on the levy failed. And I am being frank"),
       ("We have a lot of work to do.", "we have a lot of work to do")]),
 ])
 def test_one_statement_broken_into_sentences_differently_is_compared_piece_by_piece(  # type: ignore[no-untyped-def]
         nlp, a: str, b: str, pieces: list[tuple[str, str]]):
     """Where one outlet runs two sentences of a statement into one, the longer sentence is cut where
-    the other's sentence ends: each piece agrees with its own, and nothing is "left out"."""
+    the other's sentence ends: each piece agrees with its own, nothing is "left out", and pieces that
+    follow one another in both outlets' quotes are one agreement."""
     lead = "The mayor spoke on Monday.\n\n"
     a, b = lead + a, lead + b
     quotes = [f for f in _story(nlp, a=a, b=b).findings if f.kind == "quote"]
@@ -431,3 +431,21 @@ def test_a_figure_told_alike_inside_one_quote_is_that_quotes_word(nlp, said: str
     figures = [f for f in _about(story, "quantity", "3") if len(f.mentions) > 1]
     # the same figure in each is a word of the aligned quote; a figure misquoted stays a conflict
     assert [f.status for f in figures] == ([] if status is None else [status])
+
+
+def test_sentences_quoted_alike_one_after_another_are_one_finding(nlp):  # type: ignore[no-untyped-def]
+    """A quote of several sentences told alike by two outlets is one agreement, its mentions reaching
+    from the first sentence to the last; a sentence worded differently keeps a finding of its own, so
+    the reader sees where the difference is; a cue between two sentences ends the run."""
+    said = ("It's not about you. It's not about your quality of life. It's not about your jobs.", "Santorum said")
+    a = f'Rick Santorum spoke in Ohio on Saturday. "{said[0]}" {said[1]}.'
+    story = _story(nlp, a=a, b=f'At a rally in Ohio on Saturday, Santorum was blunt. "{said[0]}" {said[1]}.')
+    assert [(f.status, [m.text for m in f.mentions]) for f in story.findings if f.kind == "quote"] == [
+        ("agree", [said[0], said[0]])]
+    reworded = said[0].replace("your quality of life", "the quality of your life")
+    story = _story(nlp, a=a, b=f'At a rally in Ohio on Saturday, Santorum was blunt. "{reworded}" {said[1]}.')
+    assert sorted(f.status for f in story.findings if f.kind == "quote") == ["agree", "agree", "variant"]
+    broken = "\"It's not about you. It's not about your quality of life,\" Santorum said. \"It's not about your jobs.\""
+    story = _story(nlp, a=a, b=f"At a rally in Ohio on Saturday, Santorum was blunt. {broken}")
+    assert sorted((f.status, [m.text for m in f.mentions][0]) for f in story.findings if f.kind == "quote") == [
+        ("agree", "It's not about you. It's not about your quality of life."), ("agree", "It's not about your jobs.")]

@@ -171,6 +171,9 @@ def _grouped(items: Sequence[F], judge: Callable[[F, F], Pair | None],
     return out
 
 
+Told = tuple[list[Unit], Status, list[str]]  # an aligned sentence: its units, status and notes
+
+
 def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
     """Quote findings; an aligned quote whose version in one article runs on with sentences the
     others do not carry says so ("b goes on with 3 sentences a does not carry")."""
@@ -183,7 +186,7 @@ def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
     aligned = {id(u) for group, _ in grouped if len(group) > 1 for u in group}
     siblings = quote_sentences(units)
     bounded = {id(units[k]): articles for k, articles in candidates.bounded.items()}
-    out = []
+    told: list[Told] = []
     for group, status in grouped:
         if len(group) == 1 and group[0].nested:
             continue  # a quote within a quote that no other article quotes: its quote's finding holds it
@@ -198,8 +201,51 @@ def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
                     notes.append(f"{u.article}'s quote goes on with {count} that {others} "
                                  f"{'does' if len(group) == 2 else 'do'} not carry (“{first}…”)")
         notes += [_bound_note(u, bounded[id(u)]) for u in group if id(u) in bounded]
-        out.append(_quote_finding(group, status, notes))
-    return out
+        told.append((group, status, notes))
+    return [_quote_finding(run) for run in _sentence_runs(told)]
+
+
+def _sentence_runs(told: list[Told]) -> list[list[Told]]:
+    """The aligned sentences in runs: sentences that follow one another in one stretch of each
+    article's quote, each quoted alike by the same articles as the next, are one quote told alike and
+    make one finding ("“It's not about you. It's not about your quality of life. It's not about your
+    jobs,” Santorum said" in each: one agreement, not three). A run ends at a cue between sentences
+    (“…,” he said. “…”), at a sentence one article does not carry, and at a sentence worded
+    differently, which keeps a finding of its own so that its difference is shown where it is."""
+    def key(group: list[Unit], step: int = 0) -> frozenset[tuple[str, int, int]]:
+        return frozenset((u.article, id(u.quote), u.index + step) for u in group)
+
+    def joins(group: list[Unit], status: Status) -> bool:
+        return status == "agree" and not any(u.nested for u in group) \
+            and len({u.article for u in group}) == len(group) > 1
+
+    def by_article(group: list[Unit]) -> list[Unit]:
+        return sorted(group, key=lambda u: u.article)
+
+    following = {key(group, -1): k for k, (group, status, _) in enumerate(told) if joins(group, status)}
+    successor: dict[int, int] = {}
+    for k, (group, status, _) in enumerate(told):
+        n = following.get(key(group)) if joins(group, status) else None
+        if n is not None and all(_adjacent(u, v) for u, v in zip(by_article(group), by_article(told[n][0]),
+                                                                  strict=True)):
+            successor[k] = n
+    runs = []
+    for k in sorted(set(range(len(told))) - set(successor.values())):
+        run = [told[k]]
+        while k in successor:
+            k = successor[k]
+            run.append(told[k])
+        runs.append(run)
+    return runs
+
+
+def _adjacent(u: Unit, v: Unit) -> bool:
+    """Whether ``v`` is the sentence right after ``u`` in one stretch of their quote: nothing between
+    them but space or the comma, semicolon or dash where a sentence was cut to match another
+    article's (see common_cuts), no cue and no closing mark."""
+    base = u.quote.start
+    return u.quote is v.quote and u.end <= v.start \
+        and not u.quote.text[u.end - base:v.start - base].strip(" \t\n\u00a0,;:-\u2013\u2014")
 
 
 def _judge_once_per_wording() -> Callable[[Unit, Unit], Pair | None]:
@@ -339,19 +385,24 @@ def _date_finding(group: list[DateFact], status: Status, texts: dict[str, str]) 
     return _finding("date", status, subject, explanation, [_mention(d, _date_value(d)) for d in group])
 
 
-def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ()) -> Finding:
-    first = max(group, key=lambda u: len(u.words))
+def _quote_finding(run: Sequence[Told]) -> Finding:
+    """The finding of one aligned sentence, or of a run of them (see _sentence_runs): its mentions
+    then reach in each article from the run's first sentence to its last."""
+    group = [u for units, _, _ in run for u in units]
+    status = run[0][1]  # a run is of agreements (see _sentence_runs)
+    notes: list[str] = list(dict.fromkeys(note for _, _, said in run for note in said))
+    first = max(run[0][0], key=lambda u: len(u.words))
     # a quote within a quote is not its quote's speaker's words
     speakers = [u.quote.speaker.name for u in group if u.quote.speaker is not None and not u.nested]
     unsettled = status in {"agree", "variant"} and _speakers_unsettled([u for u in group if not u.nested])
     who = _most_named(speakers) if speakers else "unattributed"
     words = " ".join(first.text.split()[:8])
-    subject = f"{who}: “{words}{'…' if len(first.text.split()) > 8 else ''}”"
+    subject = f"{who}: “{words}{'…' if len(first.text.split()) > 8 or len(run) > 1 else ''}”"
     diffs: tuple[dict[str, Any], ...] = ()
     if status == "unique":
         explanation = f"Only {group[0].article} quotes this" + (f" ({who})." if speakers else ".")
     elif status == "agree":
-        explanation = f"{join_names([u.article for u in group])} quote the same words" + (
+        explanation = f"{join_names([u.article for u in run[0][0]])} quote the same words" + (
             f", attributed to {who}." if speakers and not unsettled else ".")
     elif status == "conflict":
         given = _by_article([(u.article, f"it is by {u.quote.speaker.name}" if u.quote.speaker
@@ -368,7 +419,13 @@ def _quote_finding(group: list[Unit], status: Status, notes: Sequence[str] = ())
         notes = [*notes, f"who said it is not settled: {given}"]
     if notes:
         explanation = explanation.rstrip(".") + "; " + "; ".join(notes) + "."
-    return _finding("quote", status, subject, explanation, [_mention(u) for u in group], diffs)
+    if len(run) == 1:
+        return _finding("quote", status, subject, explanation, [_mention(u) for u in group], diffs)
+    lasts = {u.article: u for u in run[-1][0]}
+    mentions = [Mention(article=u.article, start=u.start, end=lasts[u.article].end,
+                        text=u.quote.text[u.start - u.quote.start:lasts[u.article].end - u.quote.start])
+                for u in run[0][0]]
+    return _finding("quote", status, subject, explanation, mentions, diffs)
 
 
 def _most_named(names: Sequence[str]) -> str:
