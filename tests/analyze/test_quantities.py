@@ -136,6 +136,8 @@ def test_large_real_figures_are_still_quantities() -> None:
     ("There should be no one-on-one meeting, 12 senators said.", [("12", 12)]),
     ("He led a three-on-two fast break and scored 20 points.", [("20", 20)]),
     ("It is a one-of-a-kind car with 300 horsepower.", [("300", 300)]),
+    # but "of" between two figures is a tally of successes in attempts
+    ("Garrard finished with 28-of-41 for 329 yards.", [("28-of-41", (28, 41)), ("329", 329)]),
     # A number is read whole.
     ("The screen has 2,880 x 1,800 pixels.", [("2,880 x 1,800", (2880, 1800))]),
     ("The old one was 2,880-by-1,800.", [("2,880-by-1,800", (2880, 1800))]),

@@ -61,12 +61,12 @@ _DIGITS = (r"(?:\d{1,3}(?:, \d{3})+(?![\d,])|\d{1,3}\. \d{1,2}(?![\d,.])"
            r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 _QUALS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _PCT = r"(?:percent|per cent|%)"
-_TO = r"(?:\s?-to-\s?|\s?[-–]\s?|\s+to\s+)"  # between the two numbers of a pair or a range
+_TO = r"(?:\s?-to-\s?|-of-(?=\d)|\s?[-–]\s?|\s+to\s+)"  # between the two numbers of a pair or a range ("28-of-41")
 PATTERN = re.compile(
     rf"(?<![\w$./:-])(?<!\d,)(?:(?P<between>between)\s+)?(?:(?P<qual>{_QUALS})\s+)?"
     rf"(?:(?P<cur>[$€£])\s?)?"
     rf"(?P<num>{_DIGITS}|{_WORDNUM}|a|an)"
-    rf"(?!-(?:on|of)-)"  # "one-on-one", "one-of-a-kind": how, not how many
+    rf"(?!-on-|-of-(?!\d))"  # "one-on-one", "one-of-a-kind": how, not how many
     rf"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|dozen))?"
     rf"(?:(?P<frac>-(?:half|halves|thirds?|quarters?|fourths?|fifths?)))?"
     # a percent said on both sides of a pair ("57 percent to 33 percent", "52%-41%") is one pair
