@@ -216,8 +216,7 @@ def _sentence_runs(told: list[Told]) -> list[list[Told]]:
         return frozenset((u.article, id(u.quote), u.index + step) for u in group)
 
     def joins(group: list[Unit], status: Status) -> bool:
-        return status == "agree" and not any(u.nested for u in group) \
-            and len({u.article for u in group}) == len(group) > 1
+        return status == "agree" and len(group) > 1 and not any(u.nested for u in group)
 
     def by_article(group: list[Unit]) -> list[Unit]:
         return sorted(group, key=lambda u: u.article)
@@ -419,9 +418,7 @@ def _quote_finding(run: Sequence[Told]) -> Finding:
         notes = [*notes, f"who said it is not settled: {given}"]
     if notes:
         explanation = explanation.rstrip(".") + "; " + "; ".join(notes) + "."
-    if len(run) == 1:
-        return _finding("quote", status, subject, explanation, [_mention(u) for u in group], diffs)
-    lasts = {u.article: u for u in run[-1][0]}
+    lasts = {u.article: u for u in run[-1][0]}  # (a group holds one sentence per article: see align)
     mentions = [Mention(article=u.article, start=u.start, end=lasts[u.article].end,
                         text=u.quote.text[u.start - u.quote.start:lasts[u.article].end - u.quote.start])
                 for u in run[0][0]]
