@@ -449,3 +449,26 @@ def test_sentences_quoted_alike_one_after_another_are_one_finding(nlp):  # type:
     story = _story(nlp, a=a, b=f"At a rally in Ohio on Saturday, Santorum was blunt. {broken}")
     assert sorted((f.status, [m.text for m in f.mentions][0]) for f in story.findings if f.kind == "quote") == [
         ("agree", "It's not about you. It's not about your quality of life."), ("agree", "It's not about your jobs.")]
+
+
+def test_a_quote_says_which_of_its_sentences_another_outlet_does_not_carry(nlp):  # type: ignore[no-untyped-def]
+    """Where two outlets' quote goes on past the sentence a third quotes, the agreement says which
+    outlet leaves out what follows, and which sentence; and likewise for a sentence before. A sentence
+    the third prints elsewhere, in a quote of its own, is one it carries."""
+    lead = "Donald Trump spoke in New York on Sunday."
+    first, second = "I am trying to save lives.", "We can't afford to be politically correct anymore."
+    opening = "Because our leaders are weak, I said this would happen."
+    longer = f'{lead} "{opening} {first} {second}" Trump said in a statement.'
+    story = _story(nlp, a=longer, b=longer.replace("New York", "Manhattan"), c=f'{lead} "{first}" Trump said.')
+    [finding] = [f for f in story.findings if f.kind == "quote" and len(f.mentions) == 3]
+    assert finding.status == "agree"
+    assert [m.text for m in finding.mentions] == [first] * 3
+    assert "a's and b's quotes go on with 1 sentence that c does not carry (“We can't afford to be politically…”)" \
+        in finding.explanation
+    assert "a's and b's quotes have 1 sentence before these words that c does not carry (“Because our leaders are " \
+        "weak, I…”)" in finding.explanation
+    story = _story(nlp, a=longer, b=longer.replace("New York", "Manhattan"),
+                   c=f'{lead} "{first}" Trump said.\n\nHe added: "{second}"')
+    [finding] = [f for f in story.findings if f.kind == "quote" and first in f.mentions[0].text]
+    assert "go on with" not in finding.explanation
+    assert "before these words that c does not carry" in finding.explanation

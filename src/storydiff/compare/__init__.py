@@ -175,34 +175,65 @@ Told = tuple[list[Unit], Status, list[str]]  # an aligned sentence: its units, s
 
 
 def _quote_findings(units: Sequence[Unit]) -> list[Finding]:
-    """Quote findings; an aligned quote whose version in one article runs on with sentences the
-    others do not carry says so ("b goes on with 3 sentences a does not carry")."""
+    """Quote findings; an aligned quote whose version in one article has sentences before or after it
+    that another article does not carry anywhere says so ("b's quote goes on with 1 sentence that a
+    does not carry (“We can't afford…”)"). A sentence the other article prints elsewhere, aligned
+    there, is carried: it is no part of the quote that article left out."""
     judge = _judge_once_per_wording()
     candidates = quote_candidates(units)
     cut = common_cuts(units, candidates.pairs, judge)
     if len(cut) > len(units):
         units, candidates = cut, quote_candidates(cut)
     grouped = _grouped(units, judge, candidates.pairs, bridged=held_in)
-    aligned = {id(u) for group, _ in grouped if len(group) > 1 for u in group}
+    carried = {id(u): {v.article for v in group} for group, _ in grouped for u in group}
     siblings = quote_sentences(units)
     bounded = {id(units[k]): articles for k, articles in candidates.bounded.items()}
     told: list[Told] = []
     for group, status in grouped:
         if len(group) == 1 and group[0].nested:
             continue  # a quote within a quote that no other article quotes: its quote's finding holds it
-        notes = []
-        if len(group) > 1:
-            for u in group:
-                run = [] if u.nested else _run_on(siblings[id(u.quote)], u.index, aligned)
-                if run:
-                    others = join_names([v.article for v in group if v.article != u.article])
-                    count = f"{len(run)} sentence{'s' if len(run) > 1 else ''}"
-                    first = " ".join(run[0].text.split()[:6])
-                    notes.append(f"{u.article}'s quote goes on with {count} that {others} "
-                                 f"{'does' if len(group) == 2 else 'do'} not carry (“{first}…”)")
+        notes = [] if len(group) == 1 else _left_out_notes(group, siblings, carried)
         notes += [_bound_note(u, bounded[id(u)]) for u in group if id(u) in bounded]
         told.append((group, status, notes))
     return [_quote_finding(run) for run in _sentence_runs(told)]
+
+
+def _left_out_notes(group: Sequence[Unit], siblings: Mapping[int, list[Unit]],
+                    carried: Mapping[int, set[str]]) -> list[str]:
+    """What an aligned sentence's quote has next to it, in some articles, that others do not carry
+    anywhere ("a's and b's quotes go on with 1 sentence that c does not carry (“We can't afford…”)"),
+    read out from the sentence on each side up to a sentence all of them carry."""
+    told: dict[tuple[int, int, tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    shown: dict[tuple[int, int, tuple[str, ...], tuple[str, ...]], str] = {}
+    for unit in group:
+        if unit.nested:
+            continue
+        others = {v.article for v in group} - {unit.article}
+        quote = siblings[id(unit.quote)]
+        for step in (-1, 1):
+            gap: list[Unit] = []
+            missing: set[str] = set()
+            k = unit.index + step
+            while 0 <= k < len(quote) and others - carried.get(id(quote[k]), set()):
+                gap.append(quote[k])
+                missing |= others - carried.get(id(quote[k]), set())
+                k += step
+            if gap:
+                opening = min(gap, key=lambda u: u.start)  # keyed as compared: typography is no difference
+                key = (step, len(gap), opening.matched[:6], tuple(sorted(missing)))
+                shown.setdefault(key, " ".join(opening.text.split()[:6]))
+                told.setdefault(key, []).append(unit.article)
+    notes = []
+    for key, carriers in told.items():
+        step, count, _, leaving = key
+        sentences = f"{count} sentence{'s' if count > 1 else ''}"
+        whose = join_names([f"{a}'s" for a in carriers])
+        many = len(carriers) > 1
+        side = (f"{'have' if many else 'has'} {sentences} before these words" if step < 0
+                else f"{'go' if many else 'goes'} on with {sentences}")
+        notes.append(f"{whose} quote{'s' if many else ''} {side} that {join_names(leaving)} "
+                     f"{'do' if len(leaving) > 1 else 'does'} not carry (“{shown[key]}…”)")
+    return notes
 
 
 def _sentence_runs(told: list[Told]) -> list[list[Told]]:
@@ -259,16 +290,6 @@ def _judge_once_per_wording() -> Callable[[Unit, Unit], Pair | None]:
         return verdicts[key]
 
     return judge
-
-
-def _run_on(siblings: Sequence[Unit], index: int, aligned: set[int]) -> list[Unit]:
-    """The sentences that follow a quote's ``index``-th up to its next aligned one."""
-    run = []
-    for k in range(index + 1, len(siblings)):
-        if id(siblings[k]) in aligned:
-            break
-        run.append(siblings[k])
-    return run
 
 
 def _bound_note(unit: Unit, articles: set[str]) -> str:
