@@ -235,7 +235,8 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         # link only as the whole quote of both, credited to one person by name.
         contained = _contains(b, a) if len(a) <= len(b) else _contains(a, b)
         fragment = a if len(a) <= len(b) else b
-        if not contained or not (any(_telling(w) for w in fragment) or (a == b and _same_speaker(x, y))):
+        if not contained or not (any(_telling(w) for w in fragment) or (a == b and _same_speaker(x, y))
+                                 or (len(fragment) > 1 and _said_by_one(x, y))):
             return None
         coverage = 1.0
     elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
@@ -489,11 +490,20 @@ def _names(name: str, mention: str) -> bool:
     return bool(words) and words[-1].lower() in name_words(name)
 
 
-def _same_speaker(x: Unit, y: Unit) -> bool:
-    """Both articles name the speaker, and by one name ("Murray", "Lt. Gov. Timothy Murray")."""
-    if x.quote.speaker is None or y.quote.speaker is None or not (x.named and y.named):
+def _same_speaker(x: Unit, y: Unit, *, named: bool = True) -> bool:
+    """Both articles name the speaker, and by one name ("Murray", "Lt. Gov. Timothy Murray"); with
+    ``named`` false, a speaker a pronoun or role noun refers to counts as named."""
+    if x.quote.speaker is None or y.quote.speaker is None or (named and not (x.named and y.named)):
         return False
     return bool(name_words(x.quote.speaker.name) & name_words(y.quote.speaker.name))
+
+
+def _said_by_one(x: Unit, y: Unit) -> bool:
+    """Words of a short fragment that both articles give to one person, named or referred to ("He
+    deemed Trump's plan “a con”", "“…and New Yorkers know a con when we see one,” he said"): not a
+    name or title, which anyone may quote ("New Moon")."""
+    fragment = x if len(x.matched) <= len(y.matched) else y
+    return _same_speaker(x, y, named=False) and not all(t[:1].isupper() for t in fragment.tokens)
 
 
 def _speakers_differ(x: Unit, y: Unit) -> bool:
