@@ -28,6 +28,7 @@ ROWS = [
     ("Mr. Gibbs said on the ABC News program “This Week” that the ad was wrong.", "said on the ABC News",
      "ABC News", "outlet"),
     ('Netanyahu made an appearance on NBC\'s "Meet the Press" on Sunday.', "appearance on NBC", "NBC", "outlet"),
+    ("Santorum remarked on CBS's “Face the Nation” that the schools had failed.", "remarked on CBS", "CBS", "outlet"),
 ]
 
 

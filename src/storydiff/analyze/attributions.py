@@ -38,7 +38,7 @@ REPORT_VERBS = {"report", "reveal", "publish", "learn", "break", "obtain", "disc
                 "first", "air", "broadcast", "print", "expose"}
 BROKEN_NEWS = {"news", "story", "report", "scoop"}  # what "break" credits: "the Tribune broke the story"
 NEWS_VERBS = {"report", "reveal", "publish", "break", "first", "disclose", "air", "broadcast", "print"}
-INTERVIEW_VERBS = {"tell", "say", "write", "speak", "appear", "add", "explain"}
+INTERVIEW_VERBS = {"tell", "say", "write", "speak", "appear", "add", "explain", "remark"}
 CREDIT_NOUNS = {"report", "story", "article", "interview", "investigation", "analysis", "piece",
                 "op-ed", "editorial", "broadcast", "exclusive", "poll", "survey", "appearance"}
 # Cues that tell of someone speaking to an outlet, who is then its teller (see _teller).
@@ -139,10 +139,11 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Token]]:
 
 def _named_objects(prep: Token) -> Iterator[Token]:
     """The names a preposition's object is or, for a programme whose title the parser took for
-    common words, the network that owns it: "on CNN"; "on ABC's "This Week"", "on the CBS News
-    program" (ABC, CBS News), but not the city of "in an Atlanta newspaper"."""
+    common words or a verb, the network that owns it: "on CNN"; "on ABC's "This Week"", "on CBS's
+    "Face the Nation"", "on the CBS News program" (ABC, CBS, CBS News), but not the city of "in an
+    Atlanta newspaper"."""
     for obj in prep.children:
-        if obj.dep_ != "pobj":
+        if obj.dep_ not in {"pobj", "pcomp"}:
             continue
         if obj.pos_ == "PROPN":
             yield obj
