@@ -54,6 +54,9 @@ def judge_attributions(x: Attribution, y: Attribution, weights: Weights) -> Pair
 
 
 def describe_attribution(a: Attribution, text: str, words: int = 9) -> str:
-    """The credited sentence, shortened: “The National ICE Council sent letters to state …”."""
+    """The credited sentence, shortened: “The National ICE Council sent letters to state …”; a mark
+    closing the sentence before, which the sentence splitter may leave at its start, left out."""
     sentence = text[a.content.start:a.content.end].split()
+    while sentence and not any(c.isalnum() for c in sentence[0]):
+        sentence = sentence[1:]
     return "“" + " ".join(sentence[:words]) + ("…" if len(sentence) > words else "") + "”"
