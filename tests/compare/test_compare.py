@@ -198,7 +198,8 @@ def test_a_short_quote_of_short_words_is_linked_only_to_its_own_speakers_words(n
     story = _story(nlp, a=fragment, b=whole)
     [linked] = [f for f in story.findings if f.kind == "quote" and len(f.mentions) == 2]
     assert linked.status == "variant"
-    assert [m.text for m in linked.mentions] == ["a con", "I'm a New Yorker, and New Yorkers know a con when we see one"]
+    assert [m.text for m in linked.mentions] == [
+        "a con", "I'm a New Yorker, and New Yorkers know a con when we see one"]
     other = whole.replace("Michael Bloomberg spoke", "Michael Bloomberg and Tom Steyer spoke").replace(
         '," he said', '," Steyer said')
     story = _story(nlp, a=fragment, b=other)
