@@ -80,3 +80,11 @@ def test_the_end_of_a_full_name_and_the_same_first_name_are_one_person(nlp):  # 
     assert names["Wasserman Schultz"] == "Debbie Wasserman Schultz"
     assert names["de Blasio"] == "Bill de Blasio"
     assert names["Donald Trump"] == "Donald J. Trump"
+
+
+def test_a_title_word_is_dropped_from_a_persons_name_not_from_an_organisations(nlp):  # type: ignore[no-untyped-def]
+    text = "Justice Ruth Bader Ginsburg spoke on Monday. The Justice Department did not comment."
+    index = build_index(nlp(text))
+    names = {text[s:e]: n for s, e, n in index.mentions}
+    assert "Ruth Bader Ginsburg" in names.values()
+    assert "Justice Department" in names.values()

@@ -70,8 +70,11 @@ class EntityIndex:
 
 
 def _name_tokens(ent: Span) -> list[Token]:
+    """The words of a name: a person's without the title before it ("Sen.", "Justice"); an
+    organisation keeps its own ("the Justice Department" is the Justice Department)."""
     toks = [t for t in ent if (not t.is_punct or t.text == "-") and not t.is_space]
-    while toks and toks[0].lower_.rstrip(".") in HONORIFICS | {"the"}:
+    dropped = HONORIFICS | {"the"} if ent.label_ == "PERSON" else {"the"}
+    while toks and toks[0].lower_.rstrip(".") in dropped:
         toks = toks[1:]
     while toks and toks[-1].tag_ == "POS":
         toks = toks[:-1]
