@@ -29,6 +29,11 @@ ROWS = [
      "ABC News", "outlet"),
     ('Netanyahu made an appearance on NBC\'s "Meet the Press" on Sunday.', "appearance on NBC", "NBC", "outlet"),
     ("Santorum remarked on CBS's “Face the Nation” that the schools had failed.", "remarked on CBS", "CBS", "outlet"),
+    # an announcement is credited to whoever made it
+    ("Deputy Attorney General Rod Rosenstein announced the charges on Friday.",
+     "Deputy Attorney General Rod Rosenstein announced", "Rod Rosenstein", "person"),
+    ("The charges were announced on Friday by the Justice Department.", "announced on Friday by the Justice Department",
+     "Justice Department", "organization"),
 ]
 
 

@@ -34,7 +34,7 @@ CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?$")
 DOCUMENT_NOUNS = {"letter", "report", "indictment", "document", "documents", "filing", "complaint",
                   "statement", "memo", "lawsuit", "study", "survey", "poll", "record", "records", "court",
                   "data", "analysis", "email", "emails", "transcript", "order", "ruling", "release"}
-REPORT_VERBS = {"report", "reveal", "publish", "learn", "break", "obtain", "disclose", "cite",
+REPORT_VERBS = {"report", "reveal", "publish", "learn", "break", "obtain", "disclose", "cite", "announce",
                 "first", "air", "broadcast", "print", "expose"}
 BROKEN_NEWS = {"news", "story", "report", "scoop"}  # what "break" credits: "the Tribune broke the story"
 NEWS_VERBS = {"report", "reveal", "publish", "break", "first", "disclose", "air", "broadcast", "print"}
