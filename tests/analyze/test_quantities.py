@@ -53,6 +53,11 @@ ROWS = [
      "Some two dozen", 24, "about", None, "protesters"),
     ("He was appointed to an eighth term as leader.",
      "eighth", 8, None, "ordinal", "term"),
+    # the Nth anniversary of an event is N years since it
+    ("The families marked the 15th anniversary of the attacks.",
+     "15th", 15, None, "year", "anniversary"),
+    ("The magazine held its 50th anniversary celebration in May.",
+     "50th", 50, None, "year", "anniversary"),
 ]
 
 

@@ -494,3 +494,12 @@ def test_a_quote_says_which_of_its_sentences_another_outlet_does_not_carry(nlp):
     [finding] = [f for f in story.findings if f.kind == "quote" and first in f.mentions[0].text]
     assert "go on with" not in finding.explanation
     assert "before these words that c does not carry" in finding.explanation
+
+
+def test_an_nth_anniversary_is_n_years_since(nlp):  # type: ignore[no-untyped-def]
+    """"The 15th anniversary of the attacks" and "15 years after the attacks" give one figure."""
+    story = _story(nlp, a="Families of the victims gathered on Sunday for the 15th anniversary of the attacks.",
+                   b="Families of the victims gathered on Sunday, 15 years after the attacks.")
+    [finding] = [f for f in story.findings if f.kind == "quantity" and len(f.mentions) == 2]
+    assert finding.status == "agree"
+    assert [m.text for m in finding.mentions] == ["15th", "15"]

@@ -572,8 +572,13 @@ def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> I
         if STREET.match(doc_text(doc), end):
             continue  # "E. 55th St.", "Fifth Avenue": an address names a place, it ranks nothing
         sent = span[0].sent
+        # the Nth anniversary of an event is N years since it, as "15 years after the attacks" says
+        noun = tok.head
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() == "anniversary":
+            noun = doc[tok.i + 1]  # "Playboy's 50th anniversary celebration" ranks the anniversary
+        unit = "year" if noun.lemma_.lower() == "anniversary" else "ordinal"
         yield Quantity(
             article=article.id, start=start, end=end, text=doc_text(doc)[start:end], sentence=char_span(sent),
-            context=context_lemmas(sent, (start, end)), value=float(value), qualifier=None, unit="ordinal",
-            counted=_phrase(tok.head, span), head=tok.head.lemma_.lower(), hypothetical=False,
+            context=context_lemmas(sent, (start, end)), value=float(value), qualifier=None, unit=unit,
+            counted=_phrase(noun, span), head=noun.lemma_.lower(), hypothetical=False,
         )
