@@ -111,6 +111,7 @@ LINE_STARTS = "storydiff_line_starts"
 # What a line may open with when it opens a sentence: a capital, a digit, a quotation mark.
 _OPENS_SENTENCE = set("\"'“‘(")
 CLOSES_SENTENCE = frozenset(".!?:;\"'”’)")  # what a line that ends as a sentence ends with
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")  # a paragraph's end
 
 
 def _register() -> None:
@@ -130,7 +131,9 @@ def line_starts(doc: Doc) -> Doc:
     hard-wrapped text breaks lines inside sentences, and paragraphs end in full stops."""
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if token.is_space or not before.is_space or "\n" not in before.text or _ends_a_sentence(before):
+        if token.is_space or not before.is_space or "\n" not in before.text:
+            continue
+        if _ends_a_sentence(before) and not _BLANK_LINE.search(before.text):
             continue
         first = token.text[0]
         if first.isupper() or first.isdigit() or first in _OPENS_SENTENCE:

@@ -34,6 +34,11 @@ def test_the_page_stamps_figures_are_neither_dates_nor_quantities(nlp) -> None: 
     # a line that goes on in lower case goes on the sentence: hard-wrapped text
     ("He is a serial liar who has\nrepeatedly pledged to ban them.",
      ["He is a serial liar who has\nrepeatedly pledged to ban them."]),
+    # a paragraph ends its sentence, whatever the parser would join across it
+    ("\u201cWe can't afford to be politically correct anymore.\u201d\n\nObama, speaking from the White House on "
+     "Sunday, said the massacre was an act of terror.",
+     ["\u201cWe can't afford to be politically correct anymore.\u201d",
+      "Obama, speaking from the White House on Sunday, said the massacre was an act of terror."]),
 ])
 def test_a_new_line_that_opens_a_sentence_starts_one(nlp, text, sentences):  # type: ignore[no-untyped-def]
     assert [s.text.strip() for s in nlp(text).sents] == sentences
