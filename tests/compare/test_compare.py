@@ -503,3 +503,17 @@ def test_an_nth_anniversary_is_n_years_since(nlp):  # type: ignore[no-untyped-de
     [finding] = [f for f in story.findings if f.kind == "quantity" and len(f.mentions) == 2]
     assert finding.status == "agree"
     assert [m.text for m in finding.mentions] == ["15th", "15"]
+
+
+def test_a_short_quote_is_no_part_of_another_that_shares_only_its_function_words(nlp):  # type: ignore[no-untyped-def]
+    """"To pay for Obamacare." shares "to pay for" with "…cuts in Medicare to pay for an ill-conceived…",
+    three words in order, but not its own words: they are two quotes. Told by two ads in their own words, each is
+    linked only with itself."""
+    a = 'The Romney ad aired on Tuesday. "Obama has cut $716 billion from Medicare. Why? To pay for Obamacare."\n'
+    b = 'The Romney ad aired on Tuesday. "Obama has cut $716 billion from Medicare. Why? To pay for ObamaCare."\n'
+    c = ('The Obama ad aired in 2008. "It turns out, Senator McCain would make drastic cuts in Medicare to pay for '
+         'an ill-conceived health care plan," the ad said.\n')
+    story = _story(nlp, a=a, b=b, c=c)
+    linked = [sorted(m.article for m in f.mentions) for f in story.findings
+              if f.kind == "quote" and len(f.mentions) > 1]
+    assert linked and all(articles == ["a", "b"] for articles in linked)

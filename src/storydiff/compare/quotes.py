@@ -4,8 +4,9 @@ A quote is split into its sentences (the unit the outlets' versions are compared
 may carry three sentences of a statement, another only the middle one; where two outlets break the
 same words into sentences differently, the longer sentence is cut where the other's ends, see
 :func:`common_cuts`). Two units are the same quote when most of the shorter one's words appear, in
-order, in the longer; they agree when their words are the same apart from case and punctuation, and
-are variants otherwise, with a word-level diff. The same words given to two different named people are a conflict.
+order, in the longer, and most of its own words (not its function words) among them; they agree when
+their words are the same apart from case and punctuation, and are variants otherwise, with a
+word-level diff. The same words given to two different named people are a conflict.
 
 Only the pairs of units an index of their words finds are judged (:func:`quote_candidates`), so
 the work follows the pairs that could be one quote, not the square of the sentences quoted.
@@ -239,7 +240,7 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
                                  or (len(fragment) > 1 and _said_by_one(x, y))):
             return None
         coverage = 1.0
-    elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
+    elif shared < MIN_SHARED or coverage < MIN_COVERAGE or not _content_held(a, b):
         return None
     # Brackets are the editor's words: left out when matching, but an insertion all the same.
     relation = "same" if x.words == y.words else "compatible"
@@ -248,6 +249,17 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         relation = "incompatible"
     # the same words outrank one version held inside a longer one (a quote within a quote)
     return Pair(coverage + 0.01 * min(short, 20) + (0.005 if a == b else 0.0), relation)
+
+
+def _content_held(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether the shorter version's own words, not its function words, are mostly in the other:
+    "To pay for Obamacare" shares "to pay for" with "…cuts in Medicare to pay for an ill-conceived
+    health care plan", and is no part of it."""
+    short, other = (a, b) if len(a) <= len(b) else (b, a)
+    content = [w for w in short if w not in STOP]
+    if len(content) < 2:
+        return True
+    return sum((Counter(content) & Counter(other)).values()) / len(content) >= MIN_COVERAGE
 
 
 def held_in(part: Unit, whole: Unit) -> bool:
