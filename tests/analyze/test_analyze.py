@@ -57,3 +57,11 @@ def test_a_run_without_spaces_is_parsed_in_pieces_and_offsets_hold(nlp) -> None:
     found = analyze(Article(id="a", text=text, published=dt.date(2024, 5, 3)), nlp=nlp).facts
     assert {(f.kind, text[f.start:f.end]) for f in found if f.kind in ("date", "quantity")} == {
         ("quantity", "12"), ("date", "Tuesday")}
+
+
+def test_an_institution_named_after_a_person_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The small model takes "the Donald J. Trump Foundation" for a person; a "he" after it would mean
+    the foundation."""
+    doc = nlp("In 2008, Trump said, the Donald J. Trump Foundation's donation had made his father a sponsor.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Donald J. Trump Foundation's"] == "ORG"
