@@ -27,8 +27,8 @@ EXAMPLE_FLOORS = {"found": 4, "correct": 4, "max_violated": 0, "max_false_confli
 BASIL_FLOORS = {
     "gold-dev.json": {"found": 0.899, "correct": 0.844, "max_violated": 0, "max_false_conflicts": 0.01,
                       "max_ambiguous": 0.03},
-    "gold-dev-more.json": {"found": 0.797, "correct": 0.742, "max_violated": 0, "max_false_conflicts": 0.005,
-                           "max_ambiguous": 0.031},
+    "gold-dev-more.json": {"found": 0.803, "correct": 0.742, "max_violated": 0, "max_false_conflicts": 0.005,
+                           "max_ambiguous": 0.026},
 }
 # "Ambiguous" counts a gold finding whose best-matching reported findings carry different statuses.
 # A figure inside a quote makes two right findings that tie: the quote (a variant) and the figure
@@ -42,7 +42,7 @@ PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.30, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.15, "max_violated": 0}}
 QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.90}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
-QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.933, "precision": 0.95}
+QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.935, "precision": 0.95}
 
 
 def _score_findings(gold: Path, report: dict, inputs: Sequence[Path], tmp: Path) -> dict[str, float]:
