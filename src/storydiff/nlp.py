@@ -159,9 +159,10 @@ def line_starts(doc: Doc) -> Doc:
     """After a line that ends without a sentence's closing mark, a line that opens with a capital, a
     digit or a quotation mark starts a sentence: a headline, a byline or a dateline is not part of the
     lead below it, however the parser would join them ("…to clinch playoff spot\nPublished December
-    23, 2012\nAndrew Luck threw for 205 yards"). A line that goes on in lower case ("…who has\n
-    repeatedly pledged") is left to the parser, as is a line after one that ends as a sentence does:
-    hard-wrapped text breaks lines inside sentences, and paragraphs end in full stops."""
+    23, 2012\nAndrew Luck threw for 205 yards"). So does such a line after a blank line, whatever ends
+    the paragraph before ("…anymore.”\n\nObama, speaking from the White House, said"). A line that goes
+    on in lower case ("…who has\nrepeatedly pledged") is left to the parser, as is a line right after
+    one that ends as a sentence does: hard-wrapped text breaks lines inside sentences."""
     for token in doc[1:]:
         before = doc[token.i - 1]
         if token.is_space or not before.is_space or "\n" not in before.text:
