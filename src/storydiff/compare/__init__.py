@@ -203,8 +203,9 @@ def _left_out_notes(group: Sequence[Unit], siblings: Mapping[int, list[Unit]],
     """What an aligned sentence's quote has next to it, in some articles, that others do not carry
     anywhere ("a's and b's quotes go on with 1 sentence that c does not carry (“We can't afford…”)"),
     read out from the sentence on each side up to a sentence all of them carry."""
-    told: dict[tuple[int, int, tuple[str, ...], tuple[str, ...]], list[str]] = {}
-    shown: dict[tuple[int, int, tuple[str, ...], tuple[str, ...]], str] = {}
+    # the sentences left out, keyed as compared (typography is no difference): how they are shown,
+    # and whose quotes carry them
+    told: dict[tuple[int, int, tuple[str, ...], tuple[str, ...]], tuple[str, list[str]]] = {}
     for unit in group:
         if unit.nested:
             continue
@@ -214,25 +215,23 @@ def _left_out_notes(group: Sequence[Unit], siblings: Mapping[int, list[Unit]],
             gap: list[Unit] = []
             missing: set[str] = set()
             k = unit.index + step
-            while 0 <= k < len(quote) and others - carried.get(id(quote[k]), set()):
+            while 0 <= k < len(quote) and (leaving := others - carried.get(id(quote[k]), set())):
                 gap.append(quote[k])
-                missing |= others - carried.get(id(quote[k]), set())
+                missing |= leaving
                 k += step
             if gap:
-                opening = min(gap, key=lambda u: u.start)  # keyed as compared: typography is no difference
+                opening = min(gap, key=lambda u: u.start)
                 key = (step, len(gap), opening.matched[:6], tuple(sorted(missing)))
-                shown.setdefault(key, " ".join(opening.text.split()[:6]))
-                told.setdefault(key, []).append(unit.article)
+                told.setdefault(key, (" ".join(opening.text.split()[:6]), []))[1].append(unit.article)
     notes = []
-    for key, carriers in told.items():
-        step, count, _, leaving = key
+    for (step, count, _, leaving_out), (shown, carriers) in told.items():
         sentences = f"{count} sentence{'s' if count > 1 else ''}"
         whose = join_names([f"{a}'s" for a in carriers])
         many = len(carriers) > 1
         side = (f"{'have' if many else 'has'} {sentences} before these words" if step < 0
                 else f"{'go' if many else 'goes'} on with {sentences}")
-        notes.append(f"{whose} quote{'s' if many else ''} {side} that {join_names(leaving)} "
-                     f"{'do' if len(leaving) > 1 else 'does'} not carry (“{shown[key]}…”)")
+        notes.append(f"{whose} quote{'s' if many else ''} {side} that {join_names(leaving_out)} "
+                     f"{'do' if len(leaving_out) > 1 else 'does'} not carry (“{shown}…”)")
     return notes
 
 

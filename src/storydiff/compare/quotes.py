@@ -225,8 +225,10 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
     if short >= MIN_SHARED:
         # Words in common, ignoring order, bound the in-order count from above: most pairs of
         # sentences share too few words to be one quote, and need no sequence matching.
-        common = sum((Counter(a) & Counter(b)).values())
-        if common < MIN_SHARED or common / short < MIN_COVERAGE:
+        common = Counter(a) & Counter(b)
+        in_common = sum(common.values())
+        if in_common < MIN_SHARED or in_common / short < MIN_COVERAGE \
+                or not _content_held(a if len(a) <= len(b) else b, common):
             return None
     shared = shared_words(a, b)
     coverage = shared / short
@@ -240,7 +242,7 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
                                  or (len(fragment) > 1 and _said_by_one(x, y))):
             return None
         coverage = 1.0
-    elif shared < MIN_SHARED or coverage < MIN_COVERAGE or not _content_held(a, b):
+    elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
         return None
     # Brackets are the editor's words: left out when matching, but an insertion all the same.
     relation = "same" if x.words == y.words else "compatible"
@@ -251,15 +253,12 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
     return Pair(coverage + 0.01 * min(short, 20) + (0.005 if a == b else 0.0), relation)
 
 
-def _content_held(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether the shorter version's own words, not its function words, are mostly in the other:
-    "To pay for Obamacare" shares "to pay for" with "…cuts in Medicare to pay for an ill-conceived
-    health care plan", and is no part of it."""
-    short, other = (a, b) if len(a) <= len(b) else (b, a)
-    content = [w for w in short if w not in STOP]
-    if len(content) < 2:
-        return True
-    return sum((Counter(content) & Counter(other)).values()) / len(content) >= MIN_COVERAGE
+def _content_held(short: Sequence[str], common: Counter[str]) -> bool:
+    """Whether the shorter version's own words, not its function words, are mostly among the words
+    it has in ``common`` with the other: "To pay for Obamacare" shares "to pay for" with "…cuts in
+    Medicare to pay for an ill-conceived health care plan", and is no part of it."""
+    content = sum(w not in STOP for w in short)
+    return content < 2 or sum(n for w, n in common.items() if w not in STOP) / content >= MIN_COVERAGE
 
 
 def held_in(part: Unit, whole: Unit) -> bool:
