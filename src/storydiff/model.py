@@ -151,7 +151,8 @@ class Quantity(Fact):
 
     ``value`` is a number or, for tallies and ranges, a pair. ``qualifier`` is one of ``about``
     (about, roughly), ``over`` (more than, -plus), ``min`` (at least), ``under`` (fewer than,
-    nearly), ``max`` (up to, as many as) or None.
+    nearly), ``max`` (up to, as many as), ``several`` (the range a count told as "several" admits)
+    or None.
     ``unit`` is what the number measures ("day", "$", "percent", "year of age"), ``counted`` the
     noun phrase it counts or describes ("Occupy ICE protests"), ``actor`` whom the sentence
     gives the figure to, by name ("Newton's record of 4,051 yards", "Hansbrough averaged 7.2

@@ -58,6 +58,22 @@ ROWS = [
      "15th", 15, None, "year", "anniversary"),
     ("The magazine held its 50th anniversary celebration in May.",
      "50th", 50, None, "year", "anniversary"),
+    # counts told without a numeral
+    ("The conference has also issued several letters to members of Congress.",
+     "several", (3, 9), "several", None, "letters"),
+    ("He had twice been investigated for terrorism connections.",
+     "twice", 2, None, "time", "investigate"),
+    ("He was investigated by the FBI several times.",
+     "several", (3, 9), "several", "time", "investigate"),
+    ("Both Republican U.S. senators called for a veto.",
+     "Both", 2, None, None, "Republican U.S. senators"),
+    ("Biden turned the lone vice presidential debate into a feisty affair.",
+     "lone", 1, None, None, "vice presidential debate"),
+    ("It was the only debate between himself and Rep. Paul Ryan.",
+     "only", 1, None, None, "debate"),
+    # a rank told with "No."
+    ("He said Friday he would run for the No. 2 job in the chamber.",
+     "No. 2", 2, None, "ordinal", "No. 2 job"),
 ]
 
 
@@ -259,3 +275,29 @@ def test_what_a_figure_counts(nlp, text, evidence, head):  # type: ignore[no-unt
 def test_a_conversion_in_parentheses_is_as_rough_as_the_measure_it_converts(nlp, text, figure, qualifier):  # type: ignore[no-untyped-def]
     (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.text == figure]
     assert q.qualifier == qualifier
+
+
+@pytest.mark.parametrize("text", [
+    "The new plant is twice as large as the old one.",
+    "She runs twice a week.",
+    "Both of them said they hoped she would veto it.",
+    "Both Smith and Jones lost their seats.",
+    "Not only did he win, he won big.",
+])
+def test_words_that_count_nothing_here(nlp, text):  # type: ignore[no-untyped-def]
+    """"Twice" as a factor or a rate, "both" as a pronoun or before two names, "only" as an adverb."""
+    facts = list(extract_quantities(nlp(text), Article(id="t", text=text)))
+    assert [q.text for q in facts] == []
+
+
+def test_a_hedge_keeps_its_number(nlp):  # type: ignore[no-untyped-def]
+    text = "Only 10 people came to the hearing."
+    facts = list(extract_quantities(nlp(text), Article(id="t", text=text)))
+    assert [(q.text, q.value) for q in facts] == [("Only 10", 10)]
+
+
+def test_a_rank_hung_on_no_counts_nothing(nlp):  # type: ignore[no-untyped-def]
+    """The parse hangs "2" of "to No. 2 in the event" on the abbreviation: a rank of nothing named."""
+    text = "He has been preparing to move up from No. 3 in the leadership to No. 2 in the event that Boehner retires."
+    facts = list(extract_quantities(nlp(text), Article(id="t", text=text)))
+    assert [(q.text, q.unit, q.head) for q in facts] == [("No. 3", "ordinal", None), ("No. 2", "ordinal", None)]

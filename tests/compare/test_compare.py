@@ -39,6 +39,27 @@ def test_hedged_figures_are_variants(nlp):  # type: ignore[no-untyped-def]
     assert {m.text for m in f.mentions} == {"Nearly 40", "About 40"}
 
 
+def test_several_is_seven_told_less_precisely(nlp):  # type: ignore[no-untyped-def]
+    a = "The earthquake flattened seven villages on Qeshm island on Sunday, officials said.\n"
+    b = "The earthquake flattened several villages on Qeshm island on Sunday, the governor said.\n"
+    story = _story(nlp, a=a, b=b)
+    (f,) = _about(story, "quantity", "several")
+    assert f.status == "variant"
+    assert {m.text for m in f.mentions} == {"seven", "several"}
+    assert "says several (“several”)" in f.explanation
+    assert [m.value for m in f.mentions if m.text == "several"] == [(3, 9)]
+
+
+def test_vague_counts_agree(nlp):  # type: ignore[no-untyped-def]
+    a = "The bishops' conference has issued several letters to members of Congress about the budget.\n"
+    b = "The conference of bishops wrote several letters to Congress about the budget.\n"
+    story = _story(nlp, a=a, b=b)
+    (f,) = _about(story, "quantity", "several")
+    assert f.status == "agree"
+    assert [(m.article, m.start, m.end) for m in f.mentions] == [
+        ("a", a.index("several"), a.index("several") + 7), ("b", b.index("several"), b.index("several") + 7)]
+
+
 def test_different_outlets_credited_for_the_same_report(nlp):  # type: ignore[no-untyped-def]
     story = _story(nlp, a=A, b=B)
     (f,) = _about(story, "attribution", "Harbor Gazette")

@@ -44,6 +44,8 @@ QUALIFIERS = {
     "well over": "over", "no fewer than": "min", "no less than": "min", "exactly": None, "just": None,
     "only": None,
 }
+RANK = re.compile(r"\bNo\.\s?$")
+SEVERAL = (3.0, 9.0)  # the counts "several" admits: a range, told with the qualifier "several"
 UNIT_LEMMAS = {
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "page", "mile",
     "kilometer", "meter", "foot", "inch", "pound", "ton", "acre", "gallon", "barrel", "point", "vote",
@@ -478,6 +480,7 @@ def extract_quantities(doc: Doc, article: Article, *, taken: Sequence[tuple[int,
     ``mentions`` (the article's named people) tells whom a "he" given a figure refers to."""
     text = doc_text(doc)
     taken = [*taken, *(m.span() for m in NOT_AMOUNTS.finditer(text))]
+    found: list[tuple[int, int]] = []
     for share in _shares(doc, article, taken):
         taken.append((share.start, share.end))
         yield share
@@ -511,15 +514,22 @@ def extract_quantities(doc: Doc, article: Article, *, taken: Sequence[tuple[int,
             continue
         if unit == "year" and m.group("old"):
             unit = "year of age"
+        rank = RANK.search(text, max(0, start - 5), start)
+        if rank and not qualifier and not m.group("cur"):
+            unit, start = "ordinal", rank.start()  # "the No. 2 job", "from No. 3 to No. 2": a rank, as "second" is
+            if head is not None and not head.isalpha():
+                counted = head = None  # "to No. 2 in the event": the parse hangs the rank on "No."
         if qualifier is None and unit is not None:
             qualifier = _converted_hedge(text, start)
         sent = span[0].sent
+        found.append((start, end))
         yield Quantity(
             article=article.id, start=start, end=end, text=text[start:end], sentence=char_span(sent),
             context=context_lemmas(sent, (start, end)), value=value, qualifier=qualifier, unit=unit,
             counted=counted, head=head, hypothetical=_hypothetical(anchor), actor=_actor(anchor, mentions),
         )
     yield from _ordinals(doc, article, taken)
+    yield from _vague_counts(doc, article, [*taken, *found])
 
 
 def _shares(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
@@ -582,3 +592,61 @@ def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> I
             context=context_lemmas(sent, (start, end)), value=float(value), qualifier=None, unit=unit,
             counted=_phrase(noun, span), head=noun.lemma_.lower(), hypothetical=False,
         )
+
+
+VAGUE_COUNTS: dict[str, QuantityValue] = {"lone": 1.0, "sole": 1.0, "only": 1.0, "both": 2.0, "twice": 2.0,
+                                          "several": SEVERAL}
+"""Words that count without a numeral: "the lone opposition", "the only debate between them" (one),
+"both Republican senators", "had twice been investigated" (two), "several letters" (SEVERAL)."""
+_NOT_TWICE = frozenset({"as", "a", "an", "the", "that", "than", "per", "each", "every", "over", "more"})
+
+
+def _vague_counts(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
+    """Counts told in words without a numeral (VAGUE_COUNTS), where the word counts a noun it
+    modifies ("several letters", "the lone opposition") or, for "twice", the times a verb's event
+    happened ("had twice been investigated"); not "twice as many", "twice a week", "both of them",
+    "both X and Y", "not only"."""
+    text = doc_text(doc)
+    for tok in doc:
+        word = tok.lower_
+        if word not in VAGUE_COUNTS or any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
+            continue
+        noun = tok.head
+        unit: str | None
+        counted: str | None
+        head: str | None
+        if word == "twice":
+            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if tok.dep_ != "advmod" or noun.pos_ != "VERB" or (after is not None and after.lower_ in _NOT_TWICE):
+                continue
+            unit, counted, head = "time", noun.lemma_.lower(), noun.lemma_.lower()
+        else:
+            if not _counts_noun(tok, noun):
+                continue
+            unit = noun.lemma_.lower() if noun.lemma_.lower() in UNIT_LEMMAS else None
+            if unit in TIME_UNITS or unit == "time":
+                label = _verb_label(noun, doc[tok.i:tok.i + 1])
+                counted, head = label, label.split()[0] if label else None
+            else:
+                counted, head = _phrase(noun, doc[tok.i:tok.i + 1]), noun.lemma_.lower()
+        start, end = tok.idx, tok.idx + len(tok)
+        sent = tok.sent
+        yield Quantity(
+            article=article.id, start=start, end=end, text=text[start:end], sentence=char_span(sent),
+            context=context_lemmas(sent, (start, end)), value=VAGUE_COUNTS[word],
+            qualifier="several" if word == "several" else None, unit=unit, counted=counted, head=head,
+            hypothetical=_hypothetical(tok),
+        )
+
+
+def _counts_noun(tok: Token, noun: Token) -> bool:
+    """Whether a VAGUE_COUNTS word counts the noun it hangs on: "several letters", "both senators"
+    (plural), "the only debate", "his lone vote" (singular, after a determiner: not "only one")."""
+    if noun.pos_ != "NOUN" or noun.i <= tok.i or noun.ent_type_:
+        return False
+    if tok.lower_ == "both":
+        return tok.dep_ in {"det", "predet"} and noun.tag_ == "NNS"
+    if tok.lower_ == "several":
+        return tok.dep_ == "amod" and noun.tag_ == "NNS"
+    return tok.dep_ == "amod" and noun.tag_ == "NN" and any(
+        c.dep_ in {"det", "poss"} and c.i < tok.i for c in noun.children)

@@ -37,7 +37,9 @@ QUALIFIER_WORDS = {"about": "about", "over": "more than", "min": "at least", "un
 
 
 def describe_quantity(q: Quantity) -> str:
-    if isinstance(q.value, tuple):
+    if q.qualifier == "several":
+        value = "several"
+    elif isinstance(q.value, tuple):
         value = f"{format_number(q.value[0])} to {format_number(q.value[1])}"
     elif q.unit == "fraction":
         share = Fraction(q.value).limit_denominator(1000)  # "two-thirds", "1 in 500"
