@@ -72,6 +72,13 @@ AUG = _d(D(2018, 8, 1), D(2018, 8, 31), "month")
                                                                      "late Tuesday night"), "same"),
     # a day against another year: more often two events than one misdated
     (_d(D(2012, 8, 7), D(2012, 8, 7), "day"), _d(D(2003, 1, 1), D(2003, 12, 31), "year"), None),
+    # a weekday names no year: "his resignation on Friday" is not "re-election in 2018" told less
+    # precisely; a date that names its year may be ("born on April 22, 1923", "born in 1923")
+    (DateFact(article="a", start=0, end=6, text="Friday", sentence=Span(0, 6), context=(),
+              value=DateValue(D(2018, 4, 6), D(2018, 4, 6), "day"), weekday="Friday", relation=None, head=None),
+     _d(D(2018, 1, 1), D(2018, 12, 31), "year"), None),
+    (_d(D(1923, 4, 22), D(1923, 4, 22), "day", "April 22, 1923"), _d(D(1923, 1, 1), D(1923, 12, 31), "year"),
+     "compatible"),
     # one night told from either side of midnight
     (_d(D(2016, 9, 28), D(2016, 9, 28), "day", "late Wednesday"),
      _d(D(2016, 9, 29), D(2016, 9, 29), "day", "early Thursday"), "compatible"),

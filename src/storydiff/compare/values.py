@@ -427,6 +427,11 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
         # a day within a month is that month told more precisely; but "from 2000 to 2006" and
         # "from 2002 to 2006" are two accounts of one span
         if x.value.overlaps(y.value) and not x.value.granularity == y.value.granularity == "range":
+            # but a weekday names no year: that "after his resignation on Friday" falls within "would not
+            # seek re-election in 2018" says nothing of their being one fact
+            if x.weekday and PRECISION.get(y.value.granularity) == "year" or \
+                    y.weekday and PRECISION.get(x.value.granularity) == "year":
+                return None
             return "compatible"
         # A day against a year is more often two events than one event misdated.
         if PRECISION.get(x.value.granularity) != PRECISION.get(y.value.granularity):
