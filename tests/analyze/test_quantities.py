@@ -71,6 +71,8 @@ ROWS = [
      "lone", 1, None, None, "vice presidential debate"),
     ("It was the only debate between himself and Rep. Paul Ryan.",
      "only", 1, None, None, "debate"),
+    ('The lone "no" vote in the Senate was Harry Reid.',  # the parse takes "lone" for a noun modifier here
+     "lone", 1, None, "vote", "vote"),
     # a rank told with "No."
     ("He said Friday he would run for the No. 2 job in the chamber.",
      "No. 2", 2, None, "ordinal", "No. 2 job"),

@@ -648,5 +648,5 @@ def _counts_noun(tok: Token, noun: Token) -> bool:
         return tok.dep_ in {"det", "predet"} and noun.tag_ == "NNS"
     if tok.lower_ == "several":
         return tok.dep_ == "amod" and noun.tag_ == "NNS"
-    return tok.dep_ == "amod" and noun.tag_ == "NN" and any(
+    return tok.dep_ in {"amod", "nmod"} and noun.tag_ == "NN" and any(
         c.dep_ in {"det", "poss"} and c.i < tok.i for c in noun.children)
