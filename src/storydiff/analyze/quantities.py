@@ -611,24 +611,24 @@ def _vague_counts(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) 
         word = tok.lower_
         if word not in VAGUE_COUNTS or any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
             continue
-        noun = tok.head
+        on = tok.head  # the noun counted, or for "twice" the verb
         unit: str | None
         counted: str | None
         head: str | None
         if word == "twice":
             after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if tok.dep_ != "advmod" or noun.pos_ != "VERB" or (after is not None and after.lower_ in _NOT_TWICE):
+            if tok.dep_ != "advmod" or on.pos_ != "VERB" or (after is not None and after.lower_ in _NOT_TWICE):
                 continue
-            unit, counted, head = "time", noun.lemma_.lower(), noun.lemma_.lower()
+            unit, counted, head = "time", on.lemma_.lower(), on.lemma_.lower()
         else:
-            if not _counts_noun(tok, noun):
+            if not _counts_noun(tok, on):
                 continue
-            unit = noun.lemma_.lower() if noun.lemma_.lower() in UNIT_LEMMAS else None
-            if unit in TIME_UNITS or unit == "time":
-                label = _verb_label(noun, doc[tok.i:tok.i + 1])
+            unit = on.lemma_.lower() if on.lemma_.lower() in UNIT_LEMMAS else None
+            if unit in TIME_UNITS or unit == "time":  # "several times": the times of what the verb says
+                label = _verb_label(on, doc[tok.i:tok.i + 1])
                 counted, head = label, label.split()[0] if label else None
             else:
-                counted, head = _phrase(noun, doc[tok.i:tok.i + 1]), noun.lemma_.lower()
+                counted, head = _phrase(on, doc[tok.i:tok.i + 1]), on.lemma_.lower()
         start, end = tok.idx, tok.idx + len(tok)
         sent = tok.sent
         yield Quantity(
