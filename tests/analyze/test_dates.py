@@ -330,7 +330,8 @@ def test_basil_coverage(nlp, basil):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
 def test_dates_past_the_calendars_ends_are_left_undated_not_fatal(nlp, published: str) -> None:  # type: ignore[no-untyped-def]
-    text = "In June, last week and last summer, the council met; it meets again next year and in 10,000 weeks."
+    text = ("In June, last week and last summer, the council met; it meets again next year and in 10,000 weeks. "
+            "On Friday it met. Six days later it met again.")
     found = facts(nlp, text, published)
     assert found, "dates the calendar can hold are still read"
     for fact in found:
@@ -389,3 +390,27 @@ def test_page_stamps_are_not_story_dates(nlp, text: str, dates: list[str]) -> No
 ])
 def test_a_day_word_in_a_name_is_no_date(nlp, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [f.text for f in facts(nlp, text, "2016-02-17")] == dates
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a day told from the day named last: the next, the one before, the same
+    ("Obama spoke at a White House dinner on Friday night. The next day, he clarified his remarks.",
+     [("Friday night", "2010-08-13"), ("The next day", "2010-08-14")]),
+    ("The senator resigned on Thursday. Two days later, he left the city.",
+     [("Thursday", "2010-08-12"), ("Two days later", "2010-08-14")]),
+    ("The senator resigned on Thursday. He had told his staff the day before, aides said.",
+     [("Thursday", "2010-08-12"), ("the day before", "2010-08-11")]),
+    ("Obama had lunch with Clinton on Thursday.\n\nOn that same day, the report was released.",
+     [("Thursday", "2010-08-12"), ("that same day", "2010-08-12")]),
+    # anchored on what follows, or with no day named before: left out
+    ("The senator resigned on Thursday. The vote came the day before the election.", [("Thursday", "2010-08-12")]),
+    ("The next day, he clarified his remarks.", []),
+    # a day named three paragraphs back is too far to be the one meant
+    ("The senator resigned on Thursday.\n\nHe left.\n\nHe wrote a book.\n\nThe next day, he spoke.",
+     [("Thursday", "2010-08-12")]),
+])
+def test_days_told_from_the_last_day_named(nlp, text: str, dates: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = facts(nlp, text, "2010-08-16")
+    assert [(f.text, f.value.first.isoformat() if f.value else None) for f in found] == dates
+    for f in found:
+        assert text[f.start:f.end] == f.text

@@ -51,6 +51,15 @@ _RELATIONS = {"till": "until", "through": "until", "thru": "until", "up until": 
               "prior to": "before", "no later than": "by"}
 _ATTACKS = re.compile(r"(?i)attack|terror|hijack|victim|famil|survivor|memorial|commission|9/11")
 _SEPT_11 = re.compile(r"Sept(?:ember|\.)?\s+11(?:th)?$")
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Days told from the day the article last named: "The next day, he clarified", "two days later",
+# "the day before,", "on that same day". Not those anchored on what follows ("the day before the
+# election", "one day after Obama insisted"): their day is that event's, which the text must name.
+_FROM_LAST = re.compile(
+    r"(?i)\b(?:(?P<next>the (?:next|following) (?:day|morning|afternoon|evening|night))"
+    r"|(?P<n>a|one|two|three|four|five|six) days? (?P<dir>later|earlier)"
+    r"|(?P<before>the (?:day|night) before|the previous (?:day|night))(?=\s*[,.;])"
+    r"|(?P<same>(?:that|the) same day))\b")
 # Entities a weekday or holiday inside of is not a date ("Fox News Sunday", "Ruby Tuesday").
 _NOT_DATES = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"}
 FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo"}
@@ -104,7 +113,40 @@ def extract_dates(doc: Doc, article: Article, *,
             if fact is not None:
                 facts.append(fact)
     facts.sort(key=lambda f: f.start)
-    yield from (f for f in facts if not any(s < f.end and f.start < e for s, e in stamps))
+    facts = [f for f in facts if not any(s < f.end and f.start < e for s, e in stamps)]
+    yield from _from_last(doc, article, facts, taken)
+
+
+def _from_last(doc: Doc, article: Article, facts: list[DateFact],
+               taken: Sequence[tuple[int, int]]) -> list[DateFact]:
+    """``facts`` with the days told from the day named last (_FROM_LAST) placed: "the next day" after
+    "Friday night" is the Saturday. The day named last is the nearest day before it in its own
+    paragraph or the one before; without one, such a phrase is left out."""
+    text = doc_text(doc)
+    out = list(facts)
+    for m in _FROM_LAST.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken) or any(
+                f.start < m.end() and m.start() < f.end for f in out):
+            continue
+        last = max((f for f in out if f.end <= m.start() and f.value is not None and f.value.granularity == "day"),
+                   key=lambda f: f.start, default=None)
+        if last is None or last.value is None or text.count("\n\n", last.end, m.start()) > 1:
+            continue
+        if m.group("same"):
+            days = 0
+        elif m.group("n"):
+            days = _COUNT[m.group("n").lower()] * (1 if m.group("dir").lower() == "later" else -1)
+        else:
+            days = 1 if m.group("next") else -1
+        try:
+            day = last.value.first + dt.timedelta(days=days)
+        except OverflowError:
+            continue  # "the next day" after Dec. 31, 9999: past the calendar's end, as elsewhere (see _fact)
+        fact = _fact(doc, article, m.start(), m.end(), None, None, Reading(DateValue(day, day, "day")))
+        if fact is not None:
+            out.append(fact)
+            out.sort(key=lambda f: f.start)
+    return out
 
 
 def _as_date(published: dt.date | None) -> dt.date | None:
@@ -139,7 +181,8 @@ def _supported(hit: Hit, text: str, date_ents: list[tuple[int, int]]) -> bool:
 
 
 def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date | None,
-          hit: Hit | None) -> DateFact | None:
+          hit: Hit | None, placed: Reading | None = None) -> DateFact | None:
+    """The date at [start, end): read by ``hit``'s rule, or from its text; ``placed``: already read."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -148,7 +191,7 @@ def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date |
     year = 2001 if _SEPT_11.match(words) and _ATTACKS.search(sent.text) else None
     ctx = Context(published, _tense(span.root), year)
     try:
-        reading = hit.read(ctx) if hit is not None else _fallback(words, ctx)
+        reading = placed or (hit.read(ctx) if hit is not None else _fallback(words, ctx))
     except (ValueError, OverflowError):
         # A date placed past the calendar's ends ("next year" in 9999, "300,000 weeks ago"): the
         # date module says so with these two; such a mention cannot be dated, like one never read.
