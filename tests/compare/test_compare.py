@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from storydiff.analyze import facts_from_doc
@@ -58,6 +60,23 @@ def test_vague_counts_agree(nlp):  # type: ignore[no-untyped-def]
     assert f.status == "agree"
     assert [(m.article, m.start, m.end) for m in f.mentions] == [
         ("a", a.index("several"), a.index("several") + 7), ("b", b.index("several"), b.index("several") + 7)]
+
+
+def test_a_day_and_a_bound_on_it_are_a_variant(nlp):  # type: ignore[no-untyped-def]
+    """"By Saturday" admits any day up to Saturday: the next day after Friday's dinner is within it,
+    told more precisely. The explanation says which is the bound."""
+    a = ("Obama defended the Islamic center at a White House dinner on Friday night. The next day, "
+         "Obama clarified that he was commenting on religious freedom.\n")
+    b = ("Obama defended the Islamic center on Friday night. By Saturday, Obama clarified that he was commenting "
+         "on religious freedom.\n")
+    analyzed = [facts_from_doc(nlp(t), Article(id=k, text=t, published=dt.date(2010, 8, 16)))
+                for k, t in (("a", a), ("b", b))]
+    (f,) = _about(compare_story(analyzed), "date", "The next day")
+    assert f.status == "variant"
+    next_day, saturday = a.index("The next day"), b.index("Saturday")
+    assert [(m.article, m.start, m.end) for m in f.mentions] == [("a", next_day, next_day + 12),
+                                                                  ("b", saturday, saturday + 8)]
+    assert "by “Saturday”" in f.explanation
 
 
 def test_different_outlets_credited_for_the_same_report(nlp):  # type: ignore[no-untyped-def]

@@ -388,7 +388,9 @@ def _date_value(d: DateFact) -> Any:
 
 
 def _describe_date(d: DateFact) -> str:
-    return f"“{d.text}”" + (f" ({d.value.label()})" if d.value is not None and d.value.label() != d.text else "")
+    """“Friday” (April 6, 2018); a bound says which: by “Saturday”, since “2005”."""
+    bound = f"{d.relation} " if d.relation else ""
+    return f"{bound}“{d.text}”" + (f" ({d.value.label()})" if d.value is not None and d.value.label() != d.text else "")
 
 
 def _lead_in(text: str, start: int, end: int, words: int = 6) -> str:

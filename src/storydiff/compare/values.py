@@ -458,6 +458,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         if x.relation and y.relation:
             return None
         score -= 0.1
+        if relation == "same":
+            relation = "compatible"  # "by Saturday" bounds the day "the next day" names: one told less precisely
     if relation == "incompatible" and not (same_event and _one_event(x, y)):
         return None
     # one day told at two precisions ("Tuesday", "Tuesday afternoon") needs what one day told alike needs
