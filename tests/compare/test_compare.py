@@ -11,8 +11,8 @@ from storydiff.compare import compare_story
 from storydiff.model import Article, Finding, Story
 
 
-def _story(nlp, **texts: str) -> Story:  # type: ignore[no-untyped-def]
-    analyzed = [facts_from_doc(nlp(t), Article(id=k, text=t)) for k, t in texts.items()]
+def _story(nlp, published: dt.date | None = None, **texts: str) -> Story:  # type: ignore[no-untyped-def]
+    analyzed = [facts_from_doc(nlp(t), Article(id=k, text=t, published=published)) for k, t in texts.items()]
     return compare_story(analyzed)
 
 
@@ -69,9 +69,7 @@ def test_a_day_and_a_bound_on_it_are_a_variant(nlp):  # type: ignore[no-untyped-
          "Obama clarified that he was commenting on religious freedom.\n")
     b = ("Obama defended the Islamic center on Friday night. By Saturday, Obama clarified that he was commenting "
          "on religious freedom.\n")
-    analyzed = [facts_from_doc(nlp(t), Article(id=k, text=t, published=dt.date(2010, 8, 16)))
-                for k, t in (("a", a), ("b", b))]
-    (f,) = _about(compare_story(analyzed), "date", "The next day")
+    (f,) = _about(_story(nlp, dt.date(2010, 8, 16), a=a, b=b), "date", "The next day")
     assert f.status == "variant"
     next_day, saturday = a.index("The next day"), b.index("Saturday")
     assert [(m.article, m.start, m.end) for m in f.mentions] == [("a", next_day, next_day + 12),

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, DateFact, DateValue
 from .datenorm import MONTH, WEEKDAY, WEEKDAYS, Context, Hit, Reading, Tense, read_date, scan
+from .quantities import parse_number
 from .stamps import page_stamps
 from .text import char_span, clean_span, context_lemmas, doc_text, named, sentence_of
 
@@ -51,7 +52,6 @@ _RELATIONS = {"till": "until", "through": "until", "thru": "until", "up until": 
               "prior to": "before", "no later than": "by"}
 _ATTACKS = re.compile(r"(?i)attack|terror|hijack|victim|famil|survivor|memorial|commission|9/11")
 _SEPT_11 = re.compile(r"Sept(?:ember|\.)?\s+11(?:th)?$")
-_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Days told from the day the article last named: "The next day, he clarified", "two days later",
 # "the day before,", "on that same day". Not those anchored on what follows ("the day before the
 # election", "one day after Obama insisted"): their day is that event's, which the text must name.
@@ -135,7 +135,7 @@ def _from_last(doc: Doc, article: Article, facts: list[DateFact],
         if m.group("same"):
             days = 0
         elif m.group("n"):
-            days = _COUNT[m.group("n").lower()] * (1 if m.group("dir").lower() == "later" else -1)
+            days = int(parse_number(m.group("n")) or 1) * (1 if m.group("dir").lower() == "later" else -1)
         else:
             days = 1 if m.group("next") else -1
         try:
