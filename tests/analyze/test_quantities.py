@@ -279,6 +279,20 @@ def test_a_conversion_in_parentheses_is_as_rough_as_the_measure_it_converts(nlp,
     assert q.qualifier == qualifier
 
 
+@pytest.mark.parametrize(("text", "figure", "qualifier"), [
+    ("Labrador, who has barely served two terms in Congress, jumped into the race.", "two", "min"),
+    ("The bill barely won 51 votes in the Senate.", "51", "min"),
+    ("Barely 200 people showed up for the rally.", "Barely 200", "min"),
+    ("Labrador has served two terms in Congress.", "two", None),
+    ("They barely noticed when 30 people left the hall.", "30", None),  # the hedge of another verb
+])
+def test_barely_hedges_the_figure_its_verb_counts(nlp, text, figure, qualifier):  # type: ignore[no-untyped-def]
+    """"Has barely served two terms" is two terms and hardly more, as "barely two terms" is."""
+    (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.text == figure]
+    assert q.qualifier == qualifier
+    assert text[q.start:q.end] == figure
+
+
 @pytest.mark.parametrize("text", [
     "The new plant is twice as large as the old one.",
     "She runs twice a week.",

@@ -42,8 +42,11 @@ QUALIFIERS = {
     "less than": "under", "fewer than": "under", "under": "under", "just under": "under",
     "more than": "over", "over": "over", "at least": "min", "upwards of": "over", "just over": "over",
     "well over": "over", "no fewer than": "min", "no less than": "min", "exactly": None, "just": None,
-    "only": None,
+    "only": None, "barely": "min", "scarcely": "min",
 }
+# Hedges said of the verb whose object the figure counts: "has barely served two terms" is two terms
+# and hardly more, as "barely two terms" is.
+VERB_HEDGES = {"barely": "min", "scarcely": "min"}
 RANK = re.compile(r"\bNo\.\s?$")
 SEVERAL = (3.0, 9.0)  # the counts "several" admits: a range, told with the qualifier "several"
 UNIT_LEMMAS = {
@@ -466,6 +469,16 @@ def _converted_hedge(text: str, start: int) -> str | None:
     return QUALIFIERS.get(found.group("qual").lower()) if found else None
 
 
+def _verb_hedge(anchor: Token) -> str | None:
+    """The hedge of the verb whose direct object the figure counts, said before the figure: "who has
+    barely served two terms"."""
+    noun = anchor.head if anchor.dep_ == "nummod" else anchor
+    if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((VERB_HEDGES[c.lower_] for c in noun.head.children
+                 if c.dep_ == "advmod" and c.lower_ in VERB_HEDGES and c.i < anchor.i), None)
+
+
 def _hypothetical(tok: Token) -> bool:
     """Is the number inside a conditional clause ("if an officer ... for 30 days")?"""
     for anc in [tok, *tok.ancestors]:
@@ -521,6 +534,7 @@ def extract_quantities(doc: Doc, article: Article, *, taken: Sequence[tuple[int,
                 counted = head = None  # "to No. 2 in the event": the parse hangs the rank on "No."
         if qualifier is None and unit is not None:
             qualifier = _converted_hedge(text, start)
+        qualifier = qualifier or _verb_hedge(anchor)
         sent = span[0].sent
         found.append((start, end))
         yield Quantity(
