@@ -107,7 +107,7 @@ def patched(params: Mapping[str, float]) -> Iterator[None]:
             setattr(V, constant, values[name])
 
     put(params)
-    V.favour_rare_values.__defaults__ = (V.value_key, params["same"])
+    V.favour_rare_values.__defaults__ = (V.figure_key, params["same"])
     try:
         yield
     finally:

@@ -52,6 +52,22 @@ def test_several_is_seven_told_less_precisely(nlp):  # type: ignore[no-untyped-d
     assert [m.value for m in f.mentions if m.text == "several"] == [(3, 9)]
 
 
+@pytest.mark.parametrize(("a", "b", "hedged"), [
+    ("With just over $200,000, David Brat, a college professor, defeated the majority leader.\n",
+     "Cantor outraised the college professor $5.4 million to $200,000, and he lost.\n", "just over $200,000"),
+    ("Labrador, a Republican who has barely served two terms in Congress, entered the race on Friday.\n",
+     "A two-term Republican congressman from Idaho entered the race on Friday.\n", "two"),
+])
+def test_a_figure_stated_once_and_hedged_once_is_one_figure(nlp, a, b, hedged):  # type: ignore[no-untyped-def]
+    """A figure each article states once is one fact on the same evidence whether or not one of them
+    hedges it: "just over $200,000" and "$200,000" are one sum told at two precisions."""
+    story = _story(nlp, a=a, b=b)
+    (f,) = _about(story, "quantity", hedged)
+    assert f.status == "variant"
+    assert {m.article for m in f.mentions} == {"a", "b"}
+    assert [a[m.start:m.end] for m in f.mentions if m.article == "a"] == [hedged]
+
+
 def test_vague_counts_agree(nlp):  # type: ignore[no-untyped-def]
     a = "The bishops' conference has issued several letters to members of Congress about the budget.\n"
     b = "The conference of bishops wrote several letters to Congress about the budget.\n"

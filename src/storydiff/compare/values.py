@@ -546,6 +546,14 @@ def value_key(fact: Fact) -> Hashable:
     return fact.text
 
 
+def figure_key(fact: Fact) -> Hashable:
+    """The value as stated, whatever its hedge: "just over $200,000" and "$200,000" state one figure,
+    and "barely two terms" and "two-term" one count, which an article stating it once gives once."""
+    if isinstance(fact, Quantity):
+        return (fact.unit, fact.value)
+    return value_key(fact)
+
+
 def _specificity(fact: Fact) -> float:
     """How unlikely two unrelated statements are to share this value by chance: a tally (97-1) or
     a figure with several significant digits ($716 billion, 5,200) more than a round one (2,000);
@@ -583,7 +591,7 @@ def _rare_pair(score: float, relation: str, fact: Fact, threshold: float) -> Pai
 
 
 def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
-                       key: Callable[[V], Hashable] = value_key,
+                       key: Callable[[V], Hashable] = figure_key,
                        threshold: float = THRESHOLDS["same"]) -> Callable[[V, V], Pair | None]:
     """A judge that trusts a shared value more when each article states that value only once:
     two mentions of 1976 in two articles about one story are, far more often than not, one fact,
