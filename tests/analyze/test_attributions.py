@@ -34,6 +34,16 @@ ROWS = [
      "Deputy Attorney General Rod Rosenstein announced", "Rod Rosenstein", "person"),
     ("The charges were announced on Friday by the Justice Department.", "announced on Friday by the Justice Department",
      "Justice Department", "organization"),
+    # the name at the head of the phrase, not the first one in it
+    ("The indictments were announced by U.S. Deputy Attorney General Rod Rosenstein on Friday.",
+     "announced by U.S. Deputy Attorney General Rod Rosenstein", "Rod Rosenstein", "person"),
+    # what was said to an outlet, and being on the air
+    ("The justice had kicked off the storm with comments to The New York Times published Saturday.",
+     "comments to The New York Times", "New York Times", "outlet"),
+    ('Santorum appeared on CBS\'s "Face the Nation." Gibbs was on ABC\'s "This Week."', "was on ABC", "ABC",
+     "outlet"),
+    ("Asked about those remarks on the CBS News program “Face the Nation,” Mr. Santorum stood firm.",
+     "remarks on the CBS News", "CBS News", "outlet"),
 ]
 
 
@@ -55,6 +65,9 @@ def test_attribution(nlp, text, evidence, source, kind):  # type: ignore[no-unty
     "Reports in an Atlanta newspaper said the mayor would resign.",
     # breaking a record is no breaking of news
     "Reigning player of the year Tyler Hansbrough has broken the career scoring record at North Carolina.",
+    # being on someone is no appearance on the air; a person named like a network is a person
+    "After the debate, the pressure was on Biden.",
+    "Former Mexican President Vicente Fox said Trump was not welcome. The comments from Fox echo his successor's.",
 ])
 def test_no_credit(nlp, text):  # type: ignore[no-untyped-def]
     doc = nlp(text)
@@ -112,6 +125,7 @@ def test_short_outlet_name_is_the_one_named_in_full(nlp, text, evidence, source)
     # whose remarks came in the interview
     ("Senator Ann Reyes spoke on Monday. Ms. Reyes’s remarks came in a telephone interview with The Times.",
      "interview with The Times", "Ann Reyes"),
+    ('Santorum appeared on CBS\'s "Face the Nation." Gibbs was on ABC\'s "This Week."', "was on ABC", "Gibbs"),
     # a report credited, not an interview: no one spoke to the outlet
     ("The mayor detests the policy, the Portland Tribune reported.", "the Portland Tribune reported", None),
 ])
@@ -123,3 +137,13 @@ def test_who_spoke_to_the_outlet(nlp, text, evidence, teller):  # type: ignore[n
     found = list(extract_attributions(doc, Article(id="t", text=text), index, mentions=Mentions(doc, index)))
     (a,) = [a for a in found if a.text == evidence]
     assert a.teller == teller
+
+
+def test_a_named_owner_is_the_source(nlp):  # type: ignore[no-untyped-def]
+    """A phrase that names an owner credits the owner, as outlet_key reads it: the head of "The
+    Washington Post's Howard Kurtz" is Kurtz, but the credit is the Post's."""
+    text = "Gupta has reportedly accepted the job, according to The Washington Post's Howard Kurtz."
+    doc = nlp(text)
+    (a,) = extract_attributions(doc, Article(id="t", text=text), build_index(doc))
+    assert a.text == "according to The Washington Post's Howard Kurtz"
+    assert a.source == "Washington Post"

@@ -40,9 +40,11 @@ BROKEN_NEWS = {"news", "story", "report", "scoop"}  # what "break" credits: "the
 NEWS_VERBS = {"report", "reveal", "publish", "break", "first", "disclose", "air", "broadcast", "print"}
 INTERVIEW_VERBS = {"tell", "say", "write", "speak", "appear", "add", "explain", "remark"}
 CREDIT_NOUNS = {"report", "story", "article", "interview", "investigation", "analysis", "piece",
-                "op-ed", "editorial", "broadcast", "exclusive", "poll", "survey", "appearance"}
+                "op-ed", "editorial", "broadcast", "exclusive", "poll", "survey", "appearance", "comment",
+                "remark"}
+UTTERED = {"comment", "remark", "interview"}  # said to an outlet: "comments to The New York Times"
 # Cues that tell of someone speaking to an outlet, who is then its teller (see _teller).
-SPEAKING = INTERVIEW_VERBS | {"interview", "appearance"}
+SPEAKING = INTERVIEW_VERBS | {"interview", "appearance", "comment", "remark", "be"}
 
 
 def is_outlet(name: str) -> bool:
@@ -88,11 +90,24 @@ def _np(tok: Token) -> Span:
     return doc[lo:hi + 1]
 
 
-def _kind(span: Span, index: EntityIndex) -> str | None:
+def _named_at(span: Span, index: EntityIndex) -> str | None:
+    """The name a source phrase gives: the one at its head word, else any in it ("U.S. Deputy Attorney
+    General Rod Rosenstein" names Rod Rosenstein, not the U.S.); but where the phrase names an owner,
+    the owner ("The Washington Post's Howard Kurtz" is the Post's, as outlet_key reads it)."""
+    root = span.root
+    at_root = None if any(t.tag_ == "POS" for t in span) else index.name_at(root.idx, root.idx + len(root))
+    return at_root or index.name_at(span.start_char, span.end_char)
+
+
+def _kind(span: Span, index: EntityIndex, name: str | None) -> str | None:
     text = span.text
-    if is_outlet(text):
+    label = index.labels.get(name or "", "")
+    # "Fox" is a person where the article names Vicente Fox: a bare word the article's names make a
+    # fuller person's name; "the Globe" is an outlet whoever else is named so
+    surname = len(span) == 1 and label == "PERSON" and name is not None and name != text \
+        and not (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
+    if is_outlet(text) and not surname:
         return "outlet"
-    label = index.labels.get(index.name_at(span.start_char, span.end_char) or "", "")
     if label == "PERSON":
         return "person"
     if label in {"ORG", "GPE", "NORP"}:
@@ -123,6 +138,11 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Token]]:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             yield tok, obj
+        elif tok.lemma_ == "be" and tok.dep_ == "ROOT":
+            # "Gibbs was on ABC's “This Week.”": on the air (an outlet only: see extract_attributions)
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "on":
+                    yield from ((tok, obj) for obj in _named_objects(child))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in INTERVIEW_VERBS:
             for child in tok.children:
                 if child.dep_ in {"dobj", "dative"} and child.pos_ == "PROPN" and tok.lemma_ != "say":
@@ -133,7 +153,9 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Token]]:
             for child in tok.children:
                 if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN":
                     yield tok, child
-                elif child.dep_ == "prep" and child.lower_ in {"with", "for", "by", "in", "on", "from"}:
+                elif child.dep_ == "prep" and (child.lower_ in {"with", "for", "by", "in", "on", "from"}
+                                               or child.lower_ == "to" and tok.lemma_.lower() in UTTERED):
+                    # "comments to The New York Times"
                     yield from ((tok, obj) for obj in _named_objects(child))
 
 
@@ -204,11 +226,11 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         source = _np(head)
         if not source.text or source[0].pos_ == "PRON" or source.root.ent_type_ in {"DATE", "TIME"}:
             continue
-        kind = _kind(source, index)
+        kind = _kind(source, index, _named_at(source, index))
         if kind == "organization" and cue.lemma_.lower() in NEWS_VERBS:
             kind = "outlet"  # a named organisation that "reported" or "first revealed" something is a news outlet
         # Telling or talking to someone credits them only when they are an outlet.
-        if kind is None or (kind != "outlet" and cue.lemma_.lower() in INTERVIEW_VERBS | CREDIT_NOUNS):
+        if kind is None or (kind != "outlet" and cue.lemma_.lower() in SPEAKING | CREDIT_NOUNS):
             continue
         # The cue phrase plus the source: "the Oregonian reported", "first reported by the Portland Tribune".
         start = source.start - 1 if source.start > 0 and doc[source.start - 1].lower_ == "the" else source.start
@@ -226,7 +248,7 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         if key in seen:
             continue
         seen.add(key)
-        name = index.name_at(source.start_char, source.end_char) or source.text
+        name = _named_at(source, index) or source.text
         if kind == "outlet":
             name = _full_outlet_name(doc, source)
         sent = span.sent
