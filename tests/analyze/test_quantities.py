@@ -293,6 +293,19 @@ def test_barely_hedges_the_figure_its_verb_counts(nlp, text, figure, qualifier):
     assert text[q.start:q.end] == figure
 
 
+@pytest.mark.parametrize(("text", "evidence", "value", "unit"), [
+    ("Brewer will spend a day pondering Senate Bill 1062.", "Senate Bill 1062", 1062, "Senate Bill"),
+    ("The state legislature passed the bill, known as SB 1062, last week.", "SB 1062", 1062, "Senate Bill"),
+    ("Democrats call SB1062 toxic legislation.", "SB1062", 1062, "Senate Bill"),
+    ("The House passed H.R. 3590 on Sunday.", "H.R. 3590", 3590, "House Bill"),
+    ("Assembly Bill 5 takes effect in January.", "Assembly Bill 5", 5, "Assembly Bill"),
+])
+def test_a_bill_named_by_its_number(nlp, text, evidence, value, unit):  # type: ignore[no-untyped-def]
+    """A bill's number names it, with the chamber that numbers it: "SB 1062" is Senate Bill 1062."""
+    (q,) = [q for q in extract_quantities(nlp(text), Article(id="t", text=text)) if q.unit == unit]
+    assert (text[q.start:q.end], q.value, q.head) == (evidence, value, "bill")
+
+
 @pytest.mark.parametrize("text", [
     "The new plant is twice as large as the old one.",
     "She runs twice a week.",

@@ -68,6 +68,16 @@ def test_a_figure_stated_once_and_hedged_once_is_one_figure(nlp, a, b, hedged): 
     assert [a[m.start:m.end] for m in f.mentions if m.article == "a"] == [hedged]
 
 
+def test_one_bill_named_two_ways_agrees(nlp):  # type: ignore[no-untyped-def]
+    a = "Governor Jan Brewer vetoed Senate Bill 1062 on Wednesday after a week of protests.\n"
+    b = "Brewer vetoed SB 1062, the religious freedom bill, on Wednesday evening.\n"
+    story = _story(nlp, a=a, b=b)
+    (f,) = _about(story, "quantity", "1062")
+    assert f.status == "agree"
+    assert {m.text for m in f.mentions} == {"Senate Bill 1062", "SB 1062"}
+    assert "Senate Bill 1062" in f.explanation and "1,062" not in f.explanation
+
+
 def test_vague_counts_agree(nlp):  # type: ignore[no-untyped-def]
     a = "The bishops' conference has issued several letters to members of Congress about the budget.\n"
     b = "The conference of bishops wrote several letters to Congress about the budget.\n"

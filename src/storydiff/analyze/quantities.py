@@ -494,7 +494,7 @@ def extract_quantities(doc: Doc, article: Article, *, taken: Sequence[tuple[int,
     text = doc_text(doc)
     taken = [*taken, *(m.span() for m in NOT_AMOUNTS.finditer(text))]
     found: list[tuple[int, int]] = []
-    for share in _shares(doc, article, taken):
+    for share in (*_bills(doc, article, taken), *_shares(doc, article, taken)):
         taken.append((share.start, share.end))
         yield share
     for m in PATTERN.finditer(text):
@@ -571,6 +571,31 @@ def _shares(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Ite
             context=context_lemmas(sent, (start, end)), value=part / whole,
             qualifier=QUALIFIERS.get(qual.lower()) if qual else None, unit="fraction", counted=counted, head=head,
             hypothetical=_hypothetical(anchor),
+        )
+
+
+# A bill named by its number: "Senate Bill 1062", "SB 1062", "S.B. 1062", "H.R. 3590", "Bill 101".
+BILL_PATTERN = re.compile(
+    r"\b(?:(?P<chamber>Senate|House|Assembly)\s+[Bb]ill|(?P<abbr>S\.\s?B\.|H\.\s?B\.|A\.\s?B\.|H\.\s?R\.|SB|HB|AB|HR)"
+    r"|[Bb]ill)\s?(?:No\.\s?)?(?P<num>\d{1,5})(?![\d,.]\d)\b")
+BILL_CHAMBERS = {"S": "Senate", "H": "House", "A": "Assembly"}
+
+
+def _bills(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
+    """Bills named by number, with the chamber that numbers them ("SB 1062" is Senate Bill 1062, and
+    House Bill 1062 another bill): a number that names, compared as a figure is."""
+    text = doc_text(doc)
+    for m in BILL_PATTERN.finditer(text):
+        start, end = m.span()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if any(s < end and start < e for s, e in taken) or span is None or len(span) == 0:
+            continue
+        chamber = m.group("chamber") or (BILL_CHAMBERS[m.group("abbr")[0]] if m.group("abbr") else None)
+        sent = span[0].sent
+        yield Quantity(
+            article=article.id, start=start, end=end, text=text[start:end], sentence=char_span(sent),
+            context=context_lemmas(sent, (start, end)), value=float(m.group("num")), qualifier=None,
+            unit=f"{chamber} Bill" if chamber else "Bill", counted="bill", head="bill",
         )
 
 

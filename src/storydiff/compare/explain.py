@@ -52,6 +52,8 @@ def describe_quantity(q: Quantity) -> str:
         value += " percent"
     elif q.unit == "ordinal":
         value = f"#{value}"
+    elif q.unit and q.unit.endswith("Bill") and isinstance(q.value, float):
+        value = f"{q.unit} {int(q.value)}"  # a bill's number names it: "Senate Bill 1062", not "1,062 bills"
     elif q.unit == "year of age":
         value += " years old"
     elif q.unit and q.unit not in {"fraction", "tally"}:
