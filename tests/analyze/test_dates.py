@@ -199,6 +199,19 @@ def test_a_date_keeps_the_tense_it_is_told_in(nlp, text, evidence, tense):  # ty
     assert fact_for(nlp, text, "2018-08-21", evidence).tense == tense
 
 
+@pytest.mark.parametrize(("text", "evidence", "first"), [
+    # published on a Friday: a weekday the present tense is, is one to come
+    ("The election is Thursday, leaving little time for Labrador.", "Thursday", "2014-06-19"),
+    ("The vote is on Monday.", "Monday", "2014-06-16"),
+    # but a weekday of saying is the one just past, and a month's day keeps the present's reading
+    ("Obama says Thursday that he will run.", "Thursday", "2014-06-12"),
+    ("The deadline is June 10.", "June 10", "2014-06-10"),
+])
+def test_a_weekday_the_present_is_is_scheduled(nlp, text, evidence, first):  # type: ignore[no-untyped-def]
+    value = fact_for(nlp, text, "2014-06-13", evidence).value
+    assert value is not None and value.first == D(first)
+
+
 DURATIONS = [
     # text, span, is a duration or age
     ("He led the 38-day protest.", "38-day", True),

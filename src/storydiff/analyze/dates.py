@@ -325,6 +325,12 @@ def _tense(root: Token) -> Tense:
             return "near" if _schedules(tok, root) else "past"
         if tok.lemma_.lower() in FUTURE_LEMMAS and tok.i != root.i:
             return "future"
+    on = root.head if root.head.lower_ == "on" else root
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and verb.dep_ != "aux" and on.head.i == verb.i \
+            and root.i > verb.i and root.text.title() in WEEKDAYS:
+        # a schedule: "The election is Thursday", "The vote is on Monday" (a weekday names no
+        # week; a month's day, "The deadline is June 10", keeps the present's reading)
+        return "future"
     return "present"
 
 
