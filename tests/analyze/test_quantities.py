@@ -306,6 +306,11 @@ def test_a_bill_named_by_its_number(nlp, text, evidence, value, unit):  # type: 
     assert (text[q.start:q.end], q.value, q.head) == (evidence, value, "bill")
 
 
+def test_a_bill_a_number_follows_is_not_named_by_it(nlp):  # type: ignore[no-untyped-def]
+    text = "It was a Senate bill 17 senators backed."
+    assert "Senate Bill" not in {q.unit for q in extract_quantities(nlp(text), Article(id="t", text=text))}
+
+
 @pytest.mark.parametrize("text", [
     "The new plant is twice as large as the old one.",
     "She runs twice a week.",

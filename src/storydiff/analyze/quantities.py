@@ -46,7 +46,7 @@ QUALIFIERS = {
 }
 # Hedges said of the verb whose object the figure counts: "has barely served two terms" is two terms
 # and hardly more, as "barely two terms" is.
-VERB_HEDGES = {"barely": "min", "scarcely": "min"}
+VERB_HEDGES = {word: QUALIFIERS[word] for word in ("barely", "scarcely")}
 RANK = re.compile(r"\bNo\.\s?$")
 SEVERAL = (3.0, 9.0)  # the counts "several" admits: a range, told with the qualifier "several"
 UNIT_LEMMAS = {
@@ -576,8 +576,8 @@ def _shares(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Ite
 
 # A bill named by its number: "Senate Bill 1062", "SB 1062", "S.B. 1062", "H.R. 3590", "Bill 101".
 BILL_PATTERN = re.compile(
-    r"\b(?:(?P<chamber>Senate|House|Assembly)\s+[Bb]ill|(?P<abbr>S\.\s?B\.|H\.\s?B\.|A\.\s?B\.|H\.\s?R\.|SB|HB|AB|HR)"
-    r"|[Bb]ill)\s?(?:No\.\s?)?(?P<num>\d{1,5})(?![\d,.]\d)\b")
+    r"\b(?:(?P<chamber>Senate|House|Assembly)\s+Bill|(?P<abbr>S\.\s?B\.|H\.\s?B\.|A\.\s?B\.|H\.\s?R\.|SB|HB|AB|HR)"
+    r"|Bill)\s?(?:No\.\s?)?(?P<num>\d{1,5})(?![\d,.]\d)\b")  # a name, capitalised: "a bill 17 senators backed" is none
 BILL_CHAMBERS = {"S": "Senate", "H": "House", "A": "Assembly"}
 
 
