@@ -226,7 +226,8 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         source = _np(head)
         if not source.text or source[0].pos_ == "PRON" or source.root.ent_type_ in {"DATE", "TIME"}:
             continue
-        kind = _kind(source, index, _named_at(source, index))
+        named_as = _named_at(source, index)
+        kind = _kind(source, index, named_as)
         if kind == "organization" and cue.lemma_.lower() in NEWS_VERBS:
             kind = "outlet"  # a named organisation that "reported" or "first revealed" something is a news outlet
         # Telling or talking to someone credits them only when they are an outlet.
@@ -248,7 +249,7 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         if key in seen:
             continue
         seen.add(key)
-        name = _named_at(source, index) or source.text
+        name = named_as or source.text
         if kind == "outlet":
             name = _full_outlet_name(doc, source)
         sent = span.sent

@@ -579,6 +579,7 @@ BILL_PATTERN = re.compile(
     r"\b(?:(?P<chamber>Senate|House|Assembly)\s+Bill|(?P<abbr>S\.\s?B\.|H\.\s?B\.|A\.\s?B\.|H\.\s?R\.|SB|HB|AB|HR)"
     r"|Bill)\s?(?:No\.\s?)?(?P<num>\d{1,5})(?![\d,.]\d)\b")  # a name, capitalised: "a bill 17 senators backed" is none
 BILL_CHAMBERS = {"S": "Senate", "H": "House", "A": "Assembly"}
+BILL_UNITS = frozenset({"Bill", *(f"{chamber} Bill" for chamber in BILL_CHAMBERS.values())})  # the units _bills gives
 
 
 def _bills(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:

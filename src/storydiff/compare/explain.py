@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from ..analyze.datenorm import Context, read_date
+from ..analyze.quantities import BILL_UNITS
 from ..model import DateFact, Quantity
 from .align import Weights
 
@@ -52,7 +53,7 @@ def describe_quantity(q: Quantity) -> str:
         value += " percent"
     elif q.unit == "ordinal":
         value = f"#{value}"
-    elif q.unit and q.unit.endswith("Bill") and isinstance(q.value, float):
+    elif q.unit in BILL_UNITS and isinstance(q.value, float):
         value = f"{q.unit} {int(q.value)}"  # a bill's number names it: "Senate Bill 1062", not "1,062 bills"
     elif q.unit == "year of age":
         value += " years old"
