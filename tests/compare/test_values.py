@@ -354,19 +354,21 @@ def test_figures_given_to_two_named_owners_are_two_facts() -> None:
 def test_a_measure_of_one_named_owner_is_one_figure() -> None:
     """"Mr. Etheridge, a seven-term House member" and "Etheridge, the seven-term congressman": one
     person's measure, told once in each with other words around it, is one figure; the same figure
-    with no one named, or given to two people, gets no such help."""
+    with no one named, or given to two people, gets no such help (here each article also tells
+    another's terms: see test_the_only_measure_of_its_unit_in_each_article_is_one_figure)."""
     from storydiff.compare.align import Weights
     from storydiff.compare.values import favour_rare_values, judge_quantities
 
-    def terms(article, actor, head, context):  # type: ignore[no-untyped-def]
+    def terms(article, actor, head, context, value=7.0):  # type: ignore[no-untyped-def]
         return Quantity(article=article, start=0, end=1, text="seven-term", sentence=Span(0, 1), context=context,
-                        value=7.0, qualifier=None, unit="term", counted=head, head=head, actor=actor)
+                        value=value, qualifier=None, unit="term", counted=head, head=head, actor=actor)
 
     a, b = ("demand", "know", "camera"), ("apologize", "grab", "student")
     weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word"))])
+    others = [terms("a", "Kissell", "member", ("other",), 2.0), terms("b", "Kissell", "member", ("other",), 2.0)]
 
     def judged(x, y):  # type: ignore[no-untyped-def]
-        return favour_rare_values([x, y], lambda p, q: judge_quantities(p, q, weights))(x, y)
+        return favour_rare_values([x, y, *others], lambda p, q: judge_quantities(p, q, weights))(x, y)
 
     pair = judged(terms("a", "Mr. Etheridge", "member", a), terms("b", "Bob Etheridge", "congressman", b))
     assert pair is not None and pair.relation == "same" and pair.linked
@@ -374,6 +376,37 @@ def test_a_measure_of_one_named_owner_is_one_figure() -> None:
                  (terms("a", "Etheridge", "member", a), terms("b", "Kissell", "congressman", b))):
         other = judged(x, y)
         assert other is None or not other.linked
+
+
+def test_the_only_measure_of_its_unit_in_each_article_is_one_figure() -> None:
+    """"Who are you!" the seven-term congressman demands' and "Mr. Etheridge, a seven-term House
+    member, can be seen…": no words in common, but each article's only figure in terms, told alike.
+    Not when an article tells another figure of the unit, nor for a hedged figure against a plain
+    one, for two people named, or for a number in a sequence ("a second person", "the 2nd
+    District")."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import favour_rare_values, judge_quantities
+
+    def figure(article, context, value=7.0, unit="term", qualifier=None, actor=None):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=1, text="seven-term", sentence=Span(0, 1), context=context,
+                        value=value, qualifier=qualifier, unit=unit, counted=None, head=None, actor=actor)
+
+    a, b = ("demand", "know", "camera"), ("apologize", "grab", "student")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word"))])
+
+    def judged(x, y, *more):  # type: ignore[no-untyped-def]
+        return favour_rare_values([x, y, *more], lambda p, q: judge_quantities(p, q, weights))(x, y)
+
+    pair = judged(figure("a", a), figure("b", b))
+    assert pair is not None and pair.relation == "same" and pair.linked
+    for x, y, *more in ((figure("a", a), figure("b", b), figure("a", ("other",), 2.0)),
+                        (figure("a", a, qualifier="about"), figure("b", b, qualifier="about"), figure("b", b, 3.0)),
+                        (figure("a", a, actor="Etheridge"), figure("b", b, actor="Kissell")),
+                        (figure("a", a, 2.0, "ordinal"), figure("b", b, 2.0, "ordinal"))):
+        other = judged(x, y, *more)
+        assert other is None or not other.linked
+    hedged = judged(figure("a", a, qualifier="over"), figure("b", b))
+    assert hedged is None or not hedged.linked
 
 
 def test_a_day_of_the_calendar_stated_once_in_each_is_one_date() -> None:

@@ -590,6 +590,9 @@ def _rare_pair(score: float, relation: str, fact: Fact, threshold: float) -> Pai
     return Pair(score, relation, linked=score >= threshold)
 
 
+SEQUENCE_UNITS = frozenset({None, "ordinal", "time"})  # None: a count, whose "unit" is what it counts
+
+
 def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
                        key: Callable[[V], Hashable] = figure_key,
                        threshold: float = THRESHOLDS["same"]) -> Callable[[V, V], Pair | None]:
@@ -598,6 +601,17 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
     as are two credits of Fox News. ``key``: the value as compared; ``threshold``: the score that
     links two statements of one value."""
     stated = _stated(items, key)
+    of_unit = Counter((f.article, f.unit) for f in items if isinstance(f, Quantity))
+
+    def only_of_unit(x: Quantity, y: Quantity) -> bool:
+        """One measure told alike: the same figure with the same hedge, the only figure of its unit in
+        each article ("a seven-term House member", "the seven-term congressman"; "for three months
+        had refused", "why it took three months"), given to no two people by name. An article that
+        states one figure of a unit states it for the story's fact far more often than by chance, as
+        with a value it states once; a number in a sequence ("a second person", "the third floor",
+        "twice") is not a measure."""
+        return x.unit not in SEQUENCE_UNITS and x.qualifier == y.qualifier and not _owners_differ(x, y) \
+            and of_unit[(x.article, x.unit)] == of_unit[(y.article, y.unit)] == 1
 
     def judged(x: V, y: V) -> Pair | None:
         pair = judge(x, y)
@@ -607,7 +621,10 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         here, there = stated.get((x.article, value), ()), stated.get((y.article, value), ())
         if value != key(y) or not _rare(len(here), len(there), x):
             return pair
-        return _rare_pair(pair.score, pair.relation, x, threshold)
+        score = pair.score
+        if isinstance(x, Quantity) and isinstance(y, Quantity) and only_of_unit(x, y):
+            score += RARE_VALUE_BONUS
+        return _rare_pair(score, pair.relation, x, threshold)
 
     return judged
 
