@@ -434,6 +434,48 @@ def test_a_day_of_the_calendar_stated_once_in_each_is_one_date() -> None:
     assert other is not None and not other.linked
 
 
+def test_a_date_stated_a_few_times_in_each_is_one_fact_where_two_statements_are_each_others_nearest() -> None:
+    """Each article states 2010 twice: "Republicans won control of the House in 2010 partly by
+    arguing that Democrats had raided Medicare" is one fact with "Republicans also used the charge
+    that Obamacare raided Medicare … in the 2010 congressional elections", the nearest of the other's
+    2010s to it and it to them, on the evidence a date stated once in each needs; the other 2010s are
+    not (nor when a nearer one stands between), and a weekday stated twice in each, a day of many
+    events, gets no such help."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import favour_rare_values, judge_dates
+
+    y2010 = DateValue(dt.date(2010, 1, 1), dt.date(2010, 12, 31), "year")
+    tuesday = DateValue(dt.date(2012, 8, 14), dt.date(2012, 8, 14), "day")
+
+    def date(article, context, value=y2010, weekday=None):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=weekday or "2010", sentence=Span(0, 1),
+                        context=context, value=value, weekday=weekday, relation=None, head=None)
+
+    raid_a = ("republicans", "win", "control", "house", "argue", "democrats", "raid", "pay", "law")
+    raid_b = ("charge", "obamacare", "raid", "medicare", "attack", "line", "congressional", "election", "primary")
+    other_a, other_b = ("health", "law", "pass", "senate"), ("census", "count", "district", "map")
+    near = ("republicans", "win", "control", "house", "argue", "wave")
+    weights = Weights([(("a", 0), raid_a), (("a", 1), other_a), (("b", 0), raid_b), (("b", 1), other_b),
+                       (("b", 2), near), (("c", 0), ("wave", "tea", "party")), (("d", 0), ("ryan", "budget", "plan"))])
+
+    def judged(items, x, y):  # type: ignore[no-untyped-def]
+        return favour_rare_values(items, lambda p, q: judge_dates(p, q, weights))(x, y)
+
+    xa, xb, ya, yb = date("a", raid_a), date("a", other_a), date("b", raid_b), date("b", other_b)
+    pair = judged([xa, xb, ya, yb], xa, ya)
+    assert pair is not None and pair.relation == "same" and pair.linked
+    other = judged([xa, xb, ya, yb], xb, yb)
+    assert other is not None and not other.linked
+    # a third 2010 in b nearer to a's than b's raid sentence: a's raid sentence is no longer b's nearest
+    nearer = date("b", near)
+    crowded = judged([xa, xb, ya, nearer], xa, ya)
+    assert crowded is not None and not crowded.linked
+    days = [date("a", raid_a, tuesday, "Tuesday"), date("a", other_a, tuesday, "Tuesday"),
+            date("b", raid_b, tuesday, "Tuesday"), date("b", other_b, tuesday, "Tuesday")]
+    news_day = judged(days, days[0], days[2])
+    assert news_day is not None and not news_day.linked
+
+
 def test_kinds_an_article_tells_apart_are_two_counts() -> None:
     """Article b gives "498 rushing yards and 176 receiving yards": its 176 receiving yards are no
     telling of a's 189 rushing yards. Where no article tells two kinds apart ("a 38-day partial

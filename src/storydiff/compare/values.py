@@ -575,6 +575,24 @@ def _rare(here: int, there: int, fact: Fact) -> bool:
     return here == there == 1 or (here == there == 2 and _specificity(fact) > 0)
 
 
+FEW_TIMES = 3
+"""How often each of two articles may state a date for its two statements that are each other's
+nearest in words to count as one (see _few_times)."""
+
+
+def _few_times(date: DateFact, here: Sequence[Fact], there: Sequence[Fact]) -> bool:
+    """A date that each of two articles states a few times (FEW_TIMES), of a month, a year or a span
+    ("last month", "2010", "last week", "Sept. 11"), not a day of the news: the statement of one that
+    is the other's nearest in words, and it its nearest, is one fact with it, on the evidence a date
+    stated once in each needs ("Republicans won control of the House in 2010 partly by arguing that
+    Democrats had raided Medicare", "Republicans also used the charge … in the 2010 congressional
+    elections": each article's other 2010s tell other things). A weekday or "today" is not: a story's
+    events fall on its days of news many at a time ("met with leaders Tuesday", "will reprise their
+    tour on Tuesday")."""
+    news_day = date.value is None or (date.value.granularity == "day" and _specificity(date) == 0.0)
+    return not news_day and 1 <= len(here) <= FEW_TIMES and 1 <= len(there) <= FEW_TIMES
+
+
 def _stated(items: Sequence[V], key: Callable[[V], Hashable]) -> dict[tuple[str, Hashable], list[V]]:
     """Each article's statements of each value."""
     stated: dict[tuple[str, Hashable], list[V]] = {}
@@ -613,13 +631,27 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         return x.unit not in SEQUENCE_UNITS and x.qualifier == y.qualifier and not _owners_differ(x, y) \
             and of_unit[(x.article, x.unit)] == of_unit[(y.article, y.unit)] == 1
 
+    def each_others_nearest(x: V, y: V, score: float, here: Sequence[V], there: Sequence[V]) -> bool:
+        """Whether no other statement of the value in y's article is as near x in words, nor any other
+        in x's article as near y."""
+        for one, others, other in ((x, there, y), (y, here, x)):
+            for o in others:
+                if o is not other and (p := judge(one, o)) is not None and p.score >= score:
+                    return False
+        return True
+
     def judged(x: V, y: V) -> Pair | None:
         pair = judge(x, y)
         if pair is None or pair.relation == "incompatible":
             return pair
         value = key(x)
         here, there = stated.get((x.article, value), ()), stated.get((y.article, value), ())
-        if value != key(y) or not _rare(len(here), len(there), x):
+        if value != key(y):
+            return pair
+        if not _rare(len(here), len(there), x):
+            if isinstance(x, DateFact) and _few_times(x, here, there) \
+                    and each_others_nearest(x, y, pair.score, here, there):
+                return _rare_pair(pair.score, pair.relation, x, threshold)
             return pair
         score = pair.score
         if isinstance(x, Quantity) and isinstance(y, Quantity) and only_of_unit(x, y):
