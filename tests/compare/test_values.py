@@ -400,7 +400,8 @@ def test_the_only_measure_of_its_unit_in_each_article_is_one_figure() -> None:
     pair = judged(figure("a", a), figure("b", b))
     assert pair is not None and pair.relation == "same" and pair.linked
     for x, y, *more in ((figure("a", a), figure("b", b), figure("a", ("other",), 2.0)),
-                        (figure("a", a, qualifier="about"), figure("b", b, qualifier="about"), figure("b", b, 3.0)),
+                        (figure("a", a, qualifier="about"), figure("b", b, qualifier="about"), figure("b", b, 3.0,
+                                                                                             qualifier="about")),
                         (figure("a", a, actor="Etheridge"), figure("b", b, actor="Kissell")),
                         (figure("a", a, 2.0, "ordinal"), figure("b", b, 2.0, "ordinal"))):
         other = judged(x, y, *more)

@@ -582,9 +582,9 @@ nearest in words to count as one (see _few_times)."""
 
 def _few_times(date: DateFact, here: Sequence[Fact], there: Sequence[Fact]) -> bool:
     """A date that each of two articles states a few times (FEW_TIMES), of a month, a year or a span
-    ("last month", "2010", "last week", "Sept. 11"), not a day of the news: the statement of one that
-    is the other's nearest in words, and it its nearest, is one fact with it, on the evidence a date
-    stated once in each needs ("Republicans won control of the House in 2010 partly by arguing that
+    ("last month", "2010", "last week", "Sept. 11"), not a day of the news: a statement of it in one
+    and a statement in the other that are each other's nearest in words are one fact, on the evidence
+    a date stated once in each needs ("Republicans won control of the House in 2010 partly by arguing that
     Democrats had raided Medicare", "Republicans also used the charge … in the 2010 congressional
     elections": each article's other 2010s tell other things). A weekday or "today" is not: a story's
     events fall on its days of news many at a time ("met with leaders Tuesday", "will reprise their
@@ -616,8 +616,10 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
                        threshold: float = THRESHOLDS["same"]) -> Callable[[V, V], Pair | None]:
     """A judge that trusts a shared value more when each article states that value only once:
     two mentions of 1976 in two articles about one story are, far more often than not, one fact,
-    as are two credits of Fox News. ``key``: the value as compared; ``threshold``: the score that
-    links two statements of one value."""
+    as are two credits of Fox News; the more when a figure is also each article's only one of its
+    unit (only_of_unit). A date each states a few times gets that trust in its two statements that
+    are each other's nearest (_few_times). ``key``: the value as compared; ``threshold``: the score
+    that links two statements of one value."""
     stated = _stated(items, key)
     of_unit = Counter((f.article, f.unit) for f in items if isinstance(f, Quantity))
 
