@@ -436,45 +436,46 @@ def test_a_day_of_the_calendar_stated_once_in_each_is_one_date() -> None:
 
 
 def test_a_date_stated_a_few_times_in_each_is_one_fact_where_two_statements_are_each_others_nearest() -> None:
-    """Each article states 2010 twice: "Republicans won control of the House in 2010 partly by
-    arguing that Democrats had raided Medicare" is one fact with "Republicans also used the charge
-    that Obamacare raided Medicare … in the 2010 congressional elections", the nearest of the other's
-    2010s to it and it to them, on the evidence a date stated once in each needs; the other 2010s are
-    not (nor when a nearer one stands between), and a weekday stated twice in each, a day of many
-    events, gets no such help."""
+    """Each article says "last month" twice: "Mr. Cantor received what amounted to a warning shot from
+    local Republicans at a district convention last month" is one fact with "Last month, a feisty
+    crowd of Brat supporters booed Cantor", the nearest of the other's to it and it to them, on the
+    evidence a date stated once in each needs; the other two are not (nor when a nearer one stands
+    between). A weekday or a year stated twice in each, the day or the backdrop of many events, gets no
+    such help."""
     from storydiff.compare.align import Weights
     from storydiff.compare.values import favour_rare_values, judge_dates
 
+    may = DateValue(dt.date(2014, 5, 1), dt.date(2014, 5, 31), "month")
+    tuesday = DateValue(dt.date(2014, 6, 10), dt.date(2014, 6, 10), "day")
     y2010 = DateValue(dt.date(2010, 1, 1), dt.date(2010, 12, 31), "year")
-    tuesday = DateValue(dt.date(2012, 8, 14), dt.date(2012, 8, 14), "day")
 
-    def date(article, context, value=y2010, weekday=None):  # type: ignore[no-untyped-def]
-        return DateFact(article=article, start=0, end=1, text=weekday or "2010", sentence=Span(0, 1),
+    def date(article, context, value=may, weekday=None):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=weekday or "last month", sentence=Span(0, 1),
                         context=context, value=value, weekday=weekday, relation=None, head=None)
 
-    raid_a = ("republicans", "win", "control", "house", "argue", "democrats", "raid", "pay", "law")
-    raid_b = ("charge", "obamacare", "raid", "medicare", "attack", "line", "congressional", "election", "primary")
-    other_a, other_b = ("health", "law", "pass", "senate"), ("census", "count", "district", "map")
-    near = ("republicans", "win", "control", "house", "argue", "wave")
-    weights = Weights([(("a", 0), raid_a), (("a", 1), other_a), (("b", 0), raid_b), (("b", 1), other_b),
-                       (("b", 2), near), (("c", 0), ("wave", "tea", "party")), (("d", 0), ("ryan", "budget", "plan"))])
+    boo_a = ("cantor", "receive", "amount", "warning", "shot", "local", "district", "convention", "henrico")
+    boo_b = ("feisty", "crowd", "brat", "supporter", "boo", "cantor", "front", "home", "district")
+    other_a, other_b = ("poll", "show", "lead", "point"), ("fundraising", "report", "raise", "million")
+    near = ("cantor", "receive", "amount", "warning", "shot", "local", "gop")
+    weights = Weights([(("a", 0), boo_a), (("a", 1), other_a), (("b", 0), boo_b), (("b", 1), other_b),
+                       (("b", 2), near), (("c", 0), ("tea", "party", "wave")), (("d", 0), ("ryan", "budget", "plan"))])
 
     def judged(items, x, y):  # type: ignore[no-untyped-def]
         return favour_rare_values(items, lambda p, q: judge_dates(p, q, weights))(x, y)
 
-    xa, xb, ya, yb = date("a", raid_a), date("a", other_a), date("b", raid_b), date("b", other_b)
+    xa, xb, ya, yb = date("a", boo_a), date("a", other_a), date("b", boo_b), date("b", other_b)
     pair = judged([xa, xb, ya, yb], xa, ya)
     assert pair is not None and pair.relation == "same" and pair.linked
     other = judged([xa, xb, ya, yb], xb, yb)
     assert other is not None and not other.linked
-    # a third 2010 in b nearer to a's than b's raid sentence: a's raid sentence is no longer b's nearest
-    nearer = date("b", near)
-    crowded = judged([xa, xb, ya, nearer], xa, ya)
+    # a third "last month" in b nearer to a's than b's: a's is no longer b's nearest
+    crowded = judged([xa, xb, ya, date("b", near)], xa, ya)
     assert crowded is not None and not crowded.linked
-    days = [date("a", raid_a, tuesday, "Tuesday"), date("a", other_a, tuesday, "Tuesday"),
-            date("b", raid_b, tuesday, "Tuesday"), date("b", other_b, tuesday, "Tuesday")]
-    news_day = judged(days, days[0], days[2])
-    assert news_day is not None and not news_day.linked
+    for value, weekday in ((tuesday, "Tuesday"), (y2010, None)):
+        dates = [date("a", boo_a, value, weekday), date("a", other_a, value, weekday),
+                 date("b", boo_b, value, weekday), date("b", other_b, value, weekday)]
+        broad = judged(dates, dates[0], dates[2])
+        assert broad is not None and not broad.linked
 
 
 def test_kinds_an_article_tells_apart_are_two_counts() -> None:

@@ -581,16 +581,24 @@ nearest in words to count as one (see _few_times)."""
 
 
 def _few_times(date: DateFact, here: Sequence[Fact], there: Sequence[Fact]) -> bool:
-    """A date that each of two articles states a few times (FEW_TIMES), of a month, a year or a span
-    ("last month", "2010", "last week", "Sept. 11"), not a day of the news: a statement of it in one
-    and a statement in the other that are each other's nearest in words are one fact, on the evidence
-    a date stated once in each needs ("Republicans won control of the House in 2010 partly by arguing that
-    Democrats had raided Medicare", "Republicans also used the charge … in the 2010 congressional
-    elections": each article's other 2010s tell other things). A weekday or "today" is not: a story's
-    events fall on its days of news many at a time ("met with leaders Tuesday", "will reprise their
-    tour on Tuesday")."""
-    news_day = date.value is None or (date.value.granularity == "day" and _specificity(date) == 0.0)
-    return not news_day and 1 <= len(here) <= FEW_TIMES and 1 <= len(there) <= FEW_TIMES
+    """A date that each of two articles states a few times (FEW_TIMES), of a month, a week or a day of
+    the calendar ("last month", "last week", "Sept. 11"): a statement of it in one and a statement in
+    the other that are each other's nearest in words are one fact, on the evidence a date stated once
+    in each needs ("Mr. Cantor received what amounted to a warning shot from local Republicans at a
+    district convention last month", "Last month, a feisty crowd of Brat supporters booed Cantor":
+    each article's other "last month" tells another thing). Not a day of the news, a weekday or
+    "today", nor a year: a story's events fall on its days many at a time ("met with leaders
+    Tuesday", "will reprise their tour on Tuesday"), and a year is the backdrop of many ("In 2012, 43
+    percent of the money to Mr. Obama…", "states that Mr. Obama won handily in 2008 and 2012")."""
+    return all(_narrow(d) for d in (date, *here, *there) if isinstance(d, DateFact)) \
+        and 1 <= len(here) <= FEW_TIMES and 1 <= len(there) <= FEW_TIMES
+
+
+def _narrow(date: DateFact) -> bool:
+    """A date narrower than a year and not a day of the news: a month, a week, a day of the calendar."""
+    if date.value is None or PRECISION.get(date.value.granularity) == "year":
+        return False
+    return date.value.granularity != "day" or _specificity(date) > 0.0
 
 
 def _stated(items: Sequence[V], key: Callable[[V], Hashable]) -> dict[tuple[str, Hashable], list[V]]:
