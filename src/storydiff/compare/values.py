@@ -580,9 +580,10 @@ FEW_TIMES = 3
 nearest in words to count as one (see _few_times)."""
 
 
-def _few_times(date: DateFact, here: Sequence[Fact], there: Sequence[Fact]) -> bool:
-    """A date that each of two articles states a few times (FEW_TIMES), of a month, a week or a day of
-    the calendar ("last month", "last week", "Sept. 11"): a statement of it in one and a statement in
+def _few_times(here: Sequence[Fact], there: Sequence[Fact]) -> bool:
+    """A date that each of two articles states a few times (FEW_TIMES; ``here`` and ``there``: each
+    article's statements of it), of a month, a week or a day of the calendar ("last month", "last
+    week", "Sept. 11"): a statement of it in one and a statement in
     the other that are each other's nearest in words are one fact, on the evidence a date stated once
     in each needs ("Mr. Cantor received what amounted to a warning shot from local Republicans at a
     district convention last month", "Last month, a feisty crowd of Brat supporters booed Cantor":
@@ -590,7 +591,7 @@ def _few_times(date: DateFact, here: Sequence[Fact], there: Sequence[Fact]) -> b
     "today", nor a year: a story's events fall on its days many at a time ("met with leaders
     Tuesday", "will reprise their tour on Tuesday"), and a year is the backdrop of many ("In 2012, 43
     percent of the money to Mr. Obama…", "states that Mr. Obama won handily in 2008 and 2012")."""
-    return all(_narrow(d) for d in (date, *here, *there) if isinstance(d, DateFact)) \
+    return all(isinstance(d, DateFact) and _narrow(d) for d in (*here, *there)) \
         and 1 <= len(here) <= FEW_TIMES and 1 <= len(there) <= FEW_TIMES
 
 
@@ -659,7 +660,7 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         if value != key(y):
             return pair
         if not _rare(len(here), len(there), x):
-            if isinstance(x, DateFact) and _few_times(x, here, there) \
+            if isinstance(x, DateFact) and _few_times(here, there) \
                     and each_others_nearest(x, y, pair.score, here, there):
                 return _rare_pair(pair.score, pair.relation, x, threshold)
             return pair
