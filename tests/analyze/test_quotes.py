@@ -171,6 +171,27 @@ ROWS = [
     ("Tom Hale, the county chairman, spoke on Monday. Hale said Barack Obama had never respected gun owners. "
      "“He goes after the most law-abiding of citizens,” he said.",
      "He goes", ["He goes after the most law-abiding of citizens"], "Tom Hale", "he", "said", False),
+    # a "she" after another "she" that refers back is the same woman, not the last person named
+    ("Lena Park was challenged by Rep. Tom Hale in a secret-ballot vote among House Democrats. She won by a "
+     "134-to-63 vote. “I am thrilled,” she said.",
+     "I am", ["I am thrilled"], "Lena Park", "she", "said", False),
+    # and a surname spaCy leaves untagged is the subject the "she" goes back to
+    ("House Democrats re-elected Nancy Pelosi on Wednesday. Pelosi was challenged by Ohio Rep. Tim Ryan in a "
+     "secret-ballot vote. She won by a 134-to-63 vote. “I am thrilled,” she said.",
+     "I am", ["I am thrilled"], "Nancy Pelosi", "she", "said", False),
+    # one who goes on with a participle reports what follows it, as the subject of a verb of saying does
+    ("Ben Carson spoke on CNN on Tuesday. Carson turned the story back on the Post, pointing out that the paper's "
+     "Robert Costa had reported in June that the campaign was coming apart. He hoped, he said, that the paper "
+     "would shy away from similar reporting now. “Apparently not,” he said.",
+     "Apparently", ["Apparently not"], "Ben Carson", "he", "said", False),
+    # "X asked Y, who said he had seen it": the "he" is Y's, and so is the next
+    ("Peter Lynch questioned Paul Coleman, who in turn said he had seen the gun before. “I saw it,” he said.",
+     "I saw", ["I saw it"], "Paul Coleman", "he", "said", False),
+    # a sentence's capitalised first word that the tagger reads as a name is no one, when the article also
+    # writes it in lower case
+    ("Mary Lane posed for photographer Jerry Tibbs in 1950. “I never thought it was shameful,” she said in 1998. "
+     "Nudity didn't bother her, she said, explaining: “God approves of nudity.”",
+     "God", ["God approves of nudity."], "Mary Lane", "she", "explaining", False),
 ]
 
 

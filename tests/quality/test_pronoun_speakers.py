@@ -14,6 +14,17 @@
   Kevin Swanson” still names whom the writer means) and to reach a subject whose surname spaCy took
   for an organisation ("Sexton, a neighbor of Gov. Mark Hale, was angry. “…,” he said"). Read, 105
   of the 156 names after were right and 6 of the names before.
+- judged_pronoun_chain_speakers.jsonl: every quote on PolNeAR dev and train (47) whose speaker came to name
+  another person when a "he" or "she" came to take the referent of a "he" or "she" before it ("She won by a
+  134-to-63 vote. “…,” she said"), a surname spaCy left untagged as the subject before a person named
+  otherwise ("Pelosi was challenged by Rep. Tim Ryan"), the one a relative "who" clause holding it is of
+  ("asked Coleman, who in turn said he had seen the gun"), and the one who goes on with a participle ("Carson
+  turned the story back on the Post, pointing out that …"); and to pass over a sentence's first word that the
+  article also writes in lower case ("Nudity didn't bother her"), a common noun spaCy took for a name
+  ("Filmmaker and aviator Howard Hughes") and a "he" inside a quotation whose opening mark the writer left
+  out. Read, 38 of the 47 names after were right, 3 are left unresolved ("she"; before, a man's name), 6
+  wrong; 2 of the names before were right. 36 more changed only from a surname to the full name the
+  article gives ("Gorka" to "Sebastian Gorka") and are not in the file.
 
 - judged_dev_speaker_errors.jsonl: every quote of PolNeAR dev whose speaker score_quotes.py counted
   wrong at 684703e (53 of 615), read blind (our speaker and the gold's source shown in random order)
@@ -85,16 +96,21 @@ def _assert_speakers_kept(right: list[dict], name: str) -> None:
         assert (speaker.name, speaker.start, speaker.end) == (j[name], j["speaker_start"], j["speaker_end"]), j
 
 
+JUDGED_SIZES = {"judged_pronoun_speakers.jsonl": 40, "judged_surname_speakers.jsonl": 40,
+                "judged_quoted_name_speakers.jsonl": 40, "judged_pronoun_chain_speakers.jsonl": 47}
+
+
 @pytest.mark.parametrize(("judged_file", "min_right"), [
     ("judged_pronoun_speakers.jsonl", 33),  # of 40
     ("judged_surname_speakers.jsonl", 32),  # of 40; 1 of the 40 names before was right
     ("judged_quoted_name_speakers.jsonl", 27),  # of 40; 3 of the 40 names before were right
+    ("judged_pronoun_chain_speakers.jsonl", 38),  # of 47; 2 of the 47 names before were right
 ])
 def test_speakers_hold_their_judged_names(judged_file: str, min_right: int) -> None:
     judged = [json.loads(line) for line in (DATA / judged_file).open(encoding="utf-8")]
     right = [j for j in judged if j["after_right"] == "yes"]
     print(f"{judged_file}: judged by reading, {len(right)} of {len(judged)} right")
-    assert len(judged) == 40 and len(right) >= min_right
+    assert len(judged) == JUDGED_SIZES[judged_file] and len(right) >= min_right
     _assert_speakers_kept(right, "after")
 
 

@@ -72,6 +72,7 @@ class Mentions:
         self.surnames = {n.split()[-1]: n for n, label in index.labels.items()
                          if label == "PERSON" and " " in n}
         self._genders: dict[str, str] | None = None  # see gender()
+        self._antecedents: dict[int, str | None] = {}  # see antecedent()
 
     @cached_property
     def stretches(self) -> list[QuotedStretch]:
@@ -165,56 +166,124 @@ class Mentions:
 
 
     def antecedent(self, tok: Token) -> str | None:
-        """Who "he" or "she" refers to: the person named as subject before a person named otherwise
-        in its sentence or the last (see subject_before), else the nearer of the last person named and
-        the last proper-noun subject (spaCy misses some names as persons), else, when that person is
-        the subject of a clause someone reports, that someone (see reporter_of); passing over those
-        the article shows to be of the other gender and names inside quotation marks (see quoted)."""
+        """Who "he" or "she" refers to: a subject written between the last person named and it (see
+        subject_since: an earlier "he" or "she", a relative "who" whose clause holds it, a name); else
+        the person named as subject before a person named otherwise in its sentence or the one before
+        (see subject_before); else a proper noun written as a subject there that spaCy did not take for
+        a name; else, when the last person named is the subject of a clause someone reports, that
+        someone (see reporter_of); else that person. Passing over those the article shows to be of the
+        other gender and names inside quotation marks (see quoted). Read once per pronoun: a "he"
+        is read again for each "he" after it that goes back to it."""
+        if tok.i not in self._antecedents:
+            self._antecedents[tok.i] = self._antecedent(tok)
+        return self._antecedents[tok.i]
+
+    def _antecedent(self, tok: Token) -> str | None:
         other = {"m": "f", "f": "m"}[PRONOUN_GENDER[tok.lower_]]
         person = self.last_mention(tok.idx, {"PERSON"}, skip=lambda name: self.gender(name) == other,
                                    outside_quotes=True)
-        subject = None if person is None else self.subject_before(tok, person[0], other)
-        if subject is not None:
-            return subject
-        doc = self.doc
         last = None if person is None else self.ent_of.get(self.tok(person[0]))
         stop = -1 if person is None else last.end_char if last is not None else person[0] + 1
+        found = self.subject_since(tok, stop, other, known=True)
+        if found is None and person is not None:
+            found = self.subject_before(tok, person[0], other)
+        if found is None:
+            found = self.subject_since(tok, stop, other, known=False)
+        if found is not None or person is None:
+            return found
+        return self.reporter_of(tok, person[0], other) or person[1]
+
+    def common_word(self, t: Token) -> bool:
+        """Whether the article also writes the word in lower case ("Nudity didn't bother her" beside
+        "God approves of nudity"): a capitalised first word then reads as that word, not a name."""
+        return t.lower_ in self._lower_words
+
+    @cached_property
+    def _lower_words(self) -> frozenset[str]:
+        return frozenset(t.text for t in self.doc if t.is_lower)
+
+    def closed_after(self, char: int) -> bool:
+        """Whether the paragraph goes on from ``char`` to a closing quotation mark before any opening
+        one: a quotation whose opening mark the writer left out ("Brett McGurk … in 2015.¶Was supposed
+        to leave in February but he just resigned prior to leaving," Trump tweeted.), which quoted()
+        cannot see."""
+        end = self.text.find("\n", char)
+        rest = self.text[char:end if end >= 0 else len(self.text)]
+        mark = _FIRST_MARK.search(rest)
+        return mark is not None and mark.group() in {"\u201d", ',"', '."', '!"', '?"'}
+
+    def subject_since(self, tok: Token, stop: int, other: str, *, known: bool) -> str | None:
+        """Whom a "he" or "she" refers to by a subject written after the last person named (at
+        ``stop``) and before it: an earlier "he" or "she" ("She won by a 134-to-63 vote. “…,” she
+        said"), a relative "who" whose clause holds it ("Lynch asked Coleman, who in turn said he had
+        seen the gun"), a person's name, up to the nearest proper noun not known as a name; with
+        ``known`` false, that proper noun (spaCy misses some names as persons), but not a capitalised
+        first word the article also writes in lower case ("Nudity didn't bother her")."""
+        doc = self.doc
         for i in range(tok.i - 1, max(tok.i - 80, 0) - 1, -1):
             t = doc[i]
             if t.idx < stop:  # as far back as the last person named, whatever its words
                 break
+            if t.dep_ not in SUBJECTS or self.quoted(t.idx):
+                continue
+            if known and PRONOUN_GENDER.get(t.lower_) == PRONOUN_GENDER[tok.lower_] and not self.closed_after(t.idx):
+                before = self.antecedent(t)
+                if before is not None and self.gender(before) != other:
+                    return before
+            if known and t.lower_ == "who" and t.head.dep_ == "relcl" and tok in t.head.subtree:
+                noun = relative_antecedent(t)
+                named_as = None if noun is None else self.ent_of.get(noun.i)
+                if named_as is not None and self.is_person(named_as) and self.gender(self.name_of(named_as)) != other:
+                    return self.name_of(named_as)
             ent = self.ent_of.get(i)
-            if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and not _after_the(t) and not self.quoted(t.idx) \
-                    and (t.ent_type_ not in {"ORG", "GPE", "NORP"} or (ent is not None and self.is_person(ent))):
-                if ent is not None:
-                    if self.gender(self.name_of(ent)) == other:
-                        continue
+            if t.pos_ != "PROPN" or _after_the(t) or \
+                    t.ent_type_ in {"ORG", "GPE", "NORP"} and not (ent is not None and self.is_person(ent)):
+                continue
+            if ent is not None:
+                if known and self.gender(self.name_of(ent)) != other:
                     return self.name_of(ent)
-                words = phrase(t)
-                return self.text[words[0].idx:words[-1].idx + len(words[-1])]
-        if person is None:
-            return None
-        return self.reporter_of(tok, person[0], other) or person[1]
+                continue
+            words = phrase(t)
+            written = self.text[words[0].idx:words[-1].idx + len(words[-1])]
+            if len(words) == 1 and _main_clause(t) and \
+                    (t.text in self.surnames or self.index.labels.get(t.text) == "PERSON"):
+                if known and self.gender(self.surnames.get(t.text, t.text)) != other:
+                    return self.surnames.get(t.text, t.text)
+                continue
+            if not (_opens_sentence(t) and self.common_word(t)) or len(words) > 1:
+                if known:
+                    return None  # a name spaCy missed is nearer than anything before it
+                return written
+        return None
 
     def subject_before(self, tok: Token, named_at: int, other: str) -> str | None:
         """The person a "he" or "she" refers to when the last person named (at ``named_at``), in the
         pronoun's sentence or the one before, is not a subject there: a person named as subject
         before it in that stretch, if any ("Lena Park was challenged by Rep. Tom Hale. She won" is
         Park's win; "Juan Ortiz, an adviser to Tom Hale, questioned the plan. “…,” he said" is
-        Ortiz's saying)."""
+        Ortiz's saying), or the bare surname of one named in full, as the subject of a main clause
+        (spaCy leaves some untagged: "Pelosi was challenged by Ohio Rep. Tim Ryan")."""
         doc = self.doc
         at = self.ent_of.get(self.tok(named_at))
         sent = tok.sent
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        if at is None or at.root.dep_ in SUBJECTS or at.start < start:
+        # a name that is its sentence's root is a subject the parse lost ("Trump, when asked …, often
+        # steam-rolls through the questions")
+        if at is None or at.root.dep_ in SUBJECTS or at.root.dep_ == "ROOT" or at.start < start:
             return None
         for i in range(at.start - 1, start - 1, -1):
             t = doc[i]
+            if t.dep_ not in SUBJECTS or self.reported(t) or self.quoted(t.idx):
+                continue
             ent = self.ent_of.get(i)
-            if t.dep_ in SUBJECTS and ent is not None and self.is_person(ent) and not self.reported(t):
-                name = self.name_of(ent)
-                if self.gender(name) != other:
-                    return name
+            # a surname of someone the article names in full, which spaCy left untagged ("Pelosi was
+            # challenged by Rep. Tim Ryan. She won")
+            name = self.name_of(ent) if ent is not None and self.is_person(ent) else \
+                self.surnames.get(t.text) if ent is None and t.pos_ == "PROPN" and _main_clause(t) else None
+            # a common noun spaCy took for a name ("Filmmaker and aviator Howard Hughes") is no one's:
+            # a name is a proper noun or one the article gives in full
+            if name is not None and (t.pos_ == "PROPN" or " " in name) and self.gender(name) != other:
+                return name
         return None
 
     def reporter_of(self, tok: Token, named_at: int, other: str) -> str | None:
@@ -339,11 +408,12 @@ class Mentions:
 
 def phrase(noun: Token) -> list[Token]:
     """The noun's phrase: its left modifiers and a short right tail, up to a comma or clause;
-    for a proper noun, the run of proper nouns ending with it."""
+    for a proper noun, the run of proper nouns ending with it, within its line."""
     doc = noun.doc
     if noun.pos_ == "PROPN":
         i = noun.i
-        while i > 0 and doc[i - 1].pos_ == "PROPN" and noun.i - i < 4:
+        while i > 0 and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_space \
+                and "\n" not in doc[i - 1].whitespace_ and noun.i - i < 4:  # not across a line break
             i -= 1
         return list(doc[i:noun.i + 1])
     left = noun.left_edge.i
@@ -387,6 +457,31 @@ def relative_antecedent(tok: Token) -> Token | None:
     return doc[i] if i >= 0 and doc[i].pos_ in {"NOUN", "PROPN"} else None
 
 
+_FIRST_MARK = re.compile(r'[\u201c\u201d]|[,.!?]"|"')
+
+
+def _main_clause(t: Token) -> bool:
+    """Whether a subject is of its sentence's main verb or one joined to it: a bare surname spaCy did
+    not tag is trusted as a subject there ("Pelosi was challenged by Rep. Tim Ryan"), not inside a
+    phrase ("told a story about Romney caring for a family", "the effort to unseat Pelosi was …")."""
+    return t.head.dep_ in {"ROOT", "conj"}
+
+
+def _opens_sentence(t: Token) -> bool:
+    """Whether a word is the first of its sentence, as written: after a line break or a full stop,
+    a quotation's own too (`a day." Nudity didn't`, not `leaving," Trump tweeted`), whatever sentence
+    the parse gives it (a quotation runs into the sentence after it)."""
+    i = t.i - 1
+    while i >= 0 and t.doc[i].is_space and "\n" not in t.doc[i].text:
+        i -= 1
+    if i < 0 or t.i == t.sent.start:
+        return True
+    before = t.doc[i]
+    if before.text in {"\"", "\u201d"} and i > 0:  # a quotation ended by its full stop, not by a comma
+        before = t.doc[i - 1]
+    return "\n" in before.text or before.text in {".", "!", "?"}
+
+
 def _after_the(t: Token) -> bool:
     """Whether a proper noun is a thing's name, told by the article before its name: "the 13th
     Amendment", "the Affordable Care Act"; a person's name takes none."""
@@ -415,11 +510,12 @@ def _reporting(subject: Token) -> Token | None:
 
 
 def _subjects_of(verb: Token) -> list[Token]:
-    """The subjects of a verb; for a verb joined to another without one of its own, the subject
-    written last before it in its sentence ("Bloomberg criticized Democrats, but argued that Trump was
-    …", whatever verb the parse joins "argued" to)."""
+    """The subjects of a verb; for a verb joined to another without one of its own, or a participle
+    that goes on from one ("Carson turned the story back on the Post, pointing out that …"), the
+    subject written last before it in its sentence ("Bloomberg criticized Democrats, but argued that
+    Trump was …", whatever verb the parse joins "argued" to)."""
     own = [c for c in verb.children if c.dep_ in SUBJECTS]
-    if own or verb.dep_ != "conj":
+    if own or verb.dep_ not in {"conj", "advcl"}:
         return own
     before = [t for t in verb.doc[verb.sent.start:verb.i] if t.dep_ in SUBJECTS]
     return before[-1:]
