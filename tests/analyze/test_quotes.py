@@ -743,3 +743,20 @@ def test_she_is_not_a_law_named_before_her(nlp) -> None:  # type: ignore[no-unty
             "examining because “most people don’t know about that loophole,” she said.")
     (q,) = quotes(nlp, text)
     assert q.speaker is not None and q.speaker.name == "Ava Marlowe"
+
+
+@pytest.mark.parametrize("text", [
+    "Since then, the “Harbor Lights” actress has spoken out against the idea.",  # the title, then its cast
+    "“Night Court Nine” star Ana Ruiz is also a singer of note.",
+    "Mr. Hale co-hosts the weekly politics podcast “So, That Happened.” Subscribe here.",  # its kind before it
+    "She also stars in the cable medical drama, “Mercy Row,” which returns in May.",
+    "Congregants pass around copies of his memoir, \"Steady Hands,\" before the service.",
+])
+def test_the_title_of_a_work_is_not_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == []
+
+
+def test_a_quoted_phrase_beside_a_word_of_a_work_is_still_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Only a title is passed over: words of speech before "show" are still someone's."""
+    text = "Ana Ruiz said the plan would “fail the families who need it most” in a show of defiance."
+    assert [q.text for q in quotes(nlp, text)] == ["fail the families who need it most"]

@@ -1374,9 +1374,14 @@ def _continues(prev: _Found, f: _Found, text: str) -> bool:
         and goes_on(text, prev.parts[-1][1], f.parts[0][0], f.parts[0][1])
 
 
+# Kinds of work whose titles an article puts in quotation marks: "the PBS medical drama, “Mercy Street,”".
+_WORKS = r"(?:program|programme|show|film|movie|book|novel|memoir|documentary|series|episode|drama|thriller|" \
+         r"sitcom|comedy|musical|play|podcast|album|song|column)"
 # Words written before the title of a show, film or programme: "CNN's", "on", "titled".
-_TITLE_CUE = re.compile(r"(?:['’]s|\b(?:on|titled|of|in|program|show|film|book|documentary|series|episode))"
+_TITLE_CUE = re.compile(rf"(?:['’]s|\b(?:on|titled|of|in|{_WORKS}))"
                         r"[ \u00a0]*[,:]?[ \u00a0]*$", re.IGNORECASE)
+# A title followed by its kind of work or by its cast: "the “Jane The Virgin” actress", "“Daily Show” host".
+_TITLE_AFTER = re.compile(rf"[,.]?[ \u00a0]*(?:{_WORKS}|star|actress|actor|host|cast)s?\b", re.IGNORECASE)
 
 
 def _quoted_words(text: str, parts: Sequence[tuple[int, int]]) -> list[str]:
@@ -1385,9 +1390,12 @@ def _quoted_words(text: str, parts: Sequence[tuple[int, int]]) -> list[str]:
 
 
 def _is_title(text: str, f: _Found) -> bool:
-    """A partial quote that is the title of a show, film or programme (on CNN's "Face the Nation")."""
+    """A quote, partial or without a cue, that is the title of a show, film or programme (on CNN's
+    "Face the Nation", the podcast “So, That Happened.”, the “Jane The Virgin” actress)."""
     words = _quoted_words(text, f.parts)
-    if not title_like(words) or not _TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark):
+    if not title_like(words) or not (
+            _TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark)
+            or _TITLE_AFTER.match(text, f.close_mark + 1 if f.close_mark >= 0 else f.parts[-1][1])):
         return False
     return not (len(words) == 1 and words[0].isupper())
 
@@ -1424,7 +1432,8 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
                        para=reader.para_of(parts[0][0]), last_para=reader.para_of(parts[-1][1]))
             reader.attribute(f)
             found.append(f)
-    found = _merge_split([f for f in found if not (f.partial and _is_title(reader.text, f))], reader.text)
+    found = _merge_split([f for f in found if not ((f.partial or f.cue is None) and _is_title(reader.text, f))],
+                         reader.text)
     _carry_speakers(found, reader)
     for f in found:
         yield _to_quote(f, reader, article)
