@@ -71,6 +71,14 @@ ROWS = [
      "continued", False),
     ("“We are done here.” ― Sonya Herridge",
      "We are done", ["We are done here."], "Sonya Herridge", "Sonya Herridge", "―", False),
+    # a pull quote credited on a line of its own inside the marks: the words end before the credit
+    ("The party has a choice to make.\n\n\"We are going to enter the next recession without that consensus.\n"
+     "Josh Bivens, Economic Policy Institute.\"\n\nThe debate goes on.",
+     "We are going", ["We are going to enter the next recession without that consensus."], "Josh Bivens",
+     "Josh Bivens", "Josh Bivens", False),
+    ("Donors are restless.\n\n\"If I was a donor, I would want answers.\nRepublican National Committee member.\"",
+     "If I was", ["If I was a donor, I would want answers."], "Republican National Committee member",
+     "Republican National Committee member", "Republican National Committee member", False),
     # one sentence broken by its cue: one quote of two parts, not a quote and a partial one
     ("President Obama spoke on Sunday. \"I trust in God,\" Mr. Obama said, \"but God wants to see us help "
      "ourselves.\"", "I trust", ["I trust in God", "but God wants to see us help ourselves."], "Obama",
@@ -207,6 +215,14 @@ def test_quote_speaker_and_parts(nlp, text: str, begins: str, expected_parts: li
     assert text[q.speaker.start:q.speaker.end] == mention
     assert q.cue is not None and text[q.cue.start:q.cue.end] == cue
     assert q.partial is partial
+
+
+def test_a_closing_line_that_names_no_one_is_the_quotations_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator ended her speech.\n\n“We will win this fight.\nGood night.”"
+    found = [q for q in quotes(nlp, text) if q.text.startswith("We will")]
+    assert len(found) == 1
+    assert found[0].text == "We will win this fight.\nGood night."
+    assert found[0].speaker is None or found[0].speaker.name != "Good night"
 
 
 def test_bare_quote_paragraph_continues_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -69,6 +69,9 @@ _LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z'’-]+):\s")
 # "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “…”", "…all along
 # -More from Blumenthal and Cohen: “…”", "Stated Stone: “…”": a digest's byline for the quotation after it,
 # set off by a dash from the headline before it, or a speech verb opening its line before the name
+# The last line of a quotation when it is a credit: a capitalised line of its own, its full stop
+# at most, up to the closing mark (see _Reader.credit_line).
+_CREDIT_LINE = re.compile(r"\n[ \t\u00a0]*([A-Z][^\n]{1,100}?)\.?[ \t\u00a0]*\Z")
 _BYLINE_NAME = rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}"
 _BYLINE = re.compile(
     r"(?:(?<=\S)[ \u00a0]*[-—–―]+[ \u00a0]*(?:More from[ \u00a0]+)?|^(?P<verb>[A-Z][a-z]+)[ \u00a0]+)"
@@ -230,6 +233,8 @@ class _Reader(Mentions):
 
     def attribute(self, found: _Found) -> None:
         """Set the quotation's cue, speaker and partial flag."""
+        if self.credit_line(found):
+            return
         after = self.after_window(found)
         before = self.before_window(found)
         found.partial = self.is_partial(found, before)
@@ -323,6 +328,38 @@ class _Reader(Mentions):
             # "…on MSNBC’s “Morning Joe,” calling it a “no-brainer”": a parse that ends the sentence at
             # a title's closing mark gives the title as the subject; words in marks are no one
             found.speaker = None
+
+    def credit_line(self, found: _Found) -> bool:
+        """A pull quote that names its speaker on a line of its own inside the marks (``"We are going to
+        enter the next recession … ¶ Josh Bivens, Economic Policy Institute."``): the last line, a
+        short one with no verb, credits the quotation, whose words end before it. Its speaker is the
+        person the line names, else the line up to its first comma ("Republican National Committee
+        member")."""
+        s, e = found.parts[-1]
+        credit = _CREDIT_LINE.search(self.text, s, e)
+        if credit is None or not self.text[s:credit.start()].strip():
+            return False
+        start, end = credit.start(1), credit.end(1)
+        words = self.doc[self.tok(start):min(self.tok(end), len(self.doc))]
+        if not len(words) or len(words) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in words):
+            return False
+        person = next((self.ent_of[t.i] for t in words if t.i in self.ent_of and self.ent_of[t.i].label_ == "PERSON"),
+                      None)
+        if person is not None:
+            start, end = person.start_char, person.end_char
+        else:
+            comma = self.text.find(",", start, end)
+            end = end if comma < 0 else comma
+            role = [t for t in words if t.idx < end]
+            if not role or not _people(role[-1]) or any(t.pos_ != "PROPN" for t in role[:-1]):
+                return False  # a closing line that names no one ("Good night.") is the quotation's own
+        keep = credit.start()
+        while keep > s and self.text[keep - 1].isspace():
+            keep -= 1
+        found.parts[-1] = (s, keep)
+        found.cue = (start, end)
+        found.speaker = self.named(start, end)
+        return True
 
     def who_speaks(self, speaker: Speaker) -> Speaker | None:
         """The speaker found as a clause's subject, if its words may name someone who speaks: a name
