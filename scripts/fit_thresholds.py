@@ -21,6 +21,11 @@ fact (in any status; the scorer counts only a conflict as violating it), each go
 variant reported as a conflict, and each conflict judged false by reading; a conflict no one has read
 counts UNREAD_PENALTY (more often false than not).
 
+The values in use are compare/thresholds.json; with --write the script rewrites it, taking the values
+fitted on all events only when their cross-validated objective is at least that of the values in use
+on the same held-out events (a fit that does not hold on events it was not fitted on is not taken),
+and records the figures and the decision beside them.
+
 Fitting: coordinate ascent over a grid per parameter (GRID), from the values in use, PASSES passes;
 ties keep the value closer to the one in use. Cross-validation: the events are dealt into --folds
 folds (sorted by id, round robin); each fold is scored with the parameters fitted on the other folds'
@@ -61,6 +66,7 @@ PENALTY = 3.0
 UNREAD_PENALTY = 2.0
 PASSES = 2
 JUDGED = ROOT / "tests" / "compare" / "data" / "judged_conflicts.jsonl"
+FITTED = ROOT / "src" / "storydiff" / "compare" / "thresholds.json"
 TRUE = {"true", "update"}
 
 # The parameters fitted and the values tried for each. The thresholds of agreement ("same",
@@ -324,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=ROOT / "build" / "fit-cache")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--write", action="store_true", help=f"rewrite {FITTED.relative_to(ROOT)} (see above)")
     a = ap.parse_args(argv)
     cases = load_cases(a.shared, a.cache)
     events = sorted({c.event for c in cases if not c.planted})
@@ -348,7 +355,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(line("values in use (same events)", in_use_held))
     print(line(f"cross-validated ({a.folds} folds)", held))
     ev.pool.shutdown()
+    if a.write:
+        write_fitted(start, fitted, {
+            "values in use": objective(ev.total(start, everything)),
+            "fitted on all events (in-sample)": objective(ev.total(fitted, everything)),
+            f"cross-validated ({a.folds} folds)": objective(held),
+        }, objective(in_use_held) <= objective(held))
     return 0
+
+
+def write_fitted(start: Mapping[str, float], fitted: Mapping[str, float], objectives: Mapping[str, float],
+                 holds: bool) -> None:
+    """Rewrite compare/thresholds.json: the fitted values if ``holds`` (their cross-validated objective
+    is at least that of the values in use), else the values in use, with the figures behind the choice."""
+    data = json.loads(FITTED.read_text(encoding="utf-8"))
+    chosen = fitted if holds else start
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            check=False).stdout.strip() or None
+    figures = {k: round(v) for k, v in objectives.items()}
+    cv, used = list(figures.values())[2], figures["values in use"]
+    data["values"] = {k: (int(v) if k == "few_of_unit" else v) for k, v in chosen.items()}
+    data["fit"] = {
+        "measured_at": commit,
+        "objective": figures,
+        "fitted on all events": {k: v for k, v in fitted.items() if v != start[k]},
+        "decision": (f"took the fitted values: the cross-validated objective ({cv}) is at least that of the "
+                     f"values in use ({used})") if holds else
+                    (f"kept the values in use: the cross-validated objective ({cv}) is below theirs ({used})"),
+    }
+    FITTED.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {FITTED.relative_to(ROOT)}: {data['fit']['decision']}")
 
 
 if __name__ == "__main__":

@@ -609,3 +609,27 @@ def test_a_near_miss_stated_once_in_each_is_one_figure_told_two_ways() -> None:
     assert ages is None or not ages.linked
     # one significant digit: "$1 million" and "$2 million" are as often two sums, in words however alike
     assert judged(sum_("a", 1e6, "raise", a), sum_("b", 2e6, "outraise", a)) is None
+
+
+def test_the_thresholds_compare_uses_are_the_fitted_file_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    """compare/thresholds.json holds every number scripts/fit_thresholds.py fits (its GRID, with the
+    agreement thresholds it leaves alone), and compare reads them from there."""
+    import importlib.util
+    import json
+    import sys
+    from pathlib import Path
+
+    from storydiff.compare import values
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("fit_thresholds", root / "scripts" / "fit_thresholds.py")
+    assert spec is not None and spec.loader is not None
+    fit = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "fit_thresholds", fit)  # its dataclasses look their module up
+    monkeypatch.setattr(sys, "path", list(sys.path))  # it puts src/ first on the path
+    spec.loader.exec_module(fit)
+    data = json.loads((root / "src" / "storydiff" / "compare" / "thresholds.json").read_text(encoding="utf-8"))
+    assert set(data["values"]) == set(fit.GRID) | {"same", "compatible"}
+    assert fit.in_use() == data["values"]
+    assert values.favour_rare_values.__defaults__ is not None
+    assert values.favour_rare_values.__defaults__[1] == data["values"]["same"]

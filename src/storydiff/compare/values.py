@@ -17,6 +17,7 @@ come, and closely matching context.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
@@ -30,19 +31,23 @@ from ..model import DateFact, Fact, Quantity, QuantityValue
 from .align import Pair, Weights, stem
 from .quotes import name_words
 
+# The numbers below are data: thresholds.json, written by scripts/fit_thresholds.py (see there).
+_FITTED: dict[str, float] = json.loads(
+    resources.files(__package__).joinpath("thresholds.json").read_text(encoding="utf-8"))["values"]
+
 # Context similarity each relation needs (after the bonuses below).
-THRESHOLDS = {"same": 0.22, "compatible": 0.3, "incompatible": 0.55}
+THRESHOLDS = {"same": _FITTED["same"], "compatible": _FITTED["compatible"], "incompatible": _FITTED["incompatible"]}
 # Dates conflict on weaker grounds than figures (a story has many days and few page counts), so a
 # date conflict needs more of the sentence to match.
-DATE_CONFLICT_THRESHOLD = 0.65
-HEAD_BONUS = 0.35  # both count or describe the same thing ("page" of an "indictment")
-UNIT_BONUS = 0.15  # the same counted noun that is also the unit ("six seats")
-ACTOR_BONUS = 0.15  # a dated event involving someone both sentences name
+DATE_CONFLICT_THRESHOLD = _FITTED["date_conflict"]
+HEAD_BONUS = _FITTED["head_bonus"]  # both count or describe the same thing ("page" of an "indictment")
+UNIT_BONUS = _FITTED["unit_bonus"]  # the same counted noun that is also the unit ("six seats")
+ACTOR_BONUS = _FITTED["actor_bonus"]  # a dated event involving someone both sentences name
 # Verbs of reporting: who reports ("the Anchorage Daily News reported Sunday") is a source, not one
 # of the event's actors, and two days of reporting are two statements.
 REPORTING = frozenset({"say", "report", "tell", "write", "add", "state"})
-RARE_VALUE_BONUS = 0.15  # the same value, stated once in each article ("1976", "from 2000 to 2006")
-CALENDAR_DAY = 0.1  # what a day of the calendar adds to it (see _specificity)
+RARE_VALUE_BONUS = _FITTED["rare_bonus"]  # the same value, stated once in each article ("1976", "from 2000 to 2006")
+CALENDAR_DAY = _FITTED["calendar_day"]  # what a day of the calendar adds to it (see _specificity)
 # A figure written with a scale word reads as rounded.
 _ROUNDED_WORDING = re.compile(r"\b(thousand|million|billion|trillion)s?\b|\d[kmb]n?\b", re.I)
 VAGUE_HEADS = {"be", "have", "do", "get", "make", "say", "take", "give"}
@@ -58,7 +63,7 @@ def heads_match(a: str | None, b: str | None) -> bool:
     return stem(_head_word(a)) == stem(_head_word(b))
 
 
-RELATED_WORDS = 0.7
+RELATED_WORDS = _FITTED["related_words"]
 """Cosine at or above which two head words name one thing when the values agree: "nations" and
 "countries", "voting" and "election", "faculty" and "professors". The cosines are a sentence model's
 (all-MiniLM-L6-v2) for single English words, kept in related_words.tsv by scripts/related_words.py, so
@@ -251,7 +256,7 @@ class Slips:
                 and _specificity(x) > 0 and _specificity(y) > 0 and _slip(x, y))
 
 
-FEW_OF_UNIT = 2  # as many as _rare trusts of one specific figure; scripts/fit_thresholds.py keeps it
+FEW_OF_UNIT = int(_FITTED["few_of_unit"])  # 2: as many as _rare trusts of one specific figure
 
 
 def _unit_key(q: Quantity) -> Hashable:
