@@ -356,28 +356,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(line(f"cross-validated ({a.folds} folds)", held))
     ev.pool.shutdown()
     if a.write:
-        write_fitted(start, fitted, {
-            "values in use": objective(ev.total(start, everything)),
-            "fitted on all events (in-sample)": objective(ev.total(fitted, everything)),
-            f"cross-validated ({a.folds} folds)": objective(held),
-        }, objective(in_use_held) <= objective(held))
+        write_fitted(start, fitted, used=round(objective(in_use_held)),
+                     in_sample=round(objective(ev.total(fitted, everything))), cv=round(objective(held)), folds=a.folds)
     return 0
 
 
-def write_fitted(start: Mapping[str, float], fitted: Mapping[str, float], objectives: Mapping[str, float],
-                 holds: bool) -> None:
-    """Rewrite compare/thresholds.json: the fitted values if ``holds`` (their cross-validated objective
-    is at least that of the values in use), else the values in use, with the figures behind the choice."""
+def write_fitted(start: Mapping[str, float], fitted: Mapping[str, float], *, used: int, in_sample: int, cv: int,
+                 folds: int) -> None:
+    """Rewrite compare/thresholds.json: the fitted values if their cross-validated objective ``cv`` is at
+    least the objective ``used`` of the values in use on the same events, else the values in use, with
+    the figures behind the choice."""
     data = json.loads(FITTED.read_text(encoding="utf-8"))
+    holds = cv >= used
     chosen = fitted if holds else start
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                             check=False).stdout.strip() or None
-    figures = {k: round(v) for k, v in objectives.items()}
-    cv, used = list(figures.values())[2], figures["values in use"]
     data["values"] = {k: (int(v) if k == "few_of_unit" else v) for k, v in chosen.items()}
     data["fit"] = {
         "measured_at": commit,
-        "objective": figures,
+        "objective": {"values in use": used, "fitted on all events (in-sample)": in_sample,
+                      f"cross-validated ({folds} folds)": cv},
         "fitted on all events": {k: v for k, v in fitted.items() if v != start[k]},
         "decision": (f"took the fitted values: the cross-validated objective ({cv}) is at least that of the "
                      f"values in use ({used})") if holds else

@@ -66,12 +66,12 @@ _SIGNATURE = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,4}}")
 _SIGNATURE_LINE = re.compile(r"[ \t\u00a0]*\n\s*([-―—–])[ \u00a0]*(" + _SIGNATURE.pattern + r")[^\n]{0,80}(?:\n|$)")
 # "PENCE: Well, …" / "SEN. WARREN: …"
 _LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z'’-]+):\s")
-# "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “…”", "…all along
-# -More from Blumenthal and Cohen: “…”", "Stated Stone: “…”": a digest's byline for the quotation after it,
-# set off by a dash from the headline before it, or a speech verb opening its line before the name
 # The last line of a quotation when it is a credit: a capitalised line of its own, its full stop
 # at most, up to the closing mark (see _Reader.credit_line).
 _CREDIT_LINE = re.compile(r"\n[ \t\u00a0]*([A-Z][^\n]{1,100}?)\.?[ \t\u00a0]*\Z")
+# "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “…”", "…all along
+# -More from Blumenthal and Cohen: “…”", "Stated Stone: “…”": a digest's byline for the quotation after it,
+# set off by a dash from the headline before it, or a speech verb opening its line before the name
 _BYLINE_NAME = rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}"
 _BYLINE = re.compile(
     r"(?:(?<=\S)[ \u00a0]*[-—–―]+[ \u00a0]*(?:More from[ \u00a0]+)?|^(?P<verb>[A-Z][a-z]+)[ \u00a0]+)"
