@@ -581,3 +581,15 @@ def test_a_short_quote_is_no_part_of_another_that_shares_only_its_function_words
     linked = [sorted(m.article for m in f.mentions) for f in story.findings
               if f.kind == "quote" and len(f.mentions) > 1]
     assert linked and all(articles == ["a", "b"] for articles in linked)
+
+
+def test_undated_articles_agree_on_a_month_s_day(nlp):  # type: ignore[no-untyped-def]
+    # text files carry no publication date, so "June 28" has no year; two of them are still one day
+    story = _story(nlp, a="The judge is scheduled to sentence Hale on June 28 in Boston.",
+                   b="Hale's sentencing is set for June 28, his lawyer said.")
+    (f,) = _about(story, "date", "June 28")
+    assert f.status == "agree"
+    assert {(m.article, m.text) for m in f.mentions} == {("a", "June 28"), ("b", "June 28")}
+    story = _story(nlp, a="The judge is scheduled to sentence Hale on June 28 in Boston.",
+                   b="Hale's sentencing is set for June 29, his lawyer said.")
+    assert sorted(f.status for f in _about(story, "date", "June 2")) == ["unique", "unique"]

@@ -100,6 +100,27 @@ def test_relate_dates(a, b, relation):  # type: ignore[no-untyped-def]
     assert relate_dates(b, a) == relation
 
 
+def _unplaced(text: str) -> DateFact:
+    return DateFact(article="a", start=0, end=1, text=text, sentence=Span(0, 1), context=(), value=None,
+                    weekday=None, relation=None, head=None)
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), [
+    # without a publication date a month's day has no year, and two of them can still be one day
+    ("June 28", "June 28", "same"),
+    ("Dec. 6", "December 6", "same"),
+    ("Sept. 3", "September 3rd", "same"),
+    ("June 28", "June 28 morning", "compatible"),
+    # unplaced, two different days say nothing: the year may differ, and no conflict is read from them
+    ("June 28", "June 29", None),
+    ("June 28", "July 28", None),
+    ("last week", "last week", None),
+])
+def test_relate_unplaced_month_days(a: str, b: str, relation: str | None) -> None:
+    assert relate_dates(_unplaced(a), _unplaced(b)) == relation
+    assert relate_dates(_unplaced(b), _unplaced(a)) == relation
+
+
 def test_one_weekday_read_a_week_apart_is_one_day() -> None:
     def tuesday(day):  # type: ignore[no-untyped-def]
         return DateFact(article="a", start=0, end=1, text="Tuesday", sentence=Span(0, 1), context=(),

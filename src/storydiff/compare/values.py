@@ -424,7 +424,23 @@ def _across_midnight(x: DateFact, y: DateFact) -> bool:
     return False
 
 
+_YEARLESS = re.compile(rf"^(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
+
+
+def _yearless(date: DateFact) -> tuple[str, int] | None:
+    """A month's day an article gives without a year and cannot place on the calendar, having no
+    publication date ("June 28" in a text file): its month and day, which another such day can
+    still match."""
+    if date.value is not None:
+        return None
+    found = _YEARLESS.match(date.text)
+    return (found.group(1)[:3].lower(), int(found.group(2))) if found else None
+
+
 def relate_dates(x: DateFact, y: DateFact) -> str | None:
+    if x.value is None and y.value is None and (day := _yearless(x)) is not None and day == _yearless(y):
+        # two unplaced days of one month's date are one day; unplaced, two different ones say nothing
+        return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
     if x.value is not None and y.value is not None:
         if x.value.first == y.value.first and x.value.last == y.value.last or _week_apart(x, y):
             # "Tuesday afternoon" is Tuesday told more precisely
@@ -547,7 +563,7 @@ def value_key(fact: Fact) -> Hashable:
     if isinstance(fact, Quantity):
         return (fact.unit, fact.value, fact.qualifier)
     if isinstance(fact, DateFact):
-        return (fact.value.first, fact.value.last) if fact.value is not None else fact.weekday
+        return (fact.value.first, fact.value.last) if fact.value is not None else fact.weekday or _yearless(fact)
     return fact.text
 
 
