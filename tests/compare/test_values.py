@@ -110,7 +110,7 @@ def _unplaced(text: str) -> DateFact:
     ("June 28", "June 28", "same"),
     ("Dec. 6", "December 6", "same"),
     ("Sept. 3", "September 3rd", "same"),
-    ("June 28", "June 28 morning", "compatible"),
+    ("Tuesday, June 28", "June 28th", "same"),
     # unplaced, two different days say nothing: the year may differ, and no conflict is read from them
     ("June 28", "June 29", None),
     ("June 28", "July 28", None),

@@ -6,13 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from fractions import Fraction
 
-from ..analyze.datenorm import Context, read_date
 from ..analyze.quantities import BILL_UNITS
 from ..model import DateFact, Quantity
 from .align import Weights
-
-# A year for dates the text gives without one: the gap between two days of one year does not depend on which.
-COMMON_YEAR = 2001
+from .values import unplaced_day
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -67,10 +64,7 @@ def _month_day(fact: DateFact) -> dt.date | None:
     """The calendar day a date names, placed in :data:`COMMON_YEAR` when the text gives no year."""
     if fact.value is not None:
         return fact.value.first if fact.value.granularity == "day" else None
-    reading = read_date(fact.text, Context(None, year=COMMON_YEAR))
-    if reading is None or reading.value is None or reading.value.granularity != "day":
-        return None
-    return reading.value.first
+    return unplaced_day(fact)
 
 
 def day_count_reason(conflict: Sequence[Quantity], dates: Sequence[DateFact], weights: Weights) -> str | None:

@@ -16,6 +16,7 @@ come, and closely matching context.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -24,7 +25,7 @@ from collections.abc import Callable, Hashable, Sequence
 from importlib import resources
 from typing import TypeVar
 
-from ..analyze.datenorm import DAYNUM, MONTH, WEEKDAYS
+from ..analyze.datenorm import DAYNUM, MONTH, WEEKDAYS, Context, read_date
 from ..analyze.quotes import SPEECH_VERBS
 from ..group.copies import COPY_JACCARD
 from ..model import DateFact, Fact, Quantity, QuantityValue
@@ -424,21 +425,28 @@ def _across_midnight(x: DateFact, y: DateFact) -> bool:
     return False
 
 
-_YEARLESS = re.compile(rf"^(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
+COMMON_YEAR = 2001
+"""A year for a month's day the text gives without one: the gap between two days of one year, and
+whether two such days are one, do not depend on which."""
 
 
-def _yearless(date: DateFact) -> tuple[str, int] | None:
+def unplaced_day(date: DateFact) -> dt.date | None:
     """A month's day an article gives without a year and cannot place on the calendar, having no
-    publication date ("June 28" in a text file): its month and day, which another such day can
-    still match."""
-    if date.value is not None:
+    publication date ("June 28" in a text file), put in COMMON_YEAR; another such day can still
+    match it."""
+    return None if date.value is not None else _day_in_common_year(date.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_in_common_year(text: str) -> dt.date | None:
+    reading = read_date(text, Context(None, year=COMMON_YEAR))
+    if reading is None or reading.value is None or reading.value.granularity != "day":
         return None
-    found = _YEARLESS.match(date.text)
-    return (found.group(1)[:3].lower(), int(found.group(2))) if found else None
+    return reading.value.first
 
 
 def relate_dates(x: DateFact, y: DateFact) -> str | None:
-    if x.value is None and y.value is None and (day := _yearless(x)) is not None and day == _yearless(y):
+    if x.value is None and y.value is None and (day := unplaced_day(x)) is not None and day == unplaced_day(y):
         # two unplaced days of one month's date are one day; unplaced, two different ones say nothing
         return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
     if x.value is not None and y.value is not None:
@@ -563,7 +571,7 @@ def value_key(fact: Fact) -> Hashable:
     if isinstance(fact, Quantity):
         return (fact.unit, fact.value, fact.qualifier)
     if isinstance(fact, DateFact):
-        return (fact.value.first, fact.value.last) if fact.value is not None else fact.weekday or _yearless(fact)
+        return (fact.value.first, fact.value.last) if fact.value is not None else fact.weekday or unplaced_day(fact)
     return fact.text
 
 
