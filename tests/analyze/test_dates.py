@@ -41,6 +41,12 @@ VALUES = [
      "Feb. 28", "2019-02-28", "2019-02-28", "day"),
     ("The end date for my tenure is February 28, 2019.", "2018-12-20",
      "February 28, 2019", "2019-02-28", "2019-02-28", "day"),
+    # day first, as most outlets outside the United States write it: the day is read, not lost to its month
+    ("He died on 27 September 2013 in London.", "2013-09-30", "27 September 2013", "2013-09-27", "2013-09-27", "day"),
+    ("The funeral will be held on 3 October.", "2013-09-30", "3 October", "2013-10-03", "2013-10-03", "day"),
+    ("It was published on Friday, 27 September 2013.", "2013-09-30", "Friday, 27 September 2013",
+     "2013-09-27", "2013-09-27", "day"),
+    ("The vote was held on the 5th of June.", "2013-09-30", "the 5th of June", "2013-06-05", "2013-06-05", "day"),
     ("He will leave at the end of February.", "2018-12-20",
      "the end of February", "2019-02-20", "2019-02-28", "month"),
     ("The Senate voted Wednesday to override the veto.", "2016-09-29",
@@ -111,6 +117,11 @@ VALUES = [
     ("The group gathered in Norwalk in March 2008.", None, "March 2008", "2008-03-01", "2008-03-31", "month"),
     ("They signed it on Oct. 3, 2018.", None, "Oct. 3, 2018", "2018-10-03", "2018-10-03", "day"),
 ]
+
+
+def test_a_count_before_a_month_s_day_is_no_day_first_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals."
+    assert [f.text for f in facts(nlp, text, "2016-09-28")] == ["Sept. 11"]
 
 
 @pytest.mark.parametrize(("tense", "first"), [("future", "2019-06-28"), ("past", "2018-06-28")])

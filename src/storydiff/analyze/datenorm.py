@@ -445,6 +445,12 @@ RULES: tuple[Rule, ...] = (
     _rule("full_date", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?"
           rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w-])(?:,?\s+(?P<year>{YEAR}))?",
           _read_full_date),
+    # day first, as British, Irish, Indian and most other outlets write it: "27 September 2013",
+    # "Friday, 27 September", "the 3rd of October"
+    _rule("day_first", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])"
+          rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})|(?![\s.]*\d))",
+          # "won 4 June primaries" is a count unless tagged or after "on"; "the 19 Sept. 11 hijackers", one
+          _read_full_date, lambda m: not (m["year"] or m["wd"])),
     _rule("month_year", rf"{B}(?:{MOD}[\s-]*)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})",
           _read_month_year),
     _rule("month", rf"{B}(?:{MOD}[\s-]*)?(?:{REL}\s+)?(?P<month>{MONTH})", _read_month, _bare),
