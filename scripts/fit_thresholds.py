@@ -332,6 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--write", action="store_true", help=f"rewrite {FITTED.relative_to(ROOT)} (see above)")
     a = ap.parse_args(argv)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            check=False).stdout.strip() or None  # the code measured, read before it runs
     cases = load_cases(a.shared, a.cache)
     events = sorted({c.event for c in cases if not c.planted})
     print(f"{len(events)} events ({sum(c.gold is not None for c in cases if not c.planted)} labelled), "
@@ -357,20 +359,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ev.pool.shutdown()
     if a.write:
         write_fitted(start, fitted, used=round(objective(in_use_held)),
-                     in_sample=round(objective(ev.total(fitted, everything))), cv=round(objective(held)), folds=a.folds)
+                     in_sample=round(objective(ev.total(fitted, everything))), cv=round(objective(held)), folds=a.folds,
+                     commit=commit)
     return 0
 
 
 def write_fitted(start: Mapping[str, float], fitted: Mapping[str, float], *, used: int, in_sample: int, cv: int,
-                 folds: int) -> None:
+                 folds: int, commit: str | None) -> None:
     """Rewrite compare/thresholds.json: the fitted values if their cross-validated objective ``cv`` is at
     least the objective ``used`` of the values in use on the same events, else the values in use, with
     the figures behind the choice."""
     data = json.loads(FITTED.read_text(encoding="utf-8"))
     holds = cv >= used
     chosen = fitted if holds else start
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                            check=False).stdout.strip() or None
     data["values"] = {k: (int(v) if k == "few_of_unit" else v) for k, v in chosen.items()}
     data["fit"] = {
         "measured_at": commit,
