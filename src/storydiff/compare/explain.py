@@ -61,7 +61,7 @@ def describe_quantity(q: Quantity) -> str:
 
 
 def _month_day(fact: DateFact) -> dt.date | None:
-    """The calendar day a date names, placed in :data:`COMMON_YEAR` when the text gives no year."""
+    """The calendar day a date names, placed in values.COMMON_YEAR when the text gives no year."""
     if fact.value is not None:
         return fact.value.first if fact.value.granularity == "day" else None
     return unplaced_day(fact)

@@ -447,7 +447,8 @@ def _day_in_common_year(text: str) -> dt.date | None:
 
 def relate_dates(x: DateFact, y: DateFact) -> str | None:
     if x.value is None and y.value is None and (day := unplaced_day(x)) is not None and day == unplaced_day(y):
-        # two unplaced days of one month's date are one day; unplaced, two different ones say nothing
+        # two days neither article can place, the same month's day or holiday, are one day; two
+        # different ones say nothing, since their years may differ
         return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
     if x.value is not None and y.value is not None:
         if x.value.first == y.value.first and x.value.last == y.value.last or _week_apart(x, y):
