@@ -393,8 +393,9 @@ def test_processes_making_one_new_store_at_once_all_open_it(tmp_path: Path) -> N
 
 
 def test_the_comparisons_kept_hold_for_the_code_that_compares(tmp_path: Path) -> None:
-    """The key of a kept comparison changes with any source file of compare, analyze, the model or
-    the timeline, and only with those (a change to the web app's pages keeps every comparison)."""
+    """The key of a kept comparison changes with any source or data file of compare, analyze, the model
+    or the timeline (the fitted thresholds too), and only with those (a change to the web app's pages
+    keeps every comparison)."""
     import shutil
 
     import storydiff
@@ -408,7 +409,8 @@ def test_the_comparisons_kept_hold_for_the_code_that_compares(tmp_path: Path) ->
     assert source_hash(copy) == code_version()
     (copy / "web" / "pages.py").write_text("# edited\n", encoding="utf-8")
     assert source_hash(copy) == code_version()
-    for edited in ("compare/values.py", "analyze/quotes.py", "model.py", "timeline.py"):
+    for edited in ("compare/values.py", "compare/thresholds.json", "compare/related_words.tsv", "analyze/quotes.py",
+                   "model.py", "timeline.py"):
         shutil.copy(package / edited, copy / edited)
         (copy / edited).write_text((package / edited).read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
         assert source_hash(copy) != code_version(), edited

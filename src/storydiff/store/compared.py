@@ -2,8 +2,9 @@
 
 Ingest compares every story it makes or changes (it counts the story's conflicts and variants for
 the story list) and keeps the comparison under a key made of the story's articles — their ids and the
-hashes of their texts, in order — and of the code that compares: a hash of the source files of
-storydiff's compare and analyze packages and of its model (:data:`COMPARING_CODE`). A story read
+hashes of their texts, in order — and of the code that compares: a hash of the files of storydiff's
+compare and analyze packages (their source and the data compare reads, as its fitted thresholds)
+and of its model (:data:`COMPARING_CODE`). A story read
 back under the same key is the story :func:`~storydiff.compare.compare_story` would make now; under
 any other key (an article changed, storydiff upgraded or edited) the stored comparison is passed
 over and the story compared again. Copies are noted when the story is read, as before, so only the
@@ -31,10 +32,14 @@ def code_version() -> str:
 
 
 def source_hash(package: Path) -> str:
-    """A hash of storydiff's version and of the source files of :data:`COMPARING_CODE` under ``package``."""
+    """A hash of storydiff's version and of the files of :data:`COMPARING_CODE` under ``package``: its
+    source, and the data compare reads with it (the fitted thresholds, the related words); not the
+    interpreter's caches."""
     digest = hashlib.sha256(__version__.encode())
     for part in COMPARING_CODE:
-        for path in sorted([package / part] if part.endswith(".py") else (package / part).rglob("*.py")):
+        paths = [package / part] if part.endswith(".py") else [
+            p for p in (package / part).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+        for path in sorted(paths):
             digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
