@@ -776,3 +776,11 @@ def test_a_quoted_phrase_beside_a_word_of_a_work_is_still_a_quote(nlp) -> None: 
     """Only a title is passed over: words of speech before "show" are still someone's."""
     text = "Ana Ruiz said the plan would “fail the families who need it most” in a show of defiance."
     assert [q.text for q in quotes(nlp, text)] == ["fail the families who need it most"]
+
+
+def test_a_long_run_of_he_does_not_exhaust_the_stack(nlp) -> None:  # type: ignore[no-untyped-def]
+    # each "he" goes back to the "he" before it; read one after another, not as a chain of calls
+    text = "John Smith arrived. " + " ".join("He walked home." for _ in range(1200)) + " “Yes,” he said."
+    (q,) = quotes(nlp, text)
+    assert q.speaker is not None and q.speaker.name == "John Smith"
+    assert text[q.speaker.start:q.speaker.end] == "he"

@@ -73,6 +73,7 @@ class Mentions:
                          if label == "PERSON" and " " in n}
         self._genders: dict[str, str] | None = None  # see gender()
         self._antecedents: dict[int, str | None] = {}  # see antecedent()
+        self._read_upto = 0  # the antecedents of the pronoun subjects before this token are read
 
     @cached_property
     def stretches(self) -> list[QuotedStretch]:
@@ -175,6 +176,13 @@ class Mentions:
         other gender and names inside quotation marks (see quoted). Read once per pronoun: a "he"
         is read again for each "he" after it that goes back to it."""
         if tok.i not in self._antecedents:
+            # the "he" and "she" subjects before it first, in text order: each then finds those before
+            # it already read, and a long run of them is no deep chain of calls (an article of a
+            # thousand "He walked home." must not exhaust the stack)
+            for t in self.doc[self._read_upto:tok.i]:
+                if t.dep_ in SUBJECTS and t.lower_ in PRONOUN_GENDER and t.i not in self._antecedents:
+                    self._antecedents[t.i] = self._antecedent(t)
+            self._read_upto = max(self._read_upto, tok.i)
             self._antecedents[tok.i] = self._antecedent(tok)
         return self._antecedents[tok.i]
 
