@@ -354,6 +354,14 @@ def test_a_share_is_told_as_its_fraction(value, told):  # type: ignore[no-untype
     assert describe_quantity(_q(value, unit="fraction")) == told
 
 
+@pytest.mark.parametrize(("value", "unit", "told"), [((2880.0, 1800.0), "dimension", "2,880 x 1,800"),
+                                                   ((97.0, 1.0), "tally", "97 to 1")])
+def test_a_pair_of_numbers_is_told_as_written(value, unit, told):  # type: ignore[no-untyped-def]
+    from storydiff.compare.explain import describe_quantity
+
+    assert describe_quantity(_q(value, unit=unit)) == told
+
+
 def test_figures_given_to_two_named_owners_are_two_facts() -> None:
     """Curry's eight rebounds and Hansbrough's 7.2 are two figures; one owner's 46 and 47 knockouts,
     or a figure whose owner one article leaves unnamed, may be one figure told two ways."""

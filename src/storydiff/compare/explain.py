@@ -38,7 +38,8 @@ def describe_quantity(q: Quantity) -> str:
     if q.qualifier == "several":
         value = "several"
     elif isinstance(q.value, tuple):
-        value = f"{format_number(q.value[0])} to {format_number(q.value[1])}"
+        # a size is written with its "x" ("2,880 x 1,800"); a tally or a range with "to" ("97 to 1")
+        value = (" x " if q.unit == "dimension" else " to ").join(format_number(v) for v in q.value)
     elif q.unit == "fraction":
         share = Fraction(q.value).limit_denominator(1000)  # "two-thirds", "1 in 500"
         value = f"{share.numerator}/{share.denominator}"
@@ -54,7 +55,7 @@ def describe_quantity(q: Quantity) -> str:
         value = f"{q.unit} {int(q.value)}"  # a bill's number names it: "Senate Bill 1062", not "1,062 bills"
     elif q.unit == "year of age":
         value += " years old"
-    elif q.unit and q.unit not in {"fraction", "tally"}:
+    elif q.unit and q.unit not in {"fraction", "tally", "dimension"}:
         value += f" {q.unit}" + ("s" if value != "1" and not q.unit.endswith("s") else "")
     qual = QUALIFIER_WORDS.get(q.qualifier or "")
     return f"{qual} {value}" if qual else value
