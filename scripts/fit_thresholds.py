@@ -372,7 +372,7 @@ def write_fitted(start: Mapping[str, float], fitted: Mapping[str, float], *, use
     data = json.loads(FITTED.read_text(encoding="utf-8"))
     holds = cv >= used
     chosen = fitted if holds else start
-    data["values"] = {k: (int(v) if k == "few_of_unit" else v) for k, v in chosen.items()}
+    data["values"] = dict(chosen)
     data["fit"] = {
         "measured_at": commit,
         "objective": {"values in use": used, "fitted on all events (in-sample)": in_sample,

@@ -343,7 +343,7 @@ class _Reader(Mentions):
         words = self.doc[self.tok(start):min(self.tok(end), len(self.doc))]
         if not len(words) or len(words) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in words):
             return False
-        person = next((self.ent_of[t.i] for t in words if t.i in self.ent_of and self.ent_of[t.i].label_ == "PERSON"),
+        person = next((self.ent_of[t.i] for t in words if t.i in self.ent_of and self.is_person(self.ent_of[t.i])),
                       None)
         if person is not None:
             start, end = person.start_char, person.end_char

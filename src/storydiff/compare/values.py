@@ -37,7 +37,7 @@ _FITTED: dict[str, float] = json.loads(
     resources.files(__package__).joinpath("thresholds.json").read_text(encoding="utf-8"))["values"]
 
 # Context similarity each relation needs (after the bonuses below).
-THRESHOLDS = {"same": _FITTED["same"], "compatible": _FITTED["compatible"], "incompatible": _FITTED["incompatible"]}
+THRESHOLDS = {relation: _FITTED[relation] for relation in ("same", "compatible", "incompatible")}
 # Dates conflict on weaker grounds than figures (a story has many days and few page counts), so a
 # date conflict needs more of the sentence to match.
 DATE_CONFLICT_THRESHOLD = _FITTED["date_conflict"]
