@@ -580,6 +580,15 @@ def test_a_date_retold_in_a_copy_of_its_sentence_is_one_statement() -> None:
     other = ("vote", "senate", "bill", "due", "cost")
     pair = judge_dates(today("a", dt.date(2016, 3, 4), copy), today("b", dt.date(2016, 3, 5), other), weights)
     assert pair is None or pair.relation == "incompatible"
+    # the copy spells a word its own way ("non-refundable", "nonrefundable"): still a copy
+    hyphened = ("membership", "cost", "non", "refundable", "annual", "due")
+    closed = ("membership", "cost", "nonrefundable", "annual", "due")
+    pair = judge_dates(today("a", dt.date(2016, 3, 4), hyphened), today("b", dt.date(2016, 3, 5), closed), weights)
+    assert pair is not None and pair.relation == "same" and pair.linked
+    # the same words in another order and one more of its own are not a copy
+    shuffled = ("due", "annual", "refundable", "cost", "membership", "club")
+    pair = judge_dates(today("a", dt.date(2016, 3, 4), copy), today("b", dt.date(2016, 3, 5), shuffled), weights)
+    assert pair is None or pair.relation == "incompatible"
 
 
 def _counted(value, head, context, article, qualifier=None):  # type: ignore[no-untyped-def]
@@ -638,6 +647,32 @@ def test_a_near_miss_stated_once_in_each_is_one_figure_told_two_ways() -> None:
     assert ages is None or not ages.linked
     # one significant digit: "$1 million" and "$2 million" are as often two sums, in words however alike
     assert judged(sum_("a", 1e6, "raise", a), sum_("b", 2e6, "outraise", a)) is None
+
+
+def test_two_percentages_of_poll_stories_are_two_shares() -> None:
+    """"54 percent of Democratic registered voters held a favorable opinion of him" and "55 percent of
+    all voters say she does not": in articles that each state several percentages, the head word
+    names the people (voters), which all their shares have, not what was asked; two different ones
+    are two shares. In articles that state a share or two, the same words still make a conflict."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import Slips, judge_quantities
+
+    def share(article, value, context):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=1, text=f"{value} percent", sentence=Span(0, 1),
+                        context=context, value=value, qualifier=None, unit="percent", counted=None, head="voter")
+
+    a = ("democratic", "registered", "voter", "favorable", "opinion")
+    b = ("democratic", "voter", "favorable", "view", "opinion")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word"))])
+    x, y = share("a", 54.0, a), share("b", 55.0, b)
+    few = judge_quantities(x, y, weights, slips=Slips([x, y]))
+    assert few is not None and few.relation == "incompatible" and few.linked
+    polls = [share(article, v, ("other",)) for article in "ab" for v in (16.0, 64.0, 75.0)]
+    assert judge_quantities(x, y, weights, slips=Slips([x, y, *polls])) is None
+    # the same share told alike in two poll stories is still one
+    z = share("b", 54.0, b)
+    same = judge_quantities(x, z, weights, slips=Slips([x, z, *polls]))
+    assert same is not None and same.relation == "same" and same.linked
 
 
 def test_the_thresholds_compare_uses_are_the_fitted_file_s(monkeypatch: pytest.MonkeyPatch) -> None:

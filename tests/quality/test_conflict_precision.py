@@ -92,7 +92,7 @@ def test_reported_conflicts_against_the_judged_list() -> None:
 UNSEEN = JUDGED.with_name("judged_conflicts_unseen.jsonl")
 # Pinned as above, for the conflicts first reported on stories no rule had been written against
 # (PolNeAR, see the README): of their judged-false ones, at most this many are still reported.
-MAX_FALSE_UNSEEN = 3
+MAX_FALSE_UNSEEN = 0
 MIN_TRUE_UNSEEN = 1
 
 

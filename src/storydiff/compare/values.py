@@ -25,6 +25,8 @@ from collections.abc import Callable, Hashable, Sequence
 from importlib import resources
 from typing import TypeVar
 
+from rapidfuzz import fuzz
+
 from ..analyze.datenorm import DAYNUM, MONTH, WEEKDAYS, Context, read_date
 from ..analyze.quotes import SPEECH_VERBS
 from ..group.copies import COPY_JACCARD
@@ -256,6 +258,16 @@ class Slips:
                 and self.of_unit[(y.article, _unit_key(y))] <= FEW_OF_UNIT
                 and _specificity(x) > 0 and _specificity(y) > 0 and _slip(x, y))
 
+    def many_shares(self, x: Quantity, y: Quantity) -> bool:
+        """Two percentages in articles that each state more than a few (FEW_OF_UNIT): a poll's answers,
+        rates by group. A percentage is a share of some people in some respect, and its head word is
+        most often the people ("54 percent of Democratic voters held a favorable opinion of him", "55
+        percent of all voters say she does not"), which such an article's percentages share; what
+        tells them apart is the respect, which the head word does not name. Two different ones are
+        two shares, not one given two ways, on the words alone."""
+        return x.unit == y.unit == "percent" and self.of_unit[(x.article, "percent")] > FEW_OF_UNIT \
+            and self.of_unit[(y.article, "percent")] > FEW_OF_UNIT
+
 
 FEW_OF_UNIT = int(_FITTED["few_of_unit"])  # 2: as many as _rare trusts of one specific figure
 
@@ -308,7 +320,7 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
         score += ACTOR_BONUS
     if relation == "incompatible":
         apart = _owners_differ(x, y) or (kinds is not None and kinds.apart(x, y)) \
-            or (occasions is not None and occasions.apart(x, y))
+            or (occasions is not None and occasions.apart(x, y)) or (slips is not None and slips.many_shares(x, y))
         # an age is a person's: two ages of people not known to be one are two facts
         if missed and not apart and (same_thing or x.unit not in {None, "year of age"}):
             return _rare_pair(score, relation, x, THRESHOLDS["same"])
@@ -527,11 +539,17 @@ def _one_statement(x: DateFact, y: DateFact) -> bool:
 def _retold(x: DateFact, y: DateFact) -> bool:
     """The same date words in a copy of one sentence ("Today, that same membership costs $25,000" in
     an article and in its republication the next day): one statement, whatever the two publication
-    dates make of "today". A copy, as of whole articles (COPY_JACCARD), shares that much of its words."""
-    if x.text.lower() != y.text.lower():
+    dates make of "today". A copy, as of whole articles (COPY_JACCARD), shares that much of its words;
+    the words are compared letter by letter, in order, so that a copy's own spelling here and there
+    ("non-refundable", "nonrefundable") still reads as a copy. That comparison (rapidfuzz's ratio)
+    counts shared letters against both strings' lengths, a Dice coefficient: COPY_DICE is the Dice
+    coefficient of sets at COPY_JACCARD."""
+    if x.text.lower() != y.text.lower() or not x.context or not y.context:
         return False
-    a, b = set(x.context), set(y.context)
-    return bool(a and b) and len(a & b) / len(a | b) >= COPY_JACCARD
+    return fuzz.ratio(" ".join(x.context), " ".join(y.context)) / 100 >= COPY_DICE
+
+
+COPY_DICE = 2 * COPY_JACCARD / (1 + COPY_JACCARD)
 
 
 def _one_event(x: DateFact, y: DateFact) -> bool:
