@@ -79,6 +79,13 @@ AUG = _d(D(2018, 8, 1), D(2018, 8, 31), "month")
      _d(D(2018, 1, 1), D(2018, 12, 31), "year"), None),
     (_d(D(1923, 4, 22), D(1923, 4, 22), "day", "April 22, 1923"), _d(D(1923, 1, 1), D(1923, 12, 31), "year"),
      "compatible"),
+    # a span of days is no year: "the debate on Saturday" is "the debate over the weekend" told more precisely
+    (DateFact(article="a", start=0, end=8, text="Saturday", sentence=Span(0, 8), context=(),
+              value=DateValue(D(2015, 11, 14), D(2015, 11, 14), "day"), weekday="Saturday", relation=None, head=None),
+     _d(D(2015, 11, 14), D(2015, 11, 15), "range", "the weekend"), "compatible"),
+    (DateFact(article="a", start=0, end=6, text="Friday", sentence=Span(0, 6), context=(),
+              value=DateValue(D(2013, 4, 5), D(2013, 4, 5), "day"), weekday="Friday", relation=None, head=None),
+     _d(D(2010, 1, 1), D(2013, 12, 31), "range", "from 2010 to 2013"), None),
     # one night told from either side of midnight
     (_d(D(2016, 9, 28), D(2016, 9, 28), "day", "late Wednesday"),
      _d(D(2016, 9, 29), D(2016, 9, 29), "day", "early Thursday"), "compatible"),

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from ..analyze.datenorm import DAYNUM, MONTH, WEEKDAYS, Context, read_date
 from ..analyze.quotes import SPEECH_VERBS
 from ..group.copies import COPY_JACCARD
-from ..model import DateFact, Fact, Quantity, QuantityValue
+from ..model import DateFact, DateValue, Fact, Quantity, QuantityValue
 from .align import Pair, Weights, stem
 from .quotes import name_words
 
@@ -395,6 +395,18 @@ PRECISION = {"day": "day", "week": "day", "month": "month", "season": "month", "
              "range": "year"}
 
 
+def _spans_years(value: DateValue) -> bool:
+    """Whether a date is told at the precision of years: a year, a decade, or a span longer than a
+    season ("from 2010 to 2013"); "the weekend" and "June and July of 2009" are spans of days and
+    months."""
+    if value.granularity == "range":
+        return (value.last - value.first).days > SEASON_DAYS
+    return PRECISION.get(value.granularity) == "year"
+
+
+SEASON_DAYS = 92  # the longest span PRECISION reads at a month's precision: a season
+
+
 _PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight|overnight)\b", re.I)
 
 
@@ -470,9 +482,9 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
         # "from 2002 to 2006" are two accounts of one span
         if x.value.overlaps(y.value) and not x.value.granularity == y.value.granularity == "range":
             # but a weekday names no year: that "after his resignation on Friday" falls within "would not
-            # seek re-election in 2018" says nothing of their being one fact
-            if x.weekday and PRECISION.get(y.value.granularity) == "year" or \
-                    y.weekday and PRECISION.get(x.value.granularity) == "year":
+            # seek re-election in 2018" says nothing of their being one fact (a span of days, as "over
+            # the weekend", is no year: "on Saturday" falls within it as a day within its week)
+            if x.weekday and _spans_years(y.value) or y.weekday and _spans_years(x.value):
                 return None
             return "compatible"
         # A day against a year is more often two events than one event misdated.
