@@ -446,6 +446,33 @@ def test_the_only_measure_of_its_unit_in_each_article_is_one_figure() -> None:
     assert hedged is None or not hedged.linked
 
 
+def test_a_percentage_of_two_poll_stories_is_no_rarer_than_any() -> None:
+    """"Sanders is up from 37 percent in January" and "Trump was chosen by 37% of likely voters": each
+    article states 37 percent once, but each states a dozen percentages, and two such articles are as
+    likely as not to share one by chance. Articles that state a few share one rarely, and one each
+    states once is one figure on little more evidence than its rarity."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import favour_rare_values, judge_quantities
+
+    def share(article, value, context):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=1, text=f"{value}%", sentence=Span(0, 1), context=context,
+                        value=value, qualifier=None, unit="percent", counted=None, head=None)
+
+    a, b = ("sanders", "january", "clinton"), ("trump", "choose", "likely", "voter")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word"))])
+    x, y = share("a", 37.0, a), share("b", 37.0, b)
+
+    def judged(*others):  # type: ignore[no-untyped-def]
+        return favour_rare_values([x, y, *others], lambda p, q: judge_quantities(p, q, weights))(x, y)
+
+    few = [share(article, v, ("other",)) for article in "ab" for v in (12.0, 64.0)]
+    pair = judged(*few)
+    assert pair is not None and pair.relation == "same" and pair.linked
+    polls = [share(article, float(v), ("other",)) for article in "ab" for v in range(40, 51)]
+    pair = judged(*polls)
+    assert pair is None or not pair.linked
+
+
 def test_a_day_of_the_calendar_stated_once_in_each_is_one_date() -> None:
     """"The end date for my tenure is February 28, 2019" and "his final day in office will be Feb.
     28": a day of the calendar that each article states once is one date, whatever words stand

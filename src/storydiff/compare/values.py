@@ -719,6 +719,9 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         here, there = stated.get((x.article, value), ()), stated.get((y.article, value), ())
         if value != key(y):
             return pair
+        if isinstance(x, Quantity) and x.unit == "percent" \
+                and _coincidence_likely(of_unit[(x.article, x.unit)], of_unit[(y.article, "percent")]):
+            return pair
         if not _rare(len(here), len(there), x):
             if isinstance(x, DateFact) and _few_times(here, there) \
                     and each_others_nearest(x, y, pair.score, here, there):
@@ -730,6 +733,19 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         return _rare_pair(score, pair.relation, x, threshold)
 
     return judged
+
+
+PERCENTS = 100
+"""The whole percentages a share may take: the values two articles' percentages fall among, for the
+chance that two of them coincide (see _coincidence_likely)."""
+
+
+def _coincidence_likely(here: int, there: int) -> bool:
+    """Whether two articles that state ``here`` and ``there`` percentages are as likely as not to share
+    one by chance: each of their here × there pairs coincides one time in PERCENTS. Two poll stories
+    each giving a dozen shares share some ("Sanders is up from 37 percent in January", "Trump was
+    chosen by 37% of likely voters"), so a percentage each states once is then no rarer than any."""
+    return 1 - (1 - 1 / PERCENTS) ** (here * there) >= 0.5
 
 
 def told_apart(items: Sequence[H], judge: Callable[[H, H], Pair | None]) -> Callable[[H, H], Pair | None]:
