@@ -446,6 +446,43 @@ def test_the_only_measure_of_its_unit_in_each_article_is_one_figure() -> None:
     assert hedged is None or not hedged.linked
 
 
+def test_values_told_at_two_precisions_need_some_words_in_common() -> None:
+    """"The Focus poll of 1,000 people" and "a crowd of about 1,000 people attended": the same thing
+    counted (a word too common to count among the sentences' words), values one of which only bounds the
+    other, and no word in common: two facts as often as one. "Tolman told POLITICO earlier this week" and
+    "On Tuesday, Podesta told a lunch group": the same. With a word of what they tell in common they are
+    one value told at two precisions; an equal value needs none."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_dates, judge_quantities
+
+    def people(article, value, qualifier, context):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=1, text="1,000", sentence=Span(0, 1), context=context,
+                        value=value, qualifier=qualifier, unit=None, counted="people", head="people")
+
+    poll, crowd, march = ("focus", "poll", "margin"), ("crowd", "attend", "sit-down"), ("crowd", "march", "athens")
+    weights = Weights([(("a", 0), poll), (("b", 0), crowd), (("c", 0), march), (("d", 0), ("other", "word"))])
+    apart = judge_quantities(people("a", 1000.0, None, poll), people("b", 1000.0, "about", crowd), weights)
+    assert apart is not None and apart.relation == "compatible" and not apart.linked
+    one = judge_quantities(people("c", 1000.0, None, march), people("b", 1000.0, "about", crowd), weights)
+    assert one is not None and one.relation == "compatible" and one.linked
+    equal = judge_quantities(people("a", 1000.0, None, poll), people("b", 1000.0, None, crowd), weights)
+    assert equal is not None and equal.relation == "same" and equal.linked
+
+    def told(article, day, granularity, context, weekday=None):  # type: ignore[no-untyped-def]
+        first, last = (day, day) if granularity == "day" else (day - dt.timedelta(days=2), day)
+        return DateFact(article=article, start=0, end=1, text="x", sentence=Span(0, 1), context=context,
+                        value=DateValue(first, last, granularity), weekday=weekday, relation=None, head="tell")
+
+    tolman, podesta = ("charter", "school", "question", "wolf"), ("campaign", "chairman", "podesta", "lunch")
+    weights = Weights([(("a", 0), tolman), (("b", 0), podesta), (("c", 0), ("other", "word"))])
+    week = told("a", dt.date(2016, 7, 27), "week", tolman)
+    pair = judge_dates(week, told("b", dt.date(2016, 7, 26), "day", podesta, "Tuesday"), weights)
+    assert pair is not None and pair.relation == "compatible" and not pair.linked
+    pair = judge_dates(week, told("b", dt.date(2016, 7, 26), "day", ("charter", "school", "vote"), "Tuesday"),
+                       weights)
+    assert pair is not None and pair.relation == "compatible" and pair.linked
+
+
 def test_a_percentage_of_two_poll_stories_is_no_rarer_than_any() -> None:
     """"Sanders is up from 37 percent in January" and "Trump was chosen by 37% of likely voters": each
     article states 37 percent once, but each states a dozen percentages, and two such articles are as

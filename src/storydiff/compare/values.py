@@ -309,7 +309,7 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
     one_thing = heads_match if relation == "incompatible" and not missed else heads_related
     if x.unit is None and not one_thing(x.head, y.head):
         return None
-    score = weights.similarity(x.context, y.context)
+    score = sim = weights.similarity(x.context, y.context)
     same_thing = False
     if _informative(x) and _informative(y):
         same_thing = one_thing(x.head, y.head) or _one_person(x, y)
@@ -328,7 +328,18 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
             return None
     if same_thing and _age_of_named(x) and _age_of_named(y):
         return Pair(max(score, THRESHOLDS[relation]), relation)  # a person has one age in a story
-    return Pair(score, relation, linked=score >= THRESHOLDS[relation])
+    return Pair(score, relation, linked=score >= THRESHOLDS[relation] and _told_alike(relation, sim))
+
+
+def _told_alike(relation: str, similarity: float) -> bool:
+    """Whether two statements may be linked on what their words share: two values told at different
+    precision ("1,000" and "about 1,000", "Tuesday" and "earlier this week") only where their sentences
+    share some content word (a similarity above zero). An equal value is itself evidence of one fact; a
+    value that only bounds the other is not, and the bonuses alone (a head word too common to count
+    among the words, as "people" or "tell", or only a related one, and the people named) join different
+    facts as often as one: "The Focus poll of 1,000 people" and "a crowd of about 1,000 people attended";
+    "Tolman told POLITICO earlier this week" and "On Tuesday, Podesta told a lunch group"."""
+    return relation != "compatible" or similarity > 0.0
 
 
 def _one_owner(x: Quantity, y: Quantity) -> bool:
@@ -506,8 +517,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         return Pair(max(weights.similarity(x.context, y.context), THRESHOLDS["same"]), "same")
     same_event = heads_match(x.head, y.head) if relation == "incompatible" else \
         heads_related(x.head, y.head) or _one_statement(x, y)
-    score = weights.similarity(x.context, y.context) + (HEAD_BONUS if same_event else 0.0) \
-        + (ACTOR_BONUS if _same_actors(x, y) else 0.0)
+    sim = weights.similarity(x.context, y.context)
+    score = sim + (HEAD_BONUS if same_event else 0.0) + (ACTOR_BONUS if _same_actors(x, y) else 0.0)
     if x.relation != y.relation:
         if x.relation and y.relation:
             return None
@@ -519,7 +530,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     # one day told at two precisions ("Tuesday", "Tuesday afternoon") needs what one day told alike needs
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[
         "same" if value_key(x) == value_key(y) else relation]
-    return Pair(score, relation, linked=score >= threshold)
+    return Pair(score, relation, linked=score >= threshold and _told_alike(
+        "same" if value_key(x) == value_key(y) else relation, sim))
 
 
 def _same_actors(x: DateFact, y: DateFact) -> bool:
