@@ -417,6 +417,20 @@ def test_a_day_word_in_a_name_is_no_date(nlp, text: str, dates: list[str]) -> No
 
 
 @pytest.mark.parametrize(("text", "dates"), [
+    # a weekday named by the word before it is a day of its own, not this week's
+    ("In all, 865 delegates are up for grabs in 11 states and American Samoa on Super Tuesday.", []),
+    ("Florida isn't a Super Tuesday state, but both candidates campaigned there on Tuesday.", ["Tuesday"]),
+    ("Shoppers lined up for Black Friday deals.", []),
+    ("The pope spoke on Good Friday.", []),
+    # a name before the weekday is who did what that day
+    ("Sen. Marco Rubio Tuesday called the plan a disaster.", ["Tuesday"]),
+    ("Clinton Tuesday said she would win.", ["Tuesday"]),
+])
+def test_a_named_weekday_is_no_date_of_the_week(nlp, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [f.text for f in facts(nlp, text, "2016-02-17")] == dates
+
+
+@pytest.mark.parametrize(("text", "dates"), [
     # a day told from the day named last: the next, the one before, the same
     ("Obama spoke at a White House dinner on Friday night. The next day, he clarified his remarks.",
      [("Friday night", "2010-08-13"), ("The next day", "2010-08-14")]),

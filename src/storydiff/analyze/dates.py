@@ -61,6 +61,11 @@ _FROM_LAST = re.compile(
     r"|(?P<before>the (?:day|night) before|the previous (?:day|night))(?=\s*[,.;])"
     r"|(?P<same>(?:that|the) same day))\b")
 # Entities a weekday or holiday inside of is not a date ("Fox News Sunday", "Ruby Tuesday").
+# A weekday named by the word before it is a day of its own, not the weekday of the news's week:
+# "Super Tuesday" (the primaries' day, 1 March in 2016), "Black Friday", "Good Friday", "Super Bowl
+# Sunday". Where the year sets it, this week's Tuesday would be a wrong date; unread, it is none.
+_NAMED_DAY = re.compile(r"\b(?:Super|Black|Cyber|Good|Holy|Maundy|Ash|Palm|Easter|Bloody|Mini|Giving|Whit|"
+                        r"Bowl|Small\s+Business)\s+$")
 _NOT_DATES = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"}
 FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo"}
 FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "set", "slate", "intend", "poise"}
@@ -97,7 +102,8 @@ def extract_dates(doc: Doc, article: Article, *,
     for hit in scan(text):
         if _inside(hit.start, hit.end, other) or hit.needs_support and not _supported(hit, text, ranges):
             continue
-        if hit.rule.name == "rel_day" and _in_a_name(doc, hit.start, hit.end):
+        if hit.rule.name == "rel_day" and _in_a_name(doc, hit.start, hit.end) or \
+                hit.rule.name == "weekday" and _NAMED_DAY.search(text[max(0, hit.start - 20):hit.start]):
             taken.append((hit.start, hit.end))
             continue
         fact = _fact(doc, article, hit.start, hit.end, published, hit)
