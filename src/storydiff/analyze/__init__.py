@@ -12,7 +12,7 @@ from ..errors import ArticleTooLarge
 from ..model import Article, ArticleFacts, Fact
 from ..nlp import load_model
 from .attributions import extract_attributions
-from .dates import extract_dates
+from .dates import extract_dates, outside_quotes
 from .entities import build_index, extract_entities
 from .quantities import extract_quantities
 from .quotes import extract_quotes
@@ -32,8 +32,9 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     facts.extend(quotes)
     stamps = page_stamps(article.text)
     dates = list(extract_dates(doc, article, stamps=stamps))
-    facts.extend(dates)
+    facts.extend(outside_quotes(dates, [(part.start, part.end) for q in quotes for part in q.parts]))
     mentions = Mentions(doc, index)
+    # a date left out as quoted is still no figure ("eight years ago")
     facts.extend(extract_quantities(doc, article, taken=[*stamps, *((d.start, d.end) for d in dates)],
                                    mentions=mentions))
     facts.extend(extract_attributions(doc, article, index, mentions=mentions))

@@ -20,12 +20,12 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, DateFact, DateValue
-from .datenorm import MONTH, WEEKDAY, WEEKDAYS, Context, Hit, Reading, Tense, read_date, scan
+from .datenorm import HOLIDAY, MONTH, WEEKDAY, WEEKDAYS, YEAR, Context, Hit, Reading, Tense, read_date, scan
 from .quantities import parse_number
 from .stamps import page_stamps
 from .text import char_span, clean_span, context_lemmas, doc_text, named, sentence_of
 
-__all__ = ["extract_dates", "is_duration"]
+__all__ = ["extract_dates", "is_duration", "outside_quotes"]
 
 _NUM = (r"\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|"
@@ -419,3 +419,17 @@ def _dateparser_value(text: str, published: dt.date | None, prefer: str = "past"
         monday = day - dt.timedelta(days=day.weekday())
         return DateValue(monday, monday + dt.timedelta(days=6), "week")
     return DateValue(day, day, "day")
+
+
+# A date that names its month, year or holiday; any other ("today", "Tuesday", "last week", "this
+# summer") is told from the day it is said.
+_NAMES_ITS_TIME = re.compile(rf"{MONTH}|{YEAR}|{HOLIDAY}|\b\d{{1,2}}/\d{{1,2}}\b")
+
+
+def outside_quotes(dates: Sequence[DateFact], quoted: Sequence[tuple[int, int]]) -> list[DateFact]:
+    """The dates but those told inside a direct quote (``quoted``: its parts' spans) from the day the
+    words were said: "Last night, our nation was attacked", "We know how to win elections; today…".
+    The article's date places them only if the words were said the day it was published, which a quote
+    does not say; a month, a year or a holiday named in a quote is placed as anywhere."""
+    return [d for d in dates
+            if _NAMES_ITS_TIME.search(d.text) or not any(s <= d.start and d.end <= e for s, e in quoted)]
