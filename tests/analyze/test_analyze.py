@@ -27,14 +27,14 @@ def test_the_page_stamps_figures_are_neither_dates_nor_quantities(nlp) -> None: 
 
 def test_a_day_told_in_a_quote_from_when_it_was_said_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
     """"Last night, our nation was attacked," in a statement an article of the next day quotes: the
-    words were said on a day the quote does not give, so the article's date cannot place "last night";
-    the day the article gives in its own words, and a month or year the quote names, are dates as ever.
-    The words of a date left out are no figure either ("eight years ago")."""
+    words were said on a day the quote does not give, so the article's date cannot place "last night"
+    or "today". The day the article gives in its own words, and a weekday, a year ago or a month a quote
+    names, are dates as ever (a day before, they name the same)."""
     text = ("Trump issued a statement on Sunday. \u201cLast night, our nation was attacked, and eight years ago "
-            "we were warned,\u201d he said. \u201cIn June 2016 we must act today,\u201d he added.")
+            "we were warned,\u201d he said. \u201cIn June 2016 we must act today, not on Tuesday,\u201d he added.")
     found = analyze(Article(id="a", text=text, published=dt.date(2016, 6, 13)), nlp=nlp).facts
     assert [(f.kind, f.text) for f in found if f.kind in ("date", "quantity")] == [
-        ("date", "Sunday"), ("date", "June 2016")]
+        ("date", "Sunday"), ("date", "eight years ago"), ("date", "June 2016"), ("date", "Tuesday")]
     for f in found:
         assert text[f.start:f.end] == f.text
 

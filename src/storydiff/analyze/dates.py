@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, DateFact, DateValue
-from .datenorm import HOLIDAY, MONTH, WEEKDAY, WEEKDAYS, YEAR, Context, Hit, Reading, Tense, read_date, scan
+from .datenorm import MONTH, WEEKDAY, WEEKDAYS, Context, Hit, Reading, Tense, read_date, scan
 from .quantities import parse_number
 from .stamps import page_stamps
 from .text import char_span, clean_span, context_lemmas, doc_text, named, sentence_of
@@ -421,15 +421,17 @@ def _dateparser_value(text: str, published: dt.date | None, prefer: str = "past"
     return DateValue(day, day, "day")
 
 
-# A date that names its month, year or holiday; any other ("today", "Tuesday", "last week", "this
-# summer") is told from the day it is said.
-_NAMES_ITS_TIME = re.compile(rf"{MONTH}|{YEAR}|{HOLIDAY}|\b\d{{1,2}}/\d{{1,2}}\b")
+# A day told from the very day it is said: "today", "tonight", "yesterday", "last night".
+_FROM_THE_DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
+                           r"last\s+night)\b")
 
 
 def outside_quotes(dates: Sequence[DateFact], quoted: Sequence[tuple[int, int]]) -> list[DateFact]:
-    """The dates but those told inside a direct quote (``quoted``: its parts' spans) from the day the
-    words were said: "Last night, our nation was attacked", "We know how to win elections; today…".
-    The article's date places them only if the words were said the day it was published, which a quote
-    does not say; a month, a year or a holiday named in a quote is placed as anywhere."""
+    """The dates but those told inside a direct quote (``quoted``: its parts' spans) from the very day
+    the words were said: "Last night, our nation was attacked", quoted the next day, or "Tonight,
+    Donald Trump painted a dark picture" in an article of the morning after. The article's date places
+    them only if the words were said the day it was published, which a quote does not say. A weekday,
+    a week or a year ago named in a quote stays: words said a day before publication name the same
+    Tuesday, "next week" or "eight years ago" as the article would."""
     return [d for d in dates
-            if _NAMES_ITS_TIME.search(d.text) or not any(s <= d.start and d.end <= e for s, e in quoted)]
+            if not _FROM_THE_DAY.search(d.text) or not any(s <= d.start and d.end <= e for s, e in quoted)]
