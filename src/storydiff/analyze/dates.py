@@ -60,12 +60,12 @@ _FROM_LAST = re.compile(
     r"|(?P<n>a|one|two|three|four|five|six) days? (?P<dir>later|earlier)"
     r"|(?P<before>the (?:day|night) before|the previous (?:day|night))(?=\s*[,.;])"
     r"|(?P<same>(?:that|the) same day))\b")
-# Entities a weekday or holiday inside of is not a date ("Fox News Sunday", "Ruby Tuesday").
 # A weekday named by the word before it is a day of its own, not the weekday of the news's week:
 # "Super Tuesday" (the primaries' day, 1 March in 2016), "Black Friday", "Good Friday", "Super Bowl
 # Sunday". Where the year sets it, this week's Tuesday would be a wrong date; unread, it is none.
 _NAMED_DAY = re.compile(r"\b(?:Super|Black|Cyber|Good|Holy|Maundy|Ash|Palm|Easter|Bloody|Mini|Giving|Whit|"
                         r"Bowl|Small\s+Business)\s+$")
+# Entities a weekday or holiday inside of is not a date ("Fox News Sunday", "Ruby Tuesday").
 _NOT_DATES = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"}
 FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo"}
 FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "set", "slate", "intend", "poise"}
