@@ -13,6 +13,7 @@ someone reads it and adds its verdict.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from storydiff import compare, load_articles
-from storydiff.model import Finding
+from storydiff.model import Article, Finding
 from tests.conftest import shared_path
 
 pytestmark = pytest.mark.quality
@@ -70,7 +71,7 @@ def test_reported_conflicts_against_the_judged_list() -> None:
     unjudged = []
     for data in ("basil/dev.jsonl", "ecbplus/dev.jsonl"):
         for f in _conflicts(data):
-            verdict = verdicts.get(_key(f.kind, [(m.article, m.start, m.end) for m in f.mentions]))
+            verdict = verdicts.get(_finding_key(f))
             if verdict is None:
                 unjudged.append(f"{data} {f.kind} {[(m.article, m.start, m.end) for m in f.mentions]}: {f.explanation}")
             else:
@@ -96,24 +97,42 @@ MAX_FALSE_UNSEEN = 0
 MIN_TRUE_UNSEEN = 1
 
 
+@functools.cache
+def _polnear() -> dict[str, Article]:
+    """PolNeAR's articles, train and dev, by id."""
+    by_id = {}
+    for split in ("train", "dev"):
+        loaded, problems = load_articles([str(shared_path("data", "polnear", f"{split}.jsonl"))])
+        assert not problems
+        by_id.update({a.id: a for a in loaded})
+    return by_id
+
+
+def _finding_key(f: Finding) -> Key:
+    return _key(f.kind, [(m.article, m.start, m.end) for m in f.mentions])
+
+
+def _reported_again(rows: list[dict]) -> list[bool]:
+    """Per judged row, whether comparing its articles again reports one finding of the same statements
+    with the row's status (a conflict where the row gives none)."""
+    articles = _polnear()
+    again = []
+    for row in rows:
+        report = compare([articles[a] for a in sorted({a for a, _, _ in row["mentions"]})])
+        key, status = _key(row["kind"], row["mentions"]), row.get("status", "conflict")
+        again.append(any(f.status == status and _finding_key(f) == key for s in report.stories for f in s.findings))
+    return again
+
+
 def test_conflicts_first_seen_on_unseen_stories() -> None:
     """Each conflict judged on PolNeAR stories, compared again among its own articles: the judged-false
     ones still reported may only go down. (Its articles alone, not the whole story: the stories came
     from grouping all 923 articles, too slow to repeat here.)"""
     rows = [json.loads(line) for line in UNSEEN.read_text(encoding="utf-8").splitlines()]
     assert {r["verdict"] for r in rows} <= VERDICTS
-    wanted = {a for r in rows for a, _, _ in r["mentions"]}
-    by_id = {}
-    for split in ("train", "dev"):
-        loaded, problems = load_articles([str(shared_path("data", "polnear", f"{split}.jsonl"))])
-        assert not problems
-        by_id.update({a.id: a for a in loaded if a.id in wanted})
     counts: Counter[str] = Counter()
-    for row in rows:
-        report = compare([by_id[a] for a in sorted({a for a, _, _ in row["mentions"]})])
-        key = _key(row["kind"], row["mentions"])
-        if any(f.status == "conflict" and _key(f.kind, [(m.article, m.start, m.end) for m in f.mentions]) == key
-               for s in report.stories for f in s.findings):
+    for row, still in zip(rows, _reported_again(rows), strict=True):
+        if still:
             counts["right" if row["verdict"] in TRUE else "wrong"] += 1
     print(f"unseen judged conflicts still reported: {counts['right']} right, {counts['wrong']} judged false "
           f"(of {len(rows)})")
@@ -134,19 +153,7 @@ def test_agreements_judged_false_on_unseen_stories() -> None:
     only go down."""
     rows = [json.loads(line) for line in AGREEMENTS_UNSEEN.read_text(encoding="utf-8").splitlines()]
     assert rows and {r["verdict"] for r in rows} <= VERDICTS
-    wanted = {a for r in rows for a, _, _ in r["mentions"]}
-    by_id = {}
-    for split in ("train", "dev"):
-        loaded, problems = load_articles([str(shared_path("data", "polnear", f"{split}.jsonl"))])
-        assert not problems
-        by_id.update({a.id: a for a in loaded if a.id in wanted})
-    still = 0
-    for row in rows:
-        report = compare([by_id[a] for a in sorted({a for a, _, _ in row["mentions"]})])
-        key = _key(row["kind"], row["mentions"])
-        still += any(f.status == row["status"]
-                     and _key(f.kind, [(m.article, m.start, m.end) for m in f.mentions]) == key
-                     for s in report.stories for f in s.findings)
+    still = sum(_reported_again(rows))
     wrong = sum(r["verdict"] not in TRUE for r in rows)
     print(f"unseen agreements judged false still reported: {still} of {wrong}")
     assert still <= MAX_FALSE_AGREEMENTS_UNSEEN

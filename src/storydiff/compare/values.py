@@ -528,10 +528,9 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     if relation == "incompatible" and not (same_event and _one_event(x, y)):
         return None
     # one day told at two precisions ("Tuesday", "Tuesday afternoon") needs what one day told alike needs
-    threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[
-        "same" if value_key(x) == value_key(y) else relation]
-    return Pair(score, relation, linked=score >= threshold and _told_alike(
-        "same" if value_key(x) == value_key(y) else relation, sim))
+    told = "same" if value_key(x) == value_key(y) else relation
+    threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[told]
+    return Pair(score, relation, linked=score >= threshold and _told_alike(told, sim))
 
 
 def _same_actors(x: DateFact, y: DateFact) -> bool:
