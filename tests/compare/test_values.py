@@ -86,6 +86,14 @@ AUG = _d(D(2018, 8, 1), D(2018, 8, 31), "month")
     (DateFact(article="a", start=0, end=6, text="Friday", sentence=Span(0, 6), context=(),
               value=DateValue(D(2013, 4, 5), D(2013, 4, 5), "day"), weekday="Friday", relation=None, head=None),
      _d(D(2010, 1, 1), D(2013, 12, 31), "range", "from 2010 to 2013"), None),
+    # a span of years names its first and last years: "headed the command from 2010 to 2013" and "removed
+    # him from the command in 2013"; a year within it is the span told less precisely, or another event
+    (_d(D(2013, 1, 1), D(2013, 12, 31), "year"), _d(D(2010, 1, 1), D(2013, 12, 31), "range", "from 2010 to 2013"),
+     "same"),
+    (_d(D(2010, 1, 1), D(2010, 12, 31), "year"), _d(D(2010, 1, 1), D(2013, 12, 31), "range", "from 2010 to 2013"),
+     "same"),
+    (_d(D(2011, 1, 1), D(2011, 12, 31), "year"), _d(D(2010, 1, 1), D(2013, 12, 31), "range", "from 2010 to 2013"),
+     "compatible"),
     # one night told from either side of midnight
     (_d(D(2016, 9, 28), D(2016, 9, 28), "day", "late Wednesday"),
      _d(D(2016, 9, 29), D(2016, 9, 29), "day", "early Thursday"), "compatible"),

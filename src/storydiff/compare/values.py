@@ -489,6 +489,8 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
         if x.value.first == y.value.first and x.value.last == y.value.last or _week_apart(x, y):
             # "Tuesday afternoon" is Tuesday told more precisely
             return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
+        if _bounded_by(x.value, y.value) or _bounded_by(y.value, x.value):
+            return "same"  # a span's first or last year, told on its own
         # a day within a month is that month told more precisely; but "from 2000 to 2006" and
         # "from 2002 to 2006" are two accounts of one span
         if x.value.overlaps(y.value) and not x.value.granularity == y.value.granularity == "range":
@@ -507,6 +509,15 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
             return "compatible" if _across_midnight(x, y) else "incompatible"
         return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
     return None
+
+
+def _bounded_by(span: DateValue, point: DateValue) -> bool:
+    """Whether a span of years names ``point``, a year, as its first or last: "headed the command
+    from 2010 to 2013" tells the year "he left it in 2013" names."""
+    if span.granularity != "range" or point.granularity != "year" or not _spans_years(span):
+        return False
+    return (point.first, point.last) in {(span.first, dt.date(span.first.year, 12, 31)),
+                                          (dt.date(span.last.year, 1, 1), span.last)}
 
 
 def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
