@@ -94,6 +94,20 @@ AUG = _d(D(2018, 8, 1), D(2018, 8, 31), "month")
      "same"),
     (_d(D(2011, 1, 1), D(2011, 12, 31), "year"), _d(D(2010, 1, 1), D(2013, 12, 31), "range", "from 2010 to 2013"),
      "compatible"),
+    # a day told from the day of writing, without a number, names no year: "the race last night" is no
+    # account of "the 2016 presidential race", nor "campaign over the weekend" of "the 2016 campaign"
+    (_d(D(2016, 2, 21), D(2016, 2, 21), "day", "last night"), _d(D(2016, 1, 1), D(2016, 12, 31), "year", "2016"),
+     None),
+    (_d(D(2016, 3, 12), D(2016, 3, 13), "range", "the weekend"), _d(D(2016, 1, 1), D(2016, 12, 31), "year", "2016"),
+     None),
+    (_d(D(2016, 2, 21), D(2016, 2, 21), "day", "Feb. 21"), _d(D(2016, 1, 1), D(2016, 12, 31), "year", "2016"),
+     "compatible"),
+    # two parts of one day are two moments: "this morning" and "Wednesday afternoon", "arrested Monday
+    # afternoon" and "the Monday morning shootings"; evening and night are one
+    (_d(D(2016, 4, 20), D(2016, 4, 20), "day", "this morning"),
+     _d(D(2016, 4, 20), D(2016, 4, 20), "day", "Wednesday afternoon"), None),
+    (_d(D(2016, 4, 20), D(2016, 4, 20), "day", "Wednesday evening"),
+     _d(D(2016, 4, 20), D(2016, 4, 20), "day", "late Wednesday night"), "compatible"),
     # one night told from either side of midnight
     (_d(D(2016, 9, 28), D(2016, 9, 28), "day", "late Wednesday"),
      _d(D(2016, 9, 29), D(2016, 9, 29), "day", "early Thursday"), "compatible"),

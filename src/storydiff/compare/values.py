@@ -426,6 +426,34 @@ def _part_of_day(date: DateFact) -> str | None:
     return found.group(1).lower() if found else None
 
 
+def _names_no_year(date: DateFact) -> bool:
+    """A day or a few days told from the day of writing, without a number: a weekday, "last night", "the
+    weekend". Its year is the writer's, not what it says: that "the race last night" falls within "the
+    2016 presidential race" says nothing of their being one fact."""
+    if date.weekday is not None:
+        return True
+    if date.value is None or any(c.isdigit() for c in date.text):
+        return False
+    return not _spans_years(date.value) and PRECISION.get(date.value.granularity) in ("day", "year")
+
+
+# Parts of a day that name no other: "Tuesday night" is "late Tuesday night", not "Tuesday morning".
+_PART_GROUPS = {"morning": "morning", "noon": "afternoon", "afternoon": "afternoon", "evening": "night",
+                "night": "night", "midnight": "night", "overnight": "night"}
+
+
+def _one_day(x: DateFact, y: DateFact) -> str | None:
+    """How two mentions of one day relate: "same" told alike, "compatible" where one gives the part of
+    the day ("Tuesday" and "Tuesday afternoon"), none where each gives another ("this morning" and
+    "Wednesday afternoon": two moments, more often two events than one)."""
+    px, py = _part_of_day(x), _part_of_day(y)
+    if px == py:
+        return "same"
+    if px is not None and py is not None and _PART_GROUPS[px] != _PART_GROUPS[py]:
+        return None
+    return "compatible"
+
+
 def _week_apart(x: DateFact, y: DateFact) -> bool:
     """One weekday named in both, read as days a week apart: which week a bare weekday means is read
     from each article's publication date and tense, and that reading, not the texts, differs."""
@@ -484,11 +512,11 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
     if x.value is None and y.value is None and (day := unplaced_day(x)) is not None and day == unplaced_day(y):
         # two days neither article can place, the same month's day or holiday, are one day; two
         # different ones say nothing, since their years may differ
-        return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
+        return _one_day(x, y)
     if x.value is not None and y.value is not None:
         if x.value.first == y.value.first and x.value.last == y.value.last or _week_apart(x, y):
             # "Tuesday afternoon" is Tuesday told more precisely
-            return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
+            return _one_day(x, y)
         if _bounded_by(x.value, y.value) or _bounded_by(y.value, x.value):
             return "same"  # a span's first or last year, told on its own
         # a day within a month is that month told more precisely; but "from 2000 to 2006" and
@@ -497,7 +525,7 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
             # but a weekday names no year: that "after his resignation on Friday" falls within "would not
             # seek re-election in 2018" says nothing of their being one fact (a span of days, as "over
             # the weekend", is no year: "on Saturday" falls within it as a day within its week)
-            if x.weekday and _spans_years(y.value) or y.weekday and _spans_years(x.value):
+            if _names_no_year(x) and _spans_years(y.value) or _names_no_year(y) and _spans_years(x.value):
                 return None
             return "compatible"
         # A day against a year is more often two events than one event misdated.
@@ -507,7 +535,7 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
     if x.value is None and y.value is None and x.weekday and y.weekday:
         if x.weekday != y.weekday:
             return "compatible" if _across_midnight(x, y) else "incompatible"
-        return "same" if _part_of_day(x) == _part_of_day(y) else "compatible"
+        return _one_day(x, y)
     return None
 
 
