@@ -318,9 +318,16 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
         score += UNIT_BONUS
     if _one_owner(x, y):
         score += ACTOR_BONUS
+    # two kinds of one thing the article tells apart, two occasions, two shares of a poll's people: two
+    # figures, whether given two ways or told at two precisions ("Nearly 10 percent" of Iowa's votes and
+    # "10 percent" in a New Hampshire poll, in stories of many percentages)
+    apart = relation != "same" and ((kinds is not None and kinds.apart(x, y))
+                                    or (occasions is not None and occasions.apart(x, y))
+                                    or (slips is not None and slips.many_shares(x, y)))
+    if relation == "compatible" and apart:
+        return None
     if relation == "incompatible":
-        apart = _owners_differ(x, y) or (kinds is not None and kinds.apart(x, y)) \
-            or (occasions is not None and occasions.apart(x, y)) or (slips is not None and slips.many_shares(x, y))
+        apart = apart or _owners_differ(x, y)
         # an age is a person's: two ages of people not known to be one are two facts
         if missed and not apart and (same_thing or x.unit not in {None, "year of age"}):
             return _rare_pair(score, relation, x, THRESHOLDS["same"])
