@@ -25,6 +25,12 @@ def _d(first, last, granularity, text="x"):  # type: ignore[no-untyped-def]
     (_q(38.0), _q(39.0), "incompatible"),
     (_q(60.0), _q(60.0), "same"),
     (_q(60_000.0, "about"), _q(60_000.0, "over"), "compatible"),  # about vs more than $60,000
+    # a round figure's hedge says on which side of it the figure lies: "more than $60 million" is no
+    # $57 million rounded, "nearly $80 million" no $82 million
+    (_q(60_000_000.0, "over"), _q(57_000_000.0), "incompatible"),
+    (_q(60_000_000.0, "over"), _q(64_000_000.0), "compatible"),
+    (_q(80_000_000.0, "under"), _q(82_000_000.0), "incompatible"),
+    (_q(60_000_000.0), _q(57_000_000.0), "compatible"),
     (_q(30.0, "min"), _q(30.0, "over"), "compatible"),  # at least 30 vs more than 30
     (_q(5_000.0, "over"), _q(5_200.0), "compatible"),  # more than 5,000 vs 5,200
     # an open hedge reaches so far: "just over $200,000" is no telling of $5.4 million, nor

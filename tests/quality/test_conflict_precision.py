@@ -161,9 +161,10 @@ def test_agreements_judged_false_on_unseen_stories() -> None:
 
 VARIANTS_UNSEEN = JUDGED.with_name("judged_variants_unseen.jsonl")
 # Pinned: every date and figure variant reported on the PolNeAR stories at 8f32f23, judged by reading
-# (57 one fact, 56 joining two facts or more); compared again among their own articles, the judged-false
-# ones still reported may only go down, the right ones only up. (At 8f32f23: 55 false, 57 right.)
-MAX_FALSE_VARIANTS_UNSEEN = 51
+# (57 one fact, 56 joining two facts or more; and one more right pair, the same figure picked from another
+# sentence of its article); compared again among their own articles, the judged-false ones still reported
+# may only go down, the right ones only up. (At 8f32f23: 55 false, 57 right.)
+MAX_FALSE_VARIANTS_UNSEEN = 50
 MIN_TRUE_VARIANTS_UNSEEN = 57
 
 

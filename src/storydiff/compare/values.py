@@ -124,6 +124,9 @@ def _rounds_to(rough: Quantity, exact: Quantity) -> bool:
     zeros, with fewer significant digits than ``exact``, and within half its last digit."""
     if isinstance(rough.value, tuple) or isinstance(exact.value, tuple):
         return False
+    if (rough.qualifier in {"over", "min"} and exact.value < rough.value) \
+            or (rough.qualifier in {"under", "max"} and exact.value > rough.value):
+        return False  # "more than $60 million" rounds no $57 million: its hedge says on which side it lies
     count, power = significant(rough.value)
     if count >= significant(exact.value)[0]:
         return False
