@@ -144,7 +144,7 @@ AGREEMENTS_UNSEEN = JUDGED.with_name("judged_agreements_unseen.jsonl")
 # Pinned: of the agreements and variants judged false on PolNeAR stories (every percentage that two
 # poll stories were said to share, read: answers to other questions; three variants of two precisions
 # with no word in common but the verb), at most this many are still reported.
-MAX_FALSE_AGREEMENTS_UNSEEN = 4
+MAX_FALSE_AGREEMENTS_UNSEEN = 3
 
 
 def test_agreements_judged_false_on_unseen_stories() -> None:
