@@ -444,7 +444,7 @@ def _names_no_year(date: DateFact) -> bool:
         return True
     if date.value is None or any(c.isdigit() for c in date.text):
         return False
-    return not _spans_years(date.value) and PRECISION.get(date.value.granularity) in ("day", "year")
+    return date.value.granularity in {"day", "week", "range"} and not _spans_years(date.value)
 
 
 # Parts of a day that name no other: "Tuesday night" is "late Tuesday night", not "Tuesday morning".
@@ -532,9 +532,10 @@ def relate_dates(x: DateFact, y: DateFact) -> str | None:
         # a day within a month is that month told more precisely; but "from 2000 to 2006" and
         # "from 2002 to 2006" are two accounts of one span
         if x.value.overlaps(y.value) and not x.value.granularity == y.value.granularity == "range":
-            # but a weekday names no year: that "after his resignation on Friday" falls within "would not
-            # seek re-election in 2018" says nothing of their being one fact (a span of days, as "over
-            # the weekend", is no year: "on Saturday" falls within it as a day within its week)
+            # but a day told from the day of writing names no year (_names_no_year): that "after his
+            # resignation on Friday" falls within "would not seek re-election in 2018" says nothing of
+            # their being one fact (a span of days, as "over the weekend", is no year: "on Saturday"
+            # falls within it as a day within its week)
             if _names_no_year(x) and _spans_years(y.value) or _names_no_year(y) and _spans_years(x.value):
                 return None
             return "compatible"
