@@ -781,7 +781,7 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         if value != key(y):
             return pair
         if isinstance(x, Quantity) and x.unit == "percent" \
-                and _coincidence_likely(of_unit[(x.article, x.unit)], of_unit[(y.article, "percent")]):
+                and _coincidence_likely(of_unit[(x.article, x.unit)], of_unit[(y.article, x.unit)]):
             return pair
         if not _rare(len(here), len(there), x):
             if isinstance(x, DateFact) and _few_times(here, there) \
