@@ -25,6 +25,17 @@ def test_the_page_stamps_figures_are_neither_dates_nor_quantities(nlp) -> None: 
     assert [(f.kind, f.text) for f in found if f.kind in ("date", "quantity")] == [("quantity", "3")]
 
 
+def test_a_markup_tags_attributes_are_neither_dates_nor_quantities(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A tweet pasted into an article as markup: its tag's date, id and time stamp (one run over a line
+    break) are the page's; the tweet's own words, and the story's, keep theirs."""
+    text = ('Rubio spoke to 2,000 people on March 8, 2016.\n\n<tweet tweet-author="@ByronYork" tweet-date="March 9, '
+            '2016\n">Rubio event in Hialeah: 300 in the stands.<tweet/>\n\n<tweet id="768166957728358400" '
+            'timestamp="1457542800">A crowd of 40 people came Tuesday.</tweet> And x < 3 and y > 2 stay.')
+    found = analyze(Article(id="a", text=text, published=dt.date(2016, 3, 10)), nlp=nlp).facts
+    assert [f.text for f in found if f.kind in ("date", "quantity")] == \
+        ["2,000", "March 8, 2016", "300", "40", "Tuesday", "3", "2"]
+
+
 def test_a_day_told_in_a_quote_from_when_it_was_said_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
     """"Last night, our nation was attacked," in a statement an article of the next day quotes: the
     words were said on a day the quote does not give, so the article's date cannot place "last night"

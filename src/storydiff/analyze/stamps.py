@@ -14,7 +14,7 @@ import re
 
 from .datenorm import MONTH
 
-__all__ = ["CLOCK_TIME", "page_stamps"]
+__all__ = ["CLOCK_TIME", "markup_tags", "page_stamps"]
 
 CLOCK_TIME = (r"\b\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s?(?:[ap]\.\s?m\b\.?|[ap]m\b))?"
               r"|\b\d{1,2}\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock)")
@@ -72,3 +72,16 @@ def _date_time_lines(text: str) -> list[tuple[int, int]]:
                 spans.append((start, start + len(body)))
         start += len(line)
     return spans
+
+
+# A tag of markup left in an article's text: "<tweet tweet-author="@ByronYork" tweet-date="March 9,
+# 2016">", "<tweet/>", "</p>". A tag opens with a letter (or "/") at once after "<", so "x < 3 and y
+# > 2" is no tag; a quoted attribute may run over lines (as a tweet's pasted date does), the rest of
+# a tag may not, and no part of it holds "<" or ">".
+_TAG = re.compile(r"<(?:/?[A-Za-z][\w:-]*)(?:\s+(?:[^<>\"\n]|\"[^<>\"]*\")*)?/?>")
+
+
+def markup_tags(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the markup tags in ``text``: what their attributes hold (a tweet's date and
+    id, its author) is the page's, not the story's, though it reads as dates and figures."""
+    return [m.span() for m in _TAG.finditer(text)]
