@@ -76,6 +76,9 @@ TRUE = {"true", "update"}
 GRID: dict[str, tuple[float, ...]] = {
     "incompatible": (0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75),
     "date_conflict": (0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85),
+    # words two years or calendar days share to be one event whatever their heads (values._placed_alike);
+    # above 1, never
+    "date_event_words": (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 1.01),
     "head_bonus": (0.2, 0.25, 0.3, 0.35, 0.4, 0.45),
     "unit_bonus": (0.05, 0.1, 0.15, 0.2, 0.25),
     "actor_bonus": (0.05, 0.1, 0.15, 0.2, 0.25),
@@ -92,8 +95,9 @@ GRID: dict[str, tuple[float, ...]] = {
 
 # Each parameter and the constant of compare/values.py it stands for: a key of THRESHOLDS, or a name.
 THRESHOLD_KEYS = ("same", "compatible", "incompatible")
-CONSTANTS = {"date_conflict": "DATE_CONFLICT_THRESHOLD", "head_bonus": "HEAD_BONUS", "unit_bonus": "UNIT_BONUS",
-             "actor_bonus": "ACTOR_BONUS", "rare_bonus": "RARE_VALUE_BONUS", "calendar_day": "CALENDAR_DAY",
+CONSTANTS = {"date_conflict": "DATE_CONFLICT_THRESHOLD", "date_event_words": "DATE_EVENT_WORDS",
+             "head_bonus": "HEAD_BONUS", "unit_bonus": "UNIT_BONUS", "actor_bonus": "ACTOR_BONUS",
+             "rare_bonus": "RARE_VALUE_BONUS", "calendar_day": "CALENDAR_DAY",
              "few_of_unit": "FEW_OF_UNIT", "related_words": "RELATED_WORDS"}
 
 

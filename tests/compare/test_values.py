@@ -796,3 +796,31 @@ def test_the_thresholds_compare_uses_are_the_fitted_file_s(monkeypatch: pytest.M
     assert fit.in_use() == data["values"]
     assert values.favour_rare_values.__defaults__ is not None
     assert values.favour_rare_values.__defaults__[1] == data["values"]["same"]
+
+
+def test_two_years_told_in_like_words_are_one_event_whatever_words_they_attach_to() -> None:
+    """"Democrats lost the House majority in the 2010 … wave election" and "In 2008, after a wave of Tea
+    Party Republicans swept Democrats out of power": the words the years attach to differ (election,
+    sweep), but the sentences share so many of their words (DATE_EVENT_WORDS) that the years conflict.
+    Two weekdays told in like words do not: a story's sentences of one week share their words."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import DATE_EVENT_WORDS, judge_dates
+
+    words = ("democrats", "house", "majority", "tea", "party", "wave")
+
+    def dated(article, text, head, value=None, weekday=None, context=words):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=text, sentence=Span(0, 1), context=context,
+                        value=value, weekday=weekday, relation=None, head=head)
+
+    weights = Weights([(("a", 0), words), (("c", 0), ("other", "word")), (("d", 0), ("house", "again"))])
+    assert weights.similarity(words, words) >= DATE_EVENT_WORDS
+    y2010, y2008 = (DateValue(dt.date(y, 1, 1), dt.date(y, 12, 31), "year") for y in (2010, 2008))
+    pair = judge_dates(dated("a", "2010", "election", y2010), dated("b", "2008", "sweep", y2008), weights)
+    assert pair is not None and pair.relation == "incompatible" and pair.linked
+    # told in other words, two years of different events stay apart
+    other = ("senate", "vote", "budget")
+    assert judge_dates(dated("a", "2010", "election", y2010), dated("b", "2008", "sweep", y2008, context=other),
+                       weights) is None
+    # weekdays in like words with different heads are not linked as one event
+    assert judge_dates(dated("a", "Tuesday", "election", weekday="Tuesday"),
+                       dated("b", "Thursday", "sweep", weekday="Thursday"), weights) is None

@@ -35,7 +35,7 @@ VERDICTS = TRUE | {"different facts", "misread value", "compatible"}
 # conflicts and 3 real ones, 2 judged true and 1 false ("territorial waters extend to 12 nautical
 # miles" against a warship "13 nautical miles" from a ship): 20 of 23 true.
 MAX_FALSE_REPORTED = 3
-MIN_TRUE_REPORTED = 20
+MIN_TRUE_REPORTED = 21
 MAX_UNJUDGED = 0
 
 Key = tuple[str, frozenset[tuple[str, int, int]]]
@@ -63,7 +63,7 @@ def _conflicts(data: str) -> list[Finding]:
 def test_judged_list_is_well_formed() -> None:
     verdicts = Counter(json.loads(line)["verdict"] for line in JUDGED.read_text(encoding="utf-8").splitlines())
     assert set(verdicts) <= VERDICTS
-    assert sum(verdicts.values()) == 238
+    assert sum(verdicts.values()) == 239
 
 
 def test_reported_conflicts_against_the_judged_list() -> None:

@@ -43,6 +43,7 @@ THRESHOLDS = {relation: _FITTED[relation] for relation in ("same", "compatible",
 # Dates conflict on weaker grounds than figures (a story has many days and few page counts), so a
 # date conflict needs more of the sentence to match.
 DATE_CONFLICT_THRESHOLD = _FITTED["date_conflict"]
+DATE_EVENT_WORDS = _FITTED["date_event_words"]  # see _placed_alike
 HEAD_BONUS = _FITTED["head_bonus"]  # both count or describe the same thing ("page" of an "indictment")
 UNIT_BONUS = _FITTED["unit_bonus"]  # the same counted noun that is also the unit ("six seats")
 ACTOR_BONUS = _FITTED["actor_bonus"]  # a dated event involving someone both sentences name
@@ -565,9 +566,9 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
         return None
     if relation == "incompatible" and _retold(x, y):
         return Pair(max(weights.similarity(x.context, y.context), THRESHOLDS["same"]), "same")
-    same_event = heads_match(x.head, y.head) if relation == "incompatible" else \
-        heads_related(x.head, y.head) or _one_statement(x, y)
     sim = weights.similarity(x.context, y.context)
+    same_event = (heads_match(x.head, y.head) or _placed_alike(x, y, sim)) if relation == "incompatible" \
+        else heads_related(x.head, y.head) or _one_statement(x, y)
     score = sim + (HEAD_BONUS if same_event else 0.0) + (ACTOR_BONUS if _same_actors(x, y) else 0.0)
     if x.relation != y.relation:
         if x.relation and y.relation:
@@ -581,6 +582,26 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     told = "same" if value_key(x) == value_key(y) else relation
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[told]
     return Pair(score, relation, linked=score >= threshold and _told_alike(told, sim))
+
+
+def _placed_alike(x: DateFact, y: DateFact, similarity: float) -> bool:
+    """Two years or two days of the calendar whose sentences share so much of their words
+    (DATE_EVENT_WORDS, fitted) that they tell one event, though the words the dates attach to differ:
+    "Democrats lost the House majority in the 2010 Tea Party-inspired wave election" and "In 2008, after
+    a wave of Tea Party Republicans swept Democrats out of power" (election, sweep); "A 1898 Supreme
+    Court decision held that Wong Kim Ark…" and "The Supreme Court ruled in 1900's U.S. v. Wong Kim Ark".
+    Not a weekday or a day told from the day of writing: a story's events fall on its days many at a
+    time, so that its sentences of one week share their words ("Authorities are now saying they suspect
+    arson is to blame for Friday night's fire", "Damage … was estimated at $1 million, authorities said
+    Saturday")."""
+    return similarity >= DATE_EVENT_WORDS and all(
+        d.value is not None and (_spans_years(d.value) or _calendar_day(d))
+        for d in (x, y))
+
+
+def _calendar_day(date: DateFact) -> bool:
+    """A day of the calendar, told by its month and number ("Feb. 28", "June 12, 2016")."""
+    return bool(_MONTH_NAME.search(date.text) and _DAY_NUMBER.search(date.text))
 
 
 def _same_actors(x: DateFact, y: DateFact) -> bool:
@@ -680,7 +701,7 @@ def _specificity(fact: Fact) -> float:
     a figure with several significant digits ($716 billion, 5,200) more than a round one (2,000);
     a day of the calendar ("Feb. 28", "June 12, 2016") more than a weekday, a month or a year."""
     if isinstance(fact, DateFact):
-        return CALENDAR_DAY if _MONTH_NAME.search(fact.text) and _DAY_NUMBER.search(fact.text) else 0.0
+        return CALENDAR_DAY if _calendar_day(fact) else 0.0
     if not isinstance(fact, Quantity):
         return 0.0
     if isinstance(fact.value, tuple):
