@@ -799,9 +799,10 @@ def test_the_thresholds_compare_uses_are_the_fitted_file_s(monkeypatch: pytest.M
 
 
 def test_two_years_told_in_like_words_are_one_event_whatever_words_they_attach_to() -> None:
-    """"Democrats lost the House majority in the 2010 … wave election" and "In 2008, after a wave of Tea
-    Party Republicans swept Democrats out of power": the words the years attach to differ (election,
-    sweep), but the sentences share so many of their words (DATE_EVENT_WORDS) that the years conflict.
+    """One year given two ways in sentences of like words ("Democrats lost the House majority in the
+    2010 … wave election", and a copy planted with "In 2008, after a wave of Tea Party Republicans swept
+    Democrats out of power"): the words the years attach to differ (election, sweep), but the sentences
+    share so many of their words (DATE_EVENT_WORDS) that the years conflict.
     Two weekdays told in like words do not: a story's sentences of one week share their words."""
     from storydiff.compare.align import Weights
     from storydiff.compare.values import DATE_EVENT_WORDS, judge_dates

@@ -587,13 +587,12 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
 def _placed_alike(x: DateFact, y: DateFact, similarity: float) -> bool:
     """Two years or two days of the calendar whose sentences share so much of their words
     (DATE_EVENT_WORDS, fitted) that they tell one event, though the words the dates attach to differ:
-    "Democrats lost the House majority in the 2010 Tea Party-inspired wave election" and "In 2008, after
-    a wave of Tea Party Republicans swept Democrats out of power" (election, sweep); "A 1898 Supreme
-    Court decision held that Wong Kim Ark…" and "The Supreme Court ruled in 1900's U.S. v. Wong Kim Ark".
-    Not a weekday or a day told from the day of writing: a story's events fall on its days many at a
-    time, so that its sentences of one week share their words ("Authorities are now saying they suspect
-    arson is to blame for Friday night's fire", "Damage … was estimated at $1 million, authorities said
-    Saturday")."""
+    "Page was also celebrated in the 2006 HBO movie, The Notorious Bettie Page, starring Gretchen Mol"
+    and "In 2005, Time Warner Inc. and HBO Films released "The Notorious Bettie Page," a feature film
+    starring Gretchen Mol" (movie, release). Not a weekday or a day told from the day of writing: a
+    story's events fall on its days many at a time, so that its sentences of one week share their words
+    ("Authorities are now saying they suspect arson is to blame for Friday night's fire", "Damage … was
+    estimated at $1 million, authorities said Saturday")."""
     return similarity >= DATE_EVENT_WORDS and all(
         d.value is not None and (_spans_years(d.value) or _calendar_day(d))
         for d in (x, y))
