@@ -822,6 +822,8 @@ def test_two_years_told_in_like_words_are_one_event_whatever_words_they_attach_t
     other = ("senate", "vote", "budget")
     assert judge_dates(dated("a", "2010", "election", y2010), dated("b", "2008", "sweep", y2008, context=other),
                        weights) is None
-    # weekdays in like words with different heads are not linked as one event
-    assert judge_dates(dated("a", "Tuesday", "election", weekday="Tuesday"),
-                       dated("b", "Thursday", "sweep", weekday="Thursday"), weights) is None
+    # weekdays in like words with different heads are not linked as one event, placed on the calendar or not
+    tuesday, thursday = (DateValue(dt.date(2010, 11, d), dt.date(2010, 11, d), "day") for d in (2, 4))
+    for a, b in ((None, None), (tuesday, thursday)):
+        assert judge_dates(dated("a", "Tuesday", "election", a, weekday="Tuesday"),
+                           dated("b", "Thursday", "sweep", b, weekday="Thursday"), weights) is None

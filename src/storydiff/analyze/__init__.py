@@ -17,7 +17,7 @@ from .entities import build_index, extract_entities
 from .quantities import extract_quantities
 from .quotes import extract_quotes
 from .speakers import Mentions
-from .stamps import markup_tags, page_stamps
+from .stamps import not_story
 
 __all__ = ["analyze", "facts_from_doc"]
 
@@ -30,7 +30,7 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     facts.extend(extract_entities(doc, article, index))
     quotes = list(extract_quotes(doc, article, index))
     facts.extend(quotes)
-    stamps = page_stamps(article.text) + markup_tags(article.text)
+    stamps = not_story(article.text)
     dates = list(extract_dates(doc, article, stamps=stamps))
     facts.extend(outside_quotes(dates, [(part.start, part.end) for q in quotes for part in q.parts]))
     mentions = Mentions(doc, index)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, DateFact, DateValue
 from .datenorm import MONTH, WEEKDAY, WEEKDAYS, Context, Hit, Reading, Tense, read_date, scan
 from .quantities import parse_number
-from .stamps import markup_tags, page_stamps
+from .stamps import not_story
 from .text import char_span, clean_span, context_lemmas, doc_text, named, sentence_of
 
 __all__ = ["extract_dates", "is_duration", "outside_quotes"]
@@ -90,11 +90,11 @@ def is_duration(span: Span) -> bool:
 def extract_dates(doc: Doc, article: Article, *,
                   stamps: Sequence[tuple[int, int]] | None = None) -> Iterator[DateFact]:
     """Date mentions of one parsed article, in text order, normalized against its publication.
-    Dates inside ``stamps`` (unless given, the page's own, :func:`.stamps.page_stamps`, and its markup
-    tags, :func:`.stamps.markup_tags`) are left out."""
+    Dates inside ``stamps`` (:func:`.stamps.not_story` unless given: the page's own stamps and its
+    markup tags) are left out."""
     published = _as_date(article.published)
     text = doc_text(doc)
-    stamps = page_stamps(text) + markup_tags(text) if stamps is None else stamps
+    stamps = not_story(text) if stamps is None else stamps
     date_ents = [e for e in doc.ents if e.label_ == "DATE"]
     ranges = [(e.start_char, e.end_char) for e in date_ents]
     other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_DATES]

@@ -14,7 +14,7 @@ import re
 
 from .datenorm import MONTH
 
-__all__ = ["CLOCK_TIME", "markup_tags", "page_stamps"]
+__all__ = ["CLOCK_TIME", "markup_tags", "not_story", "page_stamps"]
 
 CLOCK_TIME = (r"\b\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?(?:\s?(?:[ap]\.\s?m\b\.?|[ap]m\b))?"
               r"|\b\d{1,2}\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock)")
@@ -85,3 +85,9 @@ def markup_tags(text: str) -> list[tuple[int, int]]:
     """Character ranges of the markup tags in ``text``: what their attributes hold (a tweet's date and
     id, its author) is the page's, not the story's, though it reads as dates and figures."""
     return [m.span() for m in _TAG.finditer(text)]
+
+
+def not_story(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` that hold no facts of the story: the page's stamps and its markup
+    tags."""
+    return page_stamps(text) + markup_tags(text)

@@ -222,11 +222,9 @@ def _precision(d: DateFact) -> str | None:
     say (a relative phrase left unplaced)."""
     if d.value is not None:
         return PRECISION.get(d.value.granularity)
-    if d.weekday:
+    if d.weekday or _calendar_day(d):
         return "day"
-    if _MONTH_NAME.search(d.text):
-        return "day" if _DAY_NUMBER.search(d.text) else "month"
-    return None
+    return "month" if _MONTH_NAME.search(d.text) else None
 
 
 def _kind(q: Quantity) -> tuple[str, str] | None:
