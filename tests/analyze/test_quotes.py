@@ -200,6 +200,17 @@ ROWS = [
     ("Mary Lane posed for photographer Jerry Tibbs in 1950. “I never thought it was shameful,” she said in 1998. "
      "Nudity didn't bother her, she said, explaining: “God approves of nudity.”",
      "God", ["God approves of nudity."], "Mary Lane", "she", "explaining", False),
+    # two quotes around a cue, the first said by another speech verb right before it: two people's
+    # words, not one quote split around its cue; and a name the parse makes part of a noun before
+    # the verb ("Beck joked" read as one noun) is still the verb's subject
+    ("When a man in the crowd yelled, “Rubio,” Walker joked, “Not tonight, my friend! Sit down and have a drink.”",
+     "Not tonight", ["Not tonight, my friend! Sit down and have a drink."], "Walker", "Walker", "joked", False),
+    ("When someone in the audience shouted, “Cruz,” Beck joked, again using a Southern accent, “Amen, brother!”",
+     "Amen", ["Amen, brother!"], "Beck", "Beck", "joked", False),
+    # a title in marks inside the phrase between a quotation and its verb is passed over to the name
+    # before it; the word after the verb that begins a hyphened adverb is no one
+    ("“It was a long night,” Texas delegate Bill Eastland, holding a “Cruz 2016” sign, said matter-of-factly.",
+     "It was", ["It was a long night"], "Bill Eastland", "Bill Eastland", "said", False),
 ]
 
 
@@ -215,6 +226,34 @@ def test_quote_speaker_and_parts(nlp, text: str, begins: str, expected_parts: li
     assert text[q.speaker.start:q.speaker.end] == mention
     assert q.cue is not None and text[q.cue.start:q.cue.end] == cue
     assert q.partial is partial
+
+
+def test_a_quote_said_by_the_verb_before_it_is_not_rejoined_with_the_next() -> None:
+    """Two speakers are two people when no word of their names is shared and neither is a pronoun
+    left unresolved: "someone" and "Beck" are; "Feinstein" and "Dianne Feinstein", or "she" and
+    "Dianne Feinstein" (who "she" is not being known), are not told apart."""
+    from storydiff.analyze.quotes import _two_people
+    from storydiff.model import Speaker
+
+    def who(name: str) -> Speaker:
+        return Speaker(name, 0, len(name))
+
+    assert _two_people(who("someone"), who("Glenn Beck"))
+    assert not _two_people(who("Feinstein"), who("Dianne Feinstein"))
+    assert not _two_people(who("she"), who("Dianne Feinstein"))
+    assert _two_people(who("the crowd"), who("the mayor"))  # sharing "the" is sharing no name
+
+
+def test_a_hyphened_adverb_after_the_cue_names_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"…,” Ohio delegate Tom Baker, wearing “Ted Cruz” pins, said matter-of-factly": the parse gave
+    "said" no subject and "matter" was taken for the name written after it; it begins an adverb."""
+    text = "“We never lost hope,” the delegate said matter-of-factly, and “Go Bucks” said the sign."
+    from storydiff.analyze.quotes import _hyphened
+
+    doc = nlp(text)
+    (matter,) = [t for t in doc if t.text == "matter"]
+    assert _hyphened(matter)
+    assert not any(_hyphened(t) for t in doc if t.text in {"delegate", "sign"})
 
 
 def test_a_closing_line_that_names_no_one_is_the_quotations_own(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -160,6 +160,18 @@ class _Reader(Mentions):
                   and title_like(words) for m in (q.open_mark, q.close_mark)}  # not a one-word "Yes."
         return any(self.text[i] in MARKS and i not in titles for i in range(start, end))
 
+    def title_opened(self, mark: Token) -> int | None:
+        """Where the quotation whose closing mark is in ``mark`` opens, when it is a title of a few
+        capitalized words ("Ted Cruz", "Stronger Together")."""
+        k = bisect_right(self._opens, mark.idx) - 1
+        if k < 0:
+            return None
+        q = self.stretches[k]
+        if not mark.idx <= q.close_mark < mark.idx + len(mark):
+            return None
+        words = _quoted_words(self.text, q.parts)
+        return q.open_mark if 0 < len(words) <= 4 and title_like(words) else None
+
     def in_marks(self, start: int, end: int, found: _Found) -> bool:
         """Whether the text from ``start`` to ``end`` is inside another quotation's marks."""
         k = bisect_right(self._opens, start) - 1
@@ -732,6 +744,12 @@ class _Reader(Mentions):
         stranded = verb.lemma_ == "refer" and any(c.lower_ == "to" and not any(g.dep_ == "pobj" for g in c.children)
                                                   for c in verb.children)
         named = named or stranded
+        written = next((c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1
+                        and c.ent_type_ == "PERSON" and not self.inside(found, c.i)), None)
+        if written is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
+            # "“Cruz,” Beck joked, “Amen, brother!”": a parse that takes the name written right before
+            # the verb for part of a noun, and the verb for a noun's head, leaves the verb its subject
+            return written
         v = _past_reported(verb)
         for _ in range(6):
             subjects = [u for c in v.children
@@ -874,7 +892,17 @@ class _Reader(Mentions):
         left: list[Token] = []
         i = verb.i - 1
         while i >= 0 and not self.inside(found, i) and "\n" not in doc[i].text \
-                and not _has_mark(doc[i].text) and doc[i].text not in {".", ";", ":"}:
+                and doc[i].text not in {".", ";", ":"}:
+            if _has_mark(doc[i].text):
+                # "“…,” Texas delegate Bill Eastland, wearing “Ted Cruz” campaign pins, said": a title
+                # in marks inside the phrase between the quotation and its verb is passed over, its
+                # words no one's
+                own = doc[i].idx <= found.close_mark < doc[i].idx + len(doc[i])
+                opened = self.title_opened(doc[i]) if not own and 0 <= found.close_mark < verb.idx else None
+                if opened is None:
+                    break
+                i = self.tok(opened) - 1
+                continue
             left.append(doc[i])
             i -= 1
         # "“…,” Trump, the GOP frontrunner and current polling leader in South Carolina, said": the
@@ -893,6 +921,8 @@ class _Reader(Mentions):
                      or (doc[i].lower_ == "of" and right and right[-1].pos_ in {"NUM", "PRON"})):
             right.append(doc[i])  # "said retired neurosurgeon Ben Carson", "said one of those advisers"
             i += 1
+        if right and right[0].pos_ != "PROPN" and _hyphened(right[0]):
+            right = []  # "said matter-of-factly": a word of an adverb, not who speaks
         # "Harper, who sits at zero endorsements, said"; "a “chief trade prosecutor” who reports to …"
         left = [t for t in left if not _an_object(t) and not self.stands_for_quoted(t, found)]
         if verb.lemma_ in NAMING:  # "call them “lone wolves”": whom a verb of naming names does not speak
@@ -1383,14 +1413,17 @@ def _turns(text: str, parts: list[tuple[int, int]], open_mark: int,
     return out
 
 
-def _merge_split(found: list[_Found], text: str) -> list[_Found]:
+def _merge_split(found: list[_Found], reader: _Reader) -> list[_Found]:
     """``"A," he said. "B."``: a quotation cued right after, and one without a cue of its own
     that opens in the same paragraph right after that cue, are one quote; so are the two halves of
-    one sentence broken by its cue (``"I trust in God," Obama said, "but God wants…"``)."""
+    one sentence broken by its cue (``"I trust in God," Obama said, "but God wants…"``). Not when
+    the first is said by a speech verb written right before it with its own subject: "When someone
+    in the audience shouted, “Cruz,” Beck joked, “Amen, brother!”" quotes two people."""
+    text = reader.text
     out: list[_Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.after and prev.last_para == f.para \
+        if prev is not None and prev.after and prev.last_para == f.para and not _said_before(prev, reader) \
                 and (not f.partial or _continues(prev, f, text)) \
                 and not f.after and (f.cue is None or f.cue_token == prev.cue_token) \
                 and prev.close_mark >= 0 and f.open_mark > prev.close_mark:
@@ -1401,6 +1434,33 @@ def _merge_split(found: list[_Found], text: str) -> list[_Found]:
             continue
         out.append(f)
     return out
+
+
+def _said_before(f: _Found, reader: _Reader) -> bool:
+    """Whether the quotation opens right after a speech verb of its own and a comma or colon, whose
+    subject is another than the speaker of the cue after it ("someone in the audience shouted, “…,”
+    Beck joked"; not "Feinstein said “…,” she said")."""
+    i = reader.tok(f.open_mark) - 1
+    if i >= 0 and reader.doc[i].text in {",", ":"}:
+        i -= 1
+    if i < 0 or f.speaker is None:
+        return False
+    verb = reader.doc[i]
+    if verb.i == f.cue_token or not _is_cue(verb) or not any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    before = reader.speaker_of(verb, f)
+    return before is not None and _two_people(before, f.speaker)
+
+
+def _two_people(a: Speaker, b: Speaker) -> bool:
+    """Two speakers that share no word of their names, neither of them a pronoun left unresolved."""
+    words = [{w.lower() for w in re.findall(r"[\w’'-]+", s.name)} - {"the", "a", "an", "of"} for s in (a, b)]
+    return not any(w & (PERSONAL | {"they", "it", "i", "we"}) for w in words) and not words[0] & words[1]
+
+
+def _hyphened(t: Token) -> bool:
+    """A word joined by a hyphen to the word after it ("matter-of-factly", "tongue-in-cheek")."""
+    return not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "HYPH"
 
 
 def _continues(prev: _Found, f: _Found, text: str) -> bool:
@@ -1470,7 +1530,7 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
             reader.attribute(f)
             found.append(f)
     found = _merge_split([f for f in found if not ((f.partial or f.cue is None) and _is_title(reader.text, f))],
-                         reader.text)
+                         reader)
     _carry_speakers(found, reader)
     for f in found:
         yield _to_quote(f, reader, article)
