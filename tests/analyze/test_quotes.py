@@ -806,6 +806,10 @@ def test_she_is_not_a_law_named_before_her(nlp) -> None:  # type: ignore[no-unty
     "Mr. Hale co-hosts the weekly politics podcast “So, That Happened.” Subscribe here.",  # its kind before it
     "She also stars in the cable medical drama, “Mercy Row,” which returns in May.",
     "Congregants pass around copies of his memoir, \"Steady Hands,\" before the service.",
+    # its kind after it with a word of medium between ("TV show", "radio program"), or a sequel of it
+    "Reporters toured offices once used for the “Night Court Nine” TV show, which starred Ana Ruiz.",
+    "Callers to his \"Keep It Straight\" radio program said they had misgivings about the plan.",
+    "Fans were angry when the studio cast a newcomer in the “Silver Harbor” reboot, critics said.",
 ])
 def test_the_title_of_a_work_is_not_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert quotes(nlp, text) == []

@@ -1477,8 +1477,11 @@ _WORKS = r"(?:program|programme|show|film|movie|book|novel|memoir|documentary|se
 # Words written before the title of a show, film or programme: "CNN's", "on", "titled".
 _TITLE_CUE = re.compile(rf"(?:['’]s|\b(?:on|titled|of|in|{_WORKS}))"
                         r"[ \u00a0]*[,:]?[ \u00a0]*$", re.IGNORECASE)
-# A title followed by its kind of work or by its cast: "the “Jane The Virgin” actress", "“Daily Show” host".
-_TITLE_AFTER = re.compile(rf"[,.]?[ \u00a0]*(?:{_WORKS}|star|actress|actor|host|cast)s?\b", re.IGNORECASE)
+# A title followed by its kind of work, with the medium it is on ("the “Apprentice” TV show", "his “Keepin'
+# It Real” radio program"), by a remake of it ("the “Fantastic Four” reboot", "the new “Star Wars” sequel") or
+# by its cast: "the “Jane The Virgin” actress", "“Daily Show” host".
+_TITLE_AFTER = re.compile(rf"[,.]?[ \u00a0]*(?:(?:TV|television|radio|reality|talk|cable|web|hit)[ \u00a0]+)?"
+                          rf"(?:{_WORKS}|reboot|sequel|franchise|star|actress|actor|host|cast)s?\b", re.IGNORECASE)
 
 
 def _quoted_words(text: str, parts: Sequence[tuple[int, int]]) -> list[str]:
