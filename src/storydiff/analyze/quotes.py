@@ -1423,10 +1423,10 @@ def _merge_split(found: list[_Found], reader: _Reader) -> list[_Found]:
     out: list[_Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.after and prev.last_para == f.para and not _said_before(prev, reader) \
+        if prev is not None and prev.after and prev.last_para == f.para \
                 and (not f.partial or _continues(prev, f, text)) \
                 and not f.after and (f.cue is None or f.cue_token == prev.cue_token) \
-                and prev.close_mark >= 0 and f.open_mark > prev.close_mark:
+                and prev.close_mark >= 0 and f.open_mark > prev.close_mark and not _said_before(prev, reader):
             prev.parts.extend(f.parts)
             prev.close_mark = f.close_mark
             prev.last_para = f.last_para
@@ -1440,22 +1440,22 @@ def _said_before(f: _Found, reader: _Reader) -> bool:
     """Whether the quotation opens right after a speech verb of its own and a comma or colon, whose
     subject is another than the speaker of the cue after it ("someone in the audience shouted, “…,”
     Beck joked"; not "Feinstein said “…,” she said")."""
-    i = reader.tok(f.open_mark) - 1
-    if i >= 0 and reader.doc[i].text in {",", ":"}:
-        i -= 1
-    if i < 0 or f.speaker is None:
+    before = reader.before_window(f)  # in text order, the last word right before the mark
+    if before and before[-1].text in {",", ":"}:
+        before = before[:-1]
+    if not before or f.speaker is None:
         return False
-    verb = reader.doc[i]
+    verb = before[-1]
     if verb.i == f.cue_token or not _is_cue(verb) or not any(c.dep_ in SUBJECTS for c in verb.children):
         return False
-    before = reader.speaker_of(verb, f)
-    return before is not None and _two_people(before, f.speaker)
+    first = reader.speaker_of(verb, f)
+    return first is not None and _two_people(first, f.speaker)
 
 
 def _two_people(a: Speaker, b: Speaker) -> bool:
     """Two speakers that share no word of their names, neither of them a pronoun left unresolved."""
     words = [{w.lower() for w in re.findall(r"[\w’'-]+", s.name)} - {"the", "a", "an", "of"} for s in (a, b)]
-    return not any(w & (PERSONAL | {"they", "it", "i", "we"}) for w in words) and not words[0] & words[1]
+    return not any(w & (AGENT_PRONOUNS | {"it"}) for w in words) and not words[0] & words[1]
 
 
 def _hyphened(t: Token) -> bool:
