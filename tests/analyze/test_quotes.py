@@ -821,6 +821,23 @@ def test_a_quoted_phrase_beside_a_word_of_a_work_is_still_a_quote(nlp) -> None: 
     assert [q.text for q in quotes(nlp, text)] == ["fail the families who need it most"]
 
 
+@pytest.mark.parametrize("text", [
+    "Why vote for him, unless simply because \"she\" is a \"he\"? A loud, careless \"he.\" A man.",
+    "The movement -- the “us” -- that he built wants a voice on the national stage now.",
+])
+def test_a_pronoun_spoken_of_is_not_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    """One personal pronoun in quotation marks inside a sentence is the word itself, not words said."""
+    assert quotes(nlp, text) == []
+
+
+def test_a_one_word_answer_that_is_a_pronoun_is_still_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A pronoun said as a whole answer, with its own cue, is someone's words."""
+    text = "Ana Ruiz was asked who would lead the effort. “Me,” she said."
+    (q,) = quotes(nlp, text)
+    assert text[q.start:q.end] == "Me"
+    assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
+
+
 def test_a_long_run_of_he_does_not_exhaust_the_stack(nlp) -> None:  # type: ignore[no-untyped-def]
     # each "he" goes back to the "he" before it; read one after another, not as a chain of calls
     text = "John Smith arrived. " + " ".join("He walked home." for _ in range(1200)) + " “Yes,” he said."

@@ -1500,6 +1500,18 @@ def _is_title(text: str, f: _Found) -> bool:
     return not (len(words) == 1 and words[0].isupper())
 
 
+# Personal pronouns: one of them alone in quotation marks, inside a sentence, is the word itself spoken
+# of, not words anyone said ("why vote for Trump, unless simply because “she” is a “he”?", "the
+# community -- the “us” -- that he's empowered").
+_PERSONAL = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"})
+
+
+def _pronoun_named(text: str, f: _Found) -> bool:
+    """A quote, partial or without a cue, that is one personal pronoun (see _PERSONAL)."""
+    words = _quoted_words(text, f.parts)
+    return len(words) == 1 and words[0].strip("?!").lower() in _PERSONAL
+
+
 def _carry_speakers(found: list[_Found], reader: _Reader) -> None:
     """A quotation without a cue of its own is given, in this order, the speaker of the colon
     clause introducing its paragraph, of a speech verb in the sentence before it, or of the quote
@@ -1532,7 +1544,8 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
                        para=reader.para_of(parts[0][0]), last_para=reader.para_of(parts[-1][1]))
             reader.attribute(f)
             found.append(f)
-    found = _merge_split([f for f in found if not ((f.partial or f.cue is None) and _is_title(reader.text, f))],
+    found = _merge_split([f for f in found if not ((f.partial or f.cue is None)
+                                                   and (_is_title(reader.text, f) or _pronoun_named(reader.text, f)))],
                          reader)
     _carry_speakers(found, reader)
     for f in found:
