@@ -838,6 +838,12 @@ def test_a_one_word_answer_that_is_a_pronoun_is_still_a_quote(nlp) -> None:  # t
     assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
 
 
+def test_a_pronoun_quoted_as_a_whole_paragraph_is_still_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A quotation that is all of its sentence, cued or not, is an answer someone gave."""
+    text = "The reporter asked Ana Ruiz who would lead the effort.\n\n“Me.”\n\nThe room went quiet after that."
+    assert [text[q.start:q.end] for q in quotes(nlp, text)] == ["Me."]
+
+
 def test_a_long_run_of_he_does_not_exhaust_the_stack(nlp) -> None:  # type: ignore[no-untyped-def]
     # each "he" goes back to the "he" before it; read one after another, not as a chain of calls
     text = "John Smith arrived. " + " ".join("He walked home." for _ in range(1200)) + " “Yes,” he said."

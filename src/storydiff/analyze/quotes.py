@@ -1507,7 +1507,8 @@ _PERSONAL = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", 
 
 
 def _pronoun_named(text: str, f: _Found) -> bool:
-    """A quote, partial or without a cue, that is one personal pronoun (see _PERSONAL)."""
+    """A quote that is one personal pronoun (see _PERSONAL); read of partial quotes only, since a
+    whole quotation of one ("“Me?”") is an answer someone gave, cued or not."""
     words = _quoted_words(text, f.parts)
     return len(words) == 1 and words[0].strip("?!").lower() in _PERSONAL
 
@@ -1544,9 +1545,8 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
                        para=reader.para_of(parts[0][0]), last_para=reader.para_of(parts[-1][1]))
             reader.attribute(f)
             found.append(f)
-    found = _merge_split([f for f in found if not ((f.partial or f.cue is None)
-                                                   and (_is_title(reader.text, f) or _pronoun_named(reader.text, f)))],
-                         reader)
+    found = _merge_split([f for f in found if not ((f.partial or f.cue is None) and _is_title(reader.text, f)
+                                                   or f.partial and _pronoun_named(reader.text, f))], reader)
     _carry_speakers(found, reader)
     for f in found:
         yield _to_quote(f, reader, article)
