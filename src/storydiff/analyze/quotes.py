@@ -23,7 +23,17 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
 from .quotemarks import MARKS, ends_sentence, goes_on, title_like
-from .speakers import GENDERED_WORDS, PERSONAL, RELATIVE, SUBJECTS, UTTERANCES, Mentions, age_noun, relative_antecedent
+from .speakers import (
+    GENDERED_WORDS,
+    PERSONAL,
+    RELATIVE,
+    SUBJECTS,
+    UTTERANCES,
+    Mentions,
+    age_noun,
+    relative_antecedent,
+    titled_quote,
+)
 from .text import context_lemmas
 
 __all__ = ["extract_quotes"]
@@ -156,8 +166,8 @@ class _Reader(Mentions):
         if not _has_mark(self.text[start:end]):
             return False
         stretches = self.stretches[bisect_left(self._opens, start):bisect_left(self._opens, end)]
-        titles = {m for q in stretches if q.close_mark >= 0 and len(words := _quoted_words(self.text, q.parts)) > 1
-                  and title_like(words) for m in (q.open_mark, q.close_mark)}  # not a one-word "Yes."
+        titles = {m for q in stretches if q.close_mark >= 0 and titled_quote(self.text, q.parts)
+                  for m in (q.open_mark, q.close_mark)}  # not a one-word "Yes."
         return any(self.text[i] in MARKS and i not in titles for i in range(start, end))
 
     def title_opened(self, mark: Token) -> int | None:

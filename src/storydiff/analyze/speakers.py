@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
@@ -82,7 +82,7 @@ class Mentions:
 
     @cached_property
     def _quoted_parts(self) -> list[tuple[int, int]]:
-        return sorted(part for q in self.stretches for part in q.parts if not _title(self.text, q.parts))
+        return sorted(part for q in self.stretches for part in q.parts if not titled_quote(self.text, q.parts))
 
     def quoted(self, char: int) -> bool:
         """Whether ``char`` is inside quotation marks: a name there is the quoted speaker's word ("“I
@@ -529,7 +529,7 @@ def _subjects_of(verb: Token) -> list[Token]:
     return before[-1:]
 
 
-def _title(text: str, parts: list[tuple[int, int]]) -> bool:
+def titled_quote(text: str, parts: Sequence[tuple[int, int]]) -> bool:
     """A quotation of two words or more that reads as a title (a single capitalised word is as often a
     name shouted or a nickname: "Marco!", "Savage")."""
     words = " ".join(text[a:b] for a, b in parts).rstrip(".,").split()
