@@ -1555,8 +1555,8 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
                        para=reader.para_of(parts[0][0]), last_para=reader.para_of(parts[-1][1]))
             reader.attribute(f)
             found.append(f)
-    found = _merge_split([f for f in found if not ((f.partial or f.cue is None) and _is_title(reader.text, f)
-                                                   or f.partial and _pronoun_named(reader.text, f))], reader)
+    found = _merge_split([f for f in found if not (((f.partial or f.cue is None) and _is_title(reader.text, f))
+                                                   or (f.partial and _pronoun_named(reader.text, f)))], reader)
     _carry_speakers(found, reader)
     for f in found:
         yield _to_quote(f, reader, article)
