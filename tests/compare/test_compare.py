@@ -274,6 +274,25 @@ def test_a_short_quote_of_short_words_is_linked_only_to_its_own_speakers_words(n
     assert all(len(f.mentions) == 1 for f in story.findings if f.kind == "quote")
 
 
+def test_a_name_in_marks_is_no_part_of_a_sentence_that_names_it(nlp):  # type: ignore[no-untyped-def]
+    """A name or title in marks ("Twilight.", "The Notorious Bettie Page") and a sentence quoted
+    elsewhere that holds it are two things said, not one quote told in part; the name still agrees with
+    the name, and a word cried out ("Thieves!") is still part of the longer chant."""
+    title = 'Crowds lined up on Monday for "Twilight." Chris Weitz directed it.\n'
+    said = 'Chris Weitz spoke on Monday. "We love the fantastic Twilight series," Weitz said.\n'
+    story = _story(nlp, a=title, b=said)
+    assert all(len(f.mentions) == 1 for f in story.findings if f.kind == "quote")
+    again = 'Fans waited on Monday for "Twilight." Chris Weitz directed it.\n'
+    story = _story(nlp, a=title, b=again)
+    assert [(f.status, [m.text for m in f.mentions]) for f in story.findings if f.kind == "quote"] == [
+        ("agree", ["Twilight.", "Twilight."])]
+    cried = 'The protesters gathered on Monday and shouted "Thieves!" at the bankers.\n'
+    chant = 'The protesters gathered on Monday. "Thieves, thieves!" they shouted at the bankers.\n'
+    story = _story(nlp, a=cried, b=chant)
+    assert [(f.status, [m.text for m in f.mentions]) for f in story.findings if f.kind == "quote"] == [
+        ("variant", ["Thieves!", "Thieves, thieves!"])]
+
+
 @pytest.mark.parametrize(("a", "b", "begins"), [
     ('The president spoke at the church on Sunday.\n\n"I trust in God," Mr. Obama said, "but God wants to see '
      'us help ourselves by making the right choices."\n',

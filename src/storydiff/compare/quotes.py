@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..analyze.quotemarks import ends_sentence, goes_on
+from ..analyze.quotemarks import ends_sentence, goes_on, title_like
 from ..model import Quote
 from .align import Pair
 
@@ -220,6 +220,11 @@ def shared_words(a: Sequence[str], b: Sequence[str]) -> int:
 def judge_units(x: Unit, y: Unit) -> Pair | None:
     a, b = _plain(x.matched), _plain(y.matched)
     if not a or not b:
+        return None
+    part, whole = (x, y) if len(a) <= len(b) else (y, x)
+    if a != b and _named_thing(part) and not _named_thing(whole):
+        # a name or title in marks ("Twilight.") beside a sentence quoted elsewhere that holds it ("We
+        # love Stephenie Meyer's fantastic Twilight series") is the thing named, not a part of those words
         return None
     short = min(len(a), len(b))
     if short >= MIN_SHARED:
@@ -507,6 +512,15 @@ def _same_speaker(x: Unit, y: Unit, *, named: bool = True) -> bool:
     if x.quote.speaker is None or y.quote.speaker is None or (named and not (x.named and y.named)):
         return False
     return bool(name_words(x.quote.speaker.name) & name_words(y.quote.speaker.name))
+
+
+def _named_thing(unit: Unit) -> bool:
+    """Words that read as a name or title (see title_like: "New Moon", "Twilight.", "the Oddfather";
+    not a fragment opening with another small word, "in Vietnam"), not cried out ("Thieves!",
+    "Murderers!": a chant's word, capitalized as its sentence's first)."""
+    words = [t for t in unit.tokens if any(ch.isalpha() for ch in t)]
+    return bool(words) and (words[0][:1].isupper() or words[0].lower() in {"the", "a", "an"}) \
+        and title_like(words) and not unit.text.rstrip(" \"'”’").endswith(("!", "?"))
 
 
 def _said_by_one(x: Unit, y: Unit) -> bool:
