@@ -277,7 +277,8 @@ def test_a_short_quote_of_short_words_is_linked_only_to_its_own_speakers_words(n
 def test_a_name_in_marks_is_no_part_of_a_sentence_that_names_it(nlp):  # type: ignore[no-untyped-def]
     """A name or title in marks ("Twilight.", "The Notorious Bettie Page") and a sentence quoted
     elsewhere that holds it are two things said, not one quote told in part; the name still agrees with
-    the name, and a word cried out ("Thieves!") is still part of the longer chant."""
+    the name, and a word cried out ("Thieves!") is still part of the longer chant, unless that quote
+    writes it as a name ("Mexico!")."""
     title = 'Crowds lined up on Monday for "Twilight." Chris Weitz directed it.\n'
     said = 'Chris Weitz spoke on Monday. "We love the fantastic Twilight series," Weitz said.\n'
     story = _story(nlp, a=title, b=said)
@@ -291,6 +292,11 @@ def test_a_name_in_marks_is_no_part_of_a_sentence_that_names_it(nlp):  # type: i
     story = _story(nlp, a=cried, b=chant)
     assert [(f.status, [m.text for m in f.mentions]) for f in story.findings if f.kind == "quote"] == [
         ("variant", ["Thieves!", "Thieves, thieves!"])]
+    # a name cried out is a name all the same: the longer quote writes it capitalized inside its sentence
+    reply = 'Trump asked on Monday who would pay. His fans replied, "Mexico!"\n'
+    speech = 'Trump spoke on Monday. "I heard the head of Mexico said no way," Trump said.\n'
+    story = _story(nlp, a=reply, b=speech)
+    assert all(len(f.mentions) == 1 for f in story.findings if f.kind == "quote")
 
 
 @pytest.mark.parametrize(("a", "b", "begins"), [

@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..analyze.quotemarks import ends_sentence, goes_on, title_like
+from ..analyze.quotemarks import TITLE_SMALL, ends_sentence, goes_on, title_like
 from ..model import Quote
 from .align import Pair
 
@@ -222,7 +222,7 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
     if not a or not b:
         return None
     part, whole = (x, y) if len(a) <= len(b) else (y, x)
-    if a != b and _named_thing(part) and not _named_thing(whole):
+    if a != b and _named_thing(part, whole) and not _named_thing(whole):
         # a name or title in marks ("Twilight.") beside a sentence quoted elsewhere that holds it ("We
         # love Stephenie Meyer's fantastic Twilight series") is the thing named, not a part of those words
         return None
@@ -514,13 +514,19 @@ def _same_speaker(x: Unit, y: Unit, *, named: bool = True) -> bool:
     return bool(name_words(x.quote.speaker.name) & name_words(y.quote.speaker.name))
 
 
-def _named_thing(unit: Unit) -> bool:
+def _named_thing(unit: Unit, beside: Unit | None = None) -> bool:
     """Words that read as a name or title (see title_like: "New Moon", "Twilight.", "the Oddfather";
     not a fragment opening with another small word, "in Vietnam"), not cried out ("Thieves!",
-    "Murderers!": a chant's word, capitalized as its sentence's first)."""
+    "Murderers!": a chant's word, capitalized as its sentence's first) unless the quote ``beside`` it
+    writes its words capitalized inside a sentence too, as a name is ("Mexico!" beside "I heard the
+    head of Mexico said")."""
     words = [t for t in unit.tokens if any(ch.isalpha() for ch in t)]
-    return bool(words) and (words[0][:1].isupper() or words[0].lower() in {"the", "a", "an"}) \
-        and title_like(words) and not unit.text.rstrip(" \"'”’").endswith(("!", "?"))
+    if not (words and (words[0][:1].isupper() or words[0].lower() in {"the", "a", "an"}) and title_like(words)):
+        return False
+    if not unit.text.rstrip(" \"'”’").endswith(("!", "?")):
+        return True
+    inside = {t for t in (beside.tokens[1:] if beside is not None else ()) if t[:1].isupper()}
+    return all(w in inside for w in words if w.lower() not in TITLE_SMALL)
 
 
 def _said_by_one(x: Unit, y: Unit) -> bool:
