@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
-from .quotemarks import MARKS, ends_sentence, goes_on, title_like
+from .quotemarks import MARKS, QuotedStretch, ends_sentence, goes_on, title_like
 from .speakers import (
     GENDERED_WORDS,
     PERSONAL,
@@ -173,24 +173,25 @@ class _Reader(Mentions):
     def title_opened(self, mark: Token) -> int | None:
         """Where the quotation whose closing mark is in ``mark`` opens, when it is a title of a few
         capitalized words ("Ted Cruz", "Stronger Together")."""
-        k = bisect_right(self._opens, mark.idx) - 1
-        if k < 0:
-            return None
-        q = self.stretches[k]
-        if not mark.idx <= q.close_mark < mark.idx + len(mark):
+        q = self.opened_last(mark.idx)
+        if q is None or not mark.idx <= q.close_mark < mark.idx + len(mark):
             return None
         words = _quoted_words(self.text, q.parts)
         return q.open_mark if 0 < len(words) <= 4 and title_like(words) else None
 
     def in_marks(self, start: int, end: int, found: _Found) -> bool:
         """Whether the text from ``start`` to ``end`` is inside another quotation's marks."""
-        k = bisect_right(self._opens, start) - 1
-        if k < 0:
+        q = self.opened_last(start)
+        if q is None:
             return False
-        q = self.stretches[k]
         if q.open_mark <= found.open_mark and (q.close_mark < 0 or found.parts[-1][1] <= q.close_mark):
             return False  # its own (a transcript's "PENCE: …" turn in one long quotation)
         return any(s <= start and end <= e for s, e in q.parts)
+
+    def opened_last(self, char: int) -> QuotedStretch | None:
+        """The quotation opening last at or before ``char``, if any."""
+        k = bisect_right(self._opens, char) - 1
+        return self.stretches[k] if k >= 0 else None
 
     @cached_property
     def _opens(self) -> list[int]:
