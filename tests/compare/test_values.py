@@ -715,6 +715,18 @@ def test_agreeing_figures_may_name_their_thing_in_other_words_but_a_conflict_may
     assert judge_quantities(_counted(30.0, "nation", a, "a"), _counted(30.0, "voting", b, "b"), weights) is None
 
 
+def test_the_dead_and_the_injured_are_counted_in_several_words() -> None:
+    """"Gunman kills 1, wounds 2" and "Michigan office shooting kills 1, injures 2": one count of the
+    injured in two words, as "killed" and "dead" are one count of the dead; the dead are not the
+    injured, and a word of neither stays its own."""
+    from storydiff.compare.values import heads_match
+
+    assert heads_match("wound", "injure") and heads_match("injury", "wound")
+    assert heads_match("kill", "dead") and heads_match("death", "die") and heads_match("fatality", "kill")
+    assert not heads_match("kill", "injure") and not heads_match("dead", "wound")
+    assert not heads_match("kill", "arrest") and heads_match("arrest", "arrests")
+
+
 def test_a_near_miss_stated_once_in_each_is_one_figure_told_two_ways() -> None:
     """"who had raised $5.4 million for the campaign" and "outraising the college professor $5.3
     million": each article states its sum once and not the other's, one slip apart, and states no

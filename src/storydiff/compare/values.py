@@ -61,10 +61,25 @@ def _head_word(head: str) -> str:
     return head.split()[0].lower()
 
 
+HARM_WORDS = {word: harm for harm, words in (("killed", ("kill", "die", "dead", "death", "fatality")),
+                                             ("injured", ("injure", "injury", "wound")))
+              for word in words}
+"""The words a story counts its dead and its injured by: "Gunman kills 1, wounds 2" and "Michigan
+office shooting kills 1, injures 2" count one thing, as do "shot and killed by police" and "the
+August 9 death". Each is one word of one harm, told as a verb, an adjective or a noun; the dead are
+not the injured."""
+
+
+def _event_stem(head: str) -> str:
+    word = _head_word(head)
+    return HARM_WORDS.get(word) or stem(word)
+
+
 def heads_match(a: str | None, b: str | None) -> bool:
+    """The same head word, stemmed, or two words of one harm (HARM_WORDS)."""
     if not a or not b:
         return False
-    return stem(_head_word(a)) == stem(_head_word(b))
+    return _event_stem(a) == _event_stem(b)
 
 
 RELATED_WORDS = _FITTED["related_words"]
