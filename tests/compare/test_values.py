@@ -722,6 +722,7 @@ def test_the_dead_and_the_injured_are_counted_in_several_words() -> None:
     from storydiff.compare.values import heads_match
 
     assert heads_match("wound", "injure") and heads_match("injury", "wound")
+    assert heads_match("injured", "injure") and heads_match("wounded", "injured") and heads_match("killed", "dead")
     assert heads_match("kill", "dead") and heads_match("death", "die") and heads_match("fatality", "kill")
     assert not heads_match("kill", "injure") and not heads_match("dead", "wound")
     assert not heads_match("kill", "arrest") and heads_match("arrest", "arrests")

@@ -61,13 +61,15 @@ def _head_word(head: str) -> str:
     return head.split()[0].lower()
 
 
-HARM_WORDS = {word: harm for harm, words in (("killed", ("kill", "die", "dead", "death", "fatality")),
-                                             ("injured", ("injure", "injury", "wound")))
-              for word in words}
+HARM_WORDS = {word: harm for harm, words in (
+    ("(the dead)", ("kill", "killed", "die", "dead", "death", "fatality")),
+    ("(the injured)", ("injure", "injured", "injury", "wound", "wounded")))
+    for word in words}
 """The words a story counts its dead and its injured by: "Gunman kills 1, wounds 2" and "Michigan
 office shooting kills 1, injures 2" count one thing, as do "shot and killed by police" and "the
-August 9 death". Each is one word of one harm, told as a verb, an adjective or a noun; the dead are
-not the injured."""
+August 9 death". Each is one word of one harm, told as a verb, an adjective (whose lemma the parse
+may leave inflected: "injured", "wounded") or a noun; the dead are not the injured. The harms are
+named in parentheses so that no stem of a word can be one."""
 
 
 def _event_stem(head: str) -> str:
