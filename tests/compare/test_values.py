@@ -563,6 +563,40 @@ def test_a_day_of_the_calendar_stated_once_in_each_is_one_date() -> None:
     assert other is not None and not other.linked
 
 
+def test_a_part_of_a_day_stated_once_in_each_is_rare_however_often_the_day_is() -> None:
+    """"in a report released Friday morning" and "during a briefing on Friday morning": each article
+    names that Friday for other things too, but "Friday morning" once; a value stated once in each,
+    it needs no more of the words around it than any such value. The bare day stated as often gets no
+    such help, nor two parts of the day."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import favour_rare_values, judge_dates
+
+    friday = DateValue(dt.date(2010, 5, 28), dt.date(2010, 5, 28), "day")
+
+    def date(article, text, context):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=text, sentence=Span(0, 1), context=context,
+                        value=friday, weekday="Friday", relation=None, head=None)
+
+    a, b = ("report", "release", "white", "house", "sestak"), ("briefing", "gibbs", "white", "job", "noon")
+    others = [(("a", 1), ("lunch", "clinton")), (("a", 2), ("offer", "board")), (("b", 1), ("memo", "bauer")),
+              (("b", 2), ("deny", "deal")), (("c", 0), ("white", "house", "say")), (("d", 0), ("white", "other"))]
+    weights = Weights([(("a", 0), a), (("b", 0), b), *others])
+    rest = [date("a", "Friday", ("lunch", "clinton")), date("a", "Friday", ("offer", "board")),
+            date("b", "Friday", ("memo", "bauer"))]
+
+    def judged(x, y):  # type: ignore[no-untyped-def]
+        return favour_rare_values([x, y, *rest], lambda p, q: judge_dates(p, q, weights))(x, y)
+
+    plain = judge_dates(date("a", "Friday morning", a), date("b", "Friday morning", b), weights)
+    assert plain is not None and not plain.linked  # the words alone do not join them
+    pair = judged(date("a", "Friday morning", a), date("b", "Friday morning", b))
+    assert pair is not None and pair.relation == "same" and pair.linked
+    bare = judged(date("a", "Friday", a), date("b", "Friday", b))
+    assert bare is not None and not bare.linked
+    parts = judged(date("a", "Friday morning", a), date("b", "Friday afternoon", b))
+    assert parts is None or not parts.linked
+
+
 def test_a_date_stated_a_few_times_in_each_is_one_fact_where_two_statements_are_each_others_nearest() -> None:
     """Each article says "last month" twice: "Mr. Cantor received what amounted to a warning shot from
     local Republicans at a district convention last month" is one fact with "Last month, a feisty

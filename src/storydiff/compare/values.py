@@ -782,7 +782,10 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
     """A judge that trusts a shared value more when each article states that value only once:
     two mentions of 1976 in two articles about one story are, far more often than not, one fact,
     as are two credits of Fox News; the more when a figure is also each article's only one of its
-    unit (only_of_unit). A date each states a few times gets that trust in its two statements that
+    unit (only_of_unit). A day told with its part ("Friday morning") is rare when each article
+    states that part of that day once, however often it states the day: "in a report released Friday
+    morning" and "during a briefing on Friday morning", in articles that name that Friday for other
+    things too. A date each states a few times gets that trust in its two statements that
     are each other's nearest (_few_times). ``key``: the value as compared; ``threshold``: the score
     that links two statements of one value."""
     stated = _stated(items, key)
@@ -818,6 +821,12 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         if isinstance(x, Quantity) and x.unit == "percent" \
                 and _coincidence_likely(of_unit[(x.article, x.unit)], of_unit[(y.article, x.unit)]):
             return pair
+        if isinstance(x, DateFact) and isinstance(y, DateFact) and not _rare(len(here), len(there), x) \
+                and (part := _part_of_day(x)) is not None and _part_of_day(y) == part:
+            # "Friday morning" in each, beside other statements of that Friday: the part of the day is
+            # what each states once
+            here = [d for d in here if isinstance(d, DateFact) and _part_of_day(d) == part]
+            there = [d for d in there if isinstance(d, DateFact) and _part_of_day(d) == part]
         if not _rare(len(here), len(there), x):
             if isinstance(x, DateFact) and _few_times(here, there) \
                     and each_others_nearest(x, y, pair.score, here, there):
