@@ -618,3 +618,19 @@ def test_undated_articles_agree_on_a_month_s_day(nlp):  # type: ignore[no-untype
     story = _story(nlp, a="The judge is scheduled to sentence Hale on June 28 in Boston.",
                    b="Hale's sentencing is set for June 29, his lawyer said.")
     assert sorted(f.status for f in _about(story, "date", "June 2")) == ["unique", "unique"]
+
+
+def test_one_weekday_placed_a_week_apart_says_so(nlp):  # type: ignore[no-untyped-def]
+    """Two articles published a day apart both say the White House spoke "on Friday": each places the
+    bare weekday from its own publication date (May 21 from a Thursday, May 28 from that Friday), and
+    the finding, which reads them as one Friday, says so rather than show one day and hide the other."""
+    text = "Sestak was offered an unpaid advisory post, the White House said on Friday.\n"
+    analyzed = [facts_from_doc(nlp(text), Article(id=k, text=text, published=day))
+                for k, day in (("a", dt.date(2010, 5, 27)), ("b", dt.date(2010, 5, 28)))]
+    (f,) = _about(compare_story(analyzed), "date", "Friday")
+    assert f.status == "agree"
+    assert [m.value["first"] for m in sorted(f.mentions, key=lambda m: m.article)] == ["2010-05-21", "2010-05-28"]
+    assert "Read from each article's publication date, “Friday” falls on May 21, 2010 and May 28, 2010; " \
+        "taken as one Friday." in f.explanation
+    same = _about(_story(nlp, dt.date(2010, 5, 28), a=text, b=text), "date", "Friday")
+    assert [g.status for g in same] == ["agree"] and "publication date" not in same[0].explanation

@@ -399,10 +399,24 @@ def _lead_in(text: str, start: int, end: int, words: int = 6) -> str:
     return " ".join([*before, *text[start:end].split()])
 
 
+def _weeks_apart(group: Sequence[DateFact], status: Status) -> str:
+    """What to add where one weekday is read as days a week apart (values._week_apart): each article
+    places a bare "Friday" from its own publication date, so the calendar days shown differ though
+    the finding reads them as one day; an agreement shows only the first, and a reader would not
+    know."""
+    days = sorted({d.value for d in group if d.weekday and d.value is not None and d.value.granularity == "day"},
+                  key=lambda v: v.first)
+    if status not in ("agree", "variant") or len(days) < 2 or len({d.weekday for d in group if d.weekday}) != 1:
+        return ""
+    weekday = next(d.weekday for d in group if d.weekday)
+    return (f" Read from each article's publication date, “{weekday}” falls on "
+            f"{join_names([v.label() for v in days])}; taken as one {weekday}.")
+
+
 def _date_finding(group: list[DateFact], status: Status, texts: dict[str, str]) -> Finding:
     first = group[0]
     subject = f"date: “{_lead_in(texts[first.article], first.start, first.end)}”"
-    explanation = _value_explanation(group, status, "date", _describe_date)
+    explanation = _value_explanation(group, status, "date", _describe_date) + _weeks_apart(group, status)
     return _finding("date", status, subject, explanation, [_mention(d, _date_value(d)) for d in group])
 
 
