@@ -317,6 +317,34 @@ def test_an_event_done_and_one_to_come_are_two_events() -> None:
         assert pair is not None and pair.relation == "incompatible" and pair.linked
 
 
+def test_two_days_of_one_event_told_in_other_words_by_its_people_conflict() -> None:
+    """"Top Democrats on Friday swiftly pressured President Trump to consider cancelling his upcoming
+    summit with Vladimir Putin" and "Leading Democrats called Sunday for President Trump to cancel his
+    upcoming meeting with President Vladimir V. Putin": the dated words differ (pressure, call), but the
+    sentences share most of their words and name the same people doing it, so the two days are one
+    event's, in conflict. Not without those people named in both, nor with few words in common."""
+    from dataclasses import replace
+
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_dates
+
+    def day(article, head, context, weekday, actors=("Democrats", "Trump")):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=weekday, sentence=Span(0, 1), context=context,
+                        value=None, weekday=weekday, relation=None, head=head, actors=actors, tense="past")
+
+    a = ("top", "democrats", "swiftly", "pressure", "president", "trump", "cancel", "upcoming", "summit", "putin")
+    b = ("lead", "democrats", "call", "president", "trump", "cancel", "upcoming", "meeting", "putin", "vladimir")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("indictment", "russian", "officer")),
+                       (("d", 0), ("summit", "helsinki", "monday")), (("e", 0), ("trump", "say"))])
+    x, y = day("a", "pressure", a, "Friday"), day("b", "call", b, "Sunday")
+    pair = judge_dates(x, y, weights)
+    assert pair is not None and pair.relation == "incompatible" and pair.linked
+    assert judge_dates(replace(x, actors=()), replace(y, actors=()), weights) is None
+    assert judge_dates(x, replace(y, actors=("Republicans", "Pelosi")), weights) is None
+    few = ("lead", "democrats", "call", "president", "trump", "tariff", "steel")
+    assert judge_dates(x, replace(y, context=few), Weights([(("a", 0), a), (("b", 0), few)])) is None
+
+
 def test_a_day_of_one_named_actor_needs_fewer_of_the_words_around_it() -> None:
     """"Mayor Lund on Tuesday vetoed the budget" and "Lund hit back Tuesday": the words around the two
     days barely meet, but both sentences date an event of Lund's; so do "Lund said Tuesday" and "Lund
