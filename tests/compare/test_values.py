@@ -317,32 +317,27 @@ def test_an_event_done_and_one_to_come_are_two_events() -> None:
         assert pair is not None and pair.relation == "incompatible" and pair.linked
 
 
-def test_two_days_of_one_event_told_in_other_words_by_its_people_conflict() -> None:
-    """"Top Democrats on Friday swiftly pressured President Trump to consider cancelling his upcoming
-    summit with Vladimir Putin" and "Leading Democrats called Sunday for President Trump to cancel his
-    upcoming meeting with President Vladimir V. Putin": the dated words differ (pressure, call), but the
-    sentences share most of their words and name the same people doing it, so the two days are one
-    event's, in conflict. Not without those people named in both, nor with few words in common."""
-    from dataclasses import replace
-
+def test_two_days_of_one_persons_events_told_in_like_words_are_two_events() -> None:
+    """"Clinton on Tuesday became the first woman to win the presidential nomination of a major US
+    political party" and "Clinton spoke Thursday night after becoming the first woman in U.S. history to
+    win a major party's presidential nomination": the sentences share most of their words and name one
+    person, yet tell two events (the nomination, the speech). Read on PolNeAR stories compare was never
+    tuned on: a rule that took such pairs for one event's two days made two false conflicts there."""
     from storydiff.compare.align import Weights
     from storydiff.compare.values import judge_dates
 
-    def day(article, head, context, weekday, actors=("Democrats", "Trump")):  # type: ignore[no-untyped-def]
-        return DateFact(article=article, start=0, end=1, text=weekday, sentence=Span(0, 1), context=context,
-                        value=None, weekday=weekday, relation=None, head=head, actors=actors, tense="past")
+    def day(article, head, context, weekday, text):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=text, sentence=Span(0, 1), context=context,
+                        value=None, weekday=weekday, relation=None, head=head, actors=("Clinton",), tense="past")
 
-    a = ("top", "democrats", "swiftly", "pressure", "president", "trump", "cancel", "upcoming", "summit", "putin")
-    b = ("lead", "democrats", "call", "president", "trump", "cancel", "upcoming", "meeting", "putin", "vladimir")
-    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("indictment", "russian", "officer")),
-                       (("d", 0), ("summit", "helsinki", "monday")), (("e", 0), ("trump", "say"))])
-    x, y = day("a", "pressure", a, "Friday"), day("b", "call", b, "Sunday")
-    pair = judge_dates(x, y, weights)
-    assert pair is not None and pair.relation == "incompatible" and pair.linked
-    assert judge_dates(replace(x, actors=()), replace(y, actors=()), weights) is None
-    assert judge_dates(x, replace(y, actors=("Republicans", "Pelosi")), weights) is None
-    few = ("lead", "democrats", "call", "president", "trump", "tariff", "steel")
-    assert judge_dates(x, replace(y, context=few), Weights([(("a", 0), a), (("b", 0), few)])) is None
+    a = ("clinton", "become", "first", "woman", "win", "presidential", "nomination", "major", "political", "party")
+    b = ("clinton", "speak", "become", "first", "woman", "history", "win", "major", "party", "presidential",
+         "nomination")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("trump", "congratulate", "call")),
+                       (("d", 0), ("mcbride", "stage", "transgender"))])
+    assert weights.similarity(a, b) >= 0.4
+    assert judge_dates(day("a", "become", a, "Tuesday", "Tuesday"),
+                       day("b", "speak", b, "Thursday", "Thursday night"), weights) is None
 
 
 def test_a_day_of_one_named_actor_needs_fewer_of_the_words_around_it() -> None:

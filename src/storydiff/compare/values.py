@@ -582,10 +582,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     if relation == "incompatible" and _retold(x, y):
         return Pair(max(weights.similarity(x.context, y.context), THRESHOLDS["same"]), "same")
     sim = weights.similarity(x.context, y.context)
-    if relation == "incompatible":
-        same_event = heads_match(x.head, y.head) or _placed_alike(x, y, sim) or _done_alike(x, y, sim)
-    else:
-        same_event = heads_related(x.head, y.head) or _one_statement(x, y)
+    same_event = (heads_match(x.head, y.head) or _placed_alike(x, y, sim)) if relation == "incompatible" \
+        else heads_related(x.head, y.head) or _one_statement(x, y)
     score = sim + (HEAD_BONUS if same_event else 0.0) + (ACTOR_BONUS if _same_actors(x, y) else 0.0)
     if x.relation != y.relation:
         if x.relation and y.relation:
@@ -613,17 +611,6 @@ def _placed_alike(x: DateFact, y: DateFact, similarity: float) -> bool:
     return similarity >= DATE_EVENT_WORDS and all(
         d.value is not None and (_spans_years(d.value) or _calendar_day(d))
         for d in (x, y))
-
-
-def _done_alike(x: DateFact, y: DateFact, similarity: float) -> bool:
-    """Two dates of any kind whose sentences share as much of their words as _placed_alike asks and
-    name the same people in the dated event (_same_actors): "Top Democrats on Friday swiftly pressured
-    President Trump to consider cancelling his upcoming summit with Vladimir Putin" and "Leading
-    Democrats called Sunday for President Trump to cancel his upcoming meeting with President Vladimir
-    V. Putin" (pressured, called) tell one event, whichever days they give. The sentences of one week
-    share their words, but not, with them, the people of the event: the words of the fire "Friday
-    night" and of the damage authorities estimated "Saturday" do not; and saying is no event."""
-    return similarity >= DATE_EVENT_WORDS and _same_actors(x, y)
 
 
 def _calendar_day(date: DateFact) -> bool:
