@@ -404,11 +404,12 @@ def _weeks_apart(group: Sequence[DateFact], status: Status) -> str:
     places a bare "Friday" from its own publication date, so the calendar days shown differ though
     the finding reads them as one day; an agreement shows only the first, and a reader would not
     know."""
+    weekdays = {d.weekday for d in group if d.weekday}
     days = sorted({d.value for d in group if d.weekday and d.value is not None and d.value.granularity == "day"},
                   key=lambda v: v.first)
-    if status not in ("agree", "variant") or len(days) < 2 or len({d.weekday for d in group if d.weekday}) != 1:
+    if status not in ("agree", "variant") or len(weekdays) != 1 or len(days) < 2:
         return ""
-    weekday = next(d.weekday for d in group if d.weekday)
+    (weekday,) = weekdays
     return (f" Read from each article's publication date, “{weekday}” falls on "
             f"{join_names([v.label() for v in days])}; taken as one {weekday}.")
 
