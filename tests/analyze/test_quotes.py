@@ -228,6 +228,24 @@ def test_quote_speaker_and_parts(nlp, text: str, begins: str, expected_parts: li
     assert q.partial is partial
 
 
+@pytest.mark.parametrize(("text", "begins", "mention", "cue"), [
+    ("When Ana Ruiz accused Tom Hale of being too reliant on Wall Street, she said \"I stood up against the "
+     "banks\" for reckless transactions. Hale shot back, \"Secretary Ruiz called them out. Oh my goodness, they "
+     "must have been really crushed by that.\"", "Secretary Ruiz", "Hale", "shot"),
+    ("After Tom Hale suggested that Cuba would sue the U.S. for reneging on the deal, Ana Ruiz fired back "
+     "forcefully: “If they sue us in a court in Miami, they’re going to lose,” referencing the many Cuban "
+     "immigrants in the region.", "If they", "Ana Ruiz", "fired"),
+])
+def test_a_verb_that_speaks_with_its_particle_is_the_cue(nlp, text: str, begins: str, mention: str,  # type: ignore[no-untyped-def]
+                                                         cue: str) -> None:
+    """"Hale shot back, “…”", "Ruiz fired back forcefully: “…”": the verb speaks only with its particle
+    (PHRASAL_CUES); without it the quotation went to no one, or to the verb of saying before it."""
+    (q,) = [q for q in quotes(nlp, text) if q.text.startswith(begins)]
+    assert q.cue is not None and text[q.cue.start:q.cue.end] == cue
+    assert q.speaker is not None and text[q.speaker.start:q.speaker.end] == mention
+    assert q.speaker.name.endswith(mention)
+
+
 def test_a_quote_said_by_the_verb_before_it_is_not_rejoined_with_the_next() -> None:
     """Two speakers are two people when no word of their names is shared and neither is a pronoun
     left unresolved: "someone" and "Beck" are; "Feinstein" and "Dianne Feinstein", or "she" and

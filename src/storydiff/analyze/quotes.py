@@ -1060,7 +1060,19 @@ def _is_cue(t: Token) -> bool:
     if t.lower_ == "per":  # "…,” per the party’s bylaws": "according to", not "$5 per hour"
         before = t.doc[max(t.i - 2, 0):t.i].text.replace(" ", "")
         return (before[-1:] == "," or before[-2:] in {",”", ',"'}) and any(c.dep_ == "pobj" for c in t.children)
-    return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS and t.dep_ != "amod"
+    return t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" and (t.lemma_.lower() in SPEECH_VERBS or _phrasal_cue(t))
+
+
+# Verbs that speak only with their particle: "Sanders shot back, “…”", "her husband cut in", "he points out".
+PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "snap": "back", "cut": "in",
+                "chime": "in", "weigh": "in", "pipe": "up", "point": "out"}
+
+
+def _phrasal_cue(t: Token) -> bool:
+    """A verb of PHRASAL_CUES with its particle written right after it, whatever the parse calls the
+    particle (a particle, an adverb)."""
+    particle = PHRASAL_CUES.get(t.lemma_.lower())
+    return particle is not None and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == particle
 
 
 def _utterance_verb(tokens: list[Token]) -> Token | None:
