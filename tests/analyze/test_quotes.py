@@ -211,6 +211,10 @@ ROWS = [
     # before it; the word after the verb that begins a hyphened adverb is no one
     ("“It was a long night,” Texas delegate Bill Eastland, holding a “Cruz 2016” sign, said matter-of-factly.",
      "It was", ["It was a long night"], "Bill Eastland", "Bill Eastland", "said", False),
+    # a relative clause inside the subject between the quotation and its verb is the subject's
+    ("“The numbers are not there,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted on "
+     "Wednesday.",
+     "The numbers", ["The numbers are not there"], "Nate Silver", "Nate Silver", "tweeted", False),
 ]
 
 
@@ -244,6 +248,17 @@ def test_a_verb_that_speaks_with_its_particle_is_the_cue(nlp, text: str, begins:
     assert q.cue is not None and text[q.cue.start:q.cue.end] == cue
     assert q.speaker is not None and text[q.speaker.start:q.speaker.end] == mention
     assert q.speaker.name.endswith(mention)
+
+
+def test_words_quoted_inside_a_phrase_do_not_make_its_relative_clause_a_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A relative clause between a whole quotation and its verb describes the verb's subject ("Nate
+    Silver, the polling guru who founded fivethirtyeight.com tweeted"); after words quoted inside a
+    phrase, it is the phrase's, and the verb after it ("promise") is no cue of those words."""
+    text = ("One such document, obtained by The Post, includes a “no-disparagement” clause that requires staffers "
+            "to promise “during the term of your service” not to “demean or disparage publicly” Trump.")
+    (q,) = [q for q in quotes(nlp, text) if q.text.startswith("no-disparagement")]
+    assert q.speaker is not None and text[q.speaker.start:q.speaker.end] == "One such document"
+    assert q.cue is not None and text[q.cue.start:q.cue.end] == "includes"
 
 
 def test_a_quote_said_by_the_verb_before_it_is_not_rejoined_with_the_next() -> None:

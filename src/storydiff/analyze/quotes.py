@@ -495,7 +495,7 @@ class _Reader(Mentions):
             verb = _first(after, _is_bare_cue) or _mistagged_cue(after) or _inverted_cue(after)
         if verb is None:
             return None
-        if not all(u.is_punct or _in_subject(u, verb) for u in after[:after.index(verb)]):
+        if not all(u.is_punct or _in_subject(u, verb, relative=not found.partial) for u in after[:after.index(verb)]):
             return None
         if any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in verb.children):
             return None  # "agreed that Clinton is in “good health,” while 73 percent said the same of Trump"
@@ -1278,12 +1278,18 @@ def _is_bare_cue(t: Token) -> bool:
     return t.tag_ in {"VBD", "VBZ", "VBP"}
 
 
-def _in_subject(u: Token, verb: Token) -> bool:
-    """Whether ``u``, written between a quotation and its cue verb, belongs to the cue clause."""
+def _in_subject(u: Token, verb: Token, *, relative: bool = False) -> bool:
+    """Whether ``u``, written between a quotation and its cue verb, belongs to the cue clause;
+    ``relative``: whether a relative clause there may be the subject's (after a whole quotation, not
+    after words quoted inside a phrase: in "a “no-disparagement” clause that requires staffers to
+    promise" the clause is no one's subject)."""
     if u.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON", "ADV", "AUX", "PART", "CCONJ"}:
         return True
-    # a name the tagger took for a verb ("Tulsa police Chief Chuck Jordan said") is still a name
-    return verb in u.ancestors or u.ent_type_ in AGENT_LABELS
+    # a name the tagger took for a verb ("Tulsa police Chief Chuck Jordan said") is still a name; and a
+    # relative clause describes the subject before the verb ("Nate Silver, the polling guru who founded
+    # fivethirtyeight.com tweeted")
+    return verb in u.ancestors or u.ent_type_ in AGENT_LABELS or relative and any(
+        a.dep_ == "relcl" and a.head.pos_ in {"NOUN", "PROPN"} and a.head.i < a.i < verb.i for a in (u, *u.ancestors))
 
 
 def _intro_verb(tokens: list[Token]) -> Token | None:
