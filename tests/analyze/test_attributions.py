@@ -37,6 +37,16 @@ ROWS = [
     # the name at the head of the phrase, not the first one in it
     ("The indictments were announced by U.S. Deputy Attorney General Rod Rosenstein on Friday.",
      "announced by U.S. Deputy Attorney General Rod Rosenstein", "Rod Rosenstein", "person"),
+    # a thing made credits its maker, whoever that is: "by" after the thing (which the parse may hang from
+    # the verb) or the agent of a verb of making; a name the parse cuts short is given whole
+    ("Netanyahu appears in a new ad by Secure America Now.", "ad by Secure America Now", "Secure America Now",
+     "organization"),
+    ("It was paid for by nonprofit conservative advocacy group Secure America Now.",
+     "paid for by nonprofit conservative advocacy group Secure America Now", "Secure America Now", "organization"),
+    ("The report, by White House Counsel Robert Bauer, said the offer was made.",
+     "report, by White House Counsel Robert Bauer", "Robert Bauer", "person"),
+    ("The poll was conducted by Quinnipiac University between Monday and Thursday.",
+     "conducted by Quinnipiac University", "Quinnipiac University", "organization"),
     # what was said to an outlet, and being on the air
     ("The justice had kicked off the storm with comments to The New York Times published Saturday.",
      "comments to The New York Times", "New York Times", "outlet"),
@@ -68,6 +78,9 @@ def test_attribution(nlp, text, evidence, source, kind):  # type: ignore[no-unty
     # being on someone is no appearance on the air; a person named like a network is a person
     "After the debate, the pressure was on Biden.",
     "Former Mexican President Vicente Fox said Trump was not welcome. The comments from Fox echo his successor's.",
+    # being done to or seen by someone makes them no maker, nor does being paid by them
+    "The senator was struck by a car. The ad was seen by millions of viewers.",
+    "The staff were paid by the campaign until March.",
 ])
 def test_no_credit(nlp, text):  # type: ignore[no-untyped-def]
     doc = nlp(text)

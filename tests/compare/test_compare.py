@@ -123,6 +123,17 @@ def test_two_outlets_that_both_reported_it_are_no_conflict(nlp):  # type: ignore
     assert "none said to have had it first" in credits[0].explanation
 
 
+def test_two_articles_crediting_one_maker_agree(nlp):  # type: ignore[no-untyped-def]
+    """"a new ad by the Emergency Committee for Israel" and "paid for by the Emergency Committee for
+    Israel": one group credited with one ad, each article naming it once."""
+    a = "Netanyahu appears in a new ad by the Emergency Committee for Israel. The spot will air in Miami.\n"
+    b = "The ad, set to air in Miami, was paid for by the Emergency Committee for Israel.\n"
+    (f,) = _about(_story(nlp, a=a, b=b), "attribution", "Emergency Committee")
+    assert f.status == "agree"
+    assert [(m.article, m.text) for m in f.mentions] == [
+        ("a", "ad by the Emergency Committee for Israel"), ("b", "paid for by the Emergency Committee for Israel")]
+
+
 def test_a_title_alone_names_no_one_and_two_senators_are_two_people() -> None:
     from storydiff.compare.quotes import name_words
 

@@ -43,6 +43,15 @@ CREDIT_NOUNS = {"report", "story", "article", "interview", "investigation", "ana
                 "op-ed", "editorial", "broadcast", "exclusive", "poll", "survey", "appearance", "comment",
                 "remark"}
 UTTERED = {"comment", "remark", "interview"}  # said to an outlet: "comments to The New York Times"
+# Things someone makes and puts out, credited to their maker by "by": "a new ad by Secure America Now",
+# "the report, by White House Counsel Robert Bauer".
+MADE_NOUNS = {"ad", "advertisement", "commercial", "spot", "video", "report", "memo", "study", "poll", "survey",
+              "letter", "analysis", "book", "documentary", "film", "petition", "lawsuit", "audit", "review",
+              "investigation", "statement", "op-ed", "editorial", "column", "article", "story"}
+# Verbs of making or putting something out whose agent is its maker: "paid for by …", "was posted on
+# YouTube by …", "a poll conducted by …" ("publish" and the verbs of news are REPORT_VERBS').
+MADE_VERBS = {"produce", "post", "release", "write", "sponsor", "fund", "commission", "conduct", "author",
+              "create", "film", "pay", "finance", "issue"}
 # Cues that tell of someone speaking to an outlet, who is then its teller (see _teller).
 SPEAKING = INTERVIEW_VERBS | {"interview", "appearance", "comment", "remark", "be"}
 
@@ -119,44 +128,89 @@ def _kind(span: Span, index: EntityIndex, name: str | None) -> str | None:
     return None
 
 
-def _candidates(doc: Doc) -> Iterator[tuple[Token, Token]]:
-    """(cue token, source head token) pairs."""
+def _candidates(doc: Doc) -> Iterator[tuple[Token, Token, bool]]:
+    """(cue token, source head token, whether the source made what the cue names) triples."""
     for tok in doc:
         lower = tok.lower_
-        if lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        made = _made_by(tok)
+        if made is not None:
+            yield *made, True
+        elif lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objs:
-                yield tok, objs[0]
+                yield tok, objs[0], False
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS:
             if tok.lemma_.lower() == "break" and not any(
                     c.dep_ == "dobj" and c.lemma_.lower() in BROKEN_NEWS for c in tok.children):
                 continue  # "Hansbrough broke the scoring record" credits no one
             for child in tok.children:
                 if child.dep_ == "nsubj" and child.pos_ in {"PROPN", "NOUN"}:
-                    yield tok, child
+                    yield tok, child, False
                 elif child.dep_ == "agent":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            yield tok, obj
+                            yield tok, obj, False
         elif tok.lemma_ == "be" and tok.dep_ == "ROOT":
             # "Gibbs was on ABC's “This Week.”": on the air (an outlet only: see extract_attributions)
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "on":
-                    yield from ((tok, obj) for obj in _named_objects(child))
+                    yield from ((tok, obj, False) for obj in _named_objects(child))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in INTERVIEW_VERBS:
             for child in tok.children:
                 if child.dep_ in {"dobj", "dative"} and child.pos_ == "PROPN" and tok.lemma_ != "say":
-                    yield tok, child
+                    yield tok, child, False
                 elif child.dep_ == "prep" and child.lower_ in {"on", "to"}:
-                    yield from ((tok, obj) for obj in _named_objects(child))
+                    yield from ((tok, obj, False) for obj in _named_objects(child))
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CREDIT_NOUNS:
             for child in tok.children:
                 if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN":
-                    yield tok, child
+                    yield tok, child, False
                 elif child.dep_ == "prep" and (child.lower_ in {"with", "for", "by", "in", "on", "from"}
                                                or child.lower_ == "to" and tok.lemma_.lower() in UTTERED):
                     # "comments to The New York Times"
-                    yield from ((tok, obj) for obj in _named_objects(child))
+                    yield from ((tok, obj, False) for obj in _named_objects(child))
+
+
+def _made_by(tok: Token) -> tuple[Token, Token] | None:
+    """(the made thing or the verb of making, its maker) when ``tok`` is the "by" of a maker: after a
+    thing made (MADE_NOUNS), written right before it or before a comma ("a new ad by Secure America
+    Now", "The report, by White House Counsel Robert Bauer,": the parse may hang "by" from the verb),
+    or as the agent of a verb of making (MADE_VERBS; "paying" only "for": "paid for by the group").
+    The maker is the object of "by", or the name that object stands beside ("advocacy group Secure
+    America Now")."""
+    if tok.lower_ != "by" or tok.dep_ not in {"prep", "agent"}:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    name = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    maker = name if obj.pos_ == "NOUN" and name is not None else obj
+    k = tok.i - 1 - (tok.i > 1 and tok.doc[tok.i - 1].text == ",")
+    before = tok.doc[k] if k >= 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in MADE_NOUNS:
+        return before, maker
+    verb = tok.head
+    if tok.dep_ == "agent" and verb.pos_ == "VERB" and verb.lemma_.lower() in MADE_VERBS \
+            and (verb.lemma_.lower() != "pay" or any(c.lower_ == "for" for c in verb.children)):
+        return verb, maker
+    return None
+
+
+def _name_end(source: Span) -> int:
+    """Where the name ``source`` ends in stands whole, when the parse cut its last word off ("Secure
+    America Now", whose "Now" it reads as an adverb): the end of the entity its last word is in,
+    without the marks and possessive an entity may take in ("the New York Post: '")."""
+    doc, end = source.doc, source.end
+    last = doc[end - 1]
+    if not last.ent_type_:
+        return end
+    entity = next((e for e in doc.ents if e.start <= last.i < e.end), None)
+    if entity is None:
+        return end
+    stop = entity.end
+    while stop > end and not (doc[stop - 1].is_alpha and doc[stop - 1].tag_ != "POS"):
+        stop -= 1
+    return max(end, stop)
 
 
 def _named_objects(prep: Token) -> Iterator[Token]:
@@ -222,7 +276,7 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
     """The article's credits; ``mentions`` (the article's named people) tells whom a "he" who told an
     outlet something refers to."""
     seen: set[tuple[int, int]] = set()
-    for cue, head in _candidates(doc):
+    for cue, head, authored in _candidates(doc):
         source = _np(head)
         if not source.text or source[0].pos_ == "PRON" or source.root.ent_type_ in {"DATE", "TIME"}:
             continue
@@ -230,13 +284,15 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         kind = _kind(source, index, named_as)
         if kind == "organization" and cue.lemma_.lower() in NEWS_VERBS:
             kind = "outlet"  # a named organisation that "reported" or "first revealed" something is a news outlet
-        # Telling or talking to someone credits them only when they are an outlet.
-        if kind is None or (kind != "outlet" and cue.lemma_.lower() in SPEAKING | CREDIT_NOUNS):
+        # Telling or talking to someone credits them only when they are an outlet; a thing made credits
+        # its maker, whoever that is.
+        if kind is None or (kind != "outlet" and cue.lemma_.lower() in SPEAKING | CREDIT_NOUNS and not authored):
             continue
         # The cue phrase plus the source: "the Oregonian reported", "first reported by the Portland Tribune".
         start = source.start - 1 if source.start > 0 and doc[source.start - 1].lower_ == "the" else source.start
         lo = min(cue.i, start)
-        hi = max(cue.i + 1, source.end)
+        # the source's name whole, where the parse cut its last word off ("Secure America Now": "Now" an adverb)
+        hi = max(cue.i + 1, source.end, _name_end(source))
         if cue.lower_ == "according":
             hi = max(hi, cue.i + 2)
         for left in cue.lefts:
