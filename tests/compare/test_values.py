@@ -187,6 +187,9 @@ def test_weekdays_without_a_date_differ_in_the_part_of_the_day() -> None:
     ("WSJ", "Wall Street Journal", True),
     ("WVLK Radio", "talk radio station WVLK", True),
     ("the U.S. attorney\u2019s office", "the U.S. attorney's office", True),  # curly and straight apostrophes
+    ("L.A. Times", "the Los Angeles Times", True),  # a place abbreviated in the name
+    ("N.Y. Post", "New York Post", True),
+    ("L.A. Times", "New York Times", False),
     ("the Oregonian", "Portland Tribune", False),
     ("CNBC", "CNN", False),
 ])

@@ -32,7 +32,14 @@ def same_source(a: str, b: str) -> bool:
     if _initials(ka) == "".join(kb) or _initials(kb) == "".join(ka):
         return True  # "AP" and "Associated Press"
     short, long = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
-    return all(w in long for w in short)
+    return all(w in long or _initials_of_run(w, long) for w in short)
+
+
+def _initials_of_run(word: str, words: list[str]) -> bool:
+    """Whether ``word`` is the initials of two or more words in a row of ``words``: "la" of "los
+    angeles" ("L.A. Times", "Los Angeles Times"), "ny" of "new york"."""
+    n = len(word)
+    return n >= 2 and any(_initials(words[i:i + n]) == word for i in range(len(words) - n + 1))
 
 
 def _initials(words: list[str]) -> str:
