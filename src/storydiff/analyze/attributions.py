@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution
 from ..model import Span as CharSpan
 from .entities import EntityIndex
+from .quotemarks import ARTICLES
 from .speakers import UTTERANCES, Mentions, who
 from .text import char_span, context_lemmas, named
 
@@ -78,7 +79,7 @@ def outlet_key(name: str) -> str:
     if signs:  # "KGW-TV"; written in capitals, as "Wall" and "Week" are not
         return signs[0].lower()
     words = [w for w in re.split(r"[\s]+", name.lower().replace(".", "")) if w]
-    while words and words[0] in {"the", "a", "an"}:
+    while words and words[0] in ARTICLES:
         words = words[1:]
     words = [w for w in words if w not in {"newspaper", "radio", "tv", "magazine", "station", "website"}]
     return " ".join(words)

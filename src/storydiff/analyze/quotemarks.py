@@ -20,7 +20,8 @@ MARKS = "“”\""
 BEFORE_OPEN = frozenset(" \t\r\n\u00a0([{—–―-/‘'“”\"")
 _EVENT = re.compile("[“”\"\n]")
 # Words a title leaves in lower case.
-TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "at", "by", "or"})
+ARTICLES = frozenset({"a", "an", "the"})  # the words a name or title may begin with that are no part of it
+TITLE_SMALL = ARTICLES | {"of", "on", "in", "and", "for", "to", "with", "at", "by", "or"}
 
 
 @dataclass

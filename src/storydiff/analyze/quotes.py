@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Quote, Span, Speaker
 from .entities import EntityIndex
-from .quotemarks import MARKS, QuotedStretch, ends_sentence, goes_on, title_like
+from .quotemarks import ARTICLES, MARKS, QuotedStretch, ends_sentence, goes_on, title_like
 from .speakers import (
     GENDERED_WORDS,
     PERSONAL,
@@ -1483,7 +1483,7 @@ def _said_before(f: _Found, reader: _Reader) -> bool:
 
 def _two_people(a: Speaker, b: Speaker) -> bool:
     """Two speakers that share no word of their names, neither of them a pronoun left unresolved."""
-    words = [{w.lower() for w in re.findall(r"[\w’'-]+", s.name)} - {"the", "a", "an", "of"} for s in (a, b)]
+    words = [{w.lower() for w in re.findall(r"[\w’'-]+", s.name)} - ARTICLES - {"of"} for s in (a, b)]
     return not any(w & (AGENT_PRONOUNS | {"it"}) for w in words) and not words[0] & words[1]
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..analyze.quotemarks import TITLE_SMALL, ends_sentence, goes_on, title_like
+from ..analyze.quotemarks import ARTICLES, TITLE_SMALL, ends_sentence, goes_on, title_like
 from ..model import Quote
 from .align import Pair
 
@@ -521,7 +521,7 @@ def _named_thing(unit: Unit, beside: Unit | None = None) -> bool:
     writes its words capitalized inside a sentence too, as a name is ("Mexico!" beside "I heard the
     head of Mexico said")."""
     words = [t for t in unit.tokens if any(ch.isalpha() for ch in t)]
-    if not (words and (words[0][:1].isupper() or words[0].lower() in {"the", "a", "an"}) and title_like(words)):
+    if not (words and (words[0][:1].isupper() or words[0].lower() in ARTICLES) and title_like(words)):
         return False
     if not unit.text.rstrip(" \"'”’").endswith(("!", "?")):
         return True
