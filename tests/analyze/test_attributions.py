@@ -45,6 +45,17 @@ ROWS = [
      "paid for by nonprofit conservative advocacy group Secure America Now", "Secure America Now", "organization"),
     ("The report, by White House Counsel Robert Bauer, said the offer was made.",
      "report, by White House Counsel Robert Bauer", "Robert Bauer", "person"),
+    # a maker's office or campaign is the maker's
+    ("The review was conducted by Paul Fishman’s office last year.", "conducted by Paul Fishman’s office",
+     "Paul Fishman", "person"),
+    ("The statement was issued by the Bernie Sanders campaign on Tuesday.", "issued by the Bernie Sanders campaign",
+     "Bernie Sanders", "person"),
+    # a name's own words only: not the words an entity takes on after it
+    ("The plan would cost $1 trillion, according to the Tax Policy Center - half of it in the first year.",
+     "according to the Tax Policy Center", None, "organization"),
+    ("The cause of death was homicide, according to the New York City Office of the Chief Medical Examiner.",
+     "according to the New York City Office of the Chief Medical Examiner",
+     "New York City Office of the Chief Medical Examiner", "organization"),
     ("The poll was conducted by Quinnipiac University between Monday and Thursday.",
      "conducted by Quinnipiac University", "Quinnipiac University", "organization"),
     # what was said to an outlet, and being on the air
@@ -65,7 +76,7 @@ def test_attribution(nlp, text, evidence, source, kind):  # type: ignore[no-unty
     assert hits, [a.text for a in found]
     a = hits[0]
     assert text[a.start:a.end] == a.text
-    assert a.source == source
+    assert source is None or a.source == source
     assert a.source_kind == kind
 
 
@@ -81,6 +92,8 @@ def test_attribution(nlp, text, evidence, source, kind):  # type: ignore[no-unty
     # being done to or seen by someone makes them no maker, nor does being paid by them
     "The senator was struck by a car. The ad was seen by millions of viewers.",
     "The staff were paid by the campaign until March.",
+    # a maker told by what they are is no one by name, not the place or party a word of it names
+    "The report was written by U.S. contractors in 2014. The super PAC was funded by major GOP donors.",
 ])
 def test_no_credit(nlp, text):  # type: ignore[no-untyped-def]
     doc = nlp(text)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution
 from ..model import Span as CharSpan
 from .entities import EntityIndex
-from .quotemarks import ARTICLES
+from .quotemarks import ARTICLES, TITLE_SMALL
 from .speakers import UTTERANCES, Mentions, who
 from .text import char_span, context_lemmas, named
 
@@ -199,8 +199,10 @@ def _made_by(tok: Token) -> tuple[Token, Token] | None:
 
 def _name_end(source: Span) -> int:
     """Where the name ``source`` ends in stands whole, when the parse cut its last word off ("Secure
-    America Now", whose "Now" it reads as an adverb): the end of the entity its last word is in,
-    without the marks and possessive an entity may take in ("the New York Post: '")."""
+    America Now", whose "Now" it reads as an adverb; "the New York City Office of the Chief Medical
+    Examiner"): the words after it of the entity its last word is in, as far as they are a title's,
+    capitalised or small (TITLE_SMALL), and end on a capitalised one (not the marks or possessive an
+    entity may take in: "the New York Post: '")."""
     doc, end = source.doc, source.end
     last = doc[end - 1]
     if not last.ent_type_:
@@ -208,10 +210,20 @@ def _name_end(source: Span) -> int:
     entity = next((e for e in doc.ents if e.start <= last.i < e.end), None)
     if entity is None:
         return end
-    stop = entity.end
-    while stop > end and not (doc[stop - 1].is_alpha and doc[stop - 1].tag_ != "POS"):
-        stop -= 1
-    return max(end, stop)
+    stop = end
+    while stop < entity.end and doc[stop].is_alpha \
+            and (doc[stop].text[:1].isupper() or doc[stop].lower_ in TITLE_SMALL):
+        stop += 1  # the name's own words only: not "- half" of "the Tax Policy Center - half"
+    while stop > end and not doc[stop - 1].text[:1].isupper():
+        stop -= 1  # ending on a word of the name: "the Office of the Surgeon General", not "… Press of"
+    return stop
+
+
+def _a_person(tok: Token, index: EntityIndex) -> bool:
+    """Whether the article names a person at ``tok`` (the parse may tag the "Sanders" of "the Sanders
+    campaign" an organisation; the article's index knows Bernie Sanders)."""
+    name = index.name_at(tok.idx, tok.idx + len(tok))
+    return tok.ent_type_ == "PERSON" or (name is not None and index.labels.get(name) == "PERSON")
 
 
 def _named_objects(prep: Token) -> Iterator[Token]:
@@ -281,7 +293,12 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         source = _np(head)
         if not source.text or source[0].pos_ == "PRON" or source.root.ent_type_ in {"DATE", "TIME"}:
             continue
-        named_as = _named_at(source, index)
+        # a maker told by what they are is no one by name: "written by U.S. contractors" is not by the U.S.,
+        # nor "funded by major GOP donors" by the GOP (but "conducted by Mr. Fishman's office" is Fishman's,
+        # and "issued by the Sanders campaign" Sanders's)
+        unnamed = authored and head.pos_ == "NOUN" and not head.ent_type_ and not any(
+            c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" and _a_person(c, index) for c in head.children)
+        named_as = None if unnamed else _named_at(source, index)
         kind = _kind(source, index, named_as)
         if kind == "organization" and cue.lemma_.lower() in NEWS_VERBS:
             kind = "outlet"  # a named organisation that "reported" or "first revealed" something is a news outlet
