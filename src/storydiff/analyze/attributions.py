@@ -198,7 +198,7 @@ def _made_by(tok: Token) -> tuple[Token, Token] | None:
 
 
 def _name_end(source: Span) -> int:
-    """Where the name ``source`` ends in stands whole, when the parse cut its last word off ("Secure
+    """Where the name ``source`` gives ends, whole, when the parse cut its last word off ("Secure
     America Now", whose "Now" it reads as an adverb; "the New York City Office of the Chief Medical
     Examiner"): the words after it of the entity its last word is in, as far as they are a title's,
     capitalised or small (TITLE_SMALL), and end on a capitalised one (not the marks or possessive an
