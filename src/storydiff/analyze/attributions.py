@@ -186,7 +186,7 @@ def _made_by(tok: Token) -> tuple[Token, Token] | None:
         return None
     name = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     maker = name if obj.pos_ == "NOUN" and name is not None else obj
-    k = tok.i - 1 - (tok.i > 1 and tok.doc[tok.i - 1].text == ",")
+    k = tok.i - 2 if tok.i > 1 and tok.doc[tok.i - 1].text == "," else tok.i - 1  # the word before, past a comma
     before = tok.doc[k] if k >= 0 else None
     if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in MADE_NOUNS:
         return before, maker
@@ -204,14 +204,8 @@ def _name_end(source: Span) -> int:
     capitalised or small (TITLE_SMALL), and end on a capitalised one (not the marks or possessive an
     entity may take in: "the New York Post: '")."""
     doc, end = source.doc, source.end
-    last = doc[end - 1]
-    if not last.ent_type_:
-        return end
-    entity = next((e for e in doc.ents if e.start <= last.i < e.end), None)
-    if entity is None:
-        return end
     stop = end
-    while stop < entity.end and doc[stop].is_alpha \
+    while stop < len(doc) and doc[stop].ent_iob_ == "I" and doc[stop].is_alpha \
             and (doc[stop].text[:1].isupper() or doc[stop].lower_ in TITLE_SMALL):
         stop += 1  # the name's own words only: not "- half" of "the Tax Policy Center - half"
     while stop > end and not doc[stop - 1].text[:1].isupper():
