@@ -883,3 +883,11 @@ def test_a_long_run_of_he_does_not_exhaust_the_stack(nlp) -> None:  # type: igno
     (q,) = quotes(nlp, text)
     assert q.speaker is not None and q.speaker.name == "John Smith"
     assert text[q.speaker.start:q.speaker.end] == "he"
+
+
+def test_initials_with_stops_are_the_word_without(nlp) -> None:  # type: ignore[no-untyped-def]
+    # compare reads two sentences as telling one fact on their words: "F.B.I." and "FBI" are one
+    (dotted,) = quotes(nlp, "“We are done,” a senior F.B.I. agent told N.F.L. reporters.")
+    (plain,) = quotes(nlp, "“We are done,” a senior FBI agent told NFL reporters.")
+    assert "fbi" in dotted.context and "f.b.i." not in dotted.context
+    assert set(dotted.context) == set(plain.context)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Span as CharSpan
@@ -63,6 +65,16 @@ def context_lemmas(sent: Span, skip: tuple[int, int] | None = None) -> tuple[str
     return tuple(seen)
 
 
+# Initials written with stops: "F.B.I.", "U.S.", "p.m."
+_DOTTED = re.compile(r"(?:[a-z]\.){2,}")
+
+
+def _undotted(lemma: str) -> str:
+    """A word of initials as outlets without stops write it: "F.B.I." (the Times' style) and "FBI"
+    are one word to compare two sentences on."""
+    return lemma.replace(".", "") if _DOTTED.fullmatch(lemma) else lemma
+
+
 def _content_lemmas(sent: Span) -> list[tuple[int, str]]:
     """Each content token of ``sent`` as (character offset, lemma), read once per sentence and kept
     on the doc: a sentence that states many facts is asked for its context once per fact."""
@@ -73,7 +85,7 @@ def _content_lemmas(sent: Span) -> list[tuple[int, str]]:
         for tok in sent:
             if tok.pos_ not in CONTENT_POS or tok.is_stop or tok.like_num or len(tok.text) < 2:
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = _undotted(tok.lemma_.lower())
             if lemma not in NEWS_STOP and any(c.isalpha() for c in lemma):
                 found.append((tok.idx, lemma))
         kept[key] = found
