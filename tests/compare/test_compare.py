@@ -134,6 +134,25 @@ def test_two_articles_crediting_one_maker_agree(nlp):  # type: ignore[no-untyped
         ("a", "ad by the Emergency Committee for Israel"), ("b", "paid for by the Emergency Committee for Israel")]
 
 
+def test_a_document_told_by_what_it_is_is_one_source_only_as_the_story_s_own(nlp):  # type: ignore[no-untyped-def]
+    """"a new poll" in two articles may be two polls, and "the poll" is not the one another article
+    names; "the indictment" or "court records" in two reports of one case are one."""
+    def credits(a: str, b: str) -> list[str]:
+        story = _story(nlp, a=a, b=b)
+        return [f.status for f in story.findings if f.kind == "attribution"]
+
+    assert credits("Clinton leads Trump by four points, according to a new poll of likely voters.\n",
+                   "Clinton leads Trump by four points among likely voters, according to a new poll.\n") \
+        == ["unique", "unique"]  # the same words, and a new poll each
+    assert credits("Clinton leads Trump by four points among likely voters, according to the poll.\n",
+                   "Clinton leads Trump by four points among likely voters, according to a New York Times/CBS "
+                   "News poll.\n") == ["unique"] * 3  # "the poll"; the Times/CBS News poll and CBS News
+    assert credits("The couple spent the campaign money on trips, according to the indictment.\n",
+                   "According to the indictment, the couple spent the campaign money on trips.\n") == ["agree"]
+    assert credits("He was charged with assault in 2005, according to court records.\n",
+                   "In 2005, he was charged with assault, according to court records.\n") == ["agree"]
+
+
 def test_a_title_alone_names_no_one_and_two_senators_are_two_people() -> None:
     from storydiff.compare.quotes import name_words
 

@@ -157,7 +157,8 @@ def test_conflicts_first_seen_on_unseen_stories() -> None:
 AGREEMENTS_UNSEEN = JUDGED.with_name("judged_agreements_unseen.jsonl")
 # Pinned: of the agreements and variants judged false on PolNeAR stories (every percentage that two
 # poll stories were said to share, read: answers to other questions; three variants of two precisions
-# with no word in common but the verb), at most this many are still reported.
+# with no word in common but the verb; two credits of two polls, "the poll" against "a New York
+# Times/CBS News poll" and "a new poll" against "a new poll"), at most this many are still reported.
 MAX_FALSE_AGREEMENTS_UNSEEN = 3
 
 

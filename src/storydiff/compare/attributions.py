@@ -47,6 +47,12 @@ def _initials(words: list[str]) -> str:
 
 
 def judge_attributions(x: Attribution, y: Attribution, weights: Weights) -> Pair | None:
+    if _unnamed(x) != _unnamed(y) or _brought_in(x) or _brought_in(y):
+        # a document told by what it is names no source but the story's own: "according to the poll" is
+        # not the "New York Times/CBS News poll" another article names, and "according to a new poll" in
+        # two articles may be two polls (Harvard's and Morning Consult's); but "the indictment" or "court
+        # records" in two reports of one case are one
+        return None
     score = weights.similarity(x.context, y.context)
     if same_source(x.source, y.source):
         if x.teller and y.teller:
@@ -58,6 +64,17 @@ def judge_attributions(x: Attribution, y: Attribution, weights: Weights) -> Pair
         first = FIRST.search(x.text) is not None or FIRST.search(y.text) is not None
         return Pair(score, "incompatible" if first else "compatible", linked=score >= CONFLICT_MIN)
     return None
+
+
+def _unnamed(a: Attribution) -> bool:
+    """A document credited by what it is, with no name: "a new poll", "the indictment", "court records"."""
+    return a.source_kind == "document" and not any(w[:1].isupper() for w in a.source.split())
+
+
+def _brought_in(a: Attribution) -> bool:
+    """A document told by what it is and brought in as one of its kind: "a new poll", "an analysis"."""
+    return _unnamed(a) and re.search(rf"\b(?:a|an|another)\s+{re.escape(a.source.lower())}\b",
+                                     a.text.lower()) is not None
 
 
 def describe_attribution(a: Attribution, text: str, words: int = 9) -> str:
