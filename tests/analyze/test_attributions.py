@@ -22,6 +22,14 @@ ROWS = [
     ("According to the indictment, the couple spent the money on trips.", "According to the indictment",
      "indictment", "document"),
     ("The Harbor Courier broke the story on Monday.", "The Harbor Courier broke", "Harbor Courier", "outlet"),
+    # a source's phrase ends before a preposition whose object it does not reach: the document credited
+    # is "a study", its maker credited apart ("study by the Center for Immigration Studies")
+    ("Arrests rose, according to a study by the Center for Immigration Studies, a research group.",
+     "according to a study", "study", "document"),
+    ("Arrests rose, according to a study by the Center for Immigration Studies, a research group.",
+     "study by the Center for Immigration Studies", "Center for Immigration Studies", "organization"),
+    ("The Red Sox made an offer, according to Michael Silverman of the Boston Herald.",
+     "according to Michael Silverman", "Michael Silverman", "person"),
     # a programme whose title the parser reads as common words is its network's
     ('Speaking earlier on ABC\'s "This Week," Gibbs said the ad was wrong.', "Speaking earlier on ABC", "ABC",
      "outlet"),

@@ -97,6 +97,8 @@ def _np(tok: Token) -> Span:
     doc = tok.doc
     while lo < tok.i and doc[lo].pos_ in {"DET", "PUNCT", "ADV"}:
         lo += 1
+    while hi > tok.i and doc[hi].dep_ == "prep":
+        hi -= 1  # "a study by", "Michael Silverman of": a preposition whose object the phrase does not reach
     return doc[lo:hi + 1]
 
 
