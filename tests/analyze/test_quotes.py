@@ -351,6 +351,9 @@ def test_unknown_speaker_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
 
 SPEAKER_ROWS = [
     # text, the quote, the speaker's name and the words naming it (None: unknown)
+    # a phrase cut short after its noun ends before its function words, not on "at the"
+    ("A bipartisan group of 32 national security experts at the Pentagon said the plan was “reckless.”", "reckless.",
+     ("A bipartisan group of 32 national security experts", "A bipartisan group of 32 national security experts")),
     # a speech verb right after the quotation that the parse takes for an adjective of the name after it
     ('The debate ended late.\n\n"Big night," tweeted campaign manager Dana Fowler.', "Big night",
      ("Dana Fowler", "Dana Fowler")),

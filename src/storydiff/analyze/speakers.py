@@ -438,11 +438,17 @@ def phrase(noun: Token) -> list[Token]:
             break
         words.append(t)
         i += 1
+    while len(words) > 1 and words[-1].i > noun.i and words[-1].pos_ in _FUNCTION_WORDS:
+        words.pop()  # a tail cut short ends before its function words: "experts at the" is "experts"
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
     while words and (words[0].is_punct or words[0].is_space):
         words.pop(0)
     return words or [noun]
+
+
+# Parts of speech a phrase does not end on: prepositions, articles, conjunctions, "to", pronouns.
+_FUNCTION_WORDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON"})
 
 
 _AGE_NOUN = re.compile(r"(?:the|a|an)?\s*\d+\s*-\s*year\s*-\s*old", re.I)
