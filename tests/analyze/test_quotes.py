@@ -38,6 +38,12 @@ MARK_ROWS = [
     ("“He said \"no\" to me,” she said.", [['He said "no" to me']]),
     ('He is 6\'3" tall.', []),
     ("She called it ‘a mess.’", []),
+    # A closing or straight mark typed at the start of a line, before an ellipsis, a bracket or a
+    # capital, opens the quotation: at a line's start it closes nothing.
+    ("She was critical.\n\n” … they are so not like him,” she said.", [["… they are so not like him"]]),
+    ('He said so.\n" (Orozco) arranged it, " Hickok said.', [["(Orozco) arranged it"]]),
+    # A closing mark wrapped onto a line of its own, before a lower-case word, still closes.
+    ("“It was a long day for the whole world\n” he said.", [["It was a long day for the whole world"]]),
 ]
 
 
@@ -354,6 +360,9 @@ SPEAKER_ROWS = [
     # a phrase cut short after its noun ends before its function words, not on "at the"
     ("A bipartisan group of 32 national security experts at the Pentagon said the plan was “reckless.”", "reckless.",
      ("A bipartisan group of 32 national security experts", "A bipartisan group of 32 national security experts")),
+    # a quotation opened by a closing mark typed at the start of its paragraph, before an ellipsis
+    ("Davis was critical of all the candidates.\n\n” … they are so not like him,” she said in December.",
+     "… they are so not like him", ("Davis", "she")),
     # a speech verb right after the quotation that the parse takes for an adjective of the name after it
     ('The debate ended late.\n\n"Big night," tweeted campaign manager Dana Fowler.', "Big night",
      ("Dana Fowler", "Dana Fowler")),

@@ -44,12 +44,29 @@ def _flanks(text: str, i: int) -> tuple[bool, bool]:
 
 def _opens(text: str, i: int) -> bool:
     """Whether the mark at ``i`` opens a quotation when none is open."""
+    if _opens_line(text, i):
+        return True
     can_open, can_close = _flanks(text, i)
     if text[i] == "“":
         return can_open or not can_close
     if text[i] == "”":
         return can_open and not can_close
     return can_open and not (can_close and text[i - 1 if i else 0].isalnum())
+
+
+# What a quotation opening a line may begin with, after a space: an ellipsis, a bracket, a capital or
+# a digit; not a lower-case word, which a closing mark wrapped onto a line of its own goes on with
+# ("…world¶” he said").
+_LINE_OPENING = re.compile(r"[ \t\u00a0]+(?:…|\.\.\.|[(\[]|[A-Z0-9])")
+
+
+def _opens_line(text: str, i: int) -> bool:
+    """A closing or straight mark that opens a line and is followed by a space, as writers type one
+    by mistake for the opening mark before an ellipsis ("¶” … they are so not like him,” she said";
+    "¶" (Orozco) arranged to have witnesses"): a mark at the start of a line closes nothing, so it
+    opens the quotation that the mark at the sentence's end closes."""
+    line = text.rfind("\n", 0, i) + 1
+    return not text[line:i].strip() and _LINE_OPENING.match(text, i + 1) is not None
 
 
 def find_quoted(text: str) -> list[QuotedStretch]:
