@@ -360,6 +360,14 @@ SPEAKER_ROWS = [
     # a phrase cut short after its noun ends before its function words, not on "at the"
     ("A bipartisan group of 32 national security experts at the Pentagon said the plan was “reckless.”", "reckless.",
      ("A bipartisan group of 32 national security experts", "A bipartisan group of 32 national security experts")),
+    # a speaking "it" stands for the document or body last named as a subject, when nearer than the
+    # last organisation named
+    ("The Times-Picayune ran an editorial on Sunday. The editorial noted the governor’s comment but did not buy"
+     " her argument.\n\n“Surely she can do the same,” it read.", "Surely she can do the same",
+     ("The editorial", "it")),
+    ("The campaign sent an email on Tuesday. The email includes a photo of Cruz holding a gun.\n\n"
+     "At the bottom it reads, “You can win my engraved shotgun!”", "You can win my engraved shotgun!",
+     ("The email", "it")),
     # a quotation opened by a closing mark typed at the start of its paragraph, before an ellipsis
     ("Davis was critical of all the candidates.\n\n” … they are so not like him,” she said in December.",
      "… they are so not like him", ("Davis", "she")),

@@ -38,6 +38,13 @@ UTTERANCES = frozenset({"statement", "comment", "remark", "word", "tweet", "post
                         "assertion", "contention", "accusation", "insistence", "suggestion", "argument", "pledge",
                         "promise", "vow", "warning", "boast", "declaration", "quip", "retort", "complaint"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# What a speaking "it" may stand for by what it is: a document or a body of people.
+STATING_THINGS = UTTERANCES | frozenset({
+    "editorial", "newspaper", "paper", "report", "study", "poll", "survey", "filing", "lawsuit", "suit",
+    "complaint", "ad", "advertisement", "video", "website", "site", "book", "article", "release", "document",
+    "group", "committee", "campaign", "company", "organization", "agency", "council", "board", "panel",
+    "court", "government", "administration", "department", "ministry", "network", "magazine", "union"})
+IT_REACH = 2  # sentences before the one of the "it"
 
 # What the article itself says of a person's gender, for "he" and "she": an honorific before the
 # name, a gendered word beside it ("spokeswoman Jen Psaki", "his wife, Anne"), and the subject or
@@ -112,6 +119,9 @@ class Mentions:
                 return Speaker(hit if hit else tok.text, start, end)
             if low == "it":
                 org = self.last_mention(start, {"ORG"})
+                thing = self.stating_thing_before(tok, org[0] if org else -1)
+                if thing is not None:
+                    return Speaker(thing, start, end)
                 return Speaker(org[1] if org else tok.text, start, end)
             if low in RELATIVE:  # "the department, which reported …": the noun it stands for
                 before = relative_antecedent(tok)
@@ -136,6 +146,25 @@ class Mentions:
             if author is not None:
                 return author
         return Speaker(self.text[start:end], start, end)
+
+    def stating_thing_before(self, tok: Token, after: int) -> str | None:
+        """The words of the nearest subject before ``tok`` (in its sentence or the IT_REACH before it,
+        after the character ``after``) that is a document or a body by what it is: what an "it" that
+        speaks stands for there, when nearer than the last organisation named ("The editorial noted
+        Clinton's comment … “…,” it read"; "The email includes a photo … At the bottom it reads")."""
+        first = tok.sent.start
+        for _ in range(IT_REACH):
+            if first == 0:
+                break
+            first = tok.doc[first - 1].sent.start
+        for t in reversed(tok.doc[first:tok.i]):
+            if t.idx <= after:
+                return None
+            if t.dep_ in SUBJECTS and t.pos_ == "NOUN" and t.lemma_.lower() in STATING_THINGS \
+                    and not self.quoted(t.idx):
+                words = phrase(t)
+                return self.text[words[0].idx:words[-1].idx + len(words[-1])]
+        return None
 
     def author(self, noun: Token) -> Speaker | None:
         """Who made a statement, remarks, a tweet: its possessor (``Trump's statement``), the
