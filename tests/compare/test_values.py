@@ -169,6 +169,21 @@ def test_one_weekday_read_a_week_apart_is_one_day() -> None:
     assert relate_dates(tuesday(D(2014, 2, 25)), wednesday) == "incompatible"
 
 
+def test_a_weekday_whose_week_is_named_is_not_a_week_apart_of_one_told_past() -> None:
+    """"next Tuesday's debate" (future, October 16) and "The vice presidential debate on Tuesday was
+    supposed to be …" (past, October 9), in articles of one day, tell two weeks: not one day read two
+    ways, as two bare "Tuesday"s a week apart are."""
+    def tuesday(text, day, tense):  # type: ignore[no-untyped-def]
+        return DateFact(article="a", start=0, end=1, text=text, sentence=Span(0, 1), context=(),
+                        value=DateValue(day, day, "day"), weekday="Tuesday", relation=None, head="debate",
+                        tense=tense)
+
+    after, before = D(2012, 10, 16), D(2012, 10, 9)
+    assert relate_dates(tuesday("next Tuesday", after, "future"), tuesday("Tuesday", before, "past")) != "same"
+    assert relate_dates(tuesday("Tuesday", after, "future"), tuesday("Tuesday", before, "past")) == "same"
+    assert relate_dates(tuesday("next Tuesday", after, "future"), tuesday("Tuesday", before, "future")) == "same"
+
+
 def test_weekdays_without_a_date_differ_in_the_part_of_the_day() -> None:
     def weekday(text):  # type: ignore[no-untyped-def]
         return DateFact(article="a", start=0, end=1, text=text, sentence=Span(0, 1), context=(), value=None,

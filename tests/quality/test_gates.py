@@ -27,7 +27,7 @@ EXAMPLE_FLOORS = {"found": 4, "correct": 4, "max_violated": 0, "max_false_confli
 BASIL_FLOORS = {
     "gold-dev.json": {"found": 0.908, "correct": 0.853, "max_violated": 0, "max_false_conflicts": 0.01,
                       "max_ambiguous": 0.03},
-    "gold-dev-more.json": {"found": 0.868, "correct": 0.818, "max_violated": 0, "max_false_conflicts": 0.005,
+    "gold-dev-more.json": {"found": 0.873, "correct": 0.823, "max_violated": 0, "max_false_conflicts": 0.005,
                            "max_ambiguous": 0.026},
 }
 # "Ambiguous" counts a gold finding whose best-matching reported findings carry different statuses.
@@ -42,7 +42,7 @@ PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.38, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.18, "max_violated": 0}}
 QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.90}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
-QUOTE_FLOORS = {"recall": 0.98, "speaker": 0.935, "precision": 0.964}
+QUOTE_FLOORS = {"recall": 0.988, "speaker": 0.935, "precision": 0.964}
 
 
 def _score_findings(gold: Path, report: dict, inputs: Sequence[Path], tmp: Path) -> dict[str, float]:

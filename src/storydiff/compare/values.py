@@ -480,9 +480,16 @@ def _one_day(x: DateFact, y: DateFact) -> str | None:
     return "compatible"
 
 
+_NAMED_WEEK = re.compile(r"\b(?:next|last)\b", re.I)
+
+
 def _week_apart(x: DateFact, y: DateFact) -> bool:
     """One weekday named in both, read as days a week apart: which week a bare weekday means is read
-    from each article's publication date and tense, and that reading, not the texts, differs."""
+    from each article's publication date and tense, and that reading, not the texts, differs. Not when
+    one names its week ("next Tuesday's debate") and the other tells its day as past against it ("The
+    vice presidential debate on Tuesday was supposed to be …"): the texts then tell two weeks."""
+    if {x.tense, y.tense} == {"past", "future"} and (_NAMED_WEEK.search(x.text) or _NAMED_WEEK.search(y.text)):
+        return False
     return (x.weekday is not None and x.weekday == y.weekday and x.value is not None and y.value is not None
             and x.value.granularity == y.value.granularity == "day" and abs((x.value.first - y.value.first).days) == 7)
 
