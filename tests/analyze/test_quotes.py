@@ -42,6 +42,8 @@ MARK_ROWS = [
     # capital, opens the quotation: at a line's start it closes nothing.
     ("She was critical.\n\n” … they are so not like him,” she said.", [["… they are so not like him"]]),
     ('He said so.\n" (Orozco) arranged it, " Hickok said.', [["(Orozco) arranged it"]]),
+    # A mark right after a colon opens, as after a space ("Rep. Trey Gowdy (R-S.C.):"I have …").
+    ('Gowdy (R-S.C.):"Who told you that?"', [["Who told you that?"]]),
     # A closing mark wrapped onto a line of its own, before a lower-case word, still closes.
     ("“It was a long day for the whole world\n” he said.", [["It was a long day for the whole world"]]),
 ]

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 __all__ = ["MARKS", "QuotedStretch", "ends_sentence", "find_quoted", "opens_lower", "title_like"]
 
 MARKS = "“”\""
-# Characters that may stand before an opening mark.
-BEFORE_OPEN = frozenset(" \t\r\n\u00a0([{—–―-/‘'“”\"")
+# Characters that may stand before an opening mark (a colon too: "Rep. Trey Gowdy (R-S.C.):\"I have not …").
+BEFORE_OPEN = frozenset(" \t\r\n\u00a0([{—–―-/‘'“”\":")
 _EVENT = re.compile("[“”\"\n]")
 # Words a title leaves in lower case.
 ARTICLES = frozenset({"a", "an", "the"})  # the words a name or title may begin with that are no part of it
