@@ -370,6 +370,9 @@ SPEAKER_ROWS = [
     ("The campaign sent an email on Tuesday. The email includes a photo of Cruz holding a gun.\n\n"
      "At the bottom it reads, “You can win my engraved shotgun!”", "You can win my engraved shotgun!",
      ("The email", "it")),
+    # a transcript's label with a lawmaker's party and state
+    ('The hearing went on.\n\nRep. Trey Gowdy (R-S.C.):"Who told you that?"', "Who told you that?",
+     ("Trey Gowdy", "Trey Gowdy")),
     # a quotation opened by a closing mark typed at the start of its paragraph, before an ellipsis
     ("Davis was critical of all the candidates.\n\n” … they are so not like him,” she said in December.",
      "… they are so not like him", ("Davis", "she")),

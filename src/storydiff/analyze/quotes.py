@@ -87,7 +87,9 @@ _BYLINE = re.compile(
     r"(?:(?<=\S)[ \u00a0]*[-—–―]+[ \u00a0]*(?:More from[ \u00a0]+)?|^(?P<verb>[A-Z][a-z]+)[ \u00a0]+)"
     rf"(?P<name>{_BYLINE_NAME}(?:[ \u00a0]+(?:and|&)[ \u00a0]+{_BYLINE_NAME})?|the [a-z]+):\s*$", re.M)
 # "Bush: “…”" / "Michael P. McDonald:  “…”": a capitalised name of up to four words, a colon, the mark
-_NAME_COLON = re.compile(r"(?<![\w.])((?:[A-Z][\w.'’-]*[ \u00a0]){0,3}[A-Z][\w'’-]+):[ \u00a0]*$")
+# (and a lawmaker's party and state after the name: "Rep. Trey Gowdy (R-S.C.):")
+_NAME_COLON = re.compile(r"(?<![\w.])((?:[A-Z][\w.'’-]*[ \u00a0]){0,3}[A-Z][\w'’-]+)"
+                         r"(?:[ \u00a0]\([A-Z]-[A-Z][A-Za-z.]*\))?:[ \u00a0]*$")
 
 
 # --- cues and speakers ------------------------------------------------------------------------
@@ -963,7 +965,8 @@ class _Reader(Mentions):
         doc = self.doc
         words = doc[self.tok(label.start(1)):min(self.tok(label.end(1)), len(doc))]
         if len(words) and all(t.pos_ == "PROPN" or t.i in self.ent_of or t.text == "." for t in words):
-            found.cue = (label.end(1), label.end(1) + 1)
+            colon = self.text.index(":", label.end(1))
+            found.cue = (colon, colon + 1)
             found.speaker = self.named(label.start(1), label.end(1))
 
     def bylined(self, found: _Found) -> bool:
