@@ -370,6 +370,13 @@ SPEAKER_ROWS = [
     ("The campaign sent an email on Tuesday. The email includes a photo of Cruz holding a gun.\n\n"
      "At the bottom it reads, “You can win my engraved shotgun!”", "You can win my engraved shotgun!",
      ("The email", "it")),
+    # a number of people, told by whom it counts, as the subject of a speech participle's clause
+    ('Hundreds of pro-Sanders demonstrators marched through Center City on the first day of the Democratic '
+     'National Convention on Monday, chanting "Bernie or Jill, No Hill," raising fresh questions.',
+     "Bernie or Jill, No Hill", ("Hundreds of pro-Sanders demonstrators", "Hundreds of pro-Sanders demonstrators")),
+    # a hyphen inside a word is no end of the speaker's phrase
+    ('The police urged calm.\n\nA reporter for Agence France-Presse called it "absolute chaos."', "absolute chaos.",
+     ("A reporter for Agence France-Presse", "A reporter for Agence France-Presse")),
     # a transcript's label with a lawmaker's party and state
     ('The hearing went on.\n\nRep. Trey Gowdy (R-S.C.):"Who told you that?"', "Who told you that?",
      ("Trey Gowdy", "Trey Gowdy")),

@@ -1415,11 +1415,20 @@ def _has_mark(text: str) -> bool:
 def _nominal(t: Token) -> bool:
     if age_noun(t):
         return True  # "said the 46-year-old": a person named by their age
+    if t.ent_type_ == "CARDINAL" and _of_people(t):
+        return True  # "Hundreds of pro-Sanders demonstrators marched …, chanting": a number of people
     if t.ent_type_ in NOT_SPEAKERS or not any(ch.isalpha() for ch in t.text):
         return False  # a dash the parse made a subject ("made public ― Trump boasted") names no one
     # or a name the tagger took for a verb: "Trump shot back" (a capitalized word inside the sentence)
     return t.pos_ in {"NOUN", "PROPN", "PRON", "X"} or bool(t.ent_type_) or (
         t.is_title and not t.is_sent_start and t.tag_ in _NAME_MISTAGS)
+
+
+def _of_people(t: Token) -> bool:
+    """A number told by the people it counts: "Hundreds of demonstrators", "Dozens of Republicans"."""
+    return t.pos_ in {"NOUN", "NUM"} and any(
+        c.dep_ == "prep" and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and (_people(g) or _agent(g)) for g in c.children) for c in t.children)
 
 
 # What the tagger calls a surname that is also a word ("Trump shot back", "From said"); not a gerund

@@ -462,7 +462,8 @@ def phrase(noun: Token) -> list[Token]:
     i = noun.i + 1
     while i <= noun.right_edge.i and i < noun.i + 8:
         t = doc[i]
-        if t.is_punct or t.dep_ in {"relcl", "acl", "appos"} or t.pos_ in {"VERB", "AUX"} \
+        inside_word = t.text == "-" and not doc[i - 1].whitespace_ and not t.whitespace_  # "pro-Sanders"
+        if t.is_punct and not inside_word or t.dep_ in {"relcl", "acl", "appos"} or t.pos_ in {"VERB", "AUX"} \
                 or t.tag_ in {"WDT", "WP"}:  # "a campaign surrogate who said": not "… who"
             break
         words.append(t)
