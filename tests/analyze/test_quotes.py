@@ -377,6 +377,15 @@ SPEAKER_ROWS = [
     # a hyphen inside a word is no end of the speaker's phrase
     ('The police urged calm.\n\nA reporter for Agence France-Presse called it "absolute chaos."', "absolute chaos.",
      ("A reporter for Agence France-Presse", "A reporter for Agence France-Presse")),
+    # a rank the tokenizer cut off from the name after it, at a sentence's end, is that person's
+    ('Police said he targeted two managers.\n"There is a suspicion that there might have been a third official he '
+     'was seeking, " said Troy police Lt. Gerry Scherlinck.\nThe man was not in the office.',
+     "There is a suspicion that there might have been a third official he was seeking",
+     ("Gerry Scherlinck", "Gerry Scherlinck")),
+    # an office the parse took for the subject, the name at the end of what it is of
+    ('In that announcement, Interior Secretary Dirk Kempthorne spoke.\n"The rule strengthens the regulations," said '
+     'Secretary of the Interior Dirk Kempthorne.\nIt started with the polar bears.',
+     "The rule strengthens the regulations", ("Dirk Kempthorne", "Dirk Kempthorne")),
     # a transcript's label with a lawmaker's party and state
     ('The hearing went on.\n\nRep. Trey Gowdy (R-S.C.):"Who told you that?"', "Who told you that?",
      ("Trey Gowdy", "Trey Gowdy")),

@@ -45,6 +45,14 @@ STATING_THINGS = UTTERANCES | frozenset({
     "group", "committee", "campaign", "company", "organization", "agency", "council", "board", "panel",
     "court", "government", "administration", "department", "ministry", "network", "magazine", "union"})
 IT_REACH = 2  # sentences before the one of the "it"
+# Offices a name may follow at the end of what they are of ("Secretary of the Interior Dirk Kempthorne").
+OFFICES = frozenset({"secretary", "director", "chairman", "chairwoman", "minister", "commissioner",
+                     "administrator", "president", "chief", "head", "governor", "mayor", "attorney"})
+# Ranks and titles written before a name, as abbreviated or in full ("Lt. Gerry Scherlinck").
+RANKS = frozenset({"Lt", "Lieut", "Sgt", "Capt", "Col", "Gen", "Maj", "Cpl", "Adm", "Cmdr", "Det", "Insp", "Supt",
+                   "Gov", "Sen", "Rep", "Rev", "Dr", "Prof", "Atty", "Lieutenant", "Sergeant", "Captain",
+                   "Colonel", "General", "Major", "Corporal", "Admiral", "Commander", "Detective", "Inspector",
+                   "Trooper", "Officer", "Deputy", "Chief"})
 
 # What the article itself says of a person's gender, for "he" and "she": an honorific before the
 # name, a gendered word beside it ("spokeswoman Jen Psaki", "his wife, Anne"), and the subject or
@@ -105,6 +113,12 @@ class Mentions:
 
     def resolve(self, tok: Token) -> Speaker | None:
         """The speaker a subject word names or refers to."""
+        ranked = self.ranked(tok)
+        if ranked is not None:
+            return Speaker(self.name_of(ranked), ranked.start_char, ranked.end_char)
+        office = self.office_holder(tok)
+        if office is not None:
+            return office
         ent = self.entity_near(tok)
         if ent is not None:
             return Speaker(self.name_of(ent), ent.start_char, ent.end_char)
@@ -393,6 +407,40 @@ class Mentions:
         if ent.label_ != "PERSON" and name in self.surnames:
             return self.surnames[name]
         return name
+
+    def ranked(self, tok: Token) -> TokenSpan | None:
+        """The person a rank written before the name stands for, where the parse took the rank alone
+        for the subject: "said Troy police Lt. Gerry Scherlinck" (the tokenizer ends a sentence at
+        "Lt." and makes "Lt" the subject), "said Sgt. Marty Earley"."""
+        own = self.ent_of.get(tok.i)
+        if tok.text.rstrip(".") not in RANKS or own is not None and len(own) > 1:
+            return None  # a rank inside a name the tagger read whole is that name
+        k = tok.i + 1
+        if not tok.text.endswith(".") and k < len(tok.doc) and tok.doc[k].text == ".":
+            k += 1
+        ent = self.ent_of.get(k)
+        return ent if ent is not None and ent.start == k and self.is_person(ent) else None
+
+    def office_holder(self, tok: Token) -> Speaker | None:
+        """The person named at the end of an office's phrase, where the parse took the office for the
+        subject and the name for part of what it is of: "said Secretary of the Interior Dirk
+        Kempthorne" (the tagger reading "the Interior Dirk Kempthorne" as one organisation). The name
+        must be one of the article's people, by the surname it ends on."""
+        if tok.lower_ not in OFFICES:
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            return None
+        last = of.right_edge
+        if last.text not in self.surnames or last.i == 0 or tok.doc[last.i - 1].pos_ != "PROPN" \
+                or self.is_person_at(last.i):
+            return None  # a name the tagger read as a person is found as one
+        first = tok.doc[last.i - 1]
+        return Speaker(self.surnames[last.text], first.idx, last.idx + len(last))
+
+    def is_person_at(self, i: int) -> bool:
+        ent = self.ent_of.get(i)
+        return ent is not None and self.is_person(ent)
 
     def entity_near(self, tok: Token) -> TokenSpan | None:
         """The entity the word is part of, or one it names through a compound or appositive."""
