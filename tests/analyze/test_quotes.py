@@ -386,6 +386,9 @@ SPEAKER_ROWS = [
     ('In that announcement, Interior Secretary Dirk Kempthorne spoke.\n"The rule strengthens the regulations," said '
      'Secretary of the Interior Dirk Kempthorne.\nIt started with the polar bears.',
      "The rule strengthens the regulations", ("Dirk Kempthorne", "Dirk Kempthorne")),
+    # a team the parse took for the subject, with the role and the person's name right after it
+    ('That put them into the playoffs.\n"Would we have done it without him? " Colts interim coach Bruce Arians asked.',
+     "Would we have done it without him?", ("Bruce Arians", "Bruce Arians")),
     # a transcript's label with a lawmaker's party and state
     ('The hearing went on.\n\nRep. Trey Gowdy (R-S.C.):"Who told you that?"', "Who told you that?",
      ("Trey Gowdy", "Trey Gowdy")),

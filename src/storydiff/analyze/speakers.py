@@ -453,6 +453,12 @@ class Mentions:
                     continue  # "the Obama campaign", "a Trump aide": not the person named
                 if ent.label_ == "PERSON" or tok.pos_ == "PROPN":
                     return ent
+        for c in tok.children:  # "Colts interim coach Bruce Arians asked": the person of a role beside the word
+            if c.dep_ == "appos" and c.i not in self.ent_of and tok.i < c.i:
+                for g in c.children:
+                    if g.dep_ in {"appos", "flat"} and g.i in self.ent_of and self.ent_of[g.i].label_ == "PERSON" \
+                            and self.ent_of[g.i].start - c.i == 1:  # the name right after the role
+                        return self.ent_of[g.i]
         return None
 
     def agent(self, noun: Token) -> Speaker | None:
