@@ -389,6 +389,9 @@ SPEAKER_ROWS = [
     # a team the parse took for the subject, with the role and the person's name right after it
     ('That put them into the playoffs.\n"Would we have done it without him? " Colts interim coach Bruce Arians asked.',
      "Would we have done it without him?", ("Bruce Arians", "Bruce Arians")),
+    # a dateline's dash that the parse took for the verb, the dateline for its subject, is no one's saying
+    ("WASHINGTON ― President Donald Trump on Tuesday renewed his attack on his “deep state” Justice Department.",
+     "deep state", None),
     # a transcript's label with a lawmaker's party and state
     ('The hearing went on.\n\nRep. Trey Gowdy (R-S.C.):"Who told you that?"', "Who told you that?",
      ("Trey Gowdy", "Trey Gowdy")),

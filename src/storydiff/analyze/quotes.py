@@ -551,8 +551,8 @@ class _Reader(Mentions):
         t = doc[min(self.tok(found.parts[0][0]), len(doc) - 1)]
         nearest = None
         for a in t.ancestors:
-            if self.inside(found, a.i):
-                continue
+            if self.inside(found, a.i) or a.text in DASHES:
+                continue  # a dash the parse took for a verb ("WASHINGTON ― President Donald Trump … renewed")
             subjects = [c for c in a.children if c.dep_ in SUBJECTS and not self.inside(found, c.i)]
             if a.pos_ in {"VERB", "AUX"} and subjects:
                 if any(_agent(c) for c in subjects):
