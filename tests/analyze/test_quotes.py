@@ -392,6 +392,11 @@ SPEAKER_ROWS = [
     # a dateline's dash that the parse took for the verb, the dateline for its subject, is no one's saying
     ("WASHINGTON ― President Donald Trump on Tuesday renewed his attack on his “deep state” Justice Department.",
      "deep state", None),
+    # an institution's name through its owner's possessive, not its last word alone
+    ("The couple spent the money.\n\n“The Hunters knew that many of their purchases could be made only by using "
+     "campaign funds,” according to the U.S. Attorney’s Office.",
+     "The Hunters knew that many of their purchases could be made only by using campaign funds",
+     ("U.S. Attorney’s Office", "U.S. Attorney’s Office")),
     # a transcript's label with a lawmaker's party and state
     ('The hearing went on.\n\nRep. Trey Gowdy (R-S.C.):"Who told you that?"', "Who told you that?",
      ("Trey Gowdy", "Trey Gowdy")),

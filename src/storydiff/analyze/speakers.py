@@ -45,6 +45,10 @@ STATING_THINGS = UTTERANCES | frozenset({
     "group", "committee", "campaign", "company", "organization", "agency", "council", "board", "panel",
     "court", "government", "administration", "department", "ministry", "network", "magazine", "union"})
 IT_REACH = 2  # sentences before the one of the "it"
+# The last word of an institution's name that may be its owner's ("the U.S. Attorney's Office").
+INSTITUTIONS = frozenset({"Office", "Department", "Hospital", "Bureau", "Agency", "Commission", "Committee",
+                          "Council", "Service", "Administration", "Association", "Foundation", "Center", "Centre",
+                          "Institute", "University", "College", "School", "Party", "Campaign", "Court"})
 # Offices a name may follow at the end of what they are of ("Secretary of the Interior Dirk Kempthorne").
 OFFICES = frozenset({"secretary", "director", "chairman", "chairwoman", "minister", "commissioner",
                      "administrator", "president", "chief", "head", "governor", "mayor", "attorney"})
@@ -506,6 +510,13 @@ def phrase(noun: Token) -> list[Token]:
         while i > 0 and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_space \
                 and "\n" not in doc[i - 1].whitespace_ and noun.i - i < 4:  # not across a line break
             i -= 1
+        if i >= 2 and doc[i - 1].tag_ == "POS" and doc[i - 2].pos_ == "PROPN" and not doc[i - 2].whitespace_ \
+                and doc[i - 2].head.i == noun.i and noun.text in INSTITUTIONS:
+            # one name through a possessive: "the U.S. Attorney's Office", not "Office" (but "Twitter's
+            # Adam Sharp" is Adam Sharp)
+            i -= 2
+            while i > 0 and doc[i - 1].pos_ == "PROPN" and "\n" not in doc[i - 1].whitespace_ and noun.i - i < 6:
+                i -= 1
         return list(doc[i:noun.i + 1])
     left = noun.left_edge.i
     while left < noun.i and (doc[left].is_space or "\n" in doc[left:noun.i].text):
