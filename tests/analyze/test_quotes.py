@@ -397,6 +397,11 @@ SPEAKER_ROWS = [
      "campaign funds,” according to the U.S. Attorney’s Office.",
      "The Hunters knew that many of their purchases could be made only by using campaign funds",
      ("U.S. Attorney’s Office", "U.S. Attorney’s Office")),
+    # a part told by what it is a part of, whole
+    ("One of the nation’s largest and oldest civil rights groups passed a resolution Tuesday calling for Tea "
+     "Party groups to weed “racist elements” out of their ranks.", "racist elements",
+     ("One of the nation’s largest and oldest civil rights groups",
+      "One of the nation’s largest and oldest civil rights groups")),
     # a transcript's label with a lawmaker's party and state
     ('The hearing went on.\n\nRep. Trey Gowdy (R-S.C.):"Who told you that?"', "Who told you that?",
      ("Trey Gowdy", "Trey Gowdy")),

@@ -525,7 +525,11 @@ def phrase(noun: Token) -> list[Token]:
     if age_noun(noun):
         return words  # "the 29-year-old", not what the parse hangs on it ("… on the eve of the Open")
     i = noun.i + 1
-    while i <= noun.right_edge.i and i < noun.i + 8:
+    # a short tail, but through the thing a part is of: "One of the nation's largest and oldest civil
+    # rights groups", not "… and oldest"
+    reach = max([noun.i + 8] + [g.i + 1 for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj" and g.i < noun.i + 12])
+    while i <= noun.right_edge.i and i < reach:
         t = doc[i]
         inside_word = t.text == "-" and not doc[i - 1].whitespace_ and not t.whitespace_  # "pro-Sanders"
         if t.is_punct and not inside_word or t.dep_ in {"relcl", "acl", "appos"} or t.pos_ in {"VERB", "AUX"} \
