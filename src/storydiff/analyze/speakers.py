@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from ..model import Speaker
-from .entities import LABELS, EntityIndex
+from .entities import HONORIFICS, LABELS, TITLE_WORDS, EntityIndex
 from .quotemarks import QuotedStretch, find_quoted, title_like
 from .text import doc_text, named
 
@@ -49,14 +49,14 @@ IT_REACH = 2  # sentences before the one of the "it"
 INSTITUTIONS = frozenset({"Office", "Department", "Hospital", "Bureau", "Agency", "Commission", "Committee",
                           "Council", "Service", "Administration", "Association", "Foundation", "Center", "Centre",
                           "Institute", "University", "College", "School", "Party", "Campaign", "Court"})
-# Offices a name may follow at the end of what they are of ("Secretary of the Interior Dirk Kempthorne").
-OFFICES = frozenset({"secretary", "director", "chairman", "chairwoman", "minister", "commissioner",
-                     "administrator", "president", "chief", "head", "governor", "mayor", "attorney"})
-# Ranks and titles written before a name, as abbreviated or in full ("Lt. Gerry Scherlinck").
-RANKS = frozenset({"Lt", "Lieut", "Sgt", "Capt", "Col", "Gen", "Maj", "Cpl", "Adm", "Cmdr", "Det", "Insp", "Supt",
-                   "Gov", "Sen", "Rep", "Rev", "Dr", "Prof", "Atty", "Lieutenant", "Sergeant", "Captain",
-                   "Colonel", "General", "Major", "Corporal", "Admiral", "Commander", "Detective", "Inspector",
-                   "Trooper", "Officer", "Deputy", "Chief"})
+# Offices a name may follow at the end of what they are of ("Secretary of the Interior Dirk Kempthorne"):
+# the words that say what a person is, written before the name.
+OFFICES = frozenset(TITLE_WORDS) | {"administrator", "head"}
+# Ranks and titles written before a name, as abbreviated or in full ("Lt. Gerry Scherlinck"): the
+# honorifics a person's name drops, and ranks written out.
+RANKS = frozenset(HONORIFICS) | {"lieut", "maj", "atty", "lieutenant", "sergeant", "captain", "colonel", "general",
+                                 "major", "corporal", "admiral", "commander", "detective", "inspector", "trooper",
+                                 "officer", "deputy", "chief"}
 
 # What the article itself says of a person's gender, for "he" and "she": an honorific before the
 # name, a gendered word beside it ("spokeswoman Jen Psaki", "his wife, Anne"), and the subject or
@@ -417,7 +417,7 @@ class Mentions:
         for the subject: "said Troy police Lt. Gerry Scherlinck" (the tokenizer ends a sentence at
         "Lt." and makes "Lt" the subject), "said Sgt. Marty Earley"."""
         own = self.ent_of.get(tok.i)
-        if tok.text.rstrip(".") not in RANKS or own is not None and len(own) > 1:
+        if not tok.text[:1].isupper() or tok.lower_.rstrip(".") not in RANKS or own is not None and len(own) > 1:
             return None  # a rank inside a name the tagger read whole is that name
         k = tok.i + 1
         if not tok.text.endswith(".") and k < len(tok.doc) and tok.doc[k].text == ".":
@@ -436,15 +436,11 @@ class Mentions:
         if of is None:
             return None
         last = of.right_edge
-        if last.text not in self.surnames or last.i == 0 or tok.doc[last.i - 1].pos_ != "PROPN" \
-                or self.is_person_at(last.i):
+        read_as_person = (ent := self.ent_of.get(last.i)) is not None and self.is_person(ent)
+        if last.text not in self.surnames or last.i == 0 or tok.doc[last.i - 1].pos_ != "PROPN" or read_as_person:
             return None  # a name the tagger read as a person is found as one
         first = tok.doc[last.i - 1]
         return Speaker(self.surnames[last.text], first.idx, last.idx + len(last))
-
-    def is_person_at(self, i: int) -> bool:
-        ent = self.ent_of.get(i)
-        return ent is not None and self.is_person(ent)
 
     def entity_near(self, tok: Token) -> TokenSpan | None:
         """The entity the word is part of, or one it names through a compound or appositive."""
