@@ -9,7 +9,7 @@ import pytest
 from storydiff.analyze.entities import build_index
 from storydiff.analyze.quotemarks import find_quoted, goes_on
 from storydiff.analyze.quotes import extract_quotes
-from storydiff.model import Article, Quote
+from storydiff.model import Article, Quote, Span
 
 
 def quotes(nlp, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
@@ -313,6 +313,29 @@ def test_bare_quote_paragraph_continues_the_speaker(nlp) -> None:  # type: ignor
     assert first.speaker is not None and second.speaker is not None
     assert second.speaker.name == first.speaker.name == "Kate Brown"
     assert second.cue is None
+
+
+def test_a_quotation_after_a_sentence_of_narration_is_a_quote_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A quotation without a cue of its own goes on with the one cued before it only when it opens in
+    the cue's sentence or the next: after a sentence of narration between them it is a quote of its
+    own, credited by that sentence when it speaks ("She says …": the speaker named there, by the
+    mention there), else by the quotation before it."""
+    text = ("\"We have bigger problems in life,\" says Gloria Garcia, 34, a nurse from Brownsville. She says "
+            "people should be able to choose. \"It is their life.\"")
+    first, second = quotes(nlp, text)
+    assert first.parts == (Span(1, text.index(",\" says")),)
+    assert second.text == "It is their life."
+    assert second.speaker is not None and second.speaker.name == "Gloria Garcia"
+    assert text[second.speaker.start:second.speaker.end] == "She"
+    text = ("\"You can't blame her for what he did,\" said Sara Walker, 44, a home-care aide. An immigrant "
+            "from Uganda, she plans to cast her first ballot next month. \"It's not fair.\"")
+    first, second = quotes(nlp, text)
+    assert second.text == "It's not fair."
+    assert second.speaker is not None and second.speaker.name == first.speaker.name == "Sara Walker"
+    # right after the cue's sentence, the quotation goes on: one quote of two parts
+    text = "\"We will win,\" she said. \"We always do.\""
+    (one,) = quotes(nlp, text)
+    assert [text[p.start:p.end] for p in one.parts] == ["We will win", "We always do."]
 
 
 def test_quoted_phrases_of_one_sentence_are_quotes_of_their_own(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -109,6 +109,7 @@ class _Found:
     after: bool = False  # cue written right after the quotation
     speaker: Speaker | None = None
     partial: bool = False
+    goes_on: bool = False  # the quotation before goes on in it, past a sentence of narration (see _merge_split)
 
 
 class _Reader(Mentions):
@@ -1456,10 +1457,13 @@ def _turns(text: str, parts: list[tuple[int, int]], open_mark: int,
 
 def _merge_split(found: list[_Found], reader: _Reader) -> list[_Found]:
     """``"A," he said. "B."``: a quotation cued right after, and one without a cue of its own
-    that opens in the same paragraph right after that cue, are one quote; so are the two halves of
-    one sentence broken by its cue (``"I trust in God," Obama said, "but God wants…"``). Not when
-    the first is said by a speech verb written right before it with its own subject: "When someone
-    in the audience shouted, “Cruz,” Beck joked, “Amen, brother!”" quotes two people."""
+    that opens in the same paragraph right after that cue (in its sentence or the next), are one
+    quote; so are the two halves of one sentence broken by its cue (``"I trust in God," Obama said,
+    "but God wants…"``). Not when the first is said by a speech verb written right before it with its
+    own subject: "When someone in the audience shouted, “Cruz,” Beck joked, “Amen, brother!”" quotes
+    two people. Past a sentence of narration ("…," says Gloria Garcia, a nurse. She says people
+    should choose. "…") the second is a quote of its own that goes on with the first's speaker
+    unless that sentence gives it one (see _carry_speakers)."""
     text = reader.text
     out: list[_Found] = []
     for f in found:
@@ -1468,6 +1472,10 @@ def _merge_split(found: list[_Found], reader: _Reader) -> list[_Found]:
                 and (not f.partial or _continues(prev, f, text)) \
                 and not f.after and (f.cue is None or f.cue_token == prev.cue_token) \
                 and prev.close_mark >= 0 and f.open_mark > prev.close_mark and not _said_before(prev, reader):
+            if not _next_to_cue(prev, f, reader):
+                f.goes_on = True
+                out.append(f)
+                continue
             prev.parts.extend(f.parts)
             prev.close_mark = f.close_mark
             prev.last_para = f.last_para
@@ -1475,6 +1483,15 @@ def _merge_split(found: list[_Found], reader: _Reader) -> list[_Found]:
             continue
         out.append(f)
     return out
+
+
+def _next_to_cue(prev: _Found, f: _Found, reader: _Reader) -> bool:
+    """Whether ``f`` opens in the sentence of ``prev``'s cue or in the one right after it."""
+    if prev.cue_token < 0:
+        return True
+    doc = reader.doc
+    opens = doc[min(reader.tok(f.open_mark), len(doc) - 1)].sent
+    return opens.start <= doc[prev.cue_token].sent.end
 
 
 def _said_before(f: _Found, reader: _Reader) -> bool:
@@ -1557,7 +1574,8 @@ def _pronoun_named(text: str, f: _Found) -> bool:
 def _carry_speakers(found: list[_Found], reader: _Reader) -> None:
     """A quotation without a cue of its own is given, in this order, the speaker of the colon
     clause introducing its paragraph, of a speech verb in the sentence before it, or of the quote
-    in the paragraph before (news convention: a paragraph of bare quotation goes on quoting)."""
+    in the paragraph before (news convention: a paragraph of bare quotation goes on quoting) or
+    the one it goes on from in its own paragraph (see _merge_split)."""
     prev: _Found | None = None
     for f in found:
         if f.speaker is None and f.cue is None and not f.partial:
@@ -1568,8 +1586,8 @@ def _carry_speakers(found: list[_Found], reader: _Reader) -> None:
             if intro is not None:
                 f.cue = reader.cue_span(intro)
                 f.speaker = reader.speaker_of(intro, f)
-            if f.speaker is None and para_start and prev is not None and prev.speaker is not None \
-                    and f.para - prev.last_para <= 1:
+            if f.speaker is None and prev is not None and prev.speaker is not None \
+                    and (f.goes_on or para_start and f.para - prev.last_para <= 1):
                 f.speaker = prev.speaker
         prev = f
 
