@@ -47,6 +47,7 @@ def _load(name: str | None) -> Language:
         nlp.add_pipe(LINE_STARTS, before="parser")
         nlp.add_pipe(INSTITUTIONS, after="ner")
         _split_glued_quotes(nlp)
+        _keep_ranks(nlp)
         nlp.tokenizer = RunCutter(nlp.tokenizer)
         return nlp
     raise ModelError(
@@ -72,6 +73,25 @@ def _split_glued_quotes(nlp: Language) -> None:
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)
     tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *GLUED_QUOTES]).finditer
+
+
+# Ranks and titles written abbreviated before a name that spaCy's English tokenizer cuts from their
+# full stop ("Lt", "."), which then reads as the end of a sentence: "said Air Force 1st Lt. Tyler
+# Livingston" became two sentences, the first ending on "1st". ("Gen.", "Gov.", "Sen.", "Rep.",
+# "Adm.", "Dr." are the tokenizer's own.)
+RANK_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Maj.", "Col.", "Cpl.", "Pvt.", "Pfc.", "Spc.", "Cmdr.", "Brig.",
+                      "Det.", "Insp.", "Supt.", "Atty.", "Sens.", "Reps.", "Govs.")
+
+
+def _keep_ranks(nlp: Language) -> None:
+    """Keep each of RANK_ABBREVIATIONS one token with its full stop."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    for word in RANK_ABBREVIATIONS:
+        tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 LONG_RUN = 200  # characters without a space that spaCy's tokenizer is given at most in one piece

@@ -88,3 +88,11 @@ def test_a_title_word_is_dropped_from_a_persons_name_not_from_an_organisations(n
     names = {text[s:e]: n for s, e, n in index.mentions}
     assert "Ruth Bader Ginsburg" in names.values()
     assert "Justice Department" in names.values()
+
+
+def test_ranks_and_plural_titles_are_dropped_from_a_persons_name(nlp):  # type: ignore[no-untyped-def]
+    text = ("Sens. Jeff Merkley and Elizabeth Warren questioned him. \"It was wrong,\" said Army Maj. Ann Cole. "
+            "Atty. Ben Ortiz did not reply.")
+    index = build_index(nlp(text))
+    names = {text[s:e]: n for s, e, n in index.mentions}
+    assert {"Jeff Merkley", "Ann Cole", "Ben Ortiz"} <= set(names.values())

@@ -338,6 +338,15 @@ def test_a_quotation_after_a_sentence_of_narration_is_a_quote_of_its_own(nlp) ->
     assert [text[p.start:p.end] for p in one.parts] == ["We will win", "We always do."]
 
 
+def test_an_abbreviated_rank_keeps_its_full_stop_and_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storydiff.nlp import RANK_ABBREVIATIONS
+
+    for rank in RANK_ABBREVIATIONS:
+        doc = nlp(f"The report was confirmed by {rank} Ann Cole. She left.")
+        assert rank in [t.text for t in doc]
+        assert [s.text for s in doc.sents] == [f"The report was confirmed by {rank} Ann Cole.", "She left."]
+
+
 def test_quoted_phrases_of_one_sentence_are_quotes_of_their_own(nlp) -> None:  # type: ignore[no-untyped-def]
     """No comma sets the cue off: “act of hate” and “hardening our defenses at home” are two phrases
     quoted in one sentence, not one sentence broken by its cue."""
@@ -405,6 +414,13 @@ SPEAKER_ROWS = [
      'was seeking, " said Troy police Lt. Gerry Scherlinck.\nThe man was not in the office.',
      "There is a suspicion that there might have been a third official he was seeking",
      ("Gerry Scherlinck", "Gerry Scherlinck")),
+    # a rank written abbreviated is no sentence's end: the person after it speaks, however long the phrase
+    # before it
+    ('"I really don\'t understand how a better candidate didn\'t jump into the race," said Air Force 1st Lt. '
+     'Tyler Livingston.', "I really don't understand how a better candidate didn't jump into the race",
+     ("Tyler Livingston", "Tyler Livingston")),
+    ('"We have a description," said Bloomington Police Sgt. Marty Earley.', "We have a description",
+     ("Marty Earley", "Marty Earley")),
     # an office the parse took for the subject, the name at the end of what it is of
     ('In that announcement, Interior Secretary Dirk Kempthorne spoke.\n"The rule strengthens the regulations," said '
      'Secretary of the Interior Dirk Kempthorne.\nIt started with the polar bears.',

@@ -19,7 +19,7 @@ from .text import char_span, context_lemmas, doc_text
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
               "prof", "rev", "sir", "lady", "lord", "president", "senator", "judge", "justice", "insp", "det",
-              "supt", "cmdr", "adm", "cpl", "pvt"}
+              "supt", "cmdr", "adm", "cpl", "pvt", "maj", "brig", "pfc", "spc", "atty", "sens", "reps", "govs"}
 # Words that, written before a name, say what the person is ("Mayor Ted Wheeler").
 TITLE_WORDS = {
     "mayor", "governor", "gov.", "senator", "sen.", "representative", "rep.", "president", "vice",

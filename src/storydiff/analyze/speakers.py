@@ -54,7 +54,7 @@ INSTITUTIONS = frozenset({"Office", "Department", "Hospital", "Bureau", "Agency"
 OFFICES = frozenset(TITLE_WORDS) | {"administrator", "head"}
 # Ranks and titles written before a name, as abbreviated or in full ("Lt. Gerry Scherlinck"): the
 # honorifics a person's name drops, and ranks written out.
-RANKS = frozenset(HONORIFICS) | {"lieut", "maj", "atty", "lieutenant", "sergeant", "captain", "colonel", "general",
+RANKS = frozenset(HONORIFICS) | {"lieut", "lieutenant", "sergeant", "captain", "colonel", "general",
                                  "major", "corporal", "admiral", "commander", "detective", "inspector", "trooper",
                                  "officer", "deputy", "chief"}
 
@@ -414,8 +414,9 @@ class Mentions:
 
     def ranked(self, tok: Token) -> TokenSpan | None:
         """The person a rank written before the name stands for, where the parse took the rank alone
-        for the subject: "said Troy police Lt. Gerry Scherlinck" (the tokenizer ends a sentence at
-        "Lt." and makes "Lt" the subject), "said Sgt. Marty Earley"."""
+        for the subject: "said Troy police Lt. Gerry Scherlinck", "said Sgt. Marty Earley" (a rank the
+        tokenizer cuts from its full stop, as it did "Lt" before RANK_ABBREVIATIONS, ends a sentence
+        there)."""
         own = self.ent_of.get(tok.i)
         if not tok.text[:1].isupper() or tok.lower_.rstrip(".") not in RANKS or own is not None and len(own) > 1:
             return None  # a rank inside a name the tagger read whole is that name
