@@ -347,6 +347,22 @@ def test_an_abbreviated_rank_keeps_its_full_stop_and_its_sentence(nlp) -> None: 
         assert [s.text for s in doc.sents] == [f"The report was confirmed by {rank} Ann Cole.", "She left."]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ('"I never said that," Trump said, after Becky Quick said the billionaire front-runner had referred to Marco '
+     'Rubio as the "personal senator" of Mark Zuckerberg.', "front-runner"),
+    ('In a poll released Monday, 31% of Republicans and Republican-leaning voters said they were "extremely '
+     'enthusiastic" about voting.', "31% of Republicans and Republican-leaning"),
+    ('They marched through Philadelphia, where thousands of self-described "Berners" chanted "Bernie or bust."',
+     "thousands of self-described"),
+    ('"Who knew Donald Trump had elocution lessons?" the 43-year-old asked in the video.', "43-year-old"),
+])
+def test_a_speakers_phrase_begins_and_ends_on_whole_words(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """A word joined by a hyphen is one word of the speaker's phrase, at either end."""
+    (q,) = [q for q in quotes(nlp, text) if q.speaker is not None and name in q.speaker.name]
+    assert q.speaker is not None and q.speaker.name == name
+    assert text[q.speaker.start:q.speaker.end] == name
+
+
 def test_quoted_phrases_of_one_sentence_are_quotes_of_their_own(nlp) -> None:  # type: ignore[no-untyped-def]
     """No comma sets the cue off: “act of hate” and “hardening our defenses at home” are two phrases
     quoted in one sentence, not one sentence broken by its cue."""

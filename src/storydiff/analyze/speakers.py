@@ -500,7 +500,25 @@ class Mentions:
 
 def phrase(noun: Token) -> list[Token]:
     """The noun's phrase: its left modifiers and a short right tail, up to a comma or clause;
-    for a proper noun, the run of proper nouns ending with it, within its line."""
+    for a proper noun, the run of proper nouns ending with it, within its line. It begins and ends
+    on whole words: "the billionaire front-runner", not "… runner"; "thousands of self-described",
+    not "… of self"."""
+    words = _phrase(noun)
+    doc = noun.doc
+    while words[0].i >= 2 and _joined(doc, words[0].i - 1):
+        words = [doc[words[0].i - 2], doc[words[0].i - 1], *words]
+    while words[-1].i + 2 < len(doc) and _joined(doc, words[-1].i + 1):
+        words += [doc[words[-1].i + 1], doc[words[-1].i + 2]]
+    return words
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a word, written against the words on both sides of it
+    ("pro-Sanders", "front-runner")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def _phrase(noun: Token) -> list[Token]:
     doc = noun.doc
     if noun.pos_ == "PROPN":
         i = noun.i
@@ -528,8 +546,11 @@ def phrase(noun: Token) -> list[Token]:
                                 for g in c.children if g.dep_ == "pobj" and g.i < noun.i + 12])
     while i <= noun.right_edge.i and i < reach:
         t = doc[i]
-        inside_word = t.text == "-" and not doc[i - 1].whitespace_ and not t.whitespace_  # "pro-Sanders"
-        if t.is_punct and not inside_word or t.dep_ in {"relcl", "acl", "appos"} or t.pos_ in {"VERB", "AUX"} \
+        if _joined(doc, i - 1):  # the rest of a hyphened word, whatever its part: "self-described"
+            words.append(t)
+            i += 1
+            continue
+        if t.is_punct and not _joined(doc, i) or t.dep_ in {"relcl", "acl", "appos"} or t.pos_ in {"VERB", "AUX"} \
                 or t.tag_ in {"WDT", "WP"}:  # "a campaign surrogate who said": not "… who"
             break
         words.append(t)
