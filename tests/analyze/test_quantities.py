@@ -183,6 +183,8 @@ def test_large_real_figures_are_still_quantities() -> None:
                                                                          ("ten", 10)]),
     # an address names a place: its ordinal ranks nothing
     ("About 200 people marched from E. 55th St. to Fifth Avenue.", [("About 200", 200)]),
+    # and a grade names a rank: "1st Lt." ranks nothing
+    ("\"It was hard,\" said Air Force 1st Lt. Tyler Livingston, who served 3 tours.", [("3", 3)]),
     # text rebuilt from tokens (ECB+) spaces the comma and the point inside a number
     ("He finished with 6, 728 yards rushing.", [("6, 728", 6728)]),
     ("He averaged 14. 4 points a game.", [("14. 4", 14.4)]),

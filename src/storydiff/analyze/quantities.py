@@ -601,6 +601,7 @@ def _bills(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iter
 
 
 STREET = re.compile(r"\s+(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Pl|Place|Pkwy|Parkway)\b")
+GRADE = re.compile(r"\s+(?:Lt|Lieut|Lieutenant|Sgt|Sergeant|Class)\b")  # "1st Lt.", "Sgt. 1st Class"
 
 
 def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
@@ -619,8 +620,10 @@ def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> I
             continue
         if word == "third" and doc_text(doc)[end:end + 1] == "s":
             continue
-        if STREET.match(doc_text(doc), end):
-            continue  # "E. 55th St.", "Fifth Avenue": an address names a place, it ranks nothing
+        if STREET.match(doc_text(doc), end) or GRADE.match(doc_text(doc), end):
+            # "E. 55th St.", "Fifth Avenue": an address names a place; "Air Force 1st Lt. Tyler Livingston",
+            # "Sgt. 1st Class": a grade names a rank; neither ranks anything
+            continue
         sent = span[0].sent
         # the Nth anniversary of an event is N years since it, as "15 years after the attacks" says
         noun = tok.head
