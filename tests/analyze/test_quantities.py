@@ -35,6 +35,11 @@ ROWS = [
      "41", 41, None, "year of age", "Hunter"),
     ("The 76-year-old Pelosi won again.",
      "76-year-old", 76, None, "year of age", "Pelosi"),
+    # the person named whole, past the rank before the name
+    ("The police identified him as 51-year-old Capt. Tom Tennant.",
+     "51-year-old", 51, None, "year of age", "Tom Tennant"),
+    ("They delayed announcing the death of 51-year-old Senior Trooper William Hakim.",
+     "51-year-old", 51, None, "year of age", "William Hakim"),
     ("Labrador, who is 46, is a two-term congressman from Idaho.",
      "46", 46, None, "year of age", "Labrador"),
     ("It takes two-thirds of the Senate to override a veto.",

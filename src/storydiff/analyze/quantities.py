@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Quantity, QuantityValue
-from .speakers import Mentions, relative_antecedent, who
+from .speakers import RANKS, Mentions, relative_antecedent, who
 from .stamps import CLOCK_TIME
 from .text import NOT_NAMES, char_span, context_lemmas, doc_text, named
 
@@ -385,9 +385,9 @@ def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
     if m.group("old"):
         after = doc.char_span(end, min(len(doc_text(doc)), end + 40), alignment_mode="expand")
         if after is not None:
-            for tok in after:
+            for k, tok in enumerate(after):
                 if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
-                    return tok.text
+                    return _named_in_run(after[k:]) or tok.text
                 if tok.pos_ == "NOUN":
                     return tok.text
         return None
@@ -408,6 +408,21 @@ def _age(doc: Doc, start: int, end: int, m: re.Match[str]) -> str | None:
         return None
     prev = doc[span.start - 1]
     return prev.text if _a_name(prev) else None
+
+
+def _named_in_run(words: Span) -> str | None:
+    """The person named in a run of proper nouns, past the rank or title before the name: "51-year-old
+    Capt. Tom Tennant" is Tom Tennant's age, "Senior Trooper William Hakim" William Hakim's."""
+    for tok in words:
+        if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
+            return None
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+            ent = next(e for e in tok.doc.ents if e.start == tok.i)
+            name = [t for t in ent]
+            while len(name) > 1 and name[0].lower_.rstrip(".") in RANKS:
+                name.pop(0)  # a rank the tagger read into the name ("Trooper William Hakim")
+            return doc_text(tok.doc)[name[0].idx:ent.end_char]
+    return None
 
 
 def _age_said(tok: Token) -> str | None:
