@@ -437,6 +437,10 @@ SPEAKER_ROWS = [
      ("Tyler Livingston", "Tyler Livingston")),
     ('"We have a description," said Bloomington Police Sgt. Marty Earley.', "We have a description",
      ("Marty Earley", "Marty Earley")),
+    # a role said with "an" brings in someone the text does not name, not the one another sentence gave it
+    ('David Plouffe, the architect of Obama\'s 2008 campaign, spoke on Monday.\n\nTrump did not pay the bill. '
+     '"He never paid me for the clubhouse," an architect said.', "He never paid me for the clubhouse",
+     ("an architect", "an architect")),
     # an office the parse took for the subject, the name at the end of what it is of
     ('In that announcement, Interior Secretary Dirk Kempthorne spoke.\n"The rule strengthens the regulations," said '
      'Secretary of the Interior Dirk Kempthorne.\nIt started with the polar bears.',

@@ -158,12 +158,22 @@ class Mentions:
             if agent is not None:
                 return agent
             name = self.index.by_role(tok.lower_)
+            if name and _indefinite(tok) and not self.named_in(name, tok.sent):
+                # a role said with "a" or "an" brings in someone ("an architect who said he was
+                # stiffed"), not whom another sentence gives that role ("David Plouffe, the architect
+                # of Obama's 2008 campaign"); beside the name, it is that person's ("Bill Kristol —
+                # still an influential voice among Republican lawmakers —")
+                name = None
             if name:
                 return Speaker(name, start, end)
             author = self.author(tok)
             if author is not None:
                 return author
         return Speaker(self.text[start:end], start, end)
+
+    def named_in(self, name: str, words: TokenSpan) -> bool:
+        """Whether ``words`` name ``name``."""
+        return any(n == name and words.start_char <= s < words.end_char for s, _, n in self.index.mentions)
 
     def stating_thing_before(self, tok: Token, after: int) -> str | None:
         """The words of the nearest subject before ``tok`` (in its sentence or the IT_REACH before it,
@@ -510,6 +520,11 @@ def phrase(noun: Token) -> list[Token]:
     while words[-1].i + 2 < len(doc) and _joined(doc, words[-1].i + 1):
         words += [doc[words[-1].i + 1], doc[words[-1].i + 2]]
     return words
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether the noun is said with an indefinite article: "an architect", "a Clinton spokesman"."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in noun.children)
 
 
 def _joined(doc: Doc, i: int) -> bool:
