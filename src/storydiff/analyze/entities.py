@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Entity
+from ..nlp import RANK_ABBREVIATIONS
 from .text import char_span, context_lemmas, doc_text
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+# (with the ranks the tokenizer keeps whole with their full stop: "maj" of "Maj.", "sens" of "Sens.")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
               "prof", "rev", "sir", "lady", "lord", "president", "senator", "judge", "justice", "insp", "det",
-              "supt", "cmdr", "adm", "cpl", "pvt", "maj", "brig", "pfc", "spc", "atty", "sens", "reps", "govs"}
+              "supt", "cmdr", "adm", "cpl", "pvt"} | {word[:-1].lower() for word in RANK_ABBREVIATIONS}
 # Words that, written before a name, say what the person is ("Mayor Ted Wheeler").
 TITLE_WORDS = {
     "mayor", "governor", "gov.", "senator", "sen.", "representative", "rep.", "president", "vice",

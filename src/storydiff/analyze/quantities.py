@@ -416,12 +416,12 @@ def _named_in_run(words: Span) -> str | None:
     for tok in words:
         if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
             return None
-        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
-            ent = next(e for e in tok.doc.ents if e.start == tok.i)
-            name = [t for t in ent]
-            while len(name) > 1 and name[0].lower_.rstrip(".") in RANKS:
-                name.pop(0)  # a rank the tagger read into the name ("Trooper William Hakim")
-            return doc_text(tok.doc)[name[0].idx:ent.end_char]
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and (name := named(tok)) is not None:
+            first, _, rest = name.partition(" ")
+            while rest and first.lower().rstrip(".") in RANKS:  # a rank read into the name ("Trooper William Hakim")
+                name = rest
+                first, _, rest = name.partition(" ")
+            return name
     return None
 
 
