@@ -194,6 +194,15 @@ def test_far_apart_numbers_of_the_same_unit_are_not_a_conflict(nlp):  # type: ig
     assert not [f for f in story.findings if f.status == "conflict"]
 
 
+def test_one_digit_apart_figures_of_tens_conflict(nlp):  # type: ignore[no-untyped-def]
+    """60 and 70 days of one suspension: far apart in proportion, one apart in the figure's one digit."""
+    a = "An FBI official had recommended that Strzok face a 60-day suspension and a demotion, his lawyer said."
+    b = "His lawyer said an FBI official had recommended a 70-day suspension and a demotion for Strzok."
+    (f,) = _about(_story(nlp, a=a, b=b), "quantity", "0-day")
+    assert f.status == "conflict"
+    assert {(m.article, m.text) for m in f.mentions} == {("a", "60-day"), ("b", "70-day")}
+
+
 def test_one_article_story_has_a_note(nlp):  # type: ignore[no-untyped-def]
     story = _story(nlp, a=A)
     assert story.note and "one article" in story.note.lower()

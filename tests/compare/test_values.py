@@ -280,6 +280,22 @@ def test_tallies_conflict_only_when_one_side_differs(a, b, close):  # type: igno
     assert _close(a, b) is close
 
 
+@pytest.mark.parametrize(("a", "b", "close"), [
+    (38.0, 39.0, True),  # within a tenth
+    (60.0, 70.0, True),  # one apart in the last digit, a sixth apart in proportion
+    (30.0, 40.0, True),
+    (200.0, 300.0, True),
+    (60.0, 80.0, False),  # two apart
+    (60.0, 75.0, False),  # written to other precisions
+    (2.0, 3.0, False),  # counts of units: a story's small counts are of many things
+    (35.0, 60.0, False),
+])
+def test_conflicting_figures_are_near_or_one_digit_apart(a, b, close):  # type: ignore[no-untyped-def]
+    from storydiff.compare.values import _close
+
+    assert _close(a, b) is close
+
+
 def test_saying_is_no_event_to_date() -> None:
     """"said Thursday" against "said Friday": two statements, not one event given two days; "fired
     Thursday" against "fired Friday" in like sentences is one event misdated."""

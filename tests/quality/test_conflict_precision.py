@@ -33,9 +33,11 @@ VERDICTS = TRUE | {"different facts", "misread value", "compatible"}
 # Pinned: the judged-false conflicts still reported may only go down, the true ones only up.
 # Raised once, from 2 to 3, with the near misses (compare/values.Slips): they added 10 of 210 planted
 # conflicts and 3 real ones, 2 judged true and 1 false ("territorial waters extend to 12 nautical
-# miles" against a warship "13 nautical miles" from a ship): 20 of 23 true.
+# miles" against a warship "13 nautical miles" from a ship): 20 of 23 true. The true ones raised from
+# 21 to 24 with figures of tens one apart in their last digit (compare/values._one_digit_apart: 40
+# against 30 hours of deliberation, 70 against 80 wounded, 70 against 80 percent cut off).
 MAX_FALSE_REPORTED = 3
-MIN_TRUE_REPORTED = 21
+MIN_TRUE_REPORTED = 24
 MAX_UNJUDGED = 0
 
 Key = tuple[str, frozenset[tuple[str, int, int]]]
@@ -63,7 +65,7 @@ def _conflicts(data: str) -> list[Finding]:
 def test_judged_list_is_well_formed() -> None:
     verdicts = Counter(json.loads(line)["verdict"] for line in JUDGED.read_text(encoding="utf-8").splitlines())
     assert set(verdicts) <= VERDICTS
-    assert sum(verdicts.values()) == 239
+    assert sum(verdicts.values()) == 242
 
 
 def test_reported_conflicts_against_the_judged_list() -> None:
