@@ -1007,3 +1007,19 @@ def test_initials_with_stops_are_the_word_without(nlp) -> None:  # type: ignore[
     (plain,) = quotes(nlp, "“We are done,” a senior FBI agent told NFL reporters.")
     assert "fbi" in dotted.context and "f.b.i." not in dotted.context
     assert set(dotted.context) == set(plain.context)
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    ('Senator Ames called the mayor a "pathological liar" who is "utterly amoral" and a "bully."',
+     "utterly amoral", "Ames"),
+    ('Dana Ruiz, hoping to surge in Ohio, called the governor a "petulant child" who\'s acting "as if he is a '
+     'king, as if he is a dictator."', "as if he is a king, as if he is a dictator.", "Dana Ruiz"),
+])
+def test_a_relative_clause_of_a_quoted_epithet_is_the_caller_s(nlp, text: str, quoted: str,  # type: ignore[no-untyped-def]
+                                                              speaker: str) -> None:
+    """A "who" that stands for a quoted epithet ("a "pathological liar" who is …") is no one: the
+    clause goes on with the epithet, in the words of whoever gave it."""
+    (q,) = [q for q in quotes(nlp, text) if q.text == quoted]
+    assert q.speaker is not None and q.speaker.name.endswith(speaker)
+    assert text[q.speaker.start:q.speaker.end].endswith(speaker.split()[-1])
+    assert (q.start, q.end) == (text.index(quoted), text.index(quoted) + len(quoted))

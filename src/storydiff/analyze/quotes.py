@@ -201,6 +201,11 @@ class _Reader(Mentions):
         """Where each of the article's quotations opens, in text order (as ``stretches``)."""
         return [q.open_mark for q in self.stretches]
 
+    def titled_at(self, char: int) -> bool:
+        """Whether the quotation open at ``char`` reads as a title."""
+        q = self.opened_last(char)
+        return q is not None and title_like(_quoted_words(self.text, q.parts))
+
     def titled(self, found: _Found) -> bool:
         """Whether the quoted words read as a title ("The Overthrow Show"), not as a saying."""
         return title_like(_quoted_words(self.text, found.parts))
@@ -786,6 +791,17 @@ class _Reader(Mentions):
                     # joins to the name it belongs to
                     chosen = next((c for c in chosen.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"
                                    and not self.inside(found, c.i)), chosen)
+                if chosen.lower_ in {"who", "that", "which"} and v.dep_ == "relcl" \
+                        and self.in_marks(v.head.idx, v.head.idx + len(v.head), found) \
+                        and not self.titled_at(v.head.idx):
+                    # "Cruz called Trump a "pathological liar" who is "utterly amoral"": a relative clause
+                    # of a quoted epithet goes on with the epithet, in the words of whoever gave it (a
+                    # quoted title names a work, which may speak: "the film "Zoolander," which calls …")
+                    above = next((a for a in v.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                    if above is None:
+                        return None
+                    v = above
+                    continue
                 if v is not verb and verb.tag_ == "VBG" and not _speaks(chosen) and v.dep_ in {"ccomp", "advcl"} \
                         and (above := next((a for a in v.ancestors if a.pos_ in {"VERB", "AUX"}), None)) is not None:
                     # "Trump said the SCOTUS' deadlock has “kept us safe” before claiming that …": a
