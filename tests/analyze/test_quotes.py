@@ -363,6 +363,21 @@ def test_a_speakers_phrase_begins_and_ends_on_whole_words(nlp, text: str, name: 
     assert text[q.speaker.start:q.speaker.end] == name
 
 
+@pytest.mark.parametrize(("text", "quoted", "name", "mention"), [
+    ('The plan would cost about $1.38 trillion a year, according to the "Medicare for all" document he released.',
+     "Medicare for all", '"Medicare for all" document', '"Medicare for all" document'),
+    ('It was the biggest victory yet for the "Fight for 15" movement, which began with worker protests in 2012.',
+     "Fight for 15", '"Fight for 15" movement', "which"),
+])
+def test_a_speakers_phrase_holds_a_quoted_name_whole(nlp, text: str, quoted: str,  # type: ignore[no-untyped-def]
+                                                     name: str, mention: str) -> None:
+    """The parse hangs the first words of a quoted name elsewhere ('all" document'); the phrase reaches
+    back for the quotation's opening mark."""
+    (q,) = [q for q in quotes(nlp, text) if q.text == quoted]
+    assert q.speaker is not None and q.speaker.name == name
+    assert text[q.speaker.start:q.speaker.end] == mention
+
+
 def test_quoted_phrases_of_one_sentence_are_quotes_of_their_own(nlp) -> None:  # type: ignore[no-untyped-def]
     """No comma sets the cue off: “act of hate” and “hardening our defenses at home” are two phrases
     quoted in one sentence, not one sentence broken by its cue."""

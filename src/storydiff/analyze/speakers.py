@@ -519,7 +519,50 @@ def phrase(noun: Token) -> list[Token]:
         words = [doc[words[0].i - 2], doc[words[0].i - 1], *words]
     while words[-1].i + 2 < len(doc) and _joined(doc, words[-1].i + 1):
         words += [doc[words[-1].i + 1], doc[words[-1].i + 2]]
+    return _whole_quotations(words, noun)
+
+
+QUOTED_REACH = 12  # tokens: as far as a phrase reaches for the other mark of a quoted name in it
+_DOUBLE_MARKS = frozenset({'"', "\u201c", "\u201d"})  # not single ones, which may be apostrophes ("Lyin’ Ted")
+
+
+def _whole_quotations(words: list[Token], noun: Token) -> list[Token]:
+    """The phrase with any quoted name in it whole: "the "Medicare for all" document", not 'all"
+    document', which the parse gives when it hangs the quoted words' first part elsewhere. A phrase that
+    holds a closing mark and not its opening one reaches back for it; one that holds an opening mark and
+    not its closing one reaches on. Unless the other mark is near, the phrase is cut at the lone one, on
+    the noun's side."""
+    marks = [t for t in words if t.text in _DOUBLE_MARKS]
+    if len(marks) % 2 == 0:
+        return words
+    doc = words[0].doc
+    if not _opens(marks[0]):
+        opening = next((doc[i] for i in range(words[0].i - 1, max(words[0].i - QUOTED_REACH, 0) - 1, -1)
+                        if doc[i].text in _DOUBLE_MARKS), None)
+        if opening is not None and _opens(opening) and opening.sent == words[0].sent:
+            return [*doc[opening.i:words[0].i], *words]
+        return _cut(words, marks[0], noun)
+    if _opens(marks[-1]):
+        closing = next((doc[i] for i in range(words[-1].i + 1, min(words[-1].i + QUOTED_REACH, len(doc)))
+                        if doc[i].text in _DOUBLE_MARKS), None)
+        if closing is not None and not _opens(closing) and closing.sent == words[-1].sent:
+            return [*words, *doc[words[-1].i + 1:closing.i + 1]]
+        return _cut(words, marks[-1], noun)
     return words
+
+
+def _cut(words: list[Token], mark: Token, noun: Token) -> list[Token]:
+    """The words on the noun's side of ``mark``."""
+    return [t for t in words if (t.i > mark.i) == (noun.i > mark.i)]
+
+
+def _opens(mark: Token) -> bool:
+    """Whether a double quotation mark opens a quotation: a curly opening mark, or a straight one
+    written against the word after it and apart from the one before."""
+    if mark.text != '"':
+        return mark.text == "\u201c"
+    before = mark.doc[mark.i - 1] if mark.i else None
+    return not mark.whitespace_ and (before is None or bool(before.whitespace_))
 
 
 def _indefinite(noun: Token) -> bool:
