@@ -796,7 +796,8 @@ class _Reader(Mentions):
                         and not self.titled_at(v.head.idx):
                     # "Cruz called Trump a "pathological liar" who is "utterly amoral"": a relative clause
                     # of a quoted epithet goes on with the epithet, in the words of whoever gave it (a
-                    # quoted title names a work, which may speak: "the film "Zoolander," which calls …")
+                    # quoted title names a work, which may speak: "the 1976 movie … "All the President's
+                    # Men," which made …")
                     above = next((a for a in v.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
                     if above is None:
                         return None

@@ -435,7 +435,7 @@ def _one_digit_apart(a: float, b: float) -> bool:
     conflicts, all three read as true (40 against 30 hours of a jury's deliberation, 70 against 80
     wounded, 70 against 80 percent of a country's internet cut). Not counts of units ("two" and
     "three"): taken too, they added 19 more there, not judged, in stories that count many small
-    things (victims, villages, weeks, rounds)."""
+    things."""
     return min(significant(a)[1], significant(b)[1]) >= 1 and _one_apart(a, b)
 
 
