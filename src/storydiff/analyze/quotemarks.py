@@ -42,7 +42,7 @@ def _flanks(text: str, i: int) -> tuple[bool, bool]:
     return can_open, can_close
 
 
-def _opens(text: str, i: int) -> bool:
+def opens(text: str, i: int) -> bool:
     """Whether the mark at ``i`` opens a quotation when none is open."""
     if _opens_line(text, i):
         return True
@@ -85,7 +85,7 @@ def find_quoted(text: str) -> list[QuotedStretch]:
             if cur is None:
                 continue
             nxt = _skip_space(text, j)
-            if nxt < len(text) and text[nxt] in MARKS and _opens(text, nxt):
+            if nxt < len(text) and text[nxt] in MARKS and opens(text, nxt):
                 _add_part(cur, text, start, j)  # runs on into the next paragraph
                 start, stack, pos = nxt + 1, ["s" if text[nxt] == "\"" else "c"], nxt + 1
             elif not _wrapped_line(text, j, nxt):
@@ -95,7 +95,7 @@ def find_quoted(text: str) -> list[QuotedStretch]:
             continue
         kind = "s" if ch == "\"" else "c"
         if cur is None:
-            if _opens(text, j):
+            if opens(text, j):
                 cur, stack, start = QuotedStretch(open_mark=j), [kind], j + 1
             continue
         can_open, can_close = _flanks(text, j)
@@ -134,7 +134,7 @@ def _wrapped_line(text: str, nl: int, nxt: int) -> bool:
     end = text.find("\n", nxt)
     for k in range(nxt, end if end >= 0 else len(text)):
         if text[k] in MARKS:
-            return not _opens(text, k)
+            return not opens(text, k)
     return False
 
 

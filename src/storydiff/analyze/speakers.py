@@ -25,7 +25,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..model import Speaker
 from .entities import HONORIFICS, LABELS, TITLE_WORDS, EntityIndex
-from .quotemarks import QuotedStretch, find_quoted, title_like
+from .quotemarks import MARKS, QuotedStretch, find_quoted, opens, title_like
 from .text import doc_text, named
 
 PERSONAL = frozenset({"he", "she"})
@@ -523,7 +523,6 @@ def phrase(noun: Token) -> list[Token]:
 
 
 QUOTED_REACH = 12  # tokens: as far as a phrase reaches for the other mark of a quoted name in it
-_DOUBLE_MARKS = frozenset({'"', "\u201c", "\u201d"})  # not single ones, which may be apostrophes ("Lyin’ Ted")
 
 
 def _whole_quotations(words: list[Token], noun: Token) -> list[Token]:
@@ -531,21 +530,22 @@ def _whole_quotations(words: list[Token], noun: Token) -> list[Token]:
     document', which the parse gives when it hangs the quoted words' first part elsewhere. A phrase that
     holds a closing mark and not its opening one reaches back for it; one that holds an opening mark and
     not its closing one reaches on. Unless the other mark is near, the phrase is cut at the lone one, on
-    the noun's side."""
-    marks = [t for t in words if t.text in _DOUBLE_MARKS]
+    the noun's side. Marks are double ones (MARKS; a single one may be an apostrophe, "Lyin' Ted"), read
+    as opening or closing as quotations are found (quotemarks.opens)."""
+    marks = [t for t in words if t.text in MARKS]
     if len(marks) % 2 == 0:
         return words
     doc = words[0].doc
-    if not _opens(marks[0]):
+    if not _opening(marks[0]):
         opening = next((doc[i] for i in range(words[0].i - 1, max(words[0].i - QUOTED_REACH, 0) - 1, -1)
-                        if doc[i].text in _DOUBLE_MARKS), None)
-        if opening is not None and _opens(opening) and opening.sent == words[0].sent:
+                        if doc[i].text in MARKS), None)
+        if opening is not None and _opening(opening) and opening.sent == words[0].sent:
             return [*doc[opening.i:words[0].i], *words]
         return _cut(words, marks[0], noun)
-    if _opens(marks[-1]):
+    if _opening(marks[-1]):
         closing = next((doc[i] for i in range(words[-1].i + 1, min(words[-1].i + QUOTED_REACH, len(doc)))
-                        if doc[i].text in _DOUBLE_MARKS), None)
-        if closing is not None and not _opens(closing) and closing.sent == words[-1].sent:
+                        if doc[i].text in MARKS), None)
+        if closing is not None and not _opening(closing) and closing.sent == words[-1].sent:
             return [*words, *doc[words[-1].i + 1:closing.i + 1]]
         return _cut(words, marks[-1], noun)
     return words
@@ -556,13 +556,8 @@ def _cut(words: list[Token], mark: Token, noun: Token) -> list[Token]:
     return [t for t in words if (t.i > mark.i) == (noun.i > mark.i)]
 
 
-def _opens(mark: Token) -> bool:
-    """Whether a double quotation mark opens a quotation: a curly opening mark, or a straight one
-    written against the word after it and apart from the one before."""
-    if mark.text != '"':
-        return mark.text == "\u201c"
-    before = mark.doc[mark.i - 1] if mark.i else None
-    return not mark.whitespace_ and (before is None or bool(before.whitespace_))
+def _opening(mark: Token) -> bool:
+    return opens(doc_text(mark.doc), mark.idx)
 
 
 def _indefinite(noun: Token) -> bool:
