@@ -422,6 +422,14 @@ def test_a_day_word_in_a_name_is_no_date(nlp, text: str, dates: list[str]) -> No
     ("Florida isn't a Super Tuesday state, but both candidates campaigned there on Tuesday.", ["Tuesday"]),
     ("Shoppers lined up for Black Friday deals.", []),
     ("The pope spoke on Good Friday.", []),
+    ("Microsoft fixed the flaw on Patch Tuesday.", []),
+    # as is one counted in its month; "last" before a weekday is last week's
+    ("Microsoft releases its patches on the second Tuesday of every month.", []),
+    ("Schools reopen on the first Monday in September.", ["September"]),
+    ("The board meets every Friday, from 8 a.m. to noon.", []),
+    ("It releases patches on the second on Tuesday of each month.", []),
+    ("Bush was hurt last Thursday in a 27-24 loss to Chicago.", ["last Thursday"]),
+    ("The second Tuesday rally drew a crowd.", ["Tuesday"]),
     # a name before the weekday is who did what that day
     ("Sen. Marco Rubio Tuesday called the plan a disaster.", ["Tuesday"]),
     ("Clinton Tuesday said she would win.", ["Tuesday"]),

@@ -64,7 +64,14 @@ _FROM_LAST = re.compile(
 # "Super Tuesday" (the primaries' day, 1 March in 2016), "Black Friday", "Good Friday", "Super Bowl
 # Sunday". Where the year sets it, this week's Tuesday would be a wrong date; unread, it is none.
 _NAMED_DAY = re.compile(r"\b(?:Super|Black|Cyber|Good|Holy|Maundy|Ash|Palm|Easter|Bloody|Mini|Giving|Whit|"
-                        r"Bowl|Small\s+Business)\s+$")
+                        r"Bowl|Small\s+Business|Patch)\s+$")
+# Nor is a weekday that recurs or is counted in its month: "patches come out on the second Tuesday of every
+# month", "the first Monday in September", "every Friday". ("last" is left out: "last Thursday in a loss to
+# Chicago" is last week's.)
+_NTH_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+$")
+_NTH_AFTER = re.compile(r"\s+(?:of|in)\b")
+_EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+$")
+_EVERY_AFTER = re.compile(r"(?i)\s+(?:of|in)\s+(?:each|every)\s+(?:month|week|year)\b")
 # Entities a weekday or holiday inside of is not a date ("Fox News Sunday", "Ruby Tuesday").
 _NOT_DATES = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"}
 FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo"}
@@ -104,7 +111,7 @@ def extract_dates(doc: Doc, article: Article, *,
         if _inside(hit.start, hit.end, other) or hit.needs_support and not _supported(hit, text, ranges):
             continue
         if hit.rule.name == "rel_day" and _in_a_name(doc, hit.start, hit.end) or \
-                hit.rule.name == "weekday" and _NAMED_DAY.search(text[max(0, hit.start - 20):hit.start]):
+                hit.rule.name == "weekday" and _named_day(text, hit.start, hit.end):
             taken.append((hit.start, hit.end))
             continue
         fact = _fact(doc, article, hit.start, hit.end, published, hit)
@@ -154,6 +161,13 @@ def _from_last(doc: Doc, article: Article, facts: list[DateFact],
             out.append(fact)
             out.sort(key=lambda f: f.start)
     return out
+
+
+def _named_day(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at [start, end) is a day of its own (_NAMED_DAY), recurs or is counted in its month."""
+    before = text[max(0, start - 20):start]
+    return bool(_NAMED_DAY.search(before) or _EVERY_BEFORE.search(before) or _EVERY_AFTER.match(text, end)
+                or _NTH_BEFORE.search(before) and _NTH_AFTER.match(text, end))
 
 
 def _as_date(published: dt.date | None) -> dt.date | None:
