@@ -974,6 +974,9 @@ def test_she_is_not_a_law_named_before_her(nlp) -> None:  # type: ignore[no-unty
     "Reporters toured offices once used for the “Night Court Nine” TV show, which starred Ana Ruiz.",
     "Callers to his \"Keep It Straight\" radio program said they had misgivings about the plan.",
     "Fans were angry when the studio cast a newcomer in the “Silver Harbor” reboot, critics said.",
+    # its makers after it, or a sequel to it before
+    "\"Moonfall\" author Ada Brook confirmed the news on her website Saturday.",
+    "Ana Ruiz is negotiating to direct the sequel to \"Moonfall,\" industry sources say.",
 ])
 def test_the_title_of_a_work_is_not_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert quotes(nlp, text) == []
@@ -983,6 +986,14 @@ def test_a_quoted_phrase_beside_a_word_of_a_work_is_still_a_quote(nlp) -> None: 
     """Only a title is passed over: words of speech before "show" are still someone's."""
     text = "Ana Ruiz said the plan would “fail the families who need it most” in a show of defiance."
     assert [q.text for q in quotes(nlp, text)] == ["fail the families who need it most"]
+
+
+def test_a_cued_quote_before_a_word_of_a_work_is_still_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Words said and cued stay a quote when a word of a work comes after their comma: the word begins
+    the cue's subject, not a title's noun."""
+    text = "“Back Off Now,” host Ana Ruiz told the crowd."
+    (q,) = quotes(nlp, text)
+    assert q.text.startswith("Back Off Now") and q.speaker is not None and q.speaker.name == "Ana Ruiz"
 
 
 @pytest.mark.parametrize("text", [

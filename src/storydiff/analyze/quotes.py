@@ -1549,14 +1549,15 @@ def _continues(prev: _Found, f: _Found, text: str) -> bool:
 # Kinds of work whose titles an article puts in quotation marks: "the PBS medical drama, “Mercy Street,”".
 _WORKS = r"(?:program|programme|show|film|movie|book|novel|memoir|documentary|series|episode|drama|thriller|" \
          r"sitcom|comedy|musical|play|podcast|album|song|column)"
-# Words written before the title of a show, film or programme: "CNN's", "on", "titled".
-_TITLE_CUE = re.compile(rf"(?:['’]s|\b(?:on|titled|of|in|{_WORKS}))"
+# Words written before the title of a show, film or programme: "CNN's", "on", "titled", "the sequel to".
+_TITLE_CUE = re.compile(rf"(?:['’]s|\b(?:on|titled|of|in|{_WORKS}|(?:sequel|prequel|remake|follow-up)[ \u00a0]+to))"
                         r"[ \u00a0]*[,:]?[ \u00a0]*$", re.IGNORECASE)
 # A title followed by its kind of work, with the medium it is on ("the “Apprentice” TV show", "his “Keepin'
 # It Real” radio program"), by a remake of it ("the “Fantastic Four” reboot", "the new “Star Wars” sequel") or
-# by its cast: "the “Jane The Virgin” actress", "“Daily Show” host".
+# by its cast or makers: "the “Jane The Virgin” actress", "“Daily Show” host", "“Twilight” author Stephenie Meyer".
 _TITLE_AFTER = re.compile(rf"[,.]?[ \u00a0]*(?:(?:TV|television|radio|reality|talk|cable|web|hit)[ \u00a0]+)?"
-                          rf"(?:{_WORKS}|reboot|sequel|franchise|star|actress|actor|host|cast)s?\b", re.IGNORECASE)
+                          rf"(?:{_WORKS}|reboot|sequel|franchise|star|actress|actor|host|cast|author|director|"
+                          rf"screenwriter|producer|creator)s?\b", re.IGNORECASE)
 
 
 def _quoted_words(text: str, parts: Sequence[tuple[int, int]]) -> list[str]:
@@ -1565,14 +1566,20 @@ def _quoted_words(text: str, parts: Sequence[tuple[int, int]]) -> list[str]:
 
 
 def _is_title(text: str, f: _Found) -> bool:
-    """A quote, partial or without a cue, that is the title of a show, film or programme (on CNN's
-    "Face the Nation", the podcast “So, That Happened.”, the “Jane The Virgin” actress)."""
+    """A quote that is the title of a show, film or programme: partial or without a cue, told by the
+    words before or after it (on CNN's "Face the Nation", the podcast “So, That Happened.”, the “Jane The
+    Virgin” actress); with a cue, only by a word of the work written right after its closing mark, which
+    makes the title a noun's modifier (“Twilight” author Stephenie Meyer confirmed …; not “Back Off,”
+    host Ana Ruiz told the crowd)."""
     words = _quoted_words(text, f.parts)
-    if not title_like(words) or not (
-            _TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark)
-            or _TITLE_AFTER.match(text, f.close_mark + 1 if f.close_mark >= 0 else f.parts[-1][1])):
+    if not title_like(words) or (len(words) == 1 and words[0].isupper()):
         return False
-    return not (len(words) == 1 and words[0].isupper())
+    after = f.close_mark + 1 if f.close_mark >= 0 else f.parts[-1][1]
+    if f.cue is not None and not f.partial:
+        inside = text[f.parts[-1][0]:f.close_mark].rstrip(" \u00a0")  # a sentence cut for its cue ends in ","
+        return f.close_mark >= 0 and not inside.endswith((",", ".")) and text[after:after + 1] not in ",." \
+            and _TITLE_AFTER.match(text, after) is not None
+    return bool(_TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark) or _TITLE_AFTER.match(text, after))
 
 
 # Personal pronouns: one of them alone in quotation marks, inside a sentence, is the word itself spoken
@@ -1621,7 +1628,7 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
                        para=reader.para_of(parts[0][0]), last_para=reader.para_of(parts[-1][1]))
             reader.attribute(f)
             found.append(f)
-    found = _merge_split([f for f in found if not (((f.partial or f.cue is None) and _is_title(reader.text, f))
+    found = _merge_split([f for f in found if not (_is_title(reader.text, f)
                                                    or (f.partial and _pronoun_named(reader.text, f)))], reader)
     _carry_speakers(found, reader)
     for f in found:
