@@ -460,3 +460,39 @@ def test_days_told_from_the_last_day_named(nlp, text: str, dates: list[tuple[str
     assert [(f.text, f.value.first.isoformat() if f.value else None) for f in found] == dates
     for f in found:
         assert text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a day told from the day of what the sentence's subject names, which the article dated before
+    ("The administration said so in a report released Friday morning.\n\nThe report comes one day after "
+     "President Obama insisted \"nothing improper\" happened. On that same day, Obama had lunch with Clinton.",
+     [("Friday morning", "2010-08-13"), ("one day after", "2010-08-12"), ("that same day", "2010-08-12")]),
+    ("Lawmakers will hold the hearing on Monday.\n\nThe hearing comes two days before the election.",
+     [("Monday", "2010-08-16"), ("two days before", "2010-08-18")]),
+    # a subject the article never dated, or a pronoun: nothing to tell the day from
+    ("The mayor spoke on Friday.\n\nThe report came the day after the mayor resigned.", [("Friday", "2010-08-13")]),
+    ("The mayor spoke on Friday. It comes a day after the mayor resigned.", [("Friday", "2010-08-13")]),
+])
+def test_days_told_from_the_day_of_the_subject(nlp, text: str, dates: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = facts(nlp, text, "2010-08-16")
+    assert [(f.text, f.value.first.isoformat() if f.value else None) for f in found] == dates
+
+
+def test_no_day_is_told_from_a_quoted_day_of_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Tonight" inside a quote is the day its words were said, which the article's date does not give:
+    no later day is told from it."""
+    text = ("Trump said, \"There is only one debate tonight, let's be honest.\"\n\n"
+            "The debate came two days after Obama delivered his address.")
+    article = Article(id="t", text=text, published=D("2016-01-15"))
+    doc = nlp(text)
+    quoted = [(text.index("There"), text.index(".\"") + 1)]
+    assert [f.text for f in extract_dates(doc, article)] == ["tonight", "two days after"]
+    assert [f.text for f in extract_dates(doc, article, quoted=quoted)] == ["tonight"]
+
+
+def test_a_day_told_from_the_subject_dates_the_event_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"One day after President Obama insisted" dates Obama's insisting, not the report's coming."""
+    text = ("The administration said so in a report released Friday morning.\n\nThe report comes one day after "
+            "President Obama insisted \"nothing improper\" happened.")
+    fact = fact_for(nlp, text, "2010-08-16", "one day after")
+    assert (fact.head, fact.actors) == ("insist", ("Obama",))

@@ -31,8 +31,9 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     quotes = list(extract_quotes(doc, article, index))
     facts.extend(quotes)
     stamps = not_story(article.text)
-    dates = list(extract_dates(doc, article, stamps=stamps))
-    facts.extend(outside_quotes(dates, [(part.start, part.end) for q in quotes for part in q.parts]))
+    quoted = [(part.start, part.end) for q in quotes for part in q.parts]
+    dates = list(extract_dates(doc, article, stamps=stamps, quoted=quoted))
+    facts.extend(outside_quotes(dates, quoted))
     mentions = Mentions(doc, index)
     # a date left out as quoted is still no figure ("eight years ago")
     facts.extend(extract_quantities(doc, article, taken=[*stamps, *((d.start, d.end) for d in dates)],

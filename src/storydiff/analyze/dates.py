@@ -12,6 +12,7 @@ do not cover are read with dateparser, when they name a month or weekday.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -94,11 +95,14 @@ def is_duration(span: Span) -> bool:
     return bool(_DURATION.fullmatch(text) or _HYPHENATED.search(text) or _AGE.fullmatch(text))
 
 
-def extract_dates(doc: Doc, article: Article, *,
-                  stamps: Sequence[tuple[int, int]] | None = None) -> Iterator[DateFact]:
+def extract_dates(doc: Doc, article: Article, *, stamps: Sequence[tuple[int, int]] | None = None,
+                  quoted: Sequence[tuple[int, int]] = ()) -> Iterator[DateFact]:
     """Date mentions of one parsed article, in text order, normalized against its publication.
     Dates inside ``stamps`` (:func:`.stamps.not_story` unless given: the page's own stamps and its
-    markup tags) are left out."""
+    markup tags) are left out. No day is told from one :func:`outside_quotes` leaves out of the direct
+    quotes' spans ``quoted`` ("There is only one debate tonight", quoted the next morning, dates no
+    debate a later "The debate came two days after …" could be told from); such dates are still
+    yielded, for the caller to leave out, as no figure either."""
     published = _as_date(article.published)
     text = doc_text(doc)
     stamps = not_story(text) if stamps is None else stamps
@@ -128,11 +132,11 @@ def extract_dates(doc: Doc, article: Article, *,
                 facts.append(fact)
     facts.sort(key=lambda f: f.start)
     facts = [f for f in facts if not any(s < f.end and f.start < e for s, e in stamps)]
-    yield from _from_last(doc, article, facts, taken)
+    yield from _from_last(doc, article, _anchored(doc, article, facts, taken, quoted), taken, quoted)
 
 
-def _from_last(doc: Doc, article: Article, facts: list[DateFact],
-               taken: Sequence[tuple[int, int]]) -> list[DateFact]:
+def _from_last(doc: Doc, article: Article, facts: list[DateFact], taken: Sequence[tuple[int, int]],
+               quoted: Sequence[tuple[int, int]]) -> list[DateFact]:
     """``facts`` with the days told from the day named last (_FROM_LAST) placed: "the next day" after
     "Friday night" is the Saturday. The day named last is the nearest day before it in its own
     paragraph or the one before; without one, such a phrase is left out."""
@@ -142,8 +146,7 @@ def _from_last(doc: Doc, article: Article, facts: list[DateFact],
         if any(s < m.end() and m.start() < e for s, e in taken) or any(
                 f.start < m.end() and m.start() < f.end for f in out):
             continue
-        last = max((f for f in out if f.end <= m.start() and f.value is not None and f.value.granularity == "day"),
-                   key=lambda f: f.start, default=None)
+        last = max(_days_before(out, m.start(), quoted), key=lambda f: f.start, default=None)
         if last is None or last.value is None or text.count("\n\n", last.end, m.start()) > 1:
             continue
         if m.group("same"):
@@ -168,6 +171,76 @@ def _named_day(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20):start]
     return bool(_NAMED_DAY.search(before) or _EVERY_BEFORE.search(before) or _EVERY_AFTER.match(text, end)
                 or _NTH_BEFORE.search(before) and _NTH_AFTER.match(text, end))
+
+
+def _days_before(facts: list[DateFact], end: int, quoted: Sequence[tuple[int, int]]) -> Iterator[DateFact]:
+    """The days of the calendar named before ``end`` that another day may be told from: not one told
+    inside a quote from the day its words were said (see :func:`outside_quotes`)."""
+    return (f for f in facts if f.end <= end and f.value is not None and f.value.granularity == "day"
+            and not _quoted_day(f, quoted))
+
+
+# A day told from the day of what the sentence's subject names: "The report comes one day after
+# President Obama insisted …" (the report dated earlier in the article: "a report released Friday
+# morning"), "Ryan's comments come two days after Trump delivered a blowout win".
+_ANCHORED = re.compile(r"(?i)\b(?P<verb>comes?|came|coming)\s+(?:just\s+|only\s+|exactly\s+)?"
+                       r"(?P<n>a|one|two|three|four|five|six|the)\s+days?\s+(?P<dir>after|before)\b")
+
+
+def _anchored(doc: Doc, article: Article, facts: list[DateFact], taken: Sequence[tuple[int, int]],
+              quoted: Sequence[tuple[int, int]]) -> list[DateFact]:
+    """``facts`` with the days told from their subject's day (_ANCHORED) placed: "The report comes one
+    day after President Obama insisted", where the article dated the report before ("in a report
+    released Friday morning"), dates Obama's insisting on the Thursday. The subject's day is that of the
+    last day named before it whose word is the subject's noun, or is described by it ("a report released
+    Friday": released, the report); a subject the article never dated, or a pronoun, places nothing.
+    The date is of the event after "after" or "before" (the insisting), and of whom it names."""
+    text = doc_text(doc)
+    out = list(facts)
+    for m in _ANCHORED.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken) or any(
+                f.start < m.end() and m.start() < f.end for f in out):
+            continue
+        verb = doc.char_span(m.start("verb"), m.end("verb"))
+        link = doc.char_span(m.start("dir"), m.end("dir"))
+        if verb is None or link is None or verb.root.lemma_ != "come":
+            continue
+        subject = next((c for c in verb.root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        event = _event_of(link.root)
+        anchor = None if subject is None else max(
+            (f for f in _days_before(out, m.start(), quoted) if _dates_noun(doc, f, subject.lemma_)),
+            key=lambda f: f.start, default=None)
+        if anchor is None or anchor.value is None or event is None:
+            continue
+        days = 1 if m["n"].lower() in ("a", "the") else int(parse_number(m["n"]) or 1)
+        try:
+            day = anchor.value.first + dt.timedelta(days=days if m["dir"].lower() == "before" else -days)
+        except OverflowError:
+            continue  # past the calendar's end, as in _from_last
+        fact = _fact(doc, article, m.start("n"), m.end(), None, None, Reading(DateValue(day, day, "day")))
+        if fact is not None:
+            span = doc[event.i:event.i + 1]
+            out.append(dataclasses.replace(fact, head=event.lemma_.lower(), actors=_actors(event, span)))
+            out.sort(key=lambda f: f.start)
+    return out
+
+
+def _event_of(link: Token) -> Token | None:
+    """The event "after" or "before" leads to: the verb of its clause ("after Obama insisted"), or its
+    noun ("after the election")."""
+    if link.dep_ == "mark" and link.head.pos_ in ("VERB", "AUX"):
+        return link.head
+    return next((c for c in link.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _dates_noun(doc: Doc, date: DateFact, lemma: str) -> bool:
+    """Whether ``date`` dates the noun ``lemma``: its word is the noun, describes it ("a report
+    released Friday") or is done to it ("will hold the hearing on Monday", "the report was released
+    Friday")."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    head = None if span is None or len(span) == 0 else _head(span.root)
+    return head is not None and (head.lemma_ == lemma or head.dep_ == "acl" and head.head.lemma_ == lemma
+                                 or any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_ == lemma for c in head.children))
 
 
 def _as_date(published: dt.date | None) -> dt.date | None:
@@ -448,5 +521,10 @@ def outside_quotes(dates: Sequence[DateFact], quoted: Sequence[tuple[int, int]])
     them only if the words were said the day it was published, which a quote does not say. A weekday,
     a week or a year ago named in a quote stays: words said a day before publication name the same
     Tuesday, "next week" or "eight years ago" as the article would."""
-    return [d for d in dates
-            if not _FROM_THE_DAY.search(d.text) or not any(s <= d.start and d.end <= e for s, e in quoted)]
+    return [d for d in dates if not _quoted_day(d, quoted)]
+
+
+def _quoted_day(date: DateFact, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``date`` is a day told inside a quote's span from the day its words were said (see
+    :func:`outside_quotes`)."""
+    return bool(_FROM_THE_DAY.search(date.text)) and any(s <= date.start and date.end <= e for s, e in quoted)
