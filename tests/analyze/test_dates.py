@@ -430,6 +430,7 @@ def test_a_day_word_in_a_name_is_no_date(nlp, text: str, dates: list[str]) -> No
     ("It releases patches on the second on Tuesday of each month.", []),
     ("Bush was hurt last Thursday in a 27-24 loss to Chicago.", ["last Thursday"]),
     ("The second Tuesday rally drew a crowd.", ["Tuesday"]),
+    ("Sanders won for the second Tuesday in a row.", ["Tuesday"]),
     # a name before the weekday is who did what that day
     ("Sen. Marco Rubio Tuesday called the plan a disaster.", ["Tuesday"]),
     ("Clinton Tuesday said she would win.", ["Tuesday"]),

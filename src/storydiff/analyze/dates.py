@@ -70,7 +70,7 @@ _NAMED_DAY = re.compile(r"\b(?:Super|Black|Cyber|Good|Holy|Maundy|Ash|Palm|Easte
 # month", "the first Monday in September", "every Friday". ("last" is left out: "last Thursday in a loss to
 # Chicago" is last week's.)
 _NTH_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+$")
-_NTH_AFTER = re.compile(r"\s+(?:of|in)\b")
+_NTH_AFTER = re.compile(r"\s+(?:of|in)\b(?!\s+a\s+row)")  # "for the second Tuesday in a row" is this week's
 _EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+$")
 _EVERY_AFTER = re.compile(r"(?i)\s+(?:of|in)\s+(?:each|every)\s+(?:month|week|year)\b")
 # Entities a weekday or holiday inside of is not a date ("Fox News Sunday", "Ruby Tuesday").
@@ -102,7 +102,7 @@ def extract_dates(doc: Doc, article: Article, *, stamps: Sequence[tuple[int, int
     markup tags) are left out. No day is told from one :func:`outside_quotes` leaves out of the direct
     quotes' spans ``quoted`` ("There is only one debate tonight", quoted the next morning, dates no
     debate a later "The debate came two days after …" could be told from); such dates are still
-    yielded, for the caller to leave out, as no figure either."""
+    yielded: the caller leaves them out of the facts, and out of the figures too."""
     published = _as_date(article.published)
     text = doc_text(doc)
     stamps = not_story(text) if stamps is None else stamps
@@ -192,8 +192,8 @@ def _anchored(doc: Doc, article: Article, facts: list[DateFact], taken: Sequence
     """``facts`` with the days told from their subject's day (_ANCHORED) placed: "The report comes one
     day after President Obama insisted", where the article dated the report before ("in a report
     released Friday morning"), dates Obama's insisting on the Thursday. The subject's day is that of the
-    last day named before it whose word is the subject's noun, or is described by it ("a report released
-    Friday": released, the report); a subject the article never dated, or a pronoun, places nothing.
+    last day named before it that dates the subject's noun (see _dates_noun); a subject the article never
+    dated, or a pronoun, places nothing.
     The date is of the event after "after" or "before" (the insisting), and of whom it names."""
     text = doc_text(doc)
     out = list(facts)
