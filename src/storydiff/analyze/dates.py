@@ -143,8 +143,7 @@ def _from_last(doc: Doc, article: Article, facts: list[DateFact], taken: Sequenc
     text = doc_text(doc)
     out = list(facts)
     for m in _FROM_LAST.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken) or any(
-                f.start < m.end() and m.start() < f.end for f in out):
+        if _claimed(m.start(), m.end(), taken, out):
             continue
         last = max(_days_before(out, m.start(), quoted), key=lambda f: f.start, default=None)
         if last is None or last.value is None or text.count("\n\n", last.end, m.start()) > 1:
@@ -164,6 +163,11 @@ def _from_last(doc: Doc, article: Article, facts: list[DateFact], taken: Sequenc
             out.append(fact)
             out.sort(key=lambda f: f.start)
     return out
+
+
+def _claimed(start: int, end: int, taken: Sequence[tuple[int, int]], facts: list[DateFact]) -> bool:
+    """Whether [start, end) overlaps a span a rule already read (``taken``) or a date already found."""
+    return any(s < end and start < e for s, e in taken) or any(f.start < end and start < f.end for f in facts)
 
 
 def _named_day(text: str, start: int, end: int) -> bool:
@@ -198,8 +202,7 @@ def _anchored(doc: Doc, article: Article, facts: list[DateFact], taken: Sequence
     text = doc_text(doc)
     out = list(facts)
     for m in _ANCHORED.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken) or any(
-                f.start < m.end() and m.start() < f.end for f in out):
+        if _claimed(m.start(), m.end(), taken, out):
             continue
         verb = doc.char_span(m.start("verb"), m.end("verb"))
         link = doc.char_span(m.start("dir"), m.end("dir"))
@@ -262,7 +265,7 @@ def _in_a_name(doc: Doc, start: int, end: int) -> bool:
     return before.pos_ == "PROPN" or (before.is_upper and before.is_alpha and len(before) > 1)
 
 
-def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
 
 
@@ -527,4 +530,4 @@ def outside_quotes(dates: Sequence[DateFact], quoted: Sequence[tuple[int, int]])
 def _quoted_day(date: DateFact, quoted: Sequence[tuple[int, int]]) -> bool:
     """Whether ``date`` is a day told inside a quote's span from the day its words were said (see
     :func:`outside_quotes`)."""
-    return bool(_FROM_THE_DAY.search(date.text)) and any(s <= date.start and date.end <= e for s, e in quoted)
+    return bool(_FROM_THE_DAY.search(date.text)) and _inside(date.start, date.end, quoted)

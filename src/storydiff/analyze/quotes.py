@@ -1576,8 +1576,10 @@ def _is_title(text: str, f: _Found) -> bool:
         return False
     after = f.close_mark + 1 if f.close_mark >= 0 else f.parts[-1][1]
     if f.cue is not None and not f.partial:
+        if f.close_mark < 0:
+            return False
         inside = text[f.parts[-1][0]:f.close_mark].rstrip(" \u00a0")  # a sentence cut for its cue ends in ","
-        return f.close_mark >= 0 and not inside.endswith((",", ".")) and text[after:after + 1] not in ",." \
+        return not inside.endswith((",", ".")) and text[after:after + 1] not in ",." \
             and _TITLE_AFTER.match(text, after) is not None
     return bool(_TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark) or _TITLE_AFTER.match(text, after))
 
