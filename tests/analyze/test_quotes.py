@@ -810,7 +810,7 @@ SPEAKER_ROWS = [
      ("Trump", "Trump")),
     # a speech verb's participle with no subject speaks through its agent ("asked by", "as reported by")
     ('Asked by Lee if the mayor "gets" the issue, Ortiz avoided a direct answer.', "gets", ("Lee", "Lee")),
-    ('As reported by the Tribune, the former officer Ann "Tig" Ruiz found both issues disqualifying.', "Tig",
+    ('As reported by the Tribune, the former officer found both issues "disqualifying."', "disqualifying.",
      ("Tribune", "Tribune")),
 ]
 
@@ -980,6 +980,21 @@ def test_she_is_not_a_law_named_before_her(nlp) -> None:  # type: ignore[no-unty
 ])
 def test_the_title_of_a_work_is_not_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In a tradition he has kept for 40 years, Rep. Robert C. \"Bobby\" Scott threw open his family home.",
+    "His campaign was represented by Gov. C.L. “Butch” Otter, an early supporter.",
+    "Prosecutors said Vincent \"the Chin\" Gigante ran the family from his apartment.",
+])
+def test_a_nickname_inside_a_name_is_not_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == []
+
+
+def test_a_quoted_name_after_a_cue_is_still_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Only a quote with a name's words on both sides is a nickname: one word said after a verb is words said."""
+    text = "Asked who would win, Ana Ruiz answered \"Cruz\" without a pause."
+    assert [q.text for q in quotes(nlp, text)] == ["Cruz"]
 
 
 def test_a_quoted_phrase_beside_a_word_of_a_work_is_still_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]

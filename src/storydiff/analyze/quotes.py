@@ -1584,6 +1584,22 @@ def _is_title(text: str, f: _Found) -> bool:
     return bool(_TITLE_CUE.search(text, max(f.open_mark - 20, 0), f.open_mark) or _TITLE_AFTER.match(text, after))
 
 
+def _nickname(reader: _Reader, f: _Found) -> bool:
+    """A name's nickname, quoted between the given name and the surname: Rep. Robert C. "Bobby" Scott,
+    Vincent "the Chin" Gigante. One or two capitalised words (after "the"), a name's word just before
+    the opening mark and just after the closing one, a space apart."""
+    text, doc = reader.text, reader.doc
+    words = _quoted_words(text, f.parts)
+    if not 0 < len(words) <= 2 or not all(w.isalpha() and (w[:1].isupper() or w == "the") for w in words) \
+            or not words[-1][:1].isupper() \
+            or f.open_mark < 1 or f.close_mark < 0 or text[f.open_mark - 1] != " " \
+            or text[f.close_mark + 1:f.close_mark + 2] != " ":
+        return False
+    before, after = reader.tok(f.open_mark) - 1, reader.tok(f.close_mark + 2)
+    return before >= 0 and after < len(doc) and all(
+        doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() for i in (before, after))
+
+
 # Personal pronouns: one of them alone in quotation marks, inside a sentence, is the word itself spoken
 # of, not words anyone said ("why vote for Trump, unless simply because “she” is a “he”?", "the
 # community -- the “us” -- that he's empowered").
@@ -1630,7 +1646,7 @@ def extract_quotes(doc: Doc, article: Article, index: EntityIndex) -> Iterator[Q
                        para=reader.para_of(parts[0][0]), last_para=reader.para_of(parts[-1][1]))
             reader.attribute(f)
             found.append(f)
-    found = _merge_split([f for f in found if not (_is_title(reader.text, f)
+    found = _merge_split([f for f in found if not (_is_title(reader.text, f) or _nickname(reader, f)
                                                    or (f.partial and _pronoun_named(reader.text, f)))], reader)
     _carry_speakers(found, reader)
     for f in found:
