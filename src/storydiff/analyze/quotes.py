@@ -21,6 +21,7 @@ from itertools import islice, pairwise
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Quote, Span, Speaker
+from .datenorm import WEEKDAYS
 from .entities import EntityIndex
 from .quotemarks import ARTICLES, MARKS, QuotedStretch, ends_sentence, goes_on, title_like
 from .speakers import (
@@ -962,6 +963,9 @@ class _Reader(Mentions):
             for test in (lambda t: self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ == "PERSON",
                          lambda t: (t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS) or t.text in self.surnames,
                          lambda t: (t.pos_ in {"PRON", "NOUN"} and t.lower_ not in {"it", "this", "that", "what"}
+                                    # not a time ("animated on stage this morning, saying"), but an age's
+                                    # year ("the 43-year-old asked", parsed as an adjective)
+                                    and (_nominal(t) or t.head.lower_ == "old")
                                     and (t.dep_ not in {"poss", "compound"}
                                          or (t.head.i == verb.i and verb.pos_ != "VERB")))  # "the email read"
                          # "the editorial read", the noun tagged as an adjective of the verb taken for a noun
@@ -1437,6 +1441,8 @@ def _nominal(t: Token) -> bool:
         return True  # "Hundreds of pro-Sanders demonstrators marched …, chanting": a number of people
     if t.ent_type_ in NOT_SPEAKERS or not any(ch.isalpha() for ch in t.text):
         return False  # a dash the parse made a subject ("made public ― Trump boasted") names no one
+    if not t.ent_type_ and (t.lemma_.lower() in _TIMES or t.text in WEEKDAYS):
+        return False  # a time the tagger left unlabelled (a name's word, "USA Today", is labelled)
     # or a name the tagger took for a verb: "Trump shot back" (a capitalized word inside the sentence)
     return t.pos_ in {"NOUN", "PROPN", "PRON", "X"} or bool(t.ent_type_) or (
         t.is_title and not t.is_sent_start and t.tag_ in _NAME_MISTAGS)
@@ -1447,6 +1453,11 @@ def _of_people(t: Token) -> bool:
     return t.pos_ in {"NOUN", "NUM"} and any(
         c.dep_ == "prep" and c.lower_ == "of"
         and any(g.dep_ == "pobj" and (_people(g) or _agent(g)) for g in c.children) for c in t.children)
+
+
+# Words for a time, which never speaks.
+_TIMES = frozenset({"morning", "afternoon", "evening", "night", "tonight", "today", "yesterday", "tomorrow",
+                    "day", "week", "weekend", "month", "year", "hour", "minute"})
 
 
 # What the tagger calls a surname that is also a word ("Trump shot back", "From said"); not a gerund
