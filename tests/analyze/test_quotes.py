@@ -812,6 +812,11 @@ SPEAKER_ROWS = [
     ('Asked by Lee if the mayor "gets" the issue, Ortiz avoided a direct answer.', "gets", ("Lee", "Lee")),
     ('As reported by the Tribune, the former officer found both issues "disqualifying."', "disqualifying.",
      ("Tribune", "Tribune")),
+    # heard or seen speaking: who is heard is who speaks
+    ('“Should there be a database for that?” a reporter can be heard asking Lee after the event.',
+     "Should there be a database for that?", ("a reporter", "a reporter")),
+    ('“Get out of here,” one protester was heard shouting at the officers.', "Get out of here",
+     ("one protester", "one protester")),
     # a time is no one: a participle after "this morning" speaks for the person the clause is about
     ('There was chatter about Ann Lee, who was the most animated on stage this morning, saying "Zip codes should '
      'not decide destiny" to cheers.', "Zip codes should not decide destiny", ("Ann Lee", "who")),

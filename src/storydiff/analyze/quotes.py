@@ -1313,8 +1313,14 @@ def _in_subject(u: Token, verb: Token, *, relative: bool = False) -> bool:
     # a name the tagger took for a verb ("Tulsa police Chief Chuck Jordan said") is still a name; and a
     # relative clause describes the subject before the verb ("Nate Silver, the polling guru who founded
     # fivethirtyeight.com tweeted")
+    if u.i == verb.head.i and u.lemma_ in _PERCEIVED and verb.dep_ in {"xcomp", "advcl", "ccomp", "oprd"}:
+        return True  # "“…?” a reporter can be heard asking Trump": heard doing the speaking
     return verb in u.ancestors or u.ent_type_ in AGENT_LABELS or relative and any(
         a.dep_ == "relcl" and a.head.pos_ in {"NOUN", "PROPN"} and a.head.i < a.i < verb.i for a in (u, *u.ancestors))
+
+
+# Verbs of being perceived speaking: "can be heard asking", "was caught on tape saying".
+_PERCEIVED = frozenset({"hear", "see", "show", "catch", "film", "record", "overhear", "videotape", "tape"})
 
 
 def _intro_verb(tokens: list[Token]) -> Token | None:
