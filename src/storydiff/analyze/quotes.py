@@ -1310,11 +1310,11 @@ def _in_subject(u: Token, verb: Token, *, relative: bool = False) -> bool:
     promise" the clause is no one's subject)."""
     if u.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON", "ADV", "AUX", "PART", "CCONJ"}:
         return True
+    if u.i == verb.head.i and u.lemma_ in _PERCEIVED and verb.dep_ in {"xcomp", "advcl", "ccomp", "oprd"}:
+        return True  # "“…?” a reporter can be heard asking Trump": heard doing the speaking
     # a name the tagger took for a verb ("Tulsa police Chief Chuck Jordan said") is still a name; and a
     # relative clause describes the subject before the verb ("Nate Silver, the polling guru who founded
     # fivethirtyeight.com tweeted")
-    if u.i == verb.head.i and u.lemma_ in _PERCEIVED and verb.dep_ in {"xcomp", "advcl", "ccomp", "oprd"}:
-        return True  # "“…?” a reporter can be heard asking Trump": heard doing the speaking
     return verb in u.ancestors or u.ent_type_ in AGENT_LABELS or relative and any(
         a.dep_ == "relcl" and a.head.pos_ in {"NOUN", "PROPN"} and a.head.i < a.i < verb.i for a in (u, *u.ancestors))
 
