@@ -812,6 +812,18 @@ SPEAKER_ROWS = [
     ('Asked by Lee if the mayor "gets" the issue, Ortiz avoided a direct answer.', "gets", ("Lee", "Lee")),
     ('As reported by the Tribune, the former officer found both issues "disqualifying."', "disqualifying.",
      ("Tribune", "Tribune")),
+    # a description that opens its sentence goes on about whom the sentence before named as its subject, or
+    # about whom the description there does
+    ('The candidates condemned the attack -- and Ann Lee ripped the mayor for his words. The presumptive '
+     'Republican nominee went so far as to say he should "step down" at once.', "step down",
+     ("Ann Lee", "The presumptive Republican nominee")),
+    ('Ben Ortiz says too much is made of the tweets.\n\nThe Republican vice presidential nominee was speaking in '
+     'Fort Wayne, hours after Ann Lee unleashed a flurry of posts.\n\nThe Indiana governor said the media are to '
+     'blame for "he said this, he tweeted that."', "he said this, he tweeted that.",
+     ("Ben Ortiz", "The Indiana governor")),
+    # but not one who most often speaks for someone new
+    ('Ann Lee spoke first. The spokesman said "we will respond in time."', "we will respond in time.",
+     ("The spokesman", "The spokesman")),
     # heard or seen speaking: who is heard is who speaks
     ('“Should there be a database for that?” a reporter can be heard asking Lee after the event.',
      "Should there be a database for that?", ("a reporter", "a reporter")),

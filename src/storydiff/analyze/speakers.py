@@ -38,6 +38,12 @@ UTTERANCES = frozenset({"statement", "comment", "remark", "word", "tweet", "post
                         "assertion", "contention", "accusation", "insistence", "suggestion", "argument", "pledge",
                         "promise", "vow", "warning", "boast", "declaration", "quip", "retort", "complaint"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+# Words a description names someone again by, having just named them: "the nominee", "the senator",
+# "the billionaire" (see Mentions.described).
+DESCRIPTIONS = frozenset({"nominee", "candidate", "front-runner", "frontrunner", "senator", "congressman",
+                          "congresswoman", "lawmaker", "governor", "mogul", "billionaire", "businessman",
+                          "businesswoman", "tycoon", "challenger", "incumbent", "contender", "hopeful"})
 # What a speaking "it" may stand for by what it is: a document or a body of people.
 STATING_THINGS = UTTERANCES | frozenset({
     "editorial", "newspaper", "paper", "report", "study", "poll", "survey", "filing", "lawsuit", "suit",
@@ -169,7 +175,38 @@ class Mentions:
             author = self.author(tok)
             if author is not None:
                 return author
+            described = self.described(tok, words)
+            if described is not None:
+                return Speaker(described, start, end)
         return Speaker(self.text[start:end], start, end)
+
+    def described(self, noun: Token, words: list[Token], depth: int = 0) -> str | None:
+        """Whom a description opening its sentence goes on about: "Mike Pence says too much is made of
+        Donald Trump's tweets. The Republican vice presidential nominee was speaking Friday …, hours
+        after Trump unleashed a flurry of tweets. The Indiana governor said …" is Pence, twice. Only a
+        description by one of the words news uses to name again whom it has just named (DESCRIPTIONS;
+        not "the spokesman" or "the official", who are most often someone new), with "the" and
+        nothing naming whom or what it is of, as its sentence's subject (see describes); and only where
+        the sentence before opens with such a description (then whom that one describes) or has one
+        person named as the subject of its clauses, outside quotation marks."""
+        if depth > 3 or not self.describes(noun, words) or noun.sent.start == 0:
+            return None
+        before = self.doc[noun.sent.start - 1].sent
+        again = next((t for t in before if self.describes(t, phrase(t))), None)
+        if again is not None:
+            return self.described(again, phrase(again), depth + 1)  # a description of its own
+        names = {self.name_of(ent) for t in before
+                 if t.dep_ in SUBJECTS and not self.quoted(t.idx)
+                 and (ent := self.ent_of.get(t.i)) is not None and self.is_person(ent)}
+        return names.pop() if len(names) == 1 else None
+
+    @staticmethod
+    def describes(noun: Token, words: list[Token]) -> bool:
+        """Whether ``noun`` heads a description of one person that opens its sentence as its subject
+        (see described): "The Vermont senator", not "The candidates" or "The senator from Ohio"."""
+        return noun.lemma_.lower() in DESCRIPTIONS and noun.tag_ == "NN" and noun.dep_ in SUBJECTS \
+            and words[0].lower_ == "the" and _opens_sentence(words[0]) \
+            and not any(c.dep_ in {"prep", "poss", "relcl", "acl", "appos"} for c in noun.children)
 
     def named_in(self, name: str, words: TokenSpan) -> bool:
         """Whether ``words`` name ``name``."""
