@@ -175,38 +175,30 @@ class Mentions:
             author = self.author(tok)
             if author is not None:
                 return author
-            described = self.described(tok, words)
+            described = self.described(tok)
             if described is not None:
                 return Speaker(described, start, end)
         return Speaker(self.text[start:end], start, end)
 
-    def described(self, noun: Token, words: list[Token], depth: int = 0) -> str | None:
+    def described(self, noun: Token, depth: int = 0) -> str | None:
         """Whom a description opening its sentence goes on about: "Mike Pence says too much is made of
         Donald Trump's tweets. The Republican vice presidential nominee was speaking Friday …, hours
         after Trump unleashed a flurry of tweets. The Indiana governor said …" is Pence, twice. Only a
         description by one of the words news uses to name again whom it has just named (DESCRIPTIONS;
         not "the spokesman" or "the official", who are most often someone new), with "the" and
-        nothing naming whom or what it is of, as its sentence's subject (see describes); and only where
+        nothing naming whom or what it is of, as its sentence's subject (see _describes); and only where
         the sentence before opens with such a description (then whom that one describes) or has one
         person named as the subject of its clauses, outside quotation marks."""
-        if depth > 3 or not self.describes(noun, words) or noun.sent.start == 0:
+        if depth > 3 or not _describes(noun) or noun.sent.start == 0:
             return None
         before = self.doc[noun.sent.start - 1].sent
-        again = next((t for t in before if self.describes(t, phrase(t))), None)
+        again = next((t for t in before if _describes(t)), None)
         if again is not None:
-            return self.described(again, phrase(again), depth + 1)  # a description of its own
+            return self.described(again, depth + 1)  # a description of its own
         names = {self.name_of(ent) for t in before
                  if t.dep_ in SUBJECTS and not self.quoted(t.idx)
                  and (ent := self.ent_of.get(t.i)) is not None and self.is_person(ent)}
         return names.pop() if len(names) == 1 else None
-
-    @staticmethod
-    def describes(noun: Token, words: list[Token]) -> bool:
-        """Whether ``noun`` heads a description of one person that opens its sentence as its subject
-        (see described): "The Vermont senator", not "The candidates" or "The senator from Ohio"."""
-        return noun.lemma_.lower() in DESCRIPTIONS and noun.tag_ == "NN" and noun.dep_ in SUBJECTS \
-            and words[0].lower_ == "the" and _opens_sentence(words[0]) \
-            and not any(c.dep_ in {"prep", "poss", "relcl", "acl", "appos"} for c in noun.children)
 
     def named_in(self, name: str, words: TokenSpan) -> bool:
         """Whether ``words`` name ``name``."""
@@ -664,6 +656,16 @@ _AGE_NOUN = re.compile(r"(?:the|a|an)?\s*\d+\s*-\s*year\s*-\s*old", re.I)
 def age_noun(t: Token) -> bool:
     """Whether ``t`` heads "the 46-year-old", an age standing for the person."""
     return t.lower_ == "old" and _AGE_NOUN.fullmatch(doc_text(t.doc)[t.left_edge.idx:t.idx + 3]) is not None
+
+
+def _describes(noun: Token) -> bool:
+    """Whether ``noun`` heads a description of one person that opens its sentence as its subject
+    (see Mentions.described): "The Vermont senator", not "The candidates" or "The senator from Ohio"."""
+    if noun.lemma_.lower() not in DESCRIPTIONS or noun.tag_ != "NN" or noun.dep_ not in SUBJECTS \
+            or any(c.dep_ in {"prep", "poss", "relcl", "acl", "appos"} for c in noun.children):
+        return False
+    first = phrase(noun)[0]
+    return first.lower_ == "the" and _opens_sentence(first)
 
 
 def relative_antecedent(tok: Token) -> Token | None:
