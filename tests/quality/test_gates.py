@@ -40,7 +40,7 @@ BASIL_FLOORS = {
 # planted conflicts (../shared/tools/perturb_findings.py, seed 1): the share reported as conflicts
 PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.38, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.18, "max_violated": 0}}
-QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.90}
+QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.91}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
 QUOTE_FLOORS = {"recall": 0.988, "speaker": 0.935, "precision": 0.965}
 
