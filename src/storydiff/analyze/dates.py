@@ -224,8 +224,7 @@ def _anchored(doc: Doc, article: Article, facts: list[DateFact], taken: Sequence
         if fact is not None:
             span = doc[event.i:event.i + 1]
             out.append(dataclasses.replace(fact, head=event.lemma_.lower(), actors=_actors(event, span)))
-            out.sort(key=lambda f: f.start)
-    return out
+    return sorted(out, key=lambda f: f.start)
 
 
 def _event_of(link: Token) -> Token | None:
