@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -745,6 +746,15 @@ def test_figures_of_events_dated_apart_are_two_facts() -> None:
     for told in ([sunday, dated("b", "Monday", weekday="Monday")], [sunday], []):
         pair = judge_quantities(now, then, weights, occasions=Occasions(told))
         assert pair is not None and pair.relation == "incompatible"
+    # the day a figure was told of is no occasion of it: "Strzok's attorney blasted the bureau Monday" over
+    # "a 60-day suspension", against "fired late Friday afternoon … face a 70-day suspension"
+    friday = dated("a", "Friday afternoon", weekday="Friday")
+    for head in ("blast", "say", "statement"):
+        monday = dataclasses.replace(dated("b", "Monday", weekday="Monday"), head=head)
+        pair = judge_quantities(now, then, weights, occasions=Occasions([friday, monday]))
+        assert pair is not None and pair.relation == "incompatible", head
+    assert judge_quantities(now, then, weights, occasions=Occasions([friday, dated("b", "Monday", weekday="Monday")])) \
+        is None  # an event's Monday, three days off the other's Friday: two events
     year = DateValue(dt.date(1967, 1, 1), dt.date(1967, 12, 31), "year")
     ages = Occasions([dated("a", "Friday", weekday="Friday"), dated("b", "1967", value=year)])
     pair = judge_quantities(magnitude("a", 61.0, "year of age"), magnitude("b", 60.0, "year of age"), weights,

@@ -208,13 +208,15 @@ class Occasions:
     one told of Sunday are figures of two events (an earlier quake's magnitude beside this one's),
     as a day against a month or a year is for two dates (:func:`relate_dates`), and so are figures
     told of days too far apart to be one day given wrong (:func:`_near_dates`). Only a date of an
-    event counts, and only where its sentence gives one: not the day something was said ("officials
-    said Sunday"), not the bound of a span ("the deadliest since 2003")."""
+    event counts, and only where its sentence gives one: not the day something was said, by whatever
+    word of saying (SAYING: "officials said Sunday"; "Strzok's attorney blasted the bureau Monday" dates
+    no 60-day suspension, which another article's "fired late Friday … face a 70-day suspension" may give
+    wrong), not the bound of a span ("the deadliest since 2003")."""
 
     def __init__(self, dates: Sequence[DateFact]) -> None:
         self.of: dict[tuple[str, int], list[DateFact]] = {}
         for d in dates:
-            if d.relation is None and d.head not in VAGUE_HEADS:
+            if d.relation is None and d.head not in VAGUE_HEADS and d.head not in SAYING:
                 self.of.setdefault((d.article, d.sentence.start), []).append(d)
 
     def apart(self, x: Quantity, y: Quantity) -> bool:
