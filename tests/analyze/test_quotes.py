@@ -829,6 +829,11 @@ SPEAKER_ROWS = [
      "Should there be a database for that?", ("a reporter", "a reporter")),
     ('“Get out of here,” one protester was heard shouting at the officers.', "Get out of here",
      ("one protester", "one protester")),
+    # a participle opening its sentence acts with the subject after its comma, however the parse hangs it
+    ('Ann Lee released a video on Monday featuring the voices of two women who have accused the former mayor '
+     'of assault.\n\nRemarking upon Ben Ortiz\'s "genuine empathy," Carl Dunn said, "Leave aside the '
+     'unpleasantness, his genuine empathy for human beings is absolutely clear."', "genuine empathy",
+     ("Carl Dunn", "Carl Dunn")),
     # a time is no one: a participle after "this morning" speaks for the person the clause is about
     ('There was chatter about Ann Lee, who was the most animated on stage this morning, saying "Zip codes should '
      'not decide destiny" to cheers.', "Zip codes should not decide destiny", ("Ann Lee", "who")),

@@ -755,6 +755,9 @@ class _Reader(Mentions):
         agent = self.passive_agent(verb, found)
         if agent is not None:
             return agent
+        opener = self.after_opening(verb, found)
+        if opener is not None:
+            return opener
         # "Guccifer 2.0 was branded “in homage to” Lazar, Song wrote": who a passive speech verb names
         # is not who names it ("was quoted as saying" excepted)
         named = verb.lemma_ in NAMING and any(c.dep_ == "auxpass" for c in verb.children) \
@@ -873,6 +876,27 @@ class _Reader(Mentions):
                                            for s in c.children if s.dep_ == "nsubj" and _agent(s)
                                            and s.pos_ != "PRON"), None)
         return self.beside(verb, found)
+
+    def after_opening(self, verb: Token, found: _Found) -> Token | None:
+        """"Remarking upon Clinton's “genuine empathy,” Starr said, “…”": a participle that opens its
+        sentence, without a subject of its own, acts with the subject of the clause after its comma,
+        however the parse hangs it (here from a verb inside the quotation that follows)."""
+        sent = verb.sent
+        if verb.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in verb.children) \
+                or any(not t.is_space for t in self.doc[sent.start:verb.i]):
+            return None
+        comma = next((t for t in self.doc[verb.i + 1:sent.end] if t.text == "," and not self.inside(found, t.i)
+                      and not self.quoted(t.idx)), None)
+        if comma is None:
+            return None
+        for t in self.doc[comma.i + 1:sent.end]:
+            if self.quoted(t.idx) or self.inside(found, t.i) or t.is_punct:
+                continue
+            if t.dep_ in SUBJECTS and t.head.i > t.i and t.head.pos_ in {"VERB", "AUX"} and _nominal(t):
+                return t
+            if t.pos_ in {"VERB", "AUX"}:
+                return None  # the clause after the comma has no subject before its verb
+        return None
 
     def unquoted(self, word: Token, found: _Found) -> Token | None:
         """``word``, unless it stands in another quotation's marks: then the owner written before
