@@ -722,6 +722,28 @@ def test_kinds_an_article_tells_apart_are_two_counts() -> None:
     assert pair is not None and pair.relation == "incompatible"
 
 
+def test_a_share_with_one_number_miswritten_is_a_conflict() -> None:
+    """"a “1 in 2” chance that the Republicans will lose their majority" against "a one-in-three chance
+    of losing control of the House": a share told as two numbers, one of them the same and the other one
+    apart, is one share miswritten, as a tally with one side wrong, however far apart the two ratios
+    lie. Two shares that differ in both numbers ("two-in-three" of holding on) are two facts."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import judge_quantities
+
+    context = ("boehner", "chance", "republicans", "lose", "house")
+
+    def share(article, text, value):  # type: ignore[no-untyped-def]
+        return Quantity(article=article, start=0, end=len(text), text=text, sentence=Span(0, 9), context=context,
+                        value=value, qualifier=None, unit="fraction", counted="chance", head="chance")
+
+    weights = Weights([(("a", 0), context), (("c", 0), ("other", "word"))])
+    for miswritten in (share("a", "1 in 2", 1 / 2), share("a", "2 in 3", 2 / 3)):
+        pair = judge_quantities(miswritten, share("b", "one-in-three", 1 / 3), weights)
+        assert pair is not None and pair.relation == "incompatible" and pair.linked, miswritten.text
+    assert judge_quantities(share("a", "two-in-three", 2 / 3), share("b", "1 in 2", 1 / 2), weights) is None
+    assert judge_quantities(share("a", "1 in 5", 1 / 5), share("b", "1 in 3", 1 / 3), weights) is None
+
+
 def test_figures_of_events_dated_apart_are_two_facts() -> None:
     """"In February, a quake measuring 6.4 hit Zarand" and "a quake measuring 5.9 shook Iran on Sunday"
     are two quakes' magnitudes: a month against a weekday, as two dates at those precisions are two

@@ -28,6 +28,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 
 from ..analyze.datenorm import DAYNUM, MONTH, WEEKDAYS, Context, read_date
+from ..analyze.quantities import SHARE_PATTERN, parse_number
 from ..analyze.quotes import SPEECH_VERBS
 from ..group.copies import COPY_JACCARD
 from ..model import DateFact, DateValue, Fact, Quantity, QuantityValue
@@ -352,7 +353,7 @@ def judge_quantities(x: Quantity, y: Quantity, weights: Weights, kinds: Kinds | 
         # an age is a person's: two ages of people not known to be one are two facts
         if missed and not apart and (same_thing or x.unit not in {None, "year of age"}):
             return _rare_pair(score, relation, x, THRESHOLDS["same"])
-        if not (same_thing and _close(x.value, y.value) and not apart):
+        if not (same_thing and (_close(x.value, y.value) or _share_slip(x, y)) and not apart):
             return None
     if same_thing and _age_of_named(x) and _age_of_named(y):
         return Pair(max(score, THRESHOLDS[relation]), relation)  # a person has one age in a story
@@ -428,6 +429,24 @@ def _close(a: QuantityValue, b: QuantityValue) -> bool:
         return False
     hi = max(abs(a), abs(b))
     return hi == 0 or abs(a - b) / hi <= 0.1 or _one_digit_apart(a, b)
+
+
+def _share_parts(q: Quantity) -> tuple[float, float] | None:
+    """The two numbers of a share told "N in M" ("a one-in-three chance", "4 out of 10")."""
+    m = SHARE_PATTERN.fullmatch(q.text) if q.unit == "fraction" else None
+    if m is None:
+        return None
+    part, whole = parse_number(m.group("num")), parse_number(m.group("num2"))
+    return None if part is None or whole is None else (part, whole)
+
+
+def _share_slip(x: Quantity, y: Quantity) -> bool:
+    """Two shares told "N in M" one of whose numbers is the same and the other one apart ("a 1 in 3
+    chance", "a 1 in 2 chance"): one share with a number miswritten, as a tally with one side wrong
+    (see _close); in proportion such shares lie far apart ("1 in 3" against "1 in 2")."""
+    a, b = _share_parts(x), _share_parts(y)
+    return a is not None and b is not None and _close(a, b) \
+        and all(p == q or _one_apart(p, q) for p, q in zip(a, b, strict=True))
 
 
 def _one_digit_apart(a: float, b: float) -> bool:
