@@ -32,6 +32,7 @@ from .speakers import (
     UTTERANCES,
     Mentions,
     age_noun,
+    opens_sentence,
     relative_antecedent,
     titled_quote,
 )
@@ -882,8 +883,7 @@ class _Reader(Mentions):
         sentence, without a subject of its own, acts with the subject of the clause after its comma,
         however the parse hangs it (here from a verb inside the quotation that follows)."""
         sent = verb.sent
-        if verb.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in verb.children) \
-                or any(not t.is_space for t in self.doc[sent.start:verb.i]):
+        if verb.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in verb.children) or not opens_sentence(verb):
             return None
         comma = next((t for t in self.doc[verb.i + 1:sent.end] if t.text == "," and not self.inside(found, t.i)
                       and not self.quoted(t.idx)), None)

@@ -344,7 +344,7 @@ class Mentions:
                 if known and self.gender(self.surnames.get(t.text, t.text)) != other:
                     return self.surnames.get(t.text, t.text)
                 continue
-            if not (_opens_sentence(t) and self.common_word(t)) or len(words) > 1:
+            if not (opens_sentence(t) and self.common_word(t)) or len(words) > 1:
                 if known:
                     return None  # a name spaCy missed is nearer than anything before it
                 return written
@@ -665,7 +665,7 @@ def _describes(noun: Token) -> bool:
             or any(c.dep_ in {"prep", "poss", "relcl", "acl", "appos"} for c in noun.children):
         return False
     first = phrase(noun)[0]
-    return first.lower_ == "the" and _opens_sentence(first)
+    return first.lower_ == "the" and opens_sentence(first)
 
 
 def relative_antecedent(tok: Token) -> Token | None:
@@ -690,7 +690,7 @@ def _main_clause(t: Token) -> bool:
     return t.head.dep_ in {"ROOT", "conj"}
 
 
-def _opens_sentence(t: Token) -> bool:
+def opens_sentence(t: Token) -> bool:
     """Whether a word is the first of its sentence, as written: after a line break or a full stop,
     a quotation's own too (`a day." Nudity didn't`, not `leaving," Trump tweeted`), whatever sentence
     the parse gives it (a quotation runs into the sentence after it)."""

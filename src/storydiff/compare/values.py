@@ -306,9 +306,15 @@ def _slip(x: Quantity, y: Quantity) -> bool:
         return False
     a, b = x.value, y.value
     if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and sum(p != q for p, q in zip(a, b, strict=True)) == 1 \
-            and all(p == q or _one_apart(p, q) for p, q in zip(a, b, strict=True))
+        return _one_side_apart(a, b)
     return not isinstance(a, tuple) and not isinstance(b, tuple) and _one_apart(a, b)
+
+
+def _one_side_apart(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Two pairs of numbers (a tally's sides, a share's two numbers) alike but for one number, one apart
+    in its last significant digit: 97-1 and 97-2, "1 in 3" and "1 in 2"."""
+    return len(a) == len(b) and sum(p != q for p, q in zip(a, b, strict=True)) == 1 \
+        and all(p == q or _one_apart(p, q) for p, q in zip(a, b, strict=True))
 
 
 def _one_apart(a: float, b: float) -> bool:
@@ -445,8 +451,7 @@ def _share_slip(x: Quantity, y: Quantity) -> bool:
     chance", "a 1 in 2 chance"): one share with a number miswritten, as a tally with one side wrong
     (see _close); in proportion such shares lie far apart ("1 in 3" against "1 in 2")."""
     a, b = _share_parts(x), _share_parts(y)
-    return a is not None and b is not None and _close(a, b) \
-        and all(p == q or _one_apart(p, q) for p, q in zip(a, b, strict=True))
+    return a is not None and b is not None and _one_side_apart(a, b)
 
 
 def _one_digit_apart(a: float, b: float) -> bool:
