@@ -472,6 +472,26 @@ def test_an_article_giving_both_days_of_one_event_still_conflicts(nlp):  # type:
         ("a", a.index("Friday"), "Friday"), ("b", b.index("Thursday"), "Thursday")]
 
 
+def test_a_date_an_article_gives_again_joins_its_agreement_and_another_event_s_day_does_not(nlp):  # type: ignore[no-untyped-def]
+    """a dates the resignation on Thursday twice, b once: one agreement, which holds both of a's (a fact
+    told twice is no fact only a tells). a's "Reed said Thursday" is another event of that day: its
+    own finding."""
+    a = ("Defense Secretary Jim Mattis resigned Thursday in protest of the president's decision to withdraw "
+         "troops from Syria.\n\n"
+         "In his resignation letter Thursday, Mattis said he would remain in the job until February.\n\n"
+         "Senator Jack Reed said Thursday that the country had lost a steady hand at the Pentagon.\n")
+    b = ("Jim Mattis, the defense secretary, resigned on Thursday in protest over the withdrawal from Syria. "
+         "His resignation letter said he would stay until February.\n")
+    story = _story(nlp, dt.date(2018, 12, 21), a=a, b=b)
+    thursdays = {tuple(sorted((m.article, m.start) for m in f.mentions)): f
+                 for f in story.findings if f.kind == "date" and f.mentions[0].text == "Thursday"}
+    resigned = (("a", a.index("Thursday")), ("a", a.index("letter Thursday") + 7), ("b", b.index("Thursday")))
+    assert sorted(thursdays) == sorted([(("a", a.index("said Thursday") + 5),), resigned])
+    assert thursdays[resigned].status == "agree"
+    assert thursdays[resigned].explanation == (
+        "a and b give the same date: “Thursday” (December 20, 2018). a states it twice.")
+
+
 def test_two_ages_of_one_named_person_however_told_conflict(nlp):  # type: ignore[no-untyped-def]
     """"Keller, who is 47" and "Tom Keller, a 46-year-old Baptist father of three": the second age is
     of the phrase beside the name, so of Keller, and a person has one age in a story."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -29,7 +30,7 @@ from ..model import (
     Story,
 )
 from ..timeline import When, published_when, update_reason
-from .align import Pair, Weights, align
+from .align import Pair, Weights, align, restatements
 from .attributions import SAME_SOURCE_MIN, describe_attribution, judge_attributions
 from .explain import day_count_reason, describe_quantity, join_names
 from .quotes import (
@@ -46,7 +47,16 @@ from .quotes import (
     unmask,
     word_diff,
 )
-from .values import Kinds, Occasions, Slips, favour_rare_values, judge_dates, judge_quantities, told_apart
+from .values import (
+    Kinds,
+    Occasions,
+    Slips,
+    favour_rare_values,
+    judge_dates,
+    judge_quantities,
+    restates,
+    told_apart,
+)
 
 __all__ = ["CompareOptions", "compare_story"]
 
@@ -85,9 +95,10 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
     kinds, occasions, slips = Kinds(quantities), Occasions(dates), Slips(quantities)
     findings += _judged(quantities, told_apart(quantities, favour_rare_values(
         quantities, lambda x, y: judge_quantities(x, y, weights, kinds, occasions, slips))),
-                        lambda group, status: _quantity_finding(group, status, dates, weights, texts, whens))
+                        lambda group, status: _quantity_finding(group, status, dates, weights, texts, whens),
+                        restated=restates)
     findings += _judged(dates, told_apart(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights))),
-                        lambda group, status: _date_finding(group, status, texts))
+                        lambda group, status: _date_finding(group, status, texts), restated=restates)
     units = unmask([u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])])
     findings += _quote_findings(units)
     attributions = _first_per_article([f for f in facts if isinstance(f, Attribution)], "credits", notes)
@@ -112,7 +123,8 @@ def _unquoted(findings: list[Finding]) -> list[Finding]:
     could lose,” Boehner said" in each): they are words of that quote, whose finding holds them, and a
     finding of their own would tell the reader the same thing twice. One that differs keeps its
     finding (a number misquoted is a conflict that the quote's "variant" would understate), as does
-    one that some article's version of the quote leaves out: the figure is then a fact of its own."""
+    one that some article's version of the quote leaves out: the figure is then a fact of its own. The
+    aligned statements decide, not an article's restatement of the figure elsewhere (see _grouped)."""
     quoted: dict[str, list[tuple[int, int, int]]] = {}
     quoting: dict[int, set[str]] = {}
     for k, q in enumerate(findings):
@@ -127,8 +139,9 @@ def _unquoted(findings: list[Finding]) -> list[Finding]:
     def in_one_quote(f: Finding) -> bool:
         if f.kind == "quote" or f.status != "agree":
             return False
-        articles = {m.article for m in f.mentions}
-        return any(quoting[k] == articles for k in set.intersection(*(within(m) for m in f.mentions)))
+        aligned = list({m.article: m for m in reversed(f.mentions)}.values())  # an article's first: see _grouped
+        articles = {m.article for m in aligned}
+        return any(quoting[k] == articles for k in set.intersection(*(within(m) for m in aligned)))
 
     return [f for f in findings if not in_one_quote(f)]
 
@@ -149,26 +162,43 @@ def _first_per_article(facts: list[FactT], noun: str, notes: list[str]) -> list[
 
 
 def _judged(items: Sequence[F], judge: Callable[[F, F], Pair | None],
-            build: Callable[[list[F], Status], Finding]) -> list[Finding]:
-    return [build(group, status) for group, status in _grouped(items, judge)]
+            build: Callable[[list[F], Status], Finding], restated: Callable[[F, F], bool] | None = None,
+            ) -> list[Finding]:
+    return [build(group, status) for group, status in _grouped(items, judge, restated=restated)]
 
 
 def _grouped(items: Sequence[F], judge: Callable[[F, F], Pair | None],
              candidates: Iterable[tuple[int, int]] | None = None, *,
-             bridged: Callable[[F, F], bool] | None = None) -> list[tuple[list[F], Status]]:
+             bridged: Callable[[F, F], bool] | None = None,
+             restated: Callable[[F, F], bool] | None = None) -> list[tuple[list[F], Status]]:
     """Aligned groups of statements, each with its status; two statements of a group judged only
-    through a third (``bridged``, see align) are two parts of one thing: a variant."""
+    through a third (``bridged``, see align) are two parts of one thing: a variant. A statement an
+    article makes again (``restated``, values.restates, and linked by ``judge`` as another article's
+    would be) joins the group that holds its first (align.restatements), after the group's status is
+    settled, and follows that first in the group."""
     groups, judged = align(items, lambda f: f.article, judge, candidates,  # type: ignore[attr-defined]
                            bridged=bridged)
+    again = restatements(items, lambda f: f.article, groups, judged,  # type: ignore[attr-defined]
+                         lambda x, y: restated(x, y) and _linked(judge(x, y))) if restated else {}
     out: list[tuple[list[F], Status]] = []
-    for members in groups:
+    for g, members in enumerate(groups):
         if len(members) == 1:
-            out.append(([items[members[0]]], "unique"))
+            if members[0] not in again:
+                out.append(([items[members[0]]], "unique"))
             continue
         worst = max(RANK[judged[pair].relation] if pair in judged else RANK["compatible"]
                     for pair in combinations(members, 2))
-        out.append(([items[k] for k in members], ("agree", "variant", "conflict")[worst]))
+        group = [items[k] for k in members]
+        for i in sorted(i for i, host in again.items() if host == g):  # after its article's statements
+            article = items[i].article  # type: ignore[attr-defined]
+            at = max(n for n, f in enumerate(group) if f.article == article)  # type: ignore[attr-defined]
+            group.insert(at + 1, items[i])
+        out.append((group, ("agree", "variant", "conflict")[worst]))
     return out
+
+
+def _linked(pair: Pair | None) -> bool:
+    return pair is not None and pair.linked
 
 
 Told = tuple[list[Unit], Status, list[str]]  # an aligned sentence: its units, status and notes
@@ -367,17 +397,25 @@ def _quantity_finding(group: list[Quantity], status: Status, dates: Sequence[Dat
 
 
 def _value_explanation(group: Sequence[F], status: Status, noun: str, describe: Callable[[F], str]) -> str:
-    """"a says 38 days, b says 39 days" and the like, for figures and dates."""
+    """"a says 38 days, b says 39 days" and the like, for figures and dates; an article that states
+    its value again (see _grouped) is named once, and the explanation says that it does."""
     first = group[0]
-    articles = [f.article for f in group]  # type: ignore[attr-defined]
+    told = Counter(f.article for f in group)  # type: ignore[attr-defined]
+    articles = list(told)
+    again = "".join(f" {article} states it {_times(n)}." for article, n in told.items() if n > 1)
     if status == "unique":
         return f"Only {articles[0]} gives this {noun}: {describe(first)}."
     if status == "agree":
-        return f"{join_names(articles)} give the same {noun}: {describe(first)}."
-    said = _by_article([(article, describe(f)) for article, f in zip(articles, group, strict=True)])
+        return f"{join_names(articles)} give the same {noun}: {describe(first)}.{again}"
+    firsts = {f.article: f for f in reversed(group)}  # type: ignore[attr-defined]
+    said = _by_article([(article, describe(firsts[article])) for article in articles])
     if status == "variant":
-        return f"Compatible {noun}s at different precision: {said}."
-    return f"Incompatible {noun}s for what reads as the same fact: {said}."
+        return f"Compatible {noun}s at different precision: {said}.{again}"
+    return f"Incompatible {noun}s for what reads as the same fact: {said}.{again}"
+
+
+def _times(n: int) -> str:
+    return {2: "twice", 3: "three times"}.get(n, f"{n} times")
 
 
 def _date_value(d: DateFact) -> Any:

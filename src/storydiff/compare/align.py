@@ -62,6 +62,30 @@ def align(items: Sequence[T], article_of: Callable[[T], str], judge: Callable[[T
     return [sorted(m) for m in groups.members.values()], judged
 
 
+def restatements(items: Sequence[T], article_of: Callable[[T], str], groups: Sequence[Sequence[int]],
+                 judged: Judged, restates: Callable[[T, T], bool]) -> dict[int, int]:
+    """Items left alone that say again what a group already holds from their own article: item index ->
+    index in ``groups``. An article that gives one date twice ("resigned Thursday", later "in his
+    letter Thursday") has only one of the two aligned, the group holding one fact per article; the
+    other would read as a fact no other article states. It joins the group when it was linked, with
+    the values the same, to a member from another article, and may state again what its own article's
+    member there states (``restates(item, member)``); of several such groups, the one of its strongest
+    link."""
+    group_of = {k: g for g, members in enumerate(groups) if len(members) > 1 for k in members}
+    best: dict[int, tuple[float, int]] = {}
+    for (a, b), pair in judged.items():
+        if not pair.linked or pair.relation != "same":
+            continue
+        for i, j in ((a, b), (b, a)):
+            g = group_of.get(j)
+            if i in group_of or g is None or (i in best and best[i][0] >= pair.score):
+                continue
+            own = [k for k in groups[g] if article_of(items[k]) == article_of(items[i])]
+            if own and all(restates(items[i], items[k]) for k in own):
+                best[i] = (pair.score, g)
+    return {i: g for i, (_score, g) in best.items()}
+
+
 def _known(judged: Judged, a: int, b: int) -> bool:
     return (min(a, b), max(a, b)) in judged
 

@@ -746,6 +746,19 @@ def value_key(fact: Fact) -> Hashable:
     return fact.text
 
 
+def restates(x: Fact, y: Fact) -> bool:
+    """Whether ``y``, of ``x``'s article, may state ``x``'s fact again: the same value, and not given to
+    someone else by name ("Burton said Monday" and "King said Monday" are two statements of a day;
+    Artino's two free throws and Gibbs's two are two figures)."""
+    if value_key(x) != value_key(y):
+        return False
+    if isinstance(x, DateFact) and isinstance(y, DateFact):
+        return not named_apart(x.actors, y.actors)
+    if isinstance(x, Quantity) and isinstance(y, Quantity):
+        return not _owners_differ(x, y)
+    return True
+
+
 def figure_key(fact: Fact) -> Hashable:
     """The value as stated, whatever its hedge: "just over $200,000" and "$200,000" state one figure,
     and "barely two terms" and "two-term" one count, which an article stating it once gives once."""
