@@ -21,6 +21,7 @@ import functools
 import itertools
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -132,14 +133,18 @@ def _finding_key(f: Finding) -> Key:
 _ANALYZED: dict[str, ArticleFacts] = {}  # PolNeAR articles analysed for the judged rows, by id
 
 
-def _reported_again(rows: list[dict]) -> list[bool]:
-    """Per judged row, whether comparing its articles again reports one finding of the same statements
-    with the row's status (a conflict where the row gives none). Each article is analysed once, however
-    many rows name it."""
-    wanted = sorted({a for row in rows for a, _, _ in row["mentions"]} - set(_ANALYZED))
+def _analyze_polnear(ids: set[str]) -> None:
+    """Analyse the PolNeAR articles ``ids`` not yet in _ANALYZED: each once, however many rows name it."""
+    wanted = sorted(ids - set(_ANALYZED))
     analyzed, problems = analyze_articles([_polnear()[a] for a in wanted])
     assert not problems
     _ANALYZED.update({a.article.id: a for a in analyzed})
+
+
+def _reported_again(rows: list[dict]) -> list[bool]:
+    """Per judged row, whether comparing its articles again reports one finding of the same statements
+    with the row's status (a conflict where the row gives none)."""
+    _analyze_polnear({a for row in rows for a, _, _ in row["mentions"]})
     again = []
     for row in rows:
         story = compare_story([_ANALYZED[a] for a in sorted({a for a, _, _ in row["mentions"]})])
@@ -250,14 +255,19 @@ MAX_DIFFERENT_RESTATED = 27
 MIN_SAME_RESTATED = 105
 
 
+Statement = tuple[str, int, int]
+
+
+def _restated(findings: Sequence[Finding]) -> set[tuple[Statement, Statement]]:
+    """The pairs of statements of one article that one finding holds, both ways round."""
+    return {(a, b) for f in findings
+            for a, b in itertools.permutations([(m.article, m.start, m.end) for m in f.mentions], 2) if a[0] == b[0]}
+
+
 def test_statements_made_again_against_judged_pairs() -> None:
     rows = [json.loads(line) for line in RESTATEMENTS.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 144 and {r["verdict"] for r in rows} == {"same", "different"}
-    held: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
-    for data in sorted({r["data"] for r in rows}):
-        for f in _findings(data):
-            mentions = [(m.article, m.start, m.end) for m in f.mentions]
-            held.update((a, b) for a, b in itertools.permutations(mentions, 2) if a[0] == b[0])
+    held = _restated([f for data in sorted({r["data"] for r in rows}) for f in _findings(data)])
     counts = Counter(r["verdict"] for r in rows if (tuple(r["a"]), tuple(r["b"])) in held)
     print(f"judged statements made again held in one finding: {counts['same']} the same fact, "
           f"{counts['different']} another")
@@ -277,15 +287,10 @@ MIN_SAME_RESTATED_UNSEEN = 47
 def test_statements_made_again_on_unseen_stories() -> None:
     rows = [json.loads(line) for line in RESTATEMENTS_UNSEEN.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 68 and {r["verdict"] for r in rows} == {"same", "different"}
-    wanted = sorted({a for row in rows for a in row["articles"]} - set(_ANALYZED))
-    analyzed, problems = analyze_articles([_polnear()[a] for a in wanted])
-    assert not problems
-    _ANALYZED.update({a.article.id: a for a in analyzed})
+    _analyze_polnear({a for row in rows for a in row["articles"]})
     counts: Counter[str] = Counter()
     for row in rows:
-        story = compare_story([_ANALYZED[a] for a in row["articles"]])
-        held = {((m.article, m.start, m.end), (n.article, n.start, n.end))
-                for f in story.findings for m in f.mentions for n in f.mentions if m.article == n.article}
+        held = _restated(compare_story([_ANALYZED[a] for a in row["articles"]]).findings)
         counts[row["verdict"]] += (tuple(row["a"]), tuple(row["b"])) in held
     print(f"unseen statements made again held in one finding: {counts['same']} the same fact, "
           f"{counts['different']} another")

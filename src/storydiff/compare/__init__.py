@@ -139,7 +139,7 @@ def _unquoted(findings: list[Finding]) -> list[Finding]:
     def in_one_quote(f: Finding) -> bool:
         if f.kind == "quote" or f.status != "agree":
             return False
-        aligned = list({m.article: m for m in reversed(f.mentions)}.values())  # an article's first: see _grouped
+        aligned = _firsts(f.mentions)  # an article's restatements follow its aligned statement: see _grouped
         articles = {m.article for m in aligned}
         return any(quoting[k] == articles for k in set.intersection(*(within(m) for m in aligned)))
 
@@ -407,11 +407,18 @@ def _value_explanation(group: Sequence[F], status: Status, noun: str, describe: 
         return f"Only {articles[0]} gives this {noun}: {describe(first)}."
     if status == "agree":
         return f"{join_names(articles)} give the same {noun}: {describe(first)}.{again}"
-    firsts = {f.article: f for f in reversed(group)}  # type: ignore[attr-defined]
-    said = _by_article([(article, describe(firsts[article])) for article in articles])
+    said = _by_article([(f.article, describe(f)) for f in _firsts(group)])  # type: ignore[attr-defined]
     if status == "variant":
         return f"Compatible {noun}s at different precision: {said}.{again}"
     return f"Incompatible {noun}s for what reads as the same fact: {said}.{again}"
+
+
+def _firsts(statements: Sequence[F]) -> list[F]:
+    """Each article's first of ``statements``, in their order: the one aligned, its restatements left out."""
+    firsts: dict[str, F] = {}
+    for s in statements:
+        firsts.setdefault(s.article, s)  # type: ignore[attr-defined]
+    return list(firsts.values())
 
 
 def _times(n: int) -> str:

@@ -80,8 +80,8 @@ def restatements(items: Sequence[T], article_of: Callable[[T], str], groups: Seq
             g = group_of.get(j)
             if i in group_of or g is None or (i in best and best[i][0] >= pair.score):
                 continue
-            own = [k for k in groups[g] if article_of(items[k]) == article_of(items[i])]
-            if own and all(restates(items[i], items[k]) for k in own):
+            own = next((k for k in groups[g] if article_of(items[k]) == article_of(items[i])), None)
+            if own is not None and restates(items[i], items[own]):
                 best[i] = (pair.score, g)
     return {i: g for i, (_score, g) in best.items()}
 
