@@ -338,6 +338,21 @@ def test_a_quotation_after_a_sentence_of_narration_is_a_quote_of_its_own(nlp) ->
     assert [text[p.start:p.end] for p in one.parts] == ["We will win", "We always do."]
 
 
+def test_words_quoted_in_the_narration_after_a_cue_do_not_stop_the_quote_going_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    """``"A," X told the paper after hinting that "p" was coming. "B."``: B goes on from A, whose
+    speaker is X; the words quoted inside the narration of A's cue are not the quotation B goes on
+    from (they would leave B without a speaker)."""
+    text = ("“Nothing is settled,” Mayor Ann Cole told the paper on Monday after hinting that “big changes” "
+            "were coming. “We are looking at every office.”")
+    first, quoted, third = quotes(nlp, text)
+    assert quoted.text == "big changes" and quoted.partial
+    assert third.text == "We are looking at every office."
+    assert first.speaker is not None and third.speaker is not None
+    assert third.speaker == first.speaker
+    assert text[third.speaker.start:third.speaker.end] == "Ann Cole"
+    assert third.cue is None
+
+
 def test_an_abbreviated_rank_keeps_its_full_stop_and_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     from storydiff.nlp import RANK_ABBREVIATIONS
 

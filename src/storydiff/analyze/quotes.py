@@ -111,7 +111,7 @@ class _Found:
     after: bool = False  # cue written right after the quotation
     speaker: Speaker | None = None
     partial: bool = False
-    goes_on: bool = False  # the quotation before goes on in it, past a sentence of narration (see _merge_split)
+    goes_on: _Found | None = None  # the quotation that goes on in it, past a sentence of narration (see _merge_split)
 
 
 class _Reader(Mentions):
@@ -1521,17 +1521,22 @@ def _merge_split(found: list[_Found], reader: _Reader) -> list[_Found]:
     own subject: "When someone in the audience shouted, “Cruz,” Beck joked, “Amen, brother!”" quotes
     two people. Past a sentence of narration ("…," says Gloria Garcia, a nurse. She says people
     should choose. "…") the second is a quote of its own that goes on with the first's speaker
-    unless that sentence gives it one (see _carry_speakers)."""
+    unless that sentence gives it one (see _carry_speakers); so is one after words quoted in the
+    narration of the first's cue ("…," Carson told the AP after hinting that "personnel changes" could
+    come. "…": see _past_narrated)."""
     text = reader.text
     out: list[_Found] = []
     for f in found:
         prev = out[-1] if out else None
+        past = _past_narrated(out, reader)
+        if past is not None and not f.partial:
+            prev = past
         if prev is not None and prev.after and prev.last_para == f.para \
                 and (not f.partial or _continues(prev, f, text)) \
                 and not f.after and (f.cue is None or f.cue_token == prev.cue_token) \
                 and prev.close_mark >= 0 and f.open_mark > prev.close_mark and not _said_before(prev, reader):
-            if not _next_to_cue(prev, f, reader):
-                f.goes_on = True
+            if prev is past or not _next_to_cue(prev, f, reader):
+                f.goes_on = prev
                 out.append(f)
                 continue
             prev.parts.extend(f.parts)
@@ -1541,6 +1546,20 @@ def _merge_split(found: list[_Found], reader: _Reader) -> list[_Found]:
             continue
         out.append(f)
     return out
+
+
+def _past_narrated(out: list[_Found], reader: _Reader) -> _Found | None:
+    """The quotation before the words last quoted, when those are quoted inside the narration of its
+    cue's sentence: "“Everything is on the table,” Carson told the AP after hinting that “personnel
+    changes” could come. “Every single thing is on the table.”" goes on from Carson's words, not from the
+    words he is reported hinting at."""
+    if len(out) < 2 or not out[-1].partial:
+        return None
+    first, quoted = out[-2], out[-1]
+    if not first.after or first.cue_token < 0 or quoted.open_mark <= first.close_mark:
+        return None
+    doc = reader.doc
+    return first if doc[min(reader.tok(quoted.open_mark), len(doc) - 1)].sent == doc[first.cue_token].sent else None
 
 
 def _next_to_cue(prev: _Found, f: _Found, reader: _Reader) -> bool:
@@ -1669,9 +1688,9 @@ def _carry_speakers(found: list[_Found], reader: _Reader) -> None:
             if intro is not None:
                 f.cue = reader.cue_span(intro)
                 f.speaker = reader.speaker_of(intro, f)
-            if f.speaker is None and prev is not None and prev.speaker is not None \
-                    and (f.goes_on or para_start and f.para - prev.last_para <= 1):
-                f.speaker = prev.speaker
+            source = f.goes_on or (prev if para_start and prev is not None and f.para - prev.last_para <= 1 else None)
+            if f.speaker is None and source is not None and source.speaker is not None:
+                f.speaker = source.speaker
         prev = f
 
 
