@@ -15,6 +15,8 @@ first cause that applies:
     no speaker       storydiff gives none
     outer source     the gold credits whoever reports the speaking ("…,” O'Malley said, according to
                      the Las Vegas Sun": the Sun; "…, CNN reported"), by a cue storydiff did not take
+    source as cue    the gold's source and cue are swapped ("…,” said Hester": source "said", cue
+                     "Hester") and storydiff's speaker is the one the gold's cue names
     pronoun          the gold's source is a pronoun ("he"), storydiff's speaker another mention
     wrong mention    the rest
 
@@ -33,10 +35,11 @@ from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-CAUSES = ("no gold source", "no speaker", "outer source", "pronoun", "wrong mention")
+CAUSES = ("no gold source", "no speaker", "outer source", "source as cue", "pronoun", "wrong mention")
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "his", "its", "their",
                       "who", "which"})
 OUTER_CUES = re.compile(r"^(?:according to|(?:was |were )?report(?:s|ed)?|reported that)$", re.I)
+SAYING = re.compile(r"^(?:said|says|asked|asks|told|tells|wrote|writes|added|adds|according to)\b", re.I)
 NAME_WORD = re.compile(r"[A-Z][a-z]+")  # as score_quotes.py reads a name
 
 
@@ -65,6 +68,8 @@ def cause(text: str, attribution: dict[str, Any], hits: list[dict[str, Any]], ov
     if OUTER_CUES.match(joined(text, cue).strip()) and not any(
             q.get("cue") and overlaps([(q["cue"]["start"], q["cue"]["end"])], cue) for q in hits):
         return "outer source"
+    if SAYING.match(joined(text, source).strip()) and speaker_right(text, cue, hits, overlaps):
+        return "source as cue"
     if joined(text, source).strip().lower() in PRONOUNS:
         return "pronoun"
     return "wrong mention"
