@@ -353,6 +353,19 @@ def test_words_quoted_in_the_narration_after_a_cue_do_not_stop_the_quote_going_o
     assert third.cue is None
 
 
+def test_a_name_then_a_speech_verb_the_parse_reads_as_an_adjective_cues_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Trump told supporters … that "…"": the parse may take "told" for an adjective of the noun after
+    it (reading "Trump" as a noun), as of a name after it ("Trump blasted Disney for its "…""); the
+    speech verb right after a name that opens the clause cues the quote either way."""
+    text = ("Marking the end of the primaries with a formal speech -- complete with teleprompter -- Trump told "
+            "supporters Tuesday night that \"we close one chapter in history and we begin another,\" and he "
+            "vowed to carry the party.")
+    (q,) = quotes(nlp, text)
+    assert q.text == "we close one chapter in history and we begin another"
+    assert q.speaker is not None and text[q.speaker.start:q.speaker.end] == "Trump"
+    assert q.cue is not None and text[q.cue.start:q.cue.end] == "told"
+
+
 def test_an_abbreviated_rank_keeps_its_full_stop_and_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     from storydiff.nlp import RANK_ABBREVIATIONS
 

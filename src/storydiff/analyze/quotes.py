@@ -1304,13 +1304,13 @@ def _inverted_cue(after: list[Token]) -> Token | None:
 
 
 def _named_then_cue(before: list[Token]) -> Token | None:
-    """``Trump blasted Disney for …``, ``Trump accused Cruz of being …``: a speech verb's past form
-    right after a name that opens the clause, which the parse took for an adjective of the object
-    after it (reading "Trump" as a noun)."""
+    """``Trump blasted Disney for …``, ``Trump accused Cruz of being …``, ``Trump told supporters …
+    that "…"``: a speech verb's past form right after a name that opens the clause, which the parse
+    took for an adjective of the object after it (reading "Trump" as a noun)."""
     for k in range(1, len(before) - 1):
         t, name = before[k], before[k - 1]
         if t.dep_ == "amod" and t.tag_ in {"VBD", "VBN"} and t.lower_ in SPEECH_FORMS and name.is_title \
-                and (k == 1 or before[k - 2].is_punct) and before[k + 1].pos_ in {"PROPN", "PRON", "DET"}:
+                and (k == 1 or before[k - 2].is_punct) and before[k + 1].pos_ in {"PROPN", "PRON", "DET", "NOUN"}:
             return t
     return None
 
