@@ -53,12 +53,20 @@ def _key(kind: str, mentions: list[tuple[str, int, int]]) -> Key:
     return kind, frozenset((a, int(s), int(e)) for a, s, e in mentions)
 
 
+def _rows(path: Path) -> list[dict]:
+    """The rows of a judged list (JSON lines)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _same_or_different(path: Path, n: int) -> list[dict]:
+    """The ``n`` rows of a list of statements judged one fact ("same") or two ("different")."""
+    rows = _rows(path)
+    assert len(rows) == n and {r["verdict"] for r in rows} == {"same", "different"}
+    return rows
+
+
 def _judged() -> dict[Key, str]:
-    verdicts = {}
-    for line in JUDGED.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        verdicts[_key(row["kind"], row["mentions"])] = row["verdict"]
-    return verdicts
+    return {_key(row["kind"], row["mentions"]): row["verdict"] for row in _rows(JUDGED)}
 
 
 @functools.cache
@@ -75,7 +83,7 @@ def _conflicts(data: str) -> list[Finding]:
 
 
 def test_judged_list_is_well_formed() -> None:
-    verdicts = Counter(json.loads(line)["verdict"] for line in JUDGED.read_text(encoding="utf-8").splitlines())
+    verdicts = Counter(row["verdict"] for row in _rows(JUDGED))
     assert set(verdicts) <= VERDICTS
     assert sum(verdicts.values()) == 242
 
@@ -166,7 +174,7 @@ def test_conflicts_first_seen_on_unseen_stories() -> None:
     """Each conflict judged on PolNeAR stories, compared again among its own articles: the judged-false
     ones still reported may only go down. (Its articles alone, not the whole story: the stories came
     from grouping all 923 articles, too slow to repeat here.)"""
-    rows = [json.loads(line) for line in UNSEEN.read_text(encoding="utf-8").splitlines()]
+    rows = _rows(UNSEEN)
     assert {r["verdict"] for r in rows} <= VERDICTS
     counts = _tally(rows)
     print(f"unseen judged conflicts still reported: {counts['right still']} right, {counts['wrong still']} judged "
@@ -187,7 +195,7 @@ def test_agreements_judged_false_on_unseen_stories() -> None:
     """Each agreement judged on PolNeAR stories, compared again among its own articles (as the
     conflicts above): the judged-false ones still reported, as one finding of the same statements, may
     only go down."""
-    rows = [json.loads(line) for line in AGREEMENTS_UNSEEN.read_text(encoding="utf-8").splitlines()]
+    rows = _rows(AGREEMENTS_UNSEEN)
     assert rows and {r["verdict"] for r in rows} <= VERDICTS
     counts = _tally(rows)
     print(f"unseen agreements judged false still reported: {counts['wrong still']} of "
@@ -206,7 +214,7 @@ MIN_TRUE_VARIANTS_UNSEEN = 57
 
 def test_variants_judged_on_unseen_stories() -> None:
     """Each variant judged on PolNeAR stories, compared again among its own articles (as above)."""
-    rows = [json.loads(line) for line in VARIANTS_UNSEEN.read_text(encoding="utf-8").splitlines()]
+    rows = _rows(VARIANTS_UNSEEN)
     assert rows and {r["verdict"] for r in rows} <= VERDICTS and {r["status"] for r in rows} == {"variant"}
     counts = _tally(rows)
     print(f"unseen variants still reported: {counts['right still']} of {counts['right still'] + counts['right']} "
@@ -229,8 +237,7 @@ MIN_SAME_LINKED = 67
 
 
 def test_statements_told_as_one_fact_against_judged_pairs() -> None:
-    rows = [json.loads(line) for line in LINKS.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 140 and {r["verdict"] for r in rows} == {"same", "different"}
+    rows = _same_or_different(LINKS, 140)
     linked: set[frozenset[tuple[str, int, int]]] = set()
     for data in sorted({r["data"] for r in rows}):
         for f in _findings(data):
@@ -265,8 +272,7 @@ def _restated(findings: Sequence[Finding]) -> set[tuple[Statement, Statement]]:
 
 
 def test_statements_made_again_against_judged_pairs() -> None:
-    rows = [json.loads(line) for line in RESTATEMENTS.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 144 and {r["verdict"] for r in rows} == {"same", "different"}
+    rows = _same_or_different(RESTATEMENTS, 144)
     held = _restated([f for data in sorted({r["data"] for r in rows}) for f in _findings(data)])
     counts = Counter(r["verdict"] for r in rows if (tuple(r["a"]), tuple(r["b"])) in held)
     print(f"judged statements made again held in one finding: {counts['same']} the same fact, "
@@ -285,8 +291,7 @@ MIN_SAME_RESTATED_UNSEEN = 47
 
 
 def test_statements_made_again_on_unseen_stories() -> None:
-    rows = [json.loads(line) for line in RESTATEMENTS_UNSEEN.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 68 and {r["verdict"] for r in rows} == {"same", "different"}
+    rows = _same_or_different(RESTATEMENTS_UNSEEN, 68)
     _analyze_polnear({a for row in rows for a in row["articles"]})
     counts: Counter[str] = Counter()
     for row in rows:

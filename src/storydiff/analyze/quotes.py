@@ -19,6 +19,7 @@ from functools import cached_property
 from itertools import islice, pairwise
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from ..model import Article, Quote, Span, Speaker
 from .datenorm import WEEKDAYS
@@ -111,7 +112,7 @@ class _Found:
     after: bool = False  # cue written right after the quotation
     speaker: Speaker | None = None
     partial: bool = False
-    goes_on: _Found | None = None  # the quotation that goes on in it, past a sentence of narration (see _merge_split)
+    goes_on: _Found | None = None  # the quotation it goes on from, past narration (see _merge_split)
 
 
 class _Reader(Mentions):
@@ -1528,8 +1529,8 @@ def _merge_split(found: list[_Found], reader: _Reader) -> list[_Found]:
     out: list[_Found] = []
     for f in found:
         prev = out[-1] if out else None
-        past = _past_narrated(out, reader)
-        if past is not None and not f.partial:
+        past = None if f.partial else _past_narrated(out, reader)
+        if past is not None:
             prev = past
         if prev is not None and prev.after and prev.last_para == f.para \
                 and (not f.partial or _continues(prev, f, text)) \
@@ -1558,17 +1559,19 @@ def _past_narrated(out: list[_Found], reader: _Reader) -> _Found | None:
     first, quoted = out[-2], out[-1]
     if not first.after or first.cue_token < 0 or quoted.open_mark <= first.close_mark:
         return None
-    doc = reader.doc
-    return first if doc[min(reader.tok(quoted.open_mark), len(doc) - 1)].sent == doc[first.cue_token].sent else None
+    return first if _opens_in(quoted, reader) == reader.doc[first.cue_token].sent else None
+
+
+def _opens_in(f: _Found, reader: _Reader) -> TokenSpan:
+    """The sentence a quotation opens in."""
+    return reader.doc[min(reader.tok(f.open_mark), len(reader.doc) - 1)].sent
 
 
 def _next_to_cue(prev: _Found, f: _Found, reader: _Reader) -> bool:
     """Whether ``f`` opens in the sentence of ``prev``'s cue or in the one right after it."""
     if prev.cue_token < 0:
         return True
-    doc = reader.doc
-    opens = doc[min(reader.tok(f.open_mark), len(doc) - 1)].sent
-    return opens.start <= doc[prev.cue_token].sent.end
+    return _opens_in(f, reader).start <= reader.doc[prev.cue_token].sent.end
 
 
 def _said_before(f: _Found, reader: _Reader) -> bool:
