@@ -963,3 +963,39 @@ def test_two_years_told_in_like_words_are_one_event_whatever_words_they_attach_t
     for a, b in ((None, None), (tuesday, thursday)):
         assert judge_dates(dated("a", "Tuesday", "election", a, weekday="Tuesday"),
                            dated("b", "Thursday", "sweep", b, weekday="Thursday"), weights) is None
+
+
+def test_a_span_of_years_told_with_one_end_two_ways_is_one_span() -> None:
+    """"Mr. Fox, who was president of Mexico from 2000 to 2006" and "The former Mexican president, who
+    led the country from 2002 to 2006": two spans of years sharing their end, each stated once in its
+    article, are one span whose start the articles give two ways, on the words' evidence the same span
+    told alike needs. Not so for spans that meet ("from 2006 to 2012", a successor's), for an article
+    that states both spans, nor for a start years further off."""
+    from storydiff.compare.align import Weights
+    from storydiff.compare.values import favour_rare_values, judge_dates
+
+    def span(article, first, last, head, context):  # type: ignore[no-untyped-def]
+        return DateFact(article=article, start=0, end=1, text=f"from {first} to {last}", sentence=Span(0, 1),
+                        context=context, value=DateValue(dt.date(first, 1, 1), dt.date(last, 12, 31), "range"),
+                        weekday=None, relation=None, head=head, tense="past")
+
+    a = ("fox", "president", "mexico", "clear", "opposition", "trump")
+    b = ("mexican", "president", "lead", "country", "question", "trump", "allegiance")
+    weights = Weights([(("a", 0), a), (("b", 0), b), (("c", 0), ("other", "word")), (("d", 0), ("more", "word"))])
+
+    def judged(x, y, *others):  # type: ignore[no-untyped-def]
+        return favour_rare_values([x, y, *others], lambda p, q: judge_dates(p, q, weights))(x, y)
+
+    x, y = span("a", 2000, 2006, "president", a), span("b", 2002, 2006, "lead", b)
+    pair = judged(x, y)
+    assert pair is not None and pair.relation == "incompatible" and pair.linked
+    plain = judge_dates(x, y, weights)  # the words alone do not reach a conflict's evidence
+    assert plain is not None and not plain.linked
+    ends = judged(x, span("b", 2000, 2005, "lead", b))  # the same start, the end a year off
+    assert ends is not None and ends.linked
+    met = judged(x, span("b", 2006, 2012, "lead", b))
+    assert met is None or not met.linked
+    both = judged(x, y, span("a", 2002, 2006, "serve", ("serve",)))  # a states b's span too
+    assert both is None or not both.linked
+    far = judged(x, span("b", 2004, 2006, "lead", b))  # four years off: two spans
+    assert far is None or not far.linked

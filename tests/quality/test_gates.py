@@ -38,7 +38,7 @@ BASIL_FLOORS = {
 # findings right and 1 found, and left more gold quotes of several sentences touching sentences that
 # agree and sentences that differ (the gold calls the whole a variant; the scorer counts it right).
 # planted conflicts (../shared/tools/perturb_findings.py, seed 1): the share reported as conflicts
-PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.42, "max_violated": 0},
+PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.46, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.2, "max_violated": 0}}
 QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.91}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""

@@ -626,7 +626,8 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     if relation == "incompatible" and _retold(x, y):
         return Pair(max(weights.similarity(x.context, y.context), THRESHOLDS["same"]), "same")
     sim = weights.similarity(x.context, y.context)
-    same_event = (heads_match(x.head, y.head) or _placed_alike(x, y, sim)) if relation == "incompatible" \
+    same_event = (heads_match(x.head, y.head) or _placed_alike(x, y, sim) or _one_span(x.value, y.value)) \
+        if relation == "incompatible" \
         else heads_related(x.head, y.head) or _one_statement(x, y)
     score = sim + (HEAD_BONUS if same_event else 0.0) + (ACTOR_BONUS if _same_actors(x, y) else 0.0)
     if x.relation != y.relation:
@@ -641,6 +642,17 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     told = "same" if value_key(x) == value_key(y) else relation
     threshold = DATE_CONFLICT_THRESHOLD if relation == "incompatible" else THRESHOLDS[told]
     return Pair(score, relation, linked=score >= threshold and _told_alike(told, sim))
+
+
+def _one_span(a: DateValue | None, b: DateValue | None) -> bool:
+    """Two spans of years that begin in one year and end in two, or the other way round: one span told
+    two ways ("Mr. Fox, who was president of Mexico from 2000 to 2006", "The former Mexican president,
+    who led the country from 2002 to 2006"), whatever words each attaches it to, when each article
+    states its span once (favour_rare_values). Two spans that meet ("from 2000 to 2006", "from 2006 to
+    2012") are two; spans further apart than a slip are left to _one_event."""
+    if a is None or b is None or not all(v.granularity == "range" and _spans_years(v) for v in (a, b)):
+        return False
+    return (a.first.year == b.first.year) != (a.last.year == b.last.year)
 
 
 def _placed_alike(x: DateFact, y: DateFact, similarity: float) -> bool:
@@ -843,8 +855,10 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
     states that part of that day once, however often it states the day: "in a report released Friday
     morning" and "during a briefing on Friday morning", in articles that name that Friday for other
     things too. A date each states a few times gets that trust in its two statements that
-    are each other's nearest (_few_times). ``key``: the value as compared; ``threshold``: the score
-    that links two statements of one value."""
+    are each other's nearest (_few_times). Two spans of years that share one end (_one_span), each
+    article stating its own once and not the other's, get it too: a span is as specific as a value
+    with two figures, and one end given two ways is a conflict on the evidence an agreement needs.
+    ``key``: the value as compared; ``threshold``: the score that links two statements of one value."""
     stated = _stated(items, key)
     of_unit = Counter((f.article, f.unit) for f in items if isinstance(f, Quantity))
 
@@ -858,6 +872,12 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         return x.unit not in SEQUENCE_UNITS and x.qualifier == y.qualifier and not _owners_differ(x, y) \
             and of_unit[(x.article, x.unit)] == of_unit[(y.article, y.unit)] == 1
 
+    def near_miss(x: V, y: V) -> bool:
+        """Each article states its own value once and not the other's (as in Slips.near_miss)."""
+        kx, ky = key(x), key(y)
+        return len(stated.get((x.article, kx), ())) == len(stated.get((y.article, ky), ())) == 1 \
+            and not stated.get((x.article, ky)) and not stated.get((y.article, kx))
+
     def each_others_nearest(x: V, y: V, score: float, here: Sequence[V], there: Sequence[V]) -> bool:
         """Whether no other statement of the value in y's article is as near x in words, nor any other
         in x's article as near y."""
@@ -869,6 +889,11 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
 
     def judged(x: V, y: V) -> Pair | None:
         pair = judge(x, y)
+        if pair is not None and pair.relation == "incompatible" and isinstance(x, DateFact) \
+                and isinstance(y, DateFact) and _one_span(x.value, y.value) and near_miss(x, y):
+            # a span of years told two ways, each article's once: on the evidence one span told alike
+            # needs, as Slips gives a near miss of figures
+            return _rare_pair(pair.score, pair.relation, x, threshold)
         if pair is None or pair.relation == "incompatible":
             return pair
         value = key(x)
