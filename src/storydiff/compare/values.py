@@ -626,9 +626,10 @@ def judge_dates(x: DateFact, y: DateFact, weights: Weights) -> Pair | None:
     if relation == "incompatible" and _retold(x, y):
         return Pair(max(weights.similarity(x.context, y.context), THRESHOLDS["same"]), "same")
     sim = weights.similarity(x.context, y.context)
-    same_event = (heads_match(x.head, y.head) or _placed_alike(x, y, sim) or _one_span(x.value, y.value)) \
-        if relation == "incompatible" \
-        else heads_related(x.head, y.head) or _one_statement(x, y)
+    if relation == "incompatible":
+        same_event = heads_match(x.head, y.head) or _placed_alike(x, y, sim) or _one_span(x.value, y.value)
+    else:
+        same_event = heads_related(x.head, y.head) or _one_statement(x, y)
     score = sim + (HEAD_BONUS if same_event else 0.0) + (ACTOR_BONUS if _same_actors(x, y) else 0.0)
     if x.relation != y.relation:
         if x.relation and y.relation:
