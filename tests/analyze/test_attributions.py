@@ -73,6 +73,12 @@ ROWS = [
      "outlet"),
     ("Asked about those remarks on the CBS News program “Face the Nation,” Mr. Santorum stood firm.",
      "remarks on the CBS News", "CBS News", "outlet"),
+    # a programme's title in quotation marks right after the preposition is the programme, whole, with its
+    # marks, however the parse reads its words (an adverb, a date)
+    ("Ms. Ruiz said in an interview with “Axios on HBO” taped Monday that she would sign the order.",
+     "interview with “Axios on HBO”", "Axios on HBO", "outlet"),
+    ('The deal is close, Mr. Hale said on "Fox News Sunday." Talks resume Monday.', 'said on "Fox News Sunday."',
+     "Fox News Sunday", "outlet"),
 ]
 
 

@@ -1030,6 +1030,9 @@ def test_she_is_not_a_law_named_before_her(nlp) -> None:  # type: ignore[no-unty
     # its makers after it, or a sequel to it before
     "\"Moonfall\" author Ada Brook confirmed the news on her website Saturday.",
     "Ana Ruiz is negotiating to direct the sequel to \"Moonfall,\" industry sources say.",
+    # the show a guest talks to
+    "Ms. Ruiz said in an interview with “Fox News Sunday.” The talks resume Monday.",
+    "Speaking to “CBS This Morning” Monday, Mr. Hale declined to criticize his rivals.",
 ])
 def test_the_title_of_a_work_is_not_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert quotes(nlp, text) == []

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution
 from ..model import Span as CharSpan
 from .entities import EntityIndex
-from .quotemarks import ARTICLES, TITLE_SMALL
+from .quotemarks import ARTICLES, TITLE_SMALL, title_like
 from .speakers import UTTERANCES, Mentions, who
 from .text import char_span, context_lemmas, named
 
@@ -226,7 +226,13 @@ def _named_objects(prep: Token) -> Iterator[Token]:
     """The names a preposition's object is or, for a programme whose title the parser took for
     common words or a verb, the network that owns it: "on CNN"; "on ABC's "This Week"", "on CBS's
     "Face the Nation"", "on the CBS News program" (ABC, CBS, CBS News), but not the city of "in an
-    Atlanta newspaper"."""
+    Atlanta newspaper"; or a programme's title in quotation marks right after it, however the parse
+    reads its words ("in an interview with “Axios on HBO”", whose "Axios" it takes for an adverb): its
+    first word (see _quoted_title)."""
+    doc = prep.doc
+    if prep.i + 2 < len(doc) and doc[prep.i + 1].text in _OPENING and _quoted_title(doc[prep.i + 2]) is not None:
+        yield doc[prep.i + 2]
+        return
     for obj in prep.children:
         if obj.dep_ not in {"pobj", "pcomp"}:
             continue
@@ -235,6 +241,27 @@ def _named_objects(prep: Token) -> Iterator[Token]:
         else:
             yield from (c for c in obj.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"
                         and is_outlet(c.doc[c.left_edge.i:c.i + 1].text))
+
+
+_OPENING = ("“", '"')
+_CLOSING = ("”", '"')
+TITLE_REACH = 8  # tokens: as far as a programme's title in quotation marks may run
+
+
+def _quoted_title(tok: Token) -> Span | None:
+    """The title in quotation marks whose first word is ``tok``: the words up to the closing mark,
+    without the comma or stop a sentence puts inside it, written as a title is (title_like)."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].text not in _OPENING:
+        return None
+    close = next((j for j in range(tok.i, min(tok.i + TITLE_REACH, len(doc))) if doc[j].text in _CLOSING), None)
+    if close is None:
+        return None
+    end = close
+    while end > tok.i and doc[end - 1].is_punct:
+        end -= 1
+    words = doc[tok.i:end]
+    return words if len(words) and title_like([t.text for t in words]) else None
 
 
 def _full_outlet_name(doc: Doc, source: Span) -> str:
@@ -286,8 +313,10 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
     outlet something refers to."""
     seen: set[tuple[int, int]] = set()
     for cue, head, authored in _candidates(doc):
-        source = _np(head)
-        if not source.text or source[0].pos_ == "PRON" or source.root.ent_type_ in {"DATE", "TIME"}:
+        title = _quoted_title(head) if head.i > 1 and doc[head.i - 2].pos_ == "ADP" else None  # "on “…”"
+        source = title if title is not None else _np(head)
+        if not source.text or source[0].pos_ == "PRON" \
+                or (title is None and source.root.ent_type_ in {"DATE", "TIME"}):  # "Fox News Sunday" is a title
             continue
         # a maker told by what they are is no one by name: "written by U.S. contractors" is not by the U.S.,
         # nor "funded by major GOP donors" by the GOP (but "conducted by Mr. Fishman's office" is Fishman's,
@@ -295,7 +324,7 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         unnamed = authored and head.pos_ == "NOUN" and not head.ent_type_ and not any(
             c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" and _a_person(c, index) for c in head.children)
         named_as = None if unnamed else _named_at(source, index)
-        kind = _kind(source, index, named_as)
+        kind = "outlet" if title is not None else _kind(source, index, named_as)  # a programme, by its title
         if kind == "organization" and cue.lemma_.lower() in NEWS_VERBS:
             kind = "outlet"  # a named organisation that "reported" or "first revealed" something is a news outlet
         # Telling or talking to someone credits them only when they are an outlet; a thing made credits
@@ -307,6 +336,8 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         lo = min(cue.i, start)
         # the source's name whole, where the parse cut its last word off ("Secure America Now": "Now" an adverb)
         hi = max(cue.i + 1, source.end, _name_end(source))
+        if title is not None:
+            hi = max(hi, next(j for j in range(title.end, len(doc)) if doc[j].text in _CLOSING) + 1)  # its mark
         if cue.lower_ == "according":
             hi = max(hi, cue.i + 2)
         for left in cue.lefts:

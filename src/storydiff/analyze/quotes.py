@@ -1612,8 +1612,10 @@ def _continues(prev: _Found, f: _Found, text: str) -> bool:
 # Kinds of work whose titles an article puts in quotation marks: "the PBS medical drama, “Mercy Street,”".
 _WORKS = r"(?:program|programme|show|film|movie|book|novel|memoir|documentary|series|episode|drama|thriller|" \
          r"sitcom|comedy|musical|play|podcast|album|song|column)"
-# Words written before the title of a show, film or programme: "CNN's", "on", "titled", "the sequel to".
-_TITLE_CUE = re.compile(rf"(?:['’]s|\b(?:on|titled|of|in|{_WORKS}|(?:sequel|prequel|remake|follow-up)[ \u00a0]+to))"
+# Words written before the title of a show, film or programme: "CNN's", "on", "titled", "the sequel to", and
+# the show a guest talks to ("in an interview with “Fox News Sunday.”", "told "Fox and Friends"").
+_TITLE_CUE = re.compile(rf"(?:['’]s|\b(?:on|titled|of|in|{_WORKS}|(?:sequel|prequel|remake|follow-up)[ \u00a0]+to"
+                        r"|interview(?:ed)?[ \u00a0]+with|speaking[ \u00a0]+(?:to|with)|told|tells|telling))"
                         r"[ \u00a0]*[,:]?[ \u00a0]*$", re.IGNORECASE)
 # A title followed by its kind of work, with the medium it is on ("the “Apprentice” TV show", "his “Keepin'
 # It Real” radio program"), by a remake of it ("the “Fantastic Four” reboot", "the new “Star Wars” sequel") or
