@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution
 from ..model import Span as CharSpan
 from .entities import EntityIndex
-from .quotemarks import ARTICLES, TITLE_SMALL, title_like
+from .quotemarks import ARTICLES, MARKS, TITLE_SMALL, title_like
 from .speakers import UTTERANCES, Mentions, who
 from .text import char_span, context_lemmas, named
 
@@ -230,7 +230,7 @@ def _named_objects(prep: Token) -> Iterator[Token]:
     reads its words ("in an interview with “Axios on HBO”", whose "Axios" it takes for an adverb): its
     first word (see _quoted_title)."""
     doc = prep.doc
-    if prep.i + 2 < len(doc) and doc[prep.i + 1].text in _OPENING and _quoted_title(doc[prep.i + 2]) is not None:
+    if prep.i + 2 < len(doc) and _quoted_title(doc[prep.i + 2]) is not None:
         yield doc[prep.i + 2]
         return
     for obj in prep.children:
@@ -243,18 +243,21 @@ def _named_objects(prep: Token) -> Iterator[Token]:
                         and is_outlet(c.doc[c.left_edge.i:c.i + 1].text))
 
 
-_OPENING = ("“", '"')
-_CLOSING = ("”", '"')
 TITLE_REACH = 8  # tokens: as far as a programme's title in quotation marks may run
+
+
+def _mark_from(doc: Doc, i: int) -> int | None:
+    """The first quotation mark at or after token ``i``, within TITLE_REACH."""
+    return next((j for j in range(i, min(i + TITLE_REACH, len(doc))) if doc[j].text in MARKS), None)
 
 
 def _quoted_title(tok: Token) -> Span | None:
     """The title in quotation marks whose first word is ``tok``: the words up to the closing mark,
     without the comma or stop a sentence puts inside it, written as a title is (title_like)."""
     doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].text not in _OPENING:
+    if tok.i == 0 or doc[tok.i - 1].text not in MARKS:
         return None
-    close = next((j for j in range(tok.i, min(tok.i + TITLE_REACH, len(doc))) if doc[j].text in _CLOSING), None)
+    close = _mark_from(doc, tok.i)
     if close is None:
         return None
     end = close
@@ -337,7 +340,7 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         # the source's name whole, where the parse cut its last word off ("Secure America Now": "Now" an adverb)
         hi = max(cue.i + 1, source.end, _name_end(source))
         if title is not None:
-            hi = max(hi, next(j for j in range(title.end, len(doc)) if doc[j].text in _CLOSING) + 1)  # its mark
+            hi = max(hi, (_mark_from(doc, title.end) or title.end - 1) + 1)  # its closing mark
         if cue.lower_ == "according":
             hi = max(hi, cue.i + 2)
         for left in cue.lefts:
