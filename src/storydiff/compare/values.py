@@ -21,7 +21,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from importlib import resources
 from typing import TypeVar
 
@@ -269,13 +269,8 @@ class Slips:
         self.stated = _stated(quantities, value_key)
         self.of_unit = Counter((q.article, _unit_key(q)) for q in quantities)
 
-    def _times(self, article: str, value: Hashable) -> int:
-        return len(self.stated.get((article, value), ()))
-
     def near_miss(self, x: Quantity, y: Quantity) -> bool:
-        kx, ky = value_key(x), value_key(y)
-        return (self._times(x.article, kx) == 1 and self._times(y.article, ky) == 1
-                and not self._times(x.article, ky) and not self._times(y.article, kx)
+        return (_each_its_own_once(self.stated, x, value_key(x), y, value_key(y))
                 and self.of_unit[(x.article, _unit_key(x))] <= FEW_OF_UNIT
                 and self.of_unit[(y.article, _unit_key(y))] <= FEW_OF_UNIT
                 and _specificity(x) > 0 and _specificity(y) > 0 and _slip(x, y))
@@ -289,6 +284,14 @@ class Slips:
         two shares, not one given two ways, on the words alone."""
         return x.unit == y.unit == "percent" and self.of_unit[(x.article, "percent")] > FEW_OF_UNIT \
             and self.of_unit[(y.article, "percent")] > FEW_OF_UNIT
+
+
+def _each_its_own_once(stated: Mapping[tuple[str, Hashable], Sequence[Fact]], x: Fact, kx: Hashable, y: Fact,
+                       ky: Hashable) -> bool:
+    """Each of two articles states its own value (``kx``, ``ky``) once and not the other's: a near
+    miss (Slips), a span of years told two ways (favour_rare_values). ``stated``: see _stated."""
+    return len(stated.get((x.article, kx), ())) == len(stated.get((y.article, ky), ())) == 1 \
+        and not stated.get((x.article, ky)) and not stated.get((y.article, kx))
 
 
 FEW_OF_UNIT = int(_FITTED["few_of_unit"])  # 2: as many as _rare trusts of one specific figure
@@ -873,12 +876,6 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
         return x.unit not in SEQUENCE_UNITS and x.qualifier == y.qualifier and not _owners_differ(x, y) \
             and of_unit[(x.article, x.unit)] == of_unit[(y.article, y.unit)] == 1
 
-    def near_miss(x: V, y: V) -> bool:
-        """Each article states its own value once and not the other's (as in Slips.near_miss)."""
-        kx, ky = key(x), key(y)
-        return len(stated.get((x.article, kx), ())) == len(stated.get((y.article, ky), ())) == 1 \
-            and not stated.get((x.article, ky)) and not stated.get((y.article, kx))
-
     def each_others_nearest(x: V, y: V, score: float, here: Sequence[V], there: Sequence[V]) -> bool:
         """Whether no other statement of the value in y's article is as near x in words, nor any other
         in x's article as near y."""
@@ -891,7 +888,8 @@ def favour_rare_values(items: Sequence[V], judge: Callable[[V, V], Pair | None],
     def judged(x: V, y: V) -> Pair | None:
         pair = judge(x, y)
         if pair is not None and pair.relation == "incompatible" and isinstance(x, DateFact) \
-                and isinstance(y, DateFact) and _one_span(x.value, y.value) and near_miss(x, y):
+                and isinstance(y, DateFact) and _one_span(x.value, y.value) \
+                and _each_its_own_once(stated, x, key(x), y, key(y)):
             # a span of years told two ways, each article's once: on the evidence one span told alike
             # needs, as Slips gives a near miss of figures
             return _rare_pair(pair.score, pair.relation, x, threshold)
