@@ -418,6 +418,32 @@ def test_different_speakers_not_both_named_are_no_conflict_but_are_said(nlp):  #
     assert abc.subject.startswith("Kate Brown: ") and "not settled" in abc.explanation
 
 
+def test_whom_a_quote_is_given_to_counts_each_naming():
+    """The speaker a quote finding names and whether its speakers are settled, from every naming in
+    it, each counted (a run of one long quote names its speaker once per sentence): "Brown" is "Kate
+    Brown", written as most write it; a name that tells no person ("a spokesman") shares no word."""
+    from types import SimpleNamespace
+
+    from storydiff.compare import _most_named, _speakers_unsettled
+
+    assert _most_named(["Brown", "Kate Brown", "a spokesman", "Kate Brown"]) == "Kate Brown"
+    assert _most_named(["Brown", "Brown", "Kate Brown"] * 500 + ["Obama"] * 900) == "Brown"
+    assert _most_named(["Obama", "Romney"]) == "Obama"  # as often: the first
+    assert _most_named(["a spokesman", "the official"]) == "a spokesman"
+
+    def units(*names: str | None) -> list[SimpleNamespace]:
+        return [SimpleNamespace(quote=SimpleNamespace(speaker=SimpleNamespace(name=n) if n else None))
+                for n in names]
+
+    assert not _speakers_unsettled(units("Kate Brown", "Brown", *["Kate Brown"] * 2000))
+    assert _speakers_unsettled(units(*["Kate Brown"] * 2000, "Romney"))
+    assert _speakers_unsettled(units("Kate Brown", "a spokesman"))
+    assert _speakers_unsettled(units("a spokesman", "a spokesman"))  # no name: nothing settles it
+    assert _speakers_unsettled(units("Kate Brown", None))
+    assert not _speakers_unsettled(units(None, None))
+    assert not _speakers_unsettled(units("Kate Brown"))
+
+
 def test_one_person_speaking_to_one_outlet_is_one_credit(nlp):  # type: ignore[no-untyped-def]
     """Two articles tell of Reyes speaking to the Harbor Times in sentences that share little: one
     credit, agreed on. Governor Lee's interview with the same paper is another."""

@@ -510,20 +510,24 @@ def _quote_finding(run: Sequence[Told]) -> Finding:
 def _most_named(names: Sequence[str]) -> str:
     """Whom most articles give the words to, counting "Brown" as "Kate Brown" (the first of those
     given as often), written as most of them write it (the first of those written as often)."""
-    words = [name_words(n) for n in names]
-    counts = [sum(bool(w & other) for other in words) for w in words]
-    best = max(range(len(names)), key=lambda k: counts[k])
-    forms = [n for n, w in zip(names, words, strict=True) if w & words[best]] or [names[best]]
-    return max(forms, key=forms.count)
+    # counted by distinct name (in order of first naming): a run of a long quote repeats one name
+    # for every sentence, and comparing every naming with every other grew with their square
+    times = Counter(names)
+    words = {n: name_words(n) for n in times}
+    best = max(times, key=lambda n: sum(k for other, k in times.items() if words[n] & words[other]))
+    forms = [n for n in times if words[n] & words[best]] or [best]
+    return max(forms, key=times.__getitem__)
 
 
 def _speakers_unsettled(group: Sequence[Unit]) -> bool:
     """The articles give the words to people with no name in common, or some give them to no one."""
-    names = [name_words(u.quote.speaker.name) if u.quote.speaker else None for u in group]
+    names = [frozenset(name_words(u.quote.speaker.name)) if u.quote.speaker else None for u in group]
     if len(names) < 2 or all(n is None for n in names):
         return False
-    return any(n is None for n in names) or any(not (x & y) for x, y in combinations(names, 2)
-                                                 if x is not None and y is not None)
+    named = {n for n in names if n is not None}  # each name once (see _most_named)
+    if None in names or frozenset() in named:
+        return True  # some give them to no one, or to no name that tells a person (shared by no other)
+    return any(not (x & y) for x, y in combinations(named, 2))
 
 
 def _diff_sentence(diff: dict[str, Any]) -> str:
