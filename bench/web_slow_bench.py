@@ -33,7 +33,7 @@ from web_bench import CLI, START_TIMEOUT_S, free_port, row
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "occupy-ice"
 
-COMPARE_TIMEOUT_S = 10  # the server's bound for this bench: the large comparisons take longer
+COMPARE_TIMEOUT_S = 10  # the server's bound for this bench: "many" takes longer ("quote" did, before aa32f11)
 WAIT_S = 300.0  # how long a client waits for any answer (a server without a bound may take longer)
 HEAD_START_S = 1.0  # the large comparison's lead over the small one
 SMALL_RUNS = 5
