@@ -5,7 +5,8 @@
 2. compare latency: ``compare_story`` on each BASIL event (3 articles), analysed once, repeated;
 3. peak memory: resident peak of the process, and tracemalloc peak of the compare step;
 
-then bench/quote_bench.py's (quote comparison against quote length), bench/stories_bench.py's (ingest
+then bench/quote_bench.py's (quote comparison against quote length), bench/long_bench.py's (analysis
+against article length), bench/stories_bench.py's (ingest
 throughput, grouping quality, grouping scale), bench/web_bench.py's (the web app under load),
 bench/web_slow_bench.py's (a small comparison beside slow ones) and
 bench/spark_bench.py's (the Spark job in local[1] and local[2]).
@@ -25,6 +26,7 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from long_bench import main as long_bench
 from quote_bench import main as quote_bench
 from spark_bench import main as spark_bench
 from stories_bench import main as stories_bench
@@ -182,6 +184,7 @@ def main() -> int:
     print()
     print(f"RESULT analyze-ratio {ratio:.2f} compare-median-ms {median_ms:.2f} peak-rss-mb {rss_mb:.0f}")
     status = quote_bench()  # quote comparison against quote length: bench/quote_bench.py
+    status = long_bench([]) or status  # analysis against article length: bench/long_bench.py
     status = stories_bench() or status  # ingest, grouping quality and grouping scale: bench/stories_bench.py
     status = web_bench([]) or status  # the web app under load: bench/web_bench.py
     status = web_slow_bench() or status  # a small comparison beside slow ones: bench/web_slow_bench.py

@@ -143,6 +143,11 @@ def test_outlet_key(name, key):  # type: ignore[no-untyped-def]
     ("The Los Angeles Times and The New York Times covered it. The Times reported that 40 people died.",
      "The Times reported", "Times"),
     ("The mayor quit, the Globe reported.", "the Globe reported", "Globe"),
+    # Only the outlets named before count: one named after is not what the short name stood for.
+    ("The Times reported that 40 people died. The New York Times later added details.",
+     "The Times reported", "Times"),
+    ("The New York Times broke the story. 40 people died, the Times reported. The Los Angeles Times "
+     "disputed that.", "the Times reported", "New York Times"),
     # A person whose name holds a media word is no outlet's full name.
     ("Rupert Globe spoke first. The mayor quit, the Globe reported.", "the Globe reported", "Globe"),
 ])

@@ -96,3 +96,17 @@ def test_ranks_and_plural_titles_are_dropped_from_a_persons_name(nlp):  # type: 
     index = build_index(nlp(text))
     names = {text[s:e]: n for s, e, n in index.mentions}
     assert {"Jeff Merkley", "Ann Cole", "Ben Ortiz"} <= set(names.values())
+
+
+def test_the_entity_a_token_is_part_of_is_the_one_doc_ents_gives(nlp):  # type: ignore[no-untyped-def]
+    """text.entity_of finds a token's entity from the tags alone; it must be the span of doc.ents that
+    holds the token (or none), for every token: entities of one and of several words, side by side."""
+    from storydiff.analyze.text import entity_of
+
+    doc = nlp("Portland Mayor Ted Wheeler met Kate Brown and The Wall Street Journal's editors in "
+              "Salem on Monday, the Journal reported. Wheeler said 3 people came.")
+    assert len(doc.ents) >= 4
+    for tok in doc:
+        holder = next(((e.start, e.end) for e in doc.ents if e.start <= tok.i < e.end), None)
+        found = entity_of(tok)
+        assert (None if found is None else (found.start, found.end)) == holder, tok.text

@@ -8,6 +8,7 @@ content credited (the sentence).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -267,16 +268,36 @@ def _quoted_title(tok: Token) -> Span | None:
     return words if len(words) and title_like([t.text for t in words]) else None
 
 
-def _full_outlet_name(doc: Doc, source: Span) -> str:
-    """The outlet a short name stands for: "the Journal" is "The Wall Street Journal" when the
-    article named that (and no other outlet ending so) before; otherwise the name as written."""
-    short = outlet_key(source.text).split()
-    if not short:
-        return source.text
-    fuller = {outlet_key(e.text): e.text for e in doc.ents
-              if e.end_char <= source.start_char and e.label_ != "PERSON" and is_outlet(e.text)
-              and len(outlet_key(e.text).split()) > len(short) and outlet_key(e.text).split()[-len(short):] == short}
-    return next(iter(fuller.values())) if len(fuller) == 1 else source.text
+class _FullNames:
+    """The outlets an article names in full, by the last words of their names, in order: "the
+    Journal" is "The Wall Street Journal" when the article named that (and no other outlet ending
+    so) before; otherwise the name as written. Indexed once per article: searching its named
+    entities for each credit grew with the square of a long article's length."""
+
+    def __init__(self, doc: Doc) -> None:
+        # per ending: the end of each name that has it, how many outlets by then, and the name
+        self.by_ending: dict[tuple[str, ...], tuple[list[int], list[int], list[str]]] = {}
+        outlets: dict[tuple[str, ...], set[str]] = {}
+        for e in doc.ents:
+            if e.label_ == "PERSON" or not is_outlet(e.text):
+                continue
+            key = outlet_key(e.text)
+            words = key.split()
+            for k in range(1, len(words)):
+                ending = tuple(words[-k:])
+                ends, count, names = self.by_ending.setdefault(ending, ([], [], []))
+                outlets.setdefault(ending, set()).add(key)
+                ends.append(e.end_char)
+                count.append(len(outlets[ending]))
+                names.append(e.text)
+
+    def of(self, source: Span) -> str:
+        short = tuple(outlet_key(source.text).split())
+        if not short or short not in self.by_ending:
+            return source.text
+        ends, count, names = self.by_ending[short]
+        before = bisect.bisect_right(ends, source.start_char)
+        return names[before - 1] if before and count[before - 1] == 1 else source.text
 
 
 def _teller(cue: Token, mentions: Mentions | None) -> str | None:
@@ -315,6 +336,7 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
     """The article's credits; ``mentions`` (the article's named people) tells whom a "he" who told an
     outlet something refers to."""
     seen: set[tuple[int, int]] = set()
+    full_names: _FullNames | None = None
     for cue, head, authored in _candidates(doc):
         title = _quoted_title(head) if head.i > 1 and doc[head.i - 2].pos_ == "ADP" else None  # "on “…”"
         source = title if title is not None else _np(head)
@@ -355,7 +377,8 @@ def extract_attributions(doc: Doc, article: Article, index: EntityIndex, *,
         seen.add(key)
         name = named_as or source.text
         if kind == "outlet":
-            name = _full_outlet_name(doc, source)
+            full_names = full_names or _FullNames(doc)
+            name = full_names.of(source)
         sent = span.sent
         yield Attribution(
             article=article.id, start=span.start_char, end=span.end_char, text=span.text,
