@@ -24,7 +24,7 @@ from ..model import Article, DateFact, DateValue
 from .datenorm import MONTH, WEEKDAY, WEEKDAYS, Context, Hit, Reading, Tense, read_date, scan
 from .quantities import parse_number
 from .stamps import not_story
-from .text import char_span, clean_span, context_lemmas, doc_text, named, sentence_of
+from .text import Spans, char_span, clean_span, context_lemmas, doc_text, named, sentence_of
 
 __all__ = ["extract_dates", "is_duration", "outside_quotes"]
 
@@ -108,11 +108,11 @@ def extract_dates(doc: Doc, article: Article, *, stamps: Sequence[tuple[int, int
     stamps = not_story(text) if stamps is None else stamps
     date_ents = [e for e in doc.ents if e.label_ == "DATE"]
     ranges = [(e.start_char, e.end_char) for e in date_ents]
-    other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_DATES]
+    other = Spans((e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_DATES)
     facts: list[DateFact] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for hit in scan(text):
-        if _inside(hit.start, hit.end, other) or hit.needs_support and not _supported(hit, text, ranges):
+        if other.holds(hit.start, hit.end) or hit.needs_support and not _supported(hit, text, ranges):
             continue
         if hit.rule.name == "rel_day" and _in_a_name(doc, hit.start, hit.end) or \
                 hit.rule.name == "weekday" and _named_day(text, hit.start, hit.end):
@@ -123,7 +123,7 @@ def extract_dates(doc: Doc, article: Article, *, stamps: Sequence[tuple[int, int
         if fact is not None:
             facts.append(fact)
     for ent in date_ents:
-        if any(s < ent.end_char and ent.start_char < e for s, e in taken) or is_duration(ent):
+        if taken.overlaps(ent.start_char, ent.end_char) or is_duration(ent):
             continue
         if _NAMES_A_DAY.search(ent.text):
             start, end = clean_span(text, ent.start_char, ent.end_char)
@@ -131,11 +131,12 @@ def extract_dates(doc: Doc, article: Article, *, stamps: Sequence[tuple[int, int
             if fact is not None:
                 facts.append(fact)
     facts.sort(key=lambda f: f.start)
-    facts = [f for f in facts if not any(s < f.end and f.start < e for s, e in stamps)]
+    page = Spans(stamps)
+    facts = [f for f in facts if not page.overlaps(f.start, f.end)]
     yield from _from_last(doc, article, _anchored(doc, article, facts, taken, quoted), taken, quoted)
 
 
-def _from_last(doc: Doc, article: Article, facts: list[DateFact], taken: Sequence[tuple[int, int]],
+def _from_last(doc: Doc, article: Article, facts: list[DateFact], taken: Spans,
                quoted: Sequence[tuple[int, int]]) -> list[DateFact]:
     """``facts`` with the days told from the day named last (_FROM_LAST) placed: "the next day" after
     "Friday night" is the Saturday. The day named last is the nearest day before it in its own
@@ -165,9 +166,9 @@ def _from_last(doc: Doc, article: Article, facts: list[DateFact], taken: Sequenc
     return out
 
 
-def _claimed(start: int, end: int, taken: Sequence[tuple[int, int]], facts: list[DateFact]) -> bool:
+def _claimed(start: int, end: int, taken: Spans, facts: list[DateFact]) -> bool:
     """Whether [start, end) overlaps a span a rule already read (``taken``) or a date already found."""
-    return any(s < end and start < e for s, e in taken) or any(f.start < end and start < f.end for f in facts)
+    return taken.overlaps(start, end) or any(f.start < end and start < f.end for f in facts)
 
 
 def _named_day(text: str, start: int, end: int) -> bool:
@@ -191,7 +192,7 @@ _ANCHORED = re.compile(r"(?i)\b(?P<verb>comes?|came|coming)\s+(?:just\s+|only\s+
                        r"(?P<n>a|one|two|three|four|five|six|the)\s+days?\s+(?P<dir>after|before)\b")
 
 
-def _anchored(doc: Doc, article: Article, facts: list[DateFact], taken: Sequence[tuple[int, int]],
+def _anchored(doc: Doc, article: Article, facts: list[DateFact], taken: Spans,
               quoted: Sequence[tuple[int, int]]) -> list[DateFact]:
     """``facts`` with the days told from their subject's day (_ANCHORED) placed: "The report comes one
     day after President Obama insisted", where the article dated the report before ("in a report

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Quantity, QuantityValue
 from .speakers import RANKS, Mentions, relative_antecedent, who
 from .stamps import CLOCK_TIME
-from .text import NOT_NAMES, char_span, context_lemmas, doc_text, named
+from .text import NOT_NAMES, Spans, char_span, context_lemmas, doc_text, named
 
 UNITS_WORDS = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -222,9 +222,9 @@ def _is_name(m: re.Match[str]) -> bool:
     return "-" in m.group("sep") and m.group("num")[0].isdigit() != m.group("num2")[0].isdigit()
 
 
-def _skip(doc: Doc, m: re.Match[str], taken: Sequence[tuple[int, int]]) -> bool:
+def _skip(doc: Doc, m: re.Match[str], taken: Spans) -> bool:
     start, end = m.start("num"), m.end()
-    if any(s < end and start < e for s, e in taken):
+    if taken.overlaps(start, end):
         return True
     num = m.group("num").lower()
     if num in {"a", "an"} and not (m.group("scale") or m.group("frac")):
@@ -507,13 +507,13 @@ def extract_quantities(doc: Doc, article: Article, *, taken: Sequence[tuple[int,
     """Numbers with what they count, outside the character ranges in ``taken`` (dates);
     ``mentions`` (the article's named people) tells whom a "he" given a figure refers to."""
     text = doc_text(doc)
-    taken = [*taken, *(m.span() for m in NOT_AMOUNTS.finditer(text))]
+    read = Spans([*taken, *(m.span() for m in NOT_AMOUNTS.finditer(text))])
     found: list[tuple[int, int]] = []
-    for share in (*_bills(doc, article, taken), *_shares(doc, article, taken)):
-        taken.append((share.start, share.end))
+    for share in (*_bills(doc, article, read), *_shares(doc, article, read)):
+        read.append((share.start, share.end))
         yield share
     for m in PATTERN.finditer(text):
-        if _skip(doc, m, taken):
+        if _skip(doc, m, read):
             continue
         parsed = _value(m)
         if parsed is None:
@@ -557,16 +557,16 @@ def extract_quantities(doc: Doc, article: Article, *, taken: Sequence[tuple[int,
             context=context_lemmas(sent, (start, end)), value=value, qualifier=qualifier, unit=unit,
             counted=counted, head=head, hypothetical=_hypothetical(anchor), actor=_actor(anchor, mentions),
         )
-    yield from _ordinals(doc, article, taken)
-    yield from _vague_counts(doc, article, [*taken, *found])
+    yield from _ordinals(doc, article, read)
+    yield from _vague_counts(doc, article, Spans([*read, *found]))
 
 
-def _shares(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
+def _shares(doc: Doc, article: Article, taken: Spans) -> Iterator[Quantity]:
     """Shares told as "N in M": "a two-in-three chance" is 2/3 of a chance, as "two-thirds" is."""
     text = doc_text(doc)
     for m in SHARE_PATTERN.finditer(text):
         start, end = m.span()
-        if any(s < end and start < e for s, e in taken) or YEAR_DIGITS.fullmatch(m.group("num2")):
+        if taken.overlaps(start, end) or YEAR_DIGITS.fullmatch(m.group("num2")):
             continue  # "3 in 2016" is a year
         part, whole = parse_number(m.group("num")), parse_number(m.group("num2"))
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -597,14 +597,14 @@ BILL_CHAMBERS = {"S": "Senate", "H": "House", "A": "Assembly"}
 BILL_UNITS = frozenset({"Bill", *(f"{chamber} Bill" for chamber in BILL_CHAMBERS.values())})  # the units _bills gives
 
 
-def _bills(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
+def _bills(doc: Doc, article: Article, taken: Spans) -> Iterator[Quantity]:
     """Bills named by number, with the chamber that numbers them ("SB 1062" is Senate Bill 1062, and
     House Bill 1062 another bill): a number that names, compared as a figure is."""
     text = doc_text(doc)
     for m in BILL_PATTERN.finditer(text):
         start, end = m.span()
         span = doc.char_span(start, end, alignment_mode="expand")
-        if any(s < end and start < e for s, e in taken) or span is None or len(span) == 0:
+        if taken.overlaps(start, end) or span is None or len(span) == 0:
             continue
         chamber = m.group("chamber") or (BILL_CHAMBERS[m.group("abbr")[0]] if m.group("abbr") else None)
         sent = span[0].sent
@@ -619,11 +619,11 @@ STREET = re.compile(r"\s+(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive
 GRADE = re.compile(r"\s+(?:Lt|Lieut|Lieutenant|Sgt|Sergeant|Class)\b")  # "1st Lt.", "Sgt. 1st Class"
 
 
-def _ordinals(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
+def _ordinals(doc: Doc, article: Article, taken: Spans) -> Iterator[Quantity]:
     """Ordinals that rank something: "an eighth term", "the 15th anniversary"."""
     for m in ORDINAL_PATTERN.finditer(doc_text(doc)):
         start, end = m.span()
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         word = m.group("ord").lower()
         value = ORDINALS.get(word) or (parse_number(word[:-2]) if word[:-2].isdigit() else None)
@@ -659,7 +659,7 @@ VAGUE_COUNTS: dict[str, QuantityValue] = {"lone": 1.0, "sole": 1.0, "only": 1.0,
 _NOT_TWICE = frozenset({"as", "a", "an", "the", "that", "than", "per", "each", "every", "over", "more"})
 
 
-def _vague_counts(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) -> Iterator[Quantity]:
+def _vague_counts(doc: Doc, article: Article, taken: Spans) -> Iterator[Quantity]:
     """Counts told in words without a numeral (VAGUE_COUNTS), where the word counts a noun it
     modifies ("several letters", "the lone opposition") or, for "twice", the times a verb's event
     happened ("had twice been investigated"); not "twice as many", "twice a week", "both of them",
@@ -667,7 +667,7 @@ def _vague_counts(doc: Doc, article: Article, taken: Sequence[tuple[int, int]]) 
     text = doc_text(doc)
     for tok in doc:
         word = tok.lower_
-        if word not in VAGUE_COUNTS or any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
+        if word not in VAGUE_COUNTS or taken.overlaps(tok.idx, tok.idx + len(tok)):
             continue
         on = tok.head  # the noun counted, or for "twice" the verb
         unit: str | None

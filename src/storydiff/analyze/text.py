@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -99,6 +101,37 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+class Spans:
+    """Character spans already read, [start, end) each, asked whether a new one overlaps or lies
+    inside any: kept in order of start with the longest one's length, so that a question looks only
+    at the spans that start near it instead of at all (which, for each date or figure of a long
+    article, grew with the square of its length)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans = sorted(spans)
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def append(self, span: tuple[int, int]) -> None:
+        bisect.insort(self._spans, span)
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._spans)
+
+    def _near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that start from ``start`` less the longest length up to ``end``: every span that
+        overlaps [start, end) or holds it is among them."""
+        lo = bisect.bisect_left(self._spans, (start - self._longest, start - self._longest))
+        hi = bisect.bisect_right(self._spans, (end, end + self._longest + 1))
+        return self._spans[lo:hi]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self._near(start, end))
+
+    def holds(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self._near(start, end))
 
 
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "Thursday" owns nothing
