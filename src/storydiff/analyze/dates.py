@@ -107,12 +107,12 @@ def extract_dates(doc: Doc, article: Article, *, stamps: Sequence[tuple[int, int
     text = doc_text(doc)
     stamps = not_story(text) if stamps is None else stamps
     date_ents = [e for e in doc.ents if e.label_ == "DATE"]
-    ranges = [(e.start_char, e.end_char) for e in date_ents]
+    dated = Spans((e.start_char, e.end_char) for e in date_ents)
     other = Spans((e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_DATES)
     facts: list[DateFact] = []
     taken = Spans()
     for hit in scan(text):
-        if other.holds(hit.start, hit.end) or hit.needs_support and not _supported(hit, text, ranges):
+        if other.holds(hit.start, hit.end) or hit.needs_support and not _supported(hit, text, dated):
             continue
         if hit.rule.name == "rel_day" and _in_a_name(doc, hit.start, hit.end) or \
                 hit.rule.name == "weekday" and _named_day(text, hit.start, hit.end):
@@ -269,8 +269,8 @@ def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
 
 
-def _supported(hit: Hit, text: str, date_ents: list[tuple[int, int]]) -> bool:
-    if any(s < hit.end and hit.start < e for s, e in date_ents):
+def _supported(hit: Hit, text: str, dated: Spans) -> bool:
+    if dated.overlaps(hit.start, hit.end):
         return True
     if re.match(r"['’]s\b", text[hit.end:hit.end + 3]):
         return True
