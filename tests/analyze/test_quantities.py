@@ -326,10 +326,13 @@ def test_a_bill_a_number_follows_is_not_named_by_it(nlp):  # type: ignore[no-unt
     "She runs twice a week.",
     "Both of them said they hoped she would veto it.",
     "Both Smith and Jones lost their seats.",
+    "Clinton has a commanding lead among both delegates and actual voters.",
     "Not only did he win, he won big.",
 ])
 def test_words_that_count_nothing_here(nlp, text):  # type: ignore[no-untyped-def]
-    """"Twice" as a factor or a rate, "both" as a pronoun or before two names, "only" as an adverb."""
+    """"Twice" as a factor or a rate, "both" as a pronoun or before two names or two nouns ("both
+    delegates and actual voters", which the parse may read as "both" counting the first), "only" as an
+    adverb."""
     facts = list(extract_quantities(nlp(text), Article(id="t", text=text)))
     assert [q.text for q in facts] == []
 

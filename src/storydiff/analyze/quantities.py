@@ -703,7 +703,10 @@ def _counts_noun(tok: Token, noun: Token) -> bool:
     if noun.pos_ != "NOUN" or noun.i <= tok.i or noun.ent_type_:
         return False
     if tok.lower_ == "both":
-        return tok.dep_ in {"det", "predet"} and noun.tag_ == "NNS"
+        # not "both X and Y", which the parse may read as "both" counting X ("a lead among both delegates
+        # and actual voters")
+        return tok.dep_ in {"det", "predet"} and noun.tag_ == "NNS" \
+            and not any(c.dep_ == "cc" and c.lower_ == "and" for c in noun.children)
     if tok.lower_ == "several":
         return tok.dep_ == "amod" and noun.tag_ == "NNS"
     return tok.dep_ in {"amod", "nmod"} and noun.tag_ == "NN" and any(
