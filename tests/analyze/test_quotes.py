@@ -682,6 +682,9 @@ SPEAKER_ROWS = [
     # "he" is the person named as subject before one named otherwise, in its sentence or the last
     ("Juan Ortiz, an adviser to Governor Tom Hale, questioned the plan. “It will not work,” he said.",
      "It will not work", ("Juan Ortiz", "he")),
+    # ... the subject of the main clause before one inside a clause it holds
+    ("On Wednesday, Mr. Ortiz expressed disbelief that Mr. Bell would invite Mr. Hale to the meeting. He said "
+     "the invitation was “a desperate move.”", "a desperate move.", ("Ortiz", "He")),
     # ... and so does one joined to another verb without a subject of its own, whatever verb the
     # parse joins it to
     ("Mayor Ann Ruiz spoke on Wednesday. The line was an unscripted addition to a speech in which Ruiz "

@@ -365,11 +365,12 @@ class Mentions:
         # steam-rolls through the questions")
         if at is None or at.root.dep_ in SUBJECTS or at.root.dep_ == "ROOT" or at.start < start:
             return None
-        for i in range(at.start - 1, start - 1, -1):
-            t = doc[i]
-            if t.dep_ not in SUBJECTS or self.reported(t) or self.quoted(t.idx):
-                continue
-            ent = self.ent_of.get(i)
+        candidates = [doc[i] for i in range(at.start - 1, start - 1, -1)
+                      if doc[i].dep_ in SUBJECTS and not self.reported(doc[i]) and not self.quoted(doc[i].idx)]
+        # a main clause's subject before one inside a clause it holds: "Mr. Fox expressed disbelief that
+        # Mr. Peña Nieto would invite Mr. Trump. He suggested …" goes on with Mr. Fox
+        for t in sorted(candidates, key=lambda t: not _main_clause(t)):
+            ent = self.ent_of.get(t.i)
             # a surname of someone the article names in full, which spaCy left untagged ("Pelosi was
             # challenged by Rep. Tim Ryan. She won")
             name = self.name_of(ent) if ent is not None and self.is_person(ent) else \
