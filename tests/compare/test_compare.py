@@ -313,6 +313,24 @@ def test_a_short_quote_of_short_words_is_linked_only_to_its_own_speakers_words(n
     assert all(len(f.mentions) == 1 for f in story.findings if f.kind == "quote")
 
 
+def test_one_word_given_to_one_person_is_no_part_of_another_persons_quote(nlp):  # type: ignore[no-untyped-def]
+    """One word in marks is held in many a longer quote: given to one person and found in the sentence
+    another article gives to someone else ("Issa said Clinton's “judgment” is in question", "“… her
+    poor judgment in this and other instances …,” Carson said"), it is the first person's own word, not
+    a part of the second's quote. Given to one person by both, it is ("Sanders said it would be “hard”",
+    "“It will be very hard for us,” Sanders said"); and so is a name in marks, anyone's to quote."""
+    issa = 'Rep. Darrell Issa said on Sunday that Hillary Clinton\'s "judgment" is in question.\n'
+    carson = ('Ben Carson spoke on Sunday. "Her poor judgment in this and several other instances shows me '
+              'that she is not fit to serve," Carson said.\n')
+    story = _story(nlp, a=issa, b=carson)
+    assert all(len(f.mentions) == 1 for f in story.findings if f.kind == "quote")
+    sanders = 'Bernie Sanders said on Monday that winning the nomination would be "tough."\n'
+    whole = 'Bernie Sanders spoke on Monday. "It will be very tough for us to win," Sanders said.\n'
+    story = _story(nlp, a=sanders, b=whole)
+    assert [(f.status, [m.text for m in f.mentions]) for f in story.findings if f.kind == "quote"] == [
+        ("variant", ["tough.", "It will be very tough for us to win"])]
+
+
 def test_a_name_in_marks_is_no_part_of_a_sentence_that_names_it(nlp):  # type: ignore[no-untyped-def]
     """A name or title in marks ("Twilight.", "The Notorious Bettie Page") and a sentence quoted
     elsewhere that holds it are two things said, not one quote told in part; the name still agrees with

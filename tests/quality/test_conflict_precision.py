@@ -223,6 +223,40 @@ def test_variants_judged_on_unseen_stories() -> None:
     assert counts["right still"] >= MIN_TRUE_VARIANTS_UNSEEN
 
 
+AGREEMENTS_DRAWN = JUDGED.with_name("judged_agreements_drawn_unseen.jsonl")
+# Pinned: 80 agreements of dates and figures drawn at random (seed 68) from the 463 of two articles or
+# more that the PolNeAR stories' reports gave at 0627c30, one pair of articles each, judged by reading:
+# 58 one fact (29 of them a sentence an outlet published twice), 20 two facts (two polls' percentages,
+# "both" and "several" of two sets, a year or a weekday of two events), 2 misread ("the Second
+# Amendment", "both … and"). Compared again among their own articles, the judged-false ones still
+# reported may only go down, the right ones only up.
+MAX_FALSE_DRAWN = 20
+MIN_TRUE_DRAWN = 58
+QUOTE_FRAGMENTS = JUDGED.with_name("judged_quote_fragments_unseen.jsonl")
+# Pinned: every quote finding of the PolNeAR stories' reports at 0627c30 that joins a quote of one or two
+# words with one of five or more (24), judged by reading: 9 one statement ("rigged" in "It's a rigged,
+# disgusting, dirty system"), 15 a word someone else also said ("judgment" in another person's
+# sentence; 15 at 0627c30, 10 since one word given to one person is no part of another's quote).
+MAX_FALSE_FRAGMENTS = 10
+MIN_TRUE_FRAGMENTS = 9
+
+
+@pytest.mark.parametrize(("path", "max_false", "min_true"), [
+    (AGREEMENTS_DRAWN, MAX_FALSE_DRAWN, MIN_TRUE_DRAWN),
+    (QUOTE_FRAGMENTS, MAX_FALSE_FRAGMENTS, MIN_TRUE_FRAGMENTS),
+])
+def test_findings_judged_on_unseen_stories(path: Path, max_false: int, min_true: int) -> None:
+    """Each finding of a judged list drawn from the PolNeAR stories, compared again among its own
+    articles (as above)."""
+    rows = _rows(path)
+    assert rows and {r["verdict"] for r in rows} <= VERDICTS
+    counts = _tally(rows)
+    print(f"{path.name}: still reported {counts['right still']} of {counts['right still'] + counts['right']} right, "
+          f"{counts['wrong still']} of {counts['wrong still'] + counts['wrong']} judged false")
+    assert counts["wrong still"] <= max_false
+    assert counts["right still"] >= min_true
+
+
 LINKS = JUDGED.with_name("judged_links.jsonl")
 # Pinned: pairs of statements of two articles (BASIL and ECB+ dev), judged by reading as one fact
 # ("same") or two ("different"). 80 were drawn at random from the pairs the reports at 784f890 tell

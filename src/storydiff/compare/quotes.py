@@ -27,6 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..analyze.quotemarks import ARTICLES, TITLE_SMALL, ends_sentence, goes_on, title_like
+from ..analyze.speakers import PERSONAL
 from ..model import Quote
 from .align import Pair
 
@@ -74,6 +75,7 @@ class Unit:
     index: int  # position among the quote's units
     setting: str  # the sentences around the quote, where its speaker is named
     named: bool  # the speaker mention itself carries the speaker's name (not "he", not carried over)
+    by_pronoun: bool = False  # the speaker mention is a personal pronoun ("he said"), the name resolved from it
     nested: bool = False  # a quote within the quote ("…refused to say the words 'radical Islam'")
     unmasked: tuple[str, ...] = ()  # the words with a masked one ("f-----g") read as the word it masks
 
@@ -125,16 +127,17 @@ def quote_units(quote: Quote, text: str) -> Iterator[Unit]:
     words are both parts', its evidence runs from the first part to the end of the second."""
     setting = text[quote.sentence.start:quote.sentence.end]
     named = quote.speaker is not None and _names(quote.speaker.name, text[quote.speaker.start:quote.speaker.end])
+    by_pronoun = quote.speaker is not None and text[quote.speaker.start:quote.speaker.end].lower() in PERSONAL
     count = itertools.count()
 
     def unit(start: int, end: int, tokens: tuple[str, ...]) -> Iterator[Unit]:
         words = tuple(normalize_word(w) for w in tokens)
-        yield Unit(quote, start, end, text[start:end], words, tokens, next(count), setting, named)
+        yield Unit(quote, start, end, text[start:end], words, tokens, next(count), setting, named, by_pronoun)
         for m in NESTED.finditer(text, start, end):
             inner = _words(m.group(1))
             if inner and len(inner) < len(tokens):
                 yield Unit(quote, m.start(1), m.end(1), m.group(1), tuple(normalize_word(w) for w in inner), inner,
-                           -1, setting, named, nested=True)
+                           -1, setting, named, by_pronoun, nested=True)
 
     held: tuple[int, int, tuple[str, ...]] | None = None  # a sentence the part ended before it did
     for number, part in enumerate(quote.parts):
@@ -245,6 +248,11 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         fragment = a if len(a) <= len(b) else b
         if not contained or not (any(_telling(w) for w in fragment) or (a == b and _same_speaker(x, y))
                                  or (len(fragment) > 1 and _said_by_one(x, y))):
+            return None
+        if len(fragment) == 1 and a != b and _speakers_differ(x, y, pronouns=True) and not _named_thing(part):
+            # one word in marks is held in many a longer quote ("people", "judgment", "respect"): given to
+            # one person and found in another's sentence, it is that person's own word (a name in marks,
+            # "Oddfather", is anyone's)
             return None
         coverage = 1.0
     elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
@@ -537,10 +545,13 @@ def _said_by_one(x: Unit, y: Unit) -> bool:
     return _same_speaker(x, y, named=False) and not all(t[:1].isupper() for t in fragment.tokens)
 
 
-def _speakers_differ(x: Unit, y: Unit) -> bool:
-    """Both articles name a different person as the speaker, each in so many words, and neither
-    mentions the other's speaker where it quotes (as in "Obama's spokeswoman, Lis Smith, said")."""
-    if x.quote.speaker is None or y.quote.speaker is None or not (x.named and y.named):
+def _speakers_differ(x: Unit, y: Unit, *, pronouns: bool = False) -> bool:
+    """Both articles name a different person as the speaker, each in so many words (or, with
+    ``pronouns``, by a "he" or "she" read as a name), and neither mentions the other's speaker where it
+    quotes (as in "Obama's spokeswoman, Lis Smith, said"). A role ("the Greek prime minister", "the GOP
+    front-runner") names no one to tell apart."""
+    if x.quote.speaker is None or y.quote.speaker is None \
+            or not all(u.named or (pronouns and u.by_pronoun) for u in (x, y)):
         return False
     na, nb = name_words(x.quote.speaker.name), name_words(y.quote.speaker.name)
     if not na or not nb or na & nb or any(fuzz.ratio(a, b) >= 80 for a in na for b in nb):
