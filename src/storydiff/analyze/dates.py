@@ -286,7 +286,10 @@ def _fact(doc: Doc, article: Article, start: int, end: int, published: dt.date |
     sent = sentence_of(doc, start, end)
     words = doc_text(doc)[start:end]
     year = 2001 if _SEPT_11.match(words) and _ATTACKS.search(sent.text) else None
-    ctx = Context(published, _tense(span.root), year)
+    tense = _tense(span.root)
+    if tense == "present" and words in WEEKDAYS and _scheduled_present(span.root):
+        tense = "future"
+    ctx = Context(published, tense, year)
     try:
         reading = placed or (hit.read(ctx) if hit is not None else _fallback(words, ctx))
     except (ValueError, OverflowError):
@@ -429,6 +432,27 @@ def _tense(root: Token) -> Tense:
         # week; a month's day, "The deadline is June 10", keeps the present's reading)
         return "future"
     return "present"
+
+
+# Verbs whose present tense tells what someone says, thinks or finds, not what is set to happen:
+# "Trump says Tuesday that …" is no schedule.
+TELLING_LEMMAS = frozenset({
+    "say", "tell", "write", "report", "add", "note", "state", "claim", "argue", "insist", "warn", "tweet",
+    "announce", "believe", "think", "know", "hope", "want", "seem", "show", "suggest", "find", "be"})
+
+
+def _scheduled_present(root: Token) -> bool:
+    """Whether a weekday hangs on a verb in the simple present that tells an event set to happen (the
+    present of a schedule): "New Jersey holds its primary Tuesday", "Wisconsin holds its presidential
+    primary on Tuesday", "the convention, which begins Monday"; not a verb of saying or thinking
+    ("Trump says Tuesday that …"), nor one with an auxiliary ("does not hold"), nor a weekday that
+    modifies a noun ("his Tuesday wins")."""
+    on = root.head if root.head.lower_ == "on" and root.dep_ == "pobj" else root
+    verb = on.head
+    if verb.i == on.i or on.dep_ not in ("npadvmod", "prep") or verb.pos_ != "VERB":
+        return False
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in TELLING_LEMMAS \
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
 
 
 def _ahead(noun: Token) -> bool:
