@@ -218,10 +218,13 @@ def test_a_date_keeps_the_tense_it_is_told_in(nlp, text, evidence, tense):  # ty
     ("New Jersey holds its primary Tuesday.", "Tuesday", "2014-06-17"),
     ("The state holds its presidential primary on Tuesday.", "Tuesday", "2014-06-17"),
     ("The convention, which begins Monday, is in Philadelphia.", "Monday", "2014-06-16"),
+    ("He could win the state on Tuesday and lose the nomination the same day.", "Tuesday", "2014-06-17"),
+    ("He could win the state on Tuesday and lose the nomination the same day.", "the same day", "2014-06-17"),
     # but a weekday of saying is the one just past, as is one that names a noun's day, and a month's
     # day keeps the present's reading
     ("Obama says Thursday that he will run.", "Thursday", "2014-06-12"),
     ("If he follows up his Tuesday wins in Idaho with another, he leads.", "Tuesday", "2014-06-10"),
+    ("He should have won the state on Tuesday.", "Tuesday", "2014-06-10"),
     ("The deadline is June 10.", "June 10", "2014-06-10"),
 ])
 def test_a_weekday_the_present_is_is_scheduled(nlp, text, evidence, first):  # type: ignore[no-untyped-def]

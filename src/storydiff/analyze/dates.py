@@ -434,6 +434,8 @@ def _tense(root: Token) -> Tense:
     return "present"
 
 
+# Modal verbs whose bare verb tells what may or should still happen ("could win … on Tuesday").
+MODALS = frozenset({"could", "can", "ca", "may", "might", "must", "should"})
 # Verbs whose present tense tells what someone says, thinks or finds, not what is set to happen:
 # "Trump says Tuesday that …" is no schedule.
 TELLING_LEMMAS = frozenset({
@@ -451,8 +453,12 @@ def _scheduled_present(root: Token) -> bool:
     verb = on.head
     if verb.i == on.i or on.dep_ not in ("npadvmod", "prep") or verb.pos_ != "VERB":
         return False
-    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in TELLING_LEMMAS \
-        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+    if verb.lemma_.lower() in TELLING_LEMMAS or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VB" and len(auxes) == 1 and auxes[0].lower_ in MODALS:
+        return True  # "He could win California on Tuesday", "should cancel it Monday"
+    return verb.tag_ in ("VBZ", "VBP") and not auxes
 
 
 def _ahead(noun: Token) -> bool:
