@@ -685,6 +685,10 @@ SPEAKER_ROWS = [
     # ... the subject of the main clause before one inside a clause it holds
     ("On Wednesday, Mr. Ortiz expressed disbelief that Mr. Bell would invite Mr. Hale to the meeting. He said "
      "the invitation was “a desperate move.”", "a desperate move.", ("Ortiz", "He")),
+    # ... and not the subject of a clause the main clause holds: a "he" goes on with the main clause's
+    ("Speaker Tom Ryan met the vice president on Monday. He showed his irritation when Mr. Biden kept "
+     "interrupting him. “I know you’re under duress,” he told the vice president.", "I know you’re under duress",
+     ("Tom Ryan", "he")),
     # ... and so does one joined to another verb without a subject of its own, whatever verb the
     # parse joins it to
     ("Mayor Ann Ruiz spoke on Wednesday. The line was an unscripted addition to a speech in which Ruiz "

@@ -356,20 +356,37 @@ class Mentions:
         before it in that stretch, if any ("Lena Park was challenged by Rep. Tom Hale. She won" is
         Park's win; "Juan Ortiz, an adviser to Tom Hale, questioned the plan. “…,” he said" is
         Ortiz's saying), or the bare surname of one named in full, as the subject of a main clause
-        (spaCy leaves some untagged: "Pelosi was challenged by Ohio Rep. Tim Ryan")."""
+        (spaCy leaves some untagged: "Pelosi was challenged by Ohio Rep. Tim Ryan"). When the last
+        person named is the subject of a clause a main clause holds, only a main clause's subject before
+        it is looked for, a "he" there standing for whoever it stands for ("He showed his irritation
+        when Mr. Biden kept interrupting. “…,” he told the vice president")."""
         doc = self.doc
         at = self.ent_of.get(self.tok(named_at))
         sent = tok.sent
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         # a name that is its sentence's root is a subject the parse lost ("Trump, when asked …, often
         # steam-rolls through the questions")
-        if at is None or at.root.dep_ in SUBJECTS or at.root.dep_ == "ROOT" or at.start < start:
+        if at is None or at.root.dep_ == "ROOT" or at.start < start:
+            return None
+        # named as the subject of a clause a main clause holds ("he showed his irritation when Mr. Biden
+        # kept interrupting. “…,” he told the vice president"), the pronoun goes on with the main clause's
+        # subject, when there is one before it; named as a main clause's subject, it is that person, and
+        # so is one who says something ("Trump, Sexton said, has created …") or one named in the
+        # pronoun's own sentence when the pronoun too is inside a clause ("after Clinton lost her cool,
+        # as she angrily said")
+        embedded = at.root.dep_ in SUBJECTS
+        if embedded and (_main_clause(at.root) or at.root.head.lemma_.lower() in SAYING
+                         or tok.sent == at.sent and not _main_clause(tok)):
             return None
         candidates = [doc[i] for i in range(at.start - 1, start - 1, -1)
-                      if doc[i].dep_ in SUBJECTS and not self.reported(doc[i]) and not self.quoted(doc[i].idx)]
+                      if doc[i].dep_ in SUBJECTS and not self.reported(doc[i]) and not self.quoted(doc[i].idx)
+                      and (not embedded or _main_clause(doc[i]) and doc[i].head.i != at.root.head.i)]
         # a main clause's subject before one inside a clause it holds: "Mr. Fox expressed disbelief that
         # Mr. Peña Nieto would invite Mr. Trump. He suggested …" goes on with Mr. Fox
         for t in sorted(candidates, key=lambda t: not _main_clause(t)):
+            if embedded and PRONOUN_GENDER.get(t.lower_) == PRONOUN_GENDER[tok.lower_]:
+                before = self.antecedent(t)
+                return before if before is not None and self.gender(before) != other else None
             ent = self.ent_of.get(t.i)
             # a surname of someone the article names in full, which spaCy left untagged ("Pelosi was
             # challenged by Rep. Tim Ryan. She won")
@@ -682,6 +699,12 @@ def relative_antecedent(tok: Token) -> Token | None:
 
 
 _FIRST_MARK = re.compile(r'[\u201c\u201d]|[,.!?]"|"')
+
+
+# Verbs whose subject says something: a person named as their subject is a speaker, not a bystander
+# inside someone else's clause.
+SAYING = frozenset({"say", "tell", "write", "add", "note", "explain", "argue", "insist", "recall", "claim",
+                    "tweet", "ask", "reply", "respond", "answer", "declare", "announce", "warn"})
 
 
 def _main_clause(t: Token) -> bool:
