@@ -685,6 +685,16 @@ SPEAKER_ROWS = [
     # ... the subject of the main clause before one inside a clause it holds
     ("On Wednesday, Mr. Ortiz expressed disbelief that Mr. Bell would invite Mr. Hale to the meeting. He said "
      "the invitation was “a desperate move.”", "a desperate move.", ("Ortiz", "He")),
+    # ... in the writer's sentence before the pronoun's, past the sentences of the quotation between
+    ("Senator Ana Ruiz has criticized Maria Lopez, a police officer, for the shooting. “How many times do we have "
+     "to see this? In Tulsa, an unarmed man with his hands in the air? This is just unbearable,” she said.",
+     "How many times do we have to see this? In Tulsa, an unarmed man with his hands in the air? This is just "
+     "unbearable", ("Ana Ruiz", "she")),
+    # ... though not the subject of an adverbial clause there
+    ("While Obama had many artists writing songs about him, that has not happened for Clinton, which is "
+     "something that concerns Henry Crespo. “No one is writing songs for Hillary. Obama had a band. Hillary has "
+     "nobody like that,” he said.", "No one is writing songs for Hillary. Obama had a band. Hillary has nobody "
+     "like that", ("Henry Crespo", "he")),
     # ... and not the subject of a clause the main clause holds: a "he" goes on with the main clause's
     ("Speaker Tom Ryan met the vice president on Monday. He showed his irritation when Mr. Biden kept "
      "interrupting him. “I know you’re under duress,” he told the vice president.", "I know you’re under duress",

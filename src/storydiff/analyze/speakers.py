@@ -364,6 +364,13 @@ class Mentions:
         at = self.ent_of.get(self.tok(named_at))
         sent = tok.sent
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        # named before the sentences of a quotation: the sentence before those, where the subject of an
+        # adverbial clause does not go on past them ("While Obama had black artists writing songs about
+        # him, that has not been happening for Clinton, which is something that concerns Henry Crespo.
+        # “…,” he said" is Crespo's)
+        across = at is not None and at.start < start
+        if across:
+            start = self.sentence_before(sent)
         # a name that is its sentence's root is a subject the parse lost ("Trump, when asked …, often
         # steam-rolls through the questions")
         if at is None or at.root.dep_ == "ROOT" or at.start < start:
@@ -380,7 +387,8 @@ class Mentions:
             return None
         candidates = [doc[i] for i in range(at.start - 1, start - 1, -1)
                       if doc[i].dep_ in SUBJECTS and not self.reported(doc[i]) and not self.quoted(doc[i].idx)
-                      and (not embedded or _main_clause(doc[i]) and doc[i].head.i != at.root.head.i)]
+                      and (not embedded or _main_clause(doc[i]) and doc[i].head.i != at.root.head.i)
+                      and (not across or doc[i].head.dep_ != "advcl")]
         # a main clause's subject before one inside a clause it holds: "Mr. Fox expressed disbelief that
         # Mr. Peña Nieto would invite Mr. Trump. He suggested …" goes on with Mr. Fox
         for t in sorted(candidates, key=lambda t: not _main_clause(t)):
@@ -397,6 +405,22 @@ class Mentions:
             if name is not None and (t.pos_ == "PROPN" or " " in name) and self.gender(name) != other:
                 return name
         return None
+
+    def sentence_before(self, sent: TokenSpan) -> int:
+        """The first token of the sentence written before ``sent`` by the article itself: the sentences
+        of a quotation between are the speaker's ("On Tuesday, Clinton criticized officer Betty Shelby.
+        “How many times do we have to see this? … this is just unbearable,” she said": the sentence
+        before "she said" is the one naming Clinton, not the quotation's first), up to QUOTED_SENTENCES
+        of them."""
+        doc, start = self.doc, sent.start
+        for _ in range(QUOTED_SENTENCES + 1):
+            if start == 0:
+                break
+            before = doc[start - 1].sent
+            start = before.start
+            if not all(self.quoted(t.idx) for t in before if t.is_alpha):
+                break
+        return start
 
     def reporter_of(self, tok: Token, named_at: int, other: str) -> str | None:
         """Who a "he" or "she" refers to when the last person named (at ``named_at``) is the subject of
@@ -699,6 +723,9 @@ def relative_antecedent(tok: Token) -> Token | None:
 
 
 _FIRST_MARK = re.compile(r'[\u201c\u201d]|[,.!?]"|"')
+
+
+QUOTED_SENTENCES = 8  # quoted sentences stepped over back to the writer's own (a bound on the work, not a fit)
 
 
 # Verbs whose subject says something: a person named as their subject is a speaker, not a bystander
