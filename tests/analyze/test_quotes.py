@@ -710,6 +710,8 @@ SPEAKER_ROWS = [
     ("Mr. Ortiz's claim that Ms. Lowe said “we are broke” was false.", "we are broke", ("Lowe", "Lowe")),
     ("For example, Mayor Bell's recent assertion that “thousands” of residents had left the city went "
      "unchallenged.", "thousands", ("Bell", "Bell")),
+    ("Ann Hale spoke on Tuesday. And Tom Bell said that Hale’s call earlier in the night to “make America whole "
+     "again” was an inferior slogan.", "make America whole again", ("Ann Hale", "Hale")),
     # a passive speech verb's agent, wherever the parse hangs its "by"
     ('This habit of the group has been called "quiet ambiguity" by Joan Hendry, a professor at Tulane.',
      "quiet ambiguity", ("Joan Hendry", "Joan Hendry")),

@@ -1188,7 +1188,9 @@ def _tells_what(part: Token) -> bool:
     clause, a "to" clause ("pledge to be …"), or an "of" or "for" phrase ("call for …")."""
     if part.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in part.children):
         return True
-    if part.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in part.children):
+    # a "to" clause the parse hangs on the noun as adverbial is its complement all the same ("Clinton's
+    # call earlier in the night to “make America whole again”")
+    if part.dep_ in {"acl", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in part.children):
         return True
     return part.dep_ == "prep" and part.lower_ in {"of", "for"}
 
