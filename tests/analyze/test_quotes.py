@@ -685,6 +685,10 @@ SPEAKER_ROWS = [
     # ... the subject of the main clause before one inside a clause it holds
     ("On Wednesday, Mr. Ortiz expressed disbelief that Mr. Bell would invite Mr. Hale to the meeting. He said "
      "the invitation was “a desperate move.”", "a desperate move.", ("Ortiz", "He")),
+    # ... and so is the subject of a verb the parse took for part of a name ("Trump accused Cruz" as one
+    # noun phrase)
+    ("Kicking off the day at a town hall meeting in Salem, Trump accused Cruz, the senator from Texas, of being "
+     "“politically correct.” Then he cut into Bush, calling him a “stiff.”", "stiff.", ("Trump", "he")),
     # ... in the writer's sentence before the pronoun's, past the sentences of the quotation between
     ("Senator Ana Ruiz has criticized Maria Lopez, a police officer, for the shooting. “How many times do we have "
      "to see this? In Tulsa, an unarmed man with his hands in the air? This is just unbearable,” she said.",

@@ -372,7 +372,13 @@ class Mentions:
         if across:
             start = self.sentence_before(sent)
         # a name that is its sentence's root is a subject the parse lost ("Trump, when asked …, often
-        # steam-rolls through the questions")
+        # steam-rolls through the questions"), or the object of a verb it lost, whose subject it took for
+        # part of the name ("Trump accused Cruz, the senator from Texas, of …": Trump goes on)
+        if at is not None and at.root.dep_ == "ROOT" and at.start >= start:
+            lost = _lost_subject(at.root)
+            ent = None if lost is None else self.ent_of.get(lost.i)
+            if ent is not None and self.is_person(ent) and self.gender(self.name_of(ent)) != other:
+                return self.name_of(ent)
         if at is None or at.root.dep_ == "ROOT" or at.start < start:
             return None
         # named as the subject of a clause a main clause holds ("he showed his irritation when Mr. Biden
@@ -732,6 +738,15 @@ QUOTED_SENTENCES = 8  # quoted sentences stepped over back to the writer's own (
 # inside someone else's clause.
 SAYING = frozenset({"say", "tell", "write", "add", "note", "explain", "argue", "insist", "recall", "claim",
                     "tweet", "ask", "reply", "respond", "answer", "declare", "announce", "warn"})
+
+
+def _lost_subject(root: Token) -> Token | None:
+    """In a sentence the parse made one noun phrase of ("Trump accused Cruz": "Trump" a compound,
+    "accused" an adjective, "Cruz" the root), the name before the verb it took for an adjective."""
+    verb = next((c for c in root.lefts if c.dep_ == "amod" and c.tag_ in {"VBD", "VBN"}), None)
+    if verb is None:
+        return None
+    return next((c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < verb.i), None)
 
 
 def _main_clause(t: Token) -> bool:
