@@ -331,6 +331,22 @@ def test_one_word_given_to_one_person_is_no_part_of_another_persons_quote(nlp): 
         ("variant", ["tough.", "It will be very tough for us to win"])]
 
 
+def test_a_phrase_two_people_said_is_two_statements(nlp):  # type: ignore[no-untyped-def]
+    """A few words given to two different people, each by name, are a phrase each of them used ("an act
+    of terror": Clinton's statement, Obama's speech), not one quote told in part; given to one person by
+    both, they are one quote told in part."""
+    clinton = 'Hillary Clinton released a statement on Sunday calling the shooting an "act of terror."\n'
+    obama = ('Barack Obama spoke on Sunday. He vowed to respond to what he called "an act of terror and an act '
+             'of hate."\n')
+    story = _story(nlp, a=clinton, b=obama)
+    assert all(len(f.mentions) == 1 for f in story.findings if f.kind == "quote")
+    again = ('Hillary Clinton spoke on Sunday. She vowed to respond to what she called "an act of terror and an '
+             'act of hate."\n')
+    story = _story(nlp, a=clinton, b=again)
+    assert [(f.status, [m.text for m in f.mentions]) for f in story.findings if f.kind == "quote"] == [
+        ("variant", ["act of terror.", "an act of terror and an act of hate."])]
+
+
 def test_a_name_in_marks_is_no_part_of_a_sentence_that_names_it(nlp):  # type: ignore[no-untyped-def]
     """A name or title in marks ("Twilight.", "The Notorious Bettie Page") and a sentence quoted
     elsewhere that holds it are two things said, not one quote told in part; the name still agrees with

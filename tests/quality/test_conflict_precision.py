@@ -85,7 +85,7 @@ def _conflicts(data: str) -> list[Finding]:
 def test_judged_list_is_well_formed() -> None:
     verdicts = Counter(row["verdict"] for row in _rows(JUDGED))
     assert set(verdicts) <= VERDICTS
-    assert sum(verdicts.values()) == 242
+    assert sum(verdicts.values()) == 243
 
 
 def test_reported_conflicts_against_the_judged_list() -> None:
@@ -223,15 +223,17 @@ QUOTE_FRAGMENTS = JUDGED.with_name("judged_quote_fragments_unseen.jsonl")
 # Pinned: every quote finding of the PolNeAR stories' reports at 0627c30 that joins a quote of one or two
 # words with one of five or more (24), judged by reading: 9 one statement ("rigged" in "It's a rigged,
 # disgusting, dirty system"), 15 a word someone else also said ("judgment" in another person's
-# sentence; 15 at 0627c30, 10 since one word given to one person is no part of another's quote).
-MAX_FALSE_FRAGMENTS = 10
+# sentence; 15 at 0627c30, 10 since one word given to one person is no part of another's quote, 8 since
+# a phrase of fewer words than a speaker conflict's given to two people is two statements).
+MAX_FALSE_FRAGMENTS = 8
 MIN_TRUE_FRAGMENTS = 9
 QUOTE_VARIANTS = JUDGED.with_name("judged_quote_variants_unseen.jsonl")
 # Pinned: every quote variant of the PolNeAR stories' reports at 421c9be (62), read by two helpers: 29 one
 # quote, 33 two (a phrase two people said, "presumptive nominee", "I think", "It's going to be"; one
 # speaker's stock phrase on two occasions; an interviewer's question and the answer). Compared again among
-# their own articles, 28 right and 33 false are reported.
-MAX_FALSE_QUOTE_VARIANTS = 33
+# their own articles, 28 right and 33 false are reported; 23 false since a phrase of fewer words than a
+# speaker conflict's given to two people is two statements.
+MAX_FALSE_QUOTE_VARIANTS = 23
 MIN_TRUE_QUOTE_VARIANTS = 28
 
 

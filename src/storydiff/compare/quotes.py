@@ -55,6 +55,9 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt"
                  "atty", "det", "ave", "blvd", "dept", "univ", "u.n", "u.k", "e.g", "i.e"}
 MIN_SHARED = 3  # words two longer units must share, in order
 MIN_COVERAGE = 0.6  # share of the shorter unit's words found in the longer one
+# Words from which the same words given to two different people are one quote credited two ways (a
+# speaker conflict); fewer, they are a phrase each of them said
+SPEAKER_CONFLICT_WORDS = 6
 MIN_PIECE = 3  # the fewest words a sentence cut where another outlet ends one keeps on either side
 CLAUSE_MARK = re.compile(r"[,;:–—]|--")
 WINDOW = 64  # the most sentences of another article one sentence is judged against (see quote_candidates)
@@ -257,10 +260,16 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         coverage = 1.0
     elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
         return None
+    if short < SPEAKER_CONFLICT_WORDS and a != b and not (x.nested or y.nested) \
+            and _speakers_differ(x, y, pronouns=True) and not _named_thing(part):
+        # a phrase two people each said ("presumptive nominee", "It's going to be", "act of terror"): too
+        # short to be the one quote told of two people, which would be a speaker conflict, it is two
+        # statements
+        return None
     # Brackets are the editor's words: left out when matching, but an insertion all the same.
     relation = "same" if x.words == y.words else "compatible"
     # A quote within a quote is someone else's words: its quote's speaker did not say them first.
-    if coverage >= 0.9 and short >= 6 and not (x.nested or y.nested) and _speakers_differ(x, y):
+    if coverage >= 0.9 and short >= SPEAKER_CONFLICT_WORDS and not (x.nested or y.nested) and _speakers_differ(x, y):
         relation = "incompatible"
     # the same words outrank one version held inside a longer one (a quote within a quote)
     return Pair(coverage + 0.01 * min(short, 20) + (0.005 if a == b else 0.0), relation)
