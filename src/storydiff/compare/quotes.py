@@ -252,19 +252,14 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         if not contained or not (any(_telling(w) for w in fragment) or (a == b and _same_speaker(x, y))
                                  or (len(fragment) > 1 and _said_by_one(x, y))):
             return None
-        if len(fragment) == 1 and a != b and _speakers_differ(x, y, pronouns=True) and not _named_thing(part):
-            # one word in marks is held in many a longer quote ("people", "judgment", "respect"): given to
-            # one person and found in another's sentence, it is that person's own word (a name in marks,
-            # "Oddfather", is anyone's)
-            return None
         coverage = 1.0
     elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
         return None
     if short < SPEAKER_CONFLICT_WORDS and a != b and not (x.nested or y.nested) \
             and _speakers_differ(x, y, pronouns=True) and not _named_thing(part):
-        # a phrase two people each said ("presumptive nominee", "It's going to be", "act of terror"): too
+        # a word or phrase two people each said ("judgment", "presumptive nominee", "act of terror"): too
         # short to be the one quote told of two people, which would be a speaker conflict, it is two
-        # statements
+        # statements (a name in marks, "Oddfather", is anyone's)
         return None
     # Brackets are the editor's words: left out when matching, but an insertion all the same.
     relation = "same" if x.words == y.words else "compatible"
