@@ -685,10 +685,6 @@ SPEAKER_ROWS = [
     # ... the subject of the main clause before one inside a clause it holds
     ("On Wednesday, Mr. Ortiz expressed disbelief that Mr. Bell would invite Mr. Hale to the meeting. He said "
      "the invitation was “a desperate move.”", "a desperate move.", ("Ortiz", "He")),
-    # ... and so is the subject of a verb the parse took for part of a name ("Trump accused Cruz" as one
-    # noun phrase)
-    ("Kicking off the day at a town hall meeting in Salem, Trump accused Cruz, the senator from Texas, of being "
-     "“politically correct.” Then he cut into Bush, calling him a “stiff.”", "stiff.", ("Trump", "he")),
     # ... unless the one named there says something ("Hale, Ortiz said, has …"), or the pronoun too is
     # inside a clause of that person's sentence ("what he called")
     ("Mayor Tom Hale spoke first. Hale, Juan Ortiz said, has created a “strange, reality-bending zone.” “So "
@@ -698,6 +694,10 @@ SPEAKER_ROWS = [
      "Iron Curtain one inch.\n\nRonald Reagan was known for his hatred of what he called the Soviet “Evil "
      "Empire,” voiced in his famous demand in Berlin in 1987: “Mr. Gorbachev, tear down this wall!”", "Evil Empire",
      ("Ronald Reagan", "he")),
+    # ... and the subject of a verb the parse took for part of a name ("Trump accused Cruz" as one
+    # noun phrase)
+    ("Kicking off the day at a town hall meeting in Salem, Trump accused Cruz, the senator from Texas, of being "
+     "“politically correct.” Then he cut into Bush, calling him a “stiff.”", "stiff.", ("Trump", "he")),
     # ... in the writer's sentence before the pronoun's, past the sentences of the quotation between
     ("Senator Ana Ruiz has criticized Maria Lopez, a police officer, for the shooting. “How many times do we have "
      "to see this? In Tulsa, an unarmed man with his hands in the air? This is just unbearable,” she said.",
