@@ -894,6 +894,18 @@ SPEAKER_ROWS = [
      'of assault.\n\nRemarking upon Ben Ortiz\'s "genuine empathy," Carl Dunn said, "Leave aside the '
      'unpleasantness, his genuine empathy for human beings is absolutely clear."', "genuine empathy",
      ("Carl Dunn", "Carl Dunn")),
+    # ... and with nothing after its comma but the quotation, with the subject of the sentence before it
+    ('Later in the show, Ann Lee said of the audit that the report "was not good." Adding, "Now, as with all '
+     'such audits, what they find is never that bad. It is how they handle it."',
+     "Now, as with all such audits, what they find is never that bad. It is how they handle it.",
+     ("Ann Lee", "Ann Lee")),
+    # a whole quotation set off by a dash typed as two hyphens, after a clause whose subject is a person
+    ('Ann Lee also embraced tougher sentencing -- "I think prison is the only answer for them." The poll shows '
+     'her ahead.', "I think prison is the only answer for them.", ("Ann Lee", "Ann Lee")),
+    # a relative clause joined to another speaks for the noun the first describes
+    ('The mayor was campaigning for a retired teacher named Ben Ortiz, who is running for the council and who '
+     'worked the crowd, praising "the mayor\'s honesty and integrity" as he promised to fix the roads.',
+     "the mayor's honesty and integrity", ("Ben Ortiz", "who")),
     # a time is no one: a participle after "this morning" speaks for the person the clause is about
     ('There was chatter about Ann Lee, who was the most animated on stage this morning, saying "Zip codes should '
      'not decide destiny" to cheers.', "Zip codes should not decide destiny", ("Ann Lee", "who")),

@@ -711,8 +711,8 @@ class _Reader(Mentions):
         if text[k] in "”\"" and k and text[k - 1] in ".!?":
             return False  # after a sentence ending in a quotation: he said on “Meet the Press.” “But …”
         first = text[found.parts[0][0]]
-        if text[k] in ",—–―(" or (before and _is_cue(before[-1])):
-            return not first.isupper()
+        if text[k] in ",—–―(" or text[k - 1:k + 1] == "--" or (before and _is_cue(before[-1])):
+            return not first.isupper()  # ("--": a dash typed as two hyphens)
         return True
 
     # speakers -------------------------------------------------------------------------------
@@ -891,13 +891,25 @@ class _Reader(Mentions):
         if comma is None:
             return None
         for t in self.doc[comma.i + 1:sent.end]:
-            if self.quoted(t.idx) or self.inside(found, t.i) or t.is_punct:
+            if self.quoted(t.idx) or self.inside(found, t.i) or t.is_punct or t.is_space:
                 continue
             if t.dep_ in SUBJECTS and t.head.i > t.i and t.head.pos_ in {"VERB", "AUX"} and _nominal(t):
                 return t
             if t.pos_ in {"VERB", "AUX"}:
                 return None  # the clause after the comma has no subject before its verb
-        return None
+        return self.told_before(verb)
+
+    def told_before(self, verb: Token) -> Token | None:
+        """"Maher stated of the scandal that the report “wasn't good.” Adding, “Now, …”": a participle
+        that opens its sentence with nothing after its comma but the quotation goes on with the
+        sentence before it, in its paragraph: its main clause's subject, when that names someone."""
+        i = verb.sent.start - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].is_punct) and "\n" not in self.doc[i].text:
+            i -= 1
+        if i < 0 or "\n" in self.doc[i].text:
+            return None
+        root = self.doc[i].sent.root
+        return next((c for c in root.children if c.dep_ == "nsubj" and _agent(c)), None)
 
     def unquoted(self, word: Token, found: _Found) -> Token | None:
         """``word``, unless it stands in another quotation's marks: then the owner written before

@@ -717,10 +717,14 @@ def _describes(noun: Token) -> bool:
 
 
 def relative_antecedent(tok: Token) -> Token | None:
-    """The noun a relative pronoun stands for: the head of its relative clause, else the noun
-    written right before it (past a comma), which the parse does not always link."""
-    if tok.head.dep_ == "relcl" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
-        return tok.head.head
+    """The noun a relative pronoun stands for: the head of its relative clause (or of the clause its
+    own is joined to), else the noun written right before it (past a comma), which the parse does not
+    always link."""
+    clause = tok.head
+    if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
+        clause = clause.head  # "an academic, who is running for Congress and who worked the crowd"
+    if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
+        return clause.head
     doc = tok.doc
     i = tok.i - 1
     while i >= 0 and (doc[i].text == "," or doc[i].pos_ == "ADV"):  # "Harper, meanwhile, who"
