@@ -708,6 +708,10 @@ SPEAKER_ROWS = [
      "something that concerns Henry Crespo. “No one is writing songs for Hillary. Obama had a band. Hillary has "
      "nobody like that,” he said.", "No one is writing songs for Hillary. Obama had a band. Hillary has nobody "
      "like that", ("Henry Crespo", "he")),
+    # ... of the pronoun's gender, which a full name's first name tells where the article does not
+    ("Chief of Staff Dan Moore was answering a message from Undersecretary Wendy Hale, reporting that the "
+     "plane had left. “Plane wheels up a few minutes ago. Another fine job,” she wrote.",
+     "Plane wheels up a few minutes ago. Another fine job", ("Wendy Hale", "she")),
     # ... and not the subject of a clause the main clause holds: a "he" goes on with the main clause's
     ("Speaker Tom Ryan met the vice president on Monday. He showed his irritation when Mr. Biden kept "
      "interrupting him. “I know you’re under duress,” he told the vice president.", "I know you’re under duress",

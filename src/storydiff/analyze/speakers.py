@@ -18,7 +18,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import cached_property
+from functools import cache, cached_property
+from importlib.resources import files
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -455,10 +456,11 @@ class Mentions:
             c.i in self.ent_of and self.is_person(self.ent_of[c.i]) for c in _subjects_of(verb))
 
     def gender(self, name: str) -> str | None:
-        """"m" or "f" when the article says which (see GENDERED_WORDS), else None."""
+        """"m" or "f" when the article says which (see GENDERED_WORDS), else when the full name's first
+        name is clearly one or the other (first_name_gender), else None."""
         if self._genders is None:
             self._genders = self._read_genders()
-        return self._genders.get(name)
+        return self._genders.get(name) or first_name_gender(name)
 
     def _read_genders(self) -> dict[str, str]:
         votes: dict[str, Counter[str]] = {}
@@ -714,6 +716,41 @@ def _describes(noun: Token) -> bool:
         return False
     first = phrase(noun)[0]
     return first.lower_ == "the" and opens_sentence(first)
+
+
+FIRST_NAME_ODDS = 10
+"""How many times more often one sex bears a first name than the other for the name to tell a gender:
+an order of magnitude ("Wendy", "Denis"), not a lean ("Jordan", "Kelly", "Robin" are left unknown).
+Not fitted."""
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    """First names of the 1990 United States census by sex (public data, as the ``names`` package ships
+    it: one line per name, its share of that sex's people first), each read as the sex that bears it
+    FIRST_NAME_ODDS times as often as the other."""
+    shares: dict[str, dict[str, float]] = {}
+    for sex, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for line in (files("names") / file).read_text(encoding="ascii").splitlines():
+            fields = line.split()
+            if len(fields) >= 2:
+                shares.setdefault(fields[0].capitalize(), {})[sex] = float(fields[1])
+    out = {}
+    for name, share in shares.items():
+        m, f = share.get("m", 0.0), share.get("f", 0.0)
+        if m >= FIRST_NAME_ODDS * f or f >= FIRST_NAME_ODDS * m:
+            out[name] = "m" if m > f else "f"
+    return out
+
+
+def first_name_gender(name: str) -> str | None:
+    """The gender a full name's first name tells ("Wendy Sherman": "f"), past titles ("Sen. Ted
+    Cruz"); None for a name of one word (a surname alone: "Sherman" is also a man's first name), an
+    initial, or a first name the census does not tell (see FIRST_NAME_ODDS)."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in TITLE_WORDS]
+    if len(words) < 2 or not words[0].isalpha():
+        return None
+    return _first_names().get(words[0].capitalize())
 
 
 def relative_antecedent(tok: Token) -> Token | None:
