@@ -712,6 +712,10 @@ SPEAKER_ROWS = [
     ("Chief of Staff Dan Moore was answering a message from Undersecretary Wendy Hale, reporting that the "
      "plane had left. “Plane wheels up a few minutes ago. Another fine job,” she wrote.",
      "Plane wheels up a few minutes ago. Another fine job", ("Wendy Hale", "she")),
+    # ... unless the article tells otherwise: a "he" right after the name's sentence says the person is a man
+    ("The vote was held Monday, spokesman Chris Fleming said. The measure \"calls on all people of good will to "
+     "act,\" said Hilary Moore, director of the group's Washington bureau.\n\n\"I hope it will help the party "
+     "look at itself,\" he said.", "I hope it will help the party look at itself", ("Hilary Moore", "he")),
     # ... and not the subject of a clause the main clause holds: a "he" goes on with the main clause's
     ("Speaker Tom Ryan met the vice president on Monday. He showed his irritation when Mr. Biden kept "
      "interrupting him. “I know you’re under duress,” he told the vice president.", "I know you’re under duress",

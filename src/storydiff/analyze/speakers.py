@@ -97,7 +97,7 @@ class Mentions:
         # Last names of the article's people, for a surname spaCy tagged as something else.
         self.surnames = {n.split()[-1]: n for n, label in index.labels.items()
                          if label == "PERSON" and " " in n}
-        self._genders: dict[str, str] | None = None  # see gender()
+        self._genders: dict[str, str | None] | None = None  # see gender()
         self._antecedents: dict[int, str | None] = {}  # see antecedent()
         self._read_upto = 0  # the antecedents of the pronoun subjects before this token are read
 
@@ -456,13 +456,14 @@ class Mentions:
             c.i in self.ent_of and self.is_person(self.ent_of[c.i]) for c in _subjects_of(verb))
 
     def gender(self, name: str) -> str | None:
-        """"m" or "f" when the article says which (see GENDERED_WORDS), else when the full name's first
-        name is clearly one or the other (first_name_gender), else None."""
+        """"m" or "f" as the article tells it (see GENDERED_WORDS and _read_genders), with the full
+        name's first name, when it is clearly one or the other (first_name_gender), as one more say;
+        else None."""
         if self._genders is None:
             self._genders = self._read_genders()
-        return self._genders.get(name) or first_name_gender(name)
+        return self._genders[name] if name in self._genders else first_name_gender(name)
 
-    def _read_genders(self) -> dict[str, str]:
+    def _read_genders(self) -> dict[str, str | None]:
         votes: dict[str, Counter[str]] = {}
         doc, text = self.doc, self.text
         for start, end, name in self.index.mentions:
@@ -482,13 +483,25 @@ class Mentions:
             for t in beside:
                 if t.lower_ in GENDERED_WORDS:
                     vote[GENDERED_WORDS[t.lower_]] += 1
-            for t in doc[last:doc[first].sent.end]:
-                if t.lower_ in PRONOUN_GENDER and t.dep_ in {*SUBJECTS, "poss"}:  # not "X scolded him"
+            # a "he" or "she" as subject after the name, before anyone else is named, in its sentence,
+            # or the next when the name is who says something (""…," said Hilary Shelton, director of
+            # the bureau. ¶ "…," he said"); not one inside a quotation, which may be anyone's
+            sent = doc[first].sent
+            saying = head.dep_ in SUBJECTS and head.head.lemma_.lower() in SAYING
+            after = doc[sent.end].sent.end if saying and sent.end < len(doc) else sent.end
+            for t in doc[last:after]:
+                if t.lower_ in PRONOUN_GENDER and t.dep_ in {*SUBJECTS, "poss"} \
+                        and not self.quoted(t.idx):  # not "X scolded him"
                     vote[PRONOUN_GENDER[t.lower_]] += 1
                     break
                 if t.i in self.ent_of and self.ent_of[t.i].label_ == "PERSON":
                     break  # someone else named first: the pronoun may be theirs
-        return {name: max(v, key=lambda g: v[g]) for name, v in votes.items() if v and v["m"] != v["f"]}
+        # the first name's census gender (first_name_gender) counts as one more say
+        for name, vote in votes.items():
+            if (census := first_name_gender(name)) is not None:
+                vote[census] += 1
+        # (a tie is no gender, whatever the census says alone)
+        return {name: max(v, key=lambda g: v[g]) if v["m"] != v["f"] else None for name, v in votes.items() if v}
 
     def is_person(self, ent: TokenSpan) -> bool:
         """A person's name, or the surname of one the article names in full that spaCy took for
