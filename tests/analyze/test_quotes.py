@@ -716,6 +716,11 @@ SPEAKER_ROWS = [
     ("The vote was held Monday, spokesman Chris Fleming said. The measure \"calls on all people of good will to "
      "act,\" said Hilary Moore, director of the group's Washington bureau.\n\n\"I hope it will help the party "
      "look at itself,\" he said.", "I hope it will help the party look at itself", ("Hilary Moore", "he")),
+    # ... and someone written as a person somewhere, not a word tagged a person only as a preposition's object
+    ("Reporter Anna Palmer has covered Congress for a decade. Things have changed over the years, she says, "
+     "especially in the social media era when a politician's behavior (think Anthony Weiner) can travel at the "
+     "speed of Twitter. \"You can wreck their career in a minute,\" she said.",
+     "You can wreck their career in a minute", ("Anna Palmer", "she")),
     # ... and not the subject of a clause the main clause holds: a "he" goes on with the main clause's
     ("Speaker Tom Ryan met the vice president on Monday. He showed his irritation when Mr. Biden kept "
      "interrupting him. “I know you’re under duress,” he told the vice president.", "I know you’re under duress",

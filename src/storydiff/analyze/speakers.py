@@ -98,6 +98,7 @@ class Mentions:
         self.surnames = {n.split()[-1]: n for n, label in index.labels.items()
                          if label == "PERSON" and " " in n}
         self._genders: dict[str, str | None] | None = None  # see gender()
+        self._acts: dict[str, bool] = {}  # see acts()
         self._antecedents: dict[int, str | None] = {}  # see antecedent()
         self._read_upto = 0  # the antecedents of the pronoun subjects before this token are read
 
@@ -275,7 +276,8 @@ class Mentions:
 
     def _antecedent(self, tok: Token) -> str | None:
         other = {"m": "f", "f": "m"}[PRONOUN_GENDER[tok.lower_]]
-        person = self.last_mention(tok.idx, {"PERSON"}, skip=lambda name: self.gender(name) == other,
+        person = self.last_mention(tok.idx, {"PERSON"},
+                                   skip=lambda name: self.gender(name) == other or not self.acts(name),
                                    outside_quotes=True)
         last = None if person is None else self.ent_of.get(self.tok(person[0]))
         stop = -1 if person is None else last.end_char if last is not None else person[0] + 1
@@ -287,6 +289,26 @@ class Mentions:
         if found is not None or person is None:
             return found
         return self.reporter_of(tok, person[0], other) or person[1]
+
+    def acts(self, name: str) -> bool:
+        """Whether a name spaCy tags as a person is written as one somewhere in the article: in full
+        (two words or more), or as a subject, an owner, a description's name, or the one a naming
+        verb names ("a resident named Caroline"). A word tagged a person only where it is the object of
+        a preposition ("at the speed of Twitter", "in Clarkston") is no one a "he" or "she" stands for."""
+        if name not in self._acts:
+            self._acts[name] = " " in name or any(
+                self._acts_at(start, end) for start, end, other in self.index.mentions if other == name)
+        return self._acts[name]
+
+    def _acts_at(self, start: int, end: int) -> bool:
+        first, last = self.tok(start), min(self.tok(end), len(self.doc))
+        if first >= len(self.doc):
+            return False
+        head = self.doc[first:max(last, first + 1)].root
+        while head.dep_ == "conj" and head.head.i != head.i:  # "Nichols' mother, Claritha, and father, Gene"
+            head = head.head
+        return head.dep_ in {*SUBJECTS, "poss", "appos", "oprd"} \
+            or (head.dep_ == "compound" and head.head.pos_ == "PROPN")
 
     def common_word(self, t: Token) -> bool:
         """Whether the article also writes the word in lower case ("Nudity didn't bother her" beside
