@@ -123,6 +123,14 @@ class Mentions:
         """Index of the first token starting at or after ``char``."""
         return bisect_left(self.starts, char)
 
+    def mention_span(self, start: int, end: int) -> TokenSpan | None:
+        """The tokens of a name mentioned at characters ``start``-``end`` (at least one), or None past
+        the text's end."""
+        first = self.tok(start)
+        if first >= len(self.doc):
+            return None
+        return self.doc[first:max(min(self.tok(end), len(self.doc)), first + 1)]
+
     def resolve(self, tok: Token) -> Speaker | None:
         """The speaker a subject word names or refers to."""
         ranked = self.ranked(tok)
@@ -301,10 +309,10 @@ class Mentions:
         return self._acts[name]
 
     def _acts_at(self, start: int, end: int) -> bool:
-        first, last = self.tok(start), min(self.tok(end), len(self.doc))
-        if first >= len(self.doc):
+        span = self.mention_span(start, end)
+        if span is None:
             return False
-        head = self.doc[first:max(last, first + 1)].root
+        head = span.root
         while head.dep_ == "conj" and head.head.i != head.i:  # "Nichols' mother, Claritha, and father, Gene"
             head = head.head
         return head.dep_ in {*SUBJECTS, "poss", "appos", "oprd"} \
@@ -495,10 +503,10 @@ class Mentions:
             honorific = HONORIFIC.search(text, max(start - 8, 0), start)
             if honorific:
                 vote["m" if honorific.group(1) else "f"] += 2
-            first, last = self.tok(start), min(self.tok(end), len(doc))
-            if first >= len(doc):
+            span = self.mention_span(start, end)
+            if span is None:
                 continue
-            head = doc[first:max(last, first + 1)].root
+            first, last, head = span.start, span.end, span.root
             beside = [doc[first - 1]] if first else []  # "spokeswoman Jen Psaki"
             beside += [c for c in head.children if c.dep_ == "appos"]  # "Anne, his wife"
             beside += [head.head] if head.dep_ == "appos" else []  # "his wife, Anne"
