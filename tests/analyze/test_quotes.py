@@ -488,6 +488,21 @@ SPEAKER_ROWS = [
     ('In that announcement, Interior Secretary Dirk Kempthorne spoke.\n"The rule strengthens the regulations," said '
      'Secretary of the Interior Dirk Kempthorne.\nIt started with the polar bears.',
      "The rule strengthens the regulations", ("Dirk Kempthorne", "Dirk Kempthorne")),
+    # the office of a place or body before a name the tagger found, and a party label after it
+    ('Governor of Texas Greg Abbott said "We are ready for the storm."', "We are ready for the storm.",
+     ("Greg Abbott", "Greg Abbott")),
+    ('Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got no place in a campaign.”',
+     "anti-Semitic images, they’ve got no place in a campaign.", ("Paul Ryan", "Paul Ryan")),
+    ('While discussing a tweet from Donald Trump featuring an image of Hillary Clinton, money and a six-pointed star '
+     'likened to the Star of David, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got '
+     'no place in a presidential campaign.”', "anti-Semitic images, they’ve got no place in a presidential campaign.",
+     ("Paul Ryan", "Paul Ryan")),
+    # a dateline the parse took for a second subject of the first sentence's verb
+    ('Campaign says schedule was picked.\n\nWASHINGTON, Aug. 24 (UPI) — A spokesman for Democratic presidential '
+     'candidate Hillary Clinton called a report suggesting donors to the Clinton Foundation were granted greater '
+     'access to the State Department “outrageous.”\n\nThe investigation found more.', "outrageous.",
+     ("A spokesman for Democratic presidential candidate Hillary Clinton",
+      "A spokesman for Democratic presidential candidate Hillary Clinton")),
     # a team the parse took for the subject, with the role and the person's name right after it
     ('That put them into the playoffs.\n"Would we have done it without him? " Colts interim coach Bruce Arians asked.',
      "Would we have done it without him?", ("Bruce Arians", "Bruce Arians")),

@@ -782,7 +782,7 @@ class _Reader(Mentions):
                         and not (v is verb and (stranded or (named and c.dep_ == "nsubjpass")))
                         and (u := self.unquoted(c, found)) is not None
                         and not _demonstrative(u) and (_nominal(u) or (v is verb and _share(u)))
-                        and not self.stands_for_quoted(u, found)]
+                        and not self.stands_for_quoted(u, found) and not _dateline(u)]
             if subjects:
                 # A parse that gives the verb two subjects took a phrase for one: the dateline of
                 # "LONDON (Reuters) - Donald Trump said", the clause before "…, said Maria Lopez".
@@ -1456,6 +1456,18 @@ def _people(t: Token) -> bool:
     word = t.lemma_.lower()
     return t.pos_ == "NOUN" and (word in _PEOPLE_WORDS or word in GENDERED_WORDS
                                  or bool(_PEOPLE_ENDING.search(t.lower_)))
+
+
+def _dateline(t: Token) -> bool:
+    """A place in capitals opening its paragraph, as a dateline gives it ("WASHINGTON, Aug. 24 (UPI) — A
+    spokesman … called", "NEW YORK (AP) —"), which the parse may take for the subject of the first
+    sentence's verb: where the story was filed, not who speaks."""
+    first = t.left_edge
+    if t.ent_type_ not in {"GPE", "LOC"} or not t.is_upper or len(t.text) < 2:
+        return False
+    if any(not u.is_upper for u in t.doc[first.i:t.i + 1] if not u.is_punct):
+        return False
+    return first.i == 0 or "\n" in t.doc[first.i - 1].text or "\n" in t.doc[first.i - 1].whitespace_
 
 
 def _demonstrative(t: Token) -> bool:

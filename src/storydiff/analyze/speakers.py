@@ -142,6 +142,9 @@ class Mentions:
         ent = self.entity_near(tok)
         if ent is not None:
             return Speaker(self.name_of(ent), ent.start_char, ent.end_char)
+        ent = self.parenthesised_of(tok)
+        if ent is not None:
+            return Speaker(self.name_of(ent), ent.start_char, ent.end_char)
         start, end = tok.idx, tok.idx + len(tok)
         if tok.text in self.surnames and tok.pos_ not in {"PROPN", "NOUN", "PRON"}:
             # a person's surname the tagger read as another word ("said Skelly" as an adverb)
@@ -558,16 +561,33 @@ class Mentions:
         ent = self.ent_of.get(k)
         return ent if ent is not None and ent.start == k and self.is_person(ent) else None
 
+    def parenthesised_of(self, tok: Token) -> TokenSpan | None:
+        """The person a word in parentheses right after the name stands beside: a lawmaker's party and
+        state ("Rep. Paul Ryan (R-WI) said", the parse taking the label for the subject)."""
+        if tok.dep_ != "appos" or tok.left_edge.i == 0 or tok.doc[tok.left_edge.i - 1].text != "(":
+            return None
+        ent = self.ent_of.get(tok.head.i)
+        if ent is None or not self.is_person(ent) or ent.end != tok.left_edge.i - 1:
+            return None
+        return ent
+
     def office_holder(self, tok: Token) -> Speaker | None:
         """The person named at the end of an office's phrase, where the parse took the office for the
         subject and the name for part of what it is of: "said Secretary of the Interior Dirk
-        Kempthorne" (the tagger reading "the Interior Dirk Kempthorne" as one organisation). The name
-        must be one of the article's people, by the surname it ends on."""
+        Kempthorne" (the tagger reading "the Interior Dirk Kempthorne" as one organisation), "Governor
+        of Texas Greg Abbott said", "Speaker of the House Rep. Paul Ryan (R-WI) said". The name must be
+        one of the article's people: a person the tagger found, written after the name of what the
+        office is of (not "a spokesman of Jeb Bush", whose office is of the person), or a surname
+        the article gives a person."""
         if tok.lower_ not in OFFICES:
             return None
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is None:
             return None
+        held = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if held is not None and (ent := self.ent_of.get(held.i)) is not None and self.is_person(ent) \
+                and ent.end - 1 == held.i and held.left_edge.i < ent.start:
+            return Speaker(self.name_of(ent), ent.start_char, ent.end_char)
         last = of.right_edge
         read_as_person = (ent := self.ent_of.get(last.i)) is not None and self.is_person(ent)
         if last.text not in self.surnames or last.i == 0 or tok.doc[last.i - 1].pos_ != "PROPN" or read_as_person:
