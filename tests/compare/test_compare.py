@@ -753,3 +753,23 @@ def test_one_weekday_placed_a_week_apart_says_so(nlp):  # type: ignore[no-untype
         "taken as one Friday." in f.explanation
     same = _about(_story(nlp, dt.date(2010, 5, 28), a=text, b=text), "date", "Friday")
     assert [g.status for g in same] == ["agree"] and "publication date" not in same[0].explanation
+
+
+def test_one_word_the_writers_use_themselves_is_no_excerpt_of_a_quoted_sentence(nlp):  # type: ignore[no-untyped-def]
+    """One word quoted that either writer also uses in their own words is the story's word: inside another
+    outlet's quoted sentence it is no excerpt of that sentence. A word neither writer uses outside quotes,
+    or one set against a short phrase (an epithet), is still linked."""
+    whole = ('The director spoke on Tuesday about the evidence.\n\n"We also developed evidence that the security '
+             'culture of the department was careless," Mr. Comey said.\n')
+    word = 'The director spoke on Tuesday.\n\nMr. Comey said he found "evidence" of mistakes.\n'
+    story = _story(nlp, a=whole, b=word)
+    assert {f.status for f in _about(story, "quote", "evidence")} == {"unique"}
+    rare = 'The director spoke on Tuesday.\n\nMr. Comey said the culture was "careless."\n'
+    story = _story(nlp, a=whole, b=rare)
+    (f,) = _about(story, "quote", "careless")
+    assert f.status == "variant" and sorted(m.article for m in f.mentions) == ["a", "b"]
+    epithet = 'The rally went on.\n\nMr. Trump again attacked "Crooked Hillary" and her crooked friends.\n'
+    short = 'The rally went on.\n\nMr. Trump called her "Crooked" and her friends crooked.\n'
+    story = _story(nlp, a=epithet, b=short)
+    (f,) = _about(story, "quote", "Crooked")
+    assert f.status == "variant" and sorted(m.article for m in f.mentions) == ["a", "b"]

@@ -41,6 +41,7 @@ from .quotes import (
     held_in,
     judge_units,
     name_words,
+    narrated,
     quote_candidates,
     quote_sentences,
     quote_units,
@@ -99,7 +100,8 @@ def compare_story(analyzed: Sequence[ArticleFacts], *, story_id: str | None = No
                         restated=restates)
     findings += _judged(dates, told_apart(dates, favour_rare_values(dates, lambda x, y: judge_dates(x, y, weights))),
                         lambda group, status: _date_finding(group, status, texts), restated=restates)
-    units = unmask([u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])])
+    units = narrated(unmask([u for f in facts if isinstance(f, Quote) for u in quote_units(f, texts[f.article])]),
+                     texts)
     findings += _quote_findings(units)
     attributions = _first_per_article([f for f in facts if isinstance(f, Attribution)], "credits", notes)
     findings += _judged(attributions, favour_rare_values(attributions, lambda x, y: judge_attributions(x, y, weights),

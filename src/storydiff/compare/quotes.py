@@ -19,7 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any
@@ -58,6 +58,10 @@ MIN_COVERAGE = 0.6  # share of the shorter unit's words found in the longer one
 # Words from which the same words given to two different people are one quote credited two ways (a
 # speaker conflict); fewer, they are a phrase each of them said
 SPEAKER_CONFLICT_WORDS = 6
+# The fewest words of a quoted sentence in which one word quoted elsewhere is looked for as an excerpt
+# (see judge_units); against a shorter phrase ("Crooked" and "Crooked Hillary", "suspicious" and "is
+# definitely suspicious") the word is that phrase's core, however often the writers use it.
+WORD_IN_SENTENCE = 4
 MIN_PIECE = 3  # the fewest words a sentence cut where another outlet ends one keeps on either side
 CLAUSE_MARK = re.compile(r"[,;:–—]|--")
 WINDOW = 64  # the most sentences of another article one sentence is judged against (see quote_candidates)
@@ -81,6 +85,7 @@ class Unit:
     by_pronoun: bool = False  # the speaker mention is a personal pronoun ("he said"), the name resolved from it
     nested: bool = False  # a quote within the quote ("…refused to say the words 'radical Islam'")
     unmasked: tuple[str, ...] = ()  # the words with a masked one ("f-----g") read as the word it masks
+    narration: str = ""  # the article's own words, outside its quotes, as compared, space-separated (see narrated)
 
     @property
     def matched(self) -> tuple[str, ...]:
@@ -178,6 +183,23 @@ def unmask(units: Sequence[Unit]) -> list[Unit]:
     return out
 
 
+def narrated(units: Sequence[Unit], texts: Mapping[str, str]) -> list[Unit]:
+    """The units, each with its article's own words: the text outside every part of the article's
+    quotes, its words as compared (normalize_word), space-separated and with a space at each end."""
+    parts: dict[str, set[tuple[int, int]]] = {}
+    for u in units:
+        parts.setdefault(u.article, set()).update((p.start, p.end) for p in u.quote.parts)
+    own: dict[str, str] = {}
+    for article, spans in parts.items():
+        text, pieces, at = texts[article], [], 0
+        for start, end in sorted(spans):
+            pieces.append(text[at:start])
+            at = max(at, end)
+        pieces.append(text[at:])
+        own[article] = " " + " ".join(normalize_word(w) for w in WORD.findall(" ".join(pieces))) + " "
+    return [replace(u, narration=own[u.article]) for u in units]
+
+
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
     """The sentences of one quoted part of ``text``: their start, end and words as written."""
     chunk = text[start:end]
@@ -251,6 +273,12 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         fragment = a if len(a) <= len(b) else b
         if not contained or not (any(_telling(w) for w in fragment) or (a == b and _same_speaker(x, y))
                                  or (len(fragment) > 1 and _said_by_one(x, y))):
+            return None
+        if len(fragment) == 1 and a != b and max(len(a), len(b)) >= WORD_IN_SENTENCE \
+                and (f" {fragment[0]} " in x.narration or f" {fragment[0]} " in y.narration):
+            # one word quoted ("even though he found “evidence”") that either writer also uses in their
+            # own words is the story's word: met inside another outlet's quoted sentence ("We also
+            # developed evidence that the security culture …"), it is no excerpt of that sentence
             return None
         coverage = 1.0
     elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
