@@ -773,3 +773,16 @@ def test_one_word_the_writers_use_themselves_is_no_excerpt_of_a_quoted_sentence(
     story = _story(nlp, a=epithet, b=short)
     (f,) = _about(story, "quote", "Crooked")
     assert f.status == "variant" and sorted(m.article for m in f.mentions) == ["a", "b"]
+
+
+def test_words_two_named_people_said_that_only_partly_match_are_two_statements(nlp):  # type: ignore[no-untyped-def]
+    """Two people named as speakers, words that match in part: two statements, not a variant of one quote;
+    the same words credited to two people are still one quote told two ways, a conflict."""
+    lead = "Lawmakers rejected the measure on Tuesday.\n\n"
+    a = lead + '"These guys are on the wrong side of history," said Mason Tvert, a campaign spokesman.\n'
+    b = lead + '"I think it shows they are on the wrong side of history," said Brian Vicente, a lawyer.\n'
+    quotes = [f for f in _story(nlp, a=a, b=b).findings if f.kind == "quote"]
+    assert sorted((f.status, [m.article for m in f.mentions]) for f in quotes) == [("unique", ["a"]), ("unique", ["b"])]
+    c = lead + '"I think it shows they are on the wrong side of history," said Mason Tvert, a campaign spokesman.\n'
+    (f,) = [f for f in _story(nlp, b=b, c=c).findings if f.kind == "quote"]
+    assert f.status == "conflict" and sorted(m.article for m in f.mentions) == ["b", "c"]

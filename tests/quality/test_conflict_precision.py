@@ -235,8 +235,8 @@ QUOTE_VARIANTS = JUDGED.with_name("judged_quote_variants_unseen.jsonl")
 # their own articles, 28 right and 33 false are reported; 23 false since a phrase of fewer words than a
 # speaker conflict's given to two people is two statements; 19 since one word that either writer also uses
 # in their own words is no excerpt of a quoted sentence ("evidence", "progressive", "BERNIE!", "Marco!"),
-# all 28 right kept.
-MAX_FALSE_QUOTE_VARIANTS = 19
+# all 28 right kept; 18 since words two named people each said that only partly match are two statements.
+MAX_FALSE_QUOTE_VARIANTS = 18
 MIN_TRUE_QUOTE_VARIANTS = 28
 
 
@@ -273,13 +273,16 @@ LINKS = JUDGED.with_name("judged_links.jsonl")
 # sentence of four words or more where either writer also uses that word in their own words (12 judged two
 # statements: "student", "exploit", "downtime", "threatened", "amnesty" said of others; 2 one: Trump's
 # "discriminating"); since such a word is no excerpt of that sentence (compare.quotes.WORD_IN_SENTENCE),
-# none of the 14 is linked.
+# none of the 14 is linked. 6 more, quotes: every pair of a quote variant at 9c745f6 whose two speakers are named
+# and differ and whose words only partly match (Tvert's and Vicente's "wrong side of history", two witnesses
+# of one earthquake, Locke's echo of Obama's sentence), all judged two statements; since such words are two
+# statements, not one quote credited two ways, none is linked.
 MAX_DIFFERENT_LINKED = 14
 MIN_SAME_LINKED = 67
 
 
 def test_statements_told_as_one_fact_against_judged_pairs() -> None:
-    rows = _same_or_different(LINKS, 154)
+    rows = _same_or_different(LINKS, 160)
     linked: set[frozenset[tuple[str, int, int]]] = set()
     for data in sorted({r["data"] for r in rows}):
         for f in _findings(data):

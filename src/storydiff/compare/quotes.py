@@ -58,6 +58,7 @@ MIN_COVERAGE = 0.6  # share of the shorter unit's words found in the longer one
 # Words from which the same words given to two different people are one quote credited two ways (a
 # speaker conflict); fewer, they are a phrase each of them said
 SPEAKER_CONFLICT_WORDS = 6
+SPEAKER_CONFLICT_COVERAGE = 0.9  # and share of them alike, in order: the same words, told of two people
 # The fewest words of a quoted sentence in which one word quoted elsewhere is looked for as an excerpt
 # (see judge_units); against a shorter phrase ("Crooked" and "Crooked Hillary", "suspicious" and "is
 # definitely suspicious") the word is that phrase's core, however often the writers use it.
@@ -289,10 +290,17 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         # short to be the one quote told of two people, which would be a speaker conflict, it is two
         # statements (a name in marks, "Oddfather", is anyone's)
         return None
+    if a != b and coverage < SPEAKER_CONFLICT_COVERAGE and not (x.nested or y.nested) \
+            and _speakers_differ(x, y, pronouns=True) and not _named_thing(part):
+        # words two people each said that only partly match ("These guys are on the wrong side of
+        # history", Tvert; "I think it shows they are on the wrong side of history", Vicente): not one
+        # quote credited two ways, which would give the same words, but two statements
+        return None
     # Brackets are the editor's words: left out when matching, but an insertion all the same.
     relation = "same" if x.words == y.words else "compatible"
     # A quote within a quote is someone else's words: its quote's speaker did not say them first.
-    if coverage >= 0.9 and short >= SPEAKER_CONFLICT_WORDS and not (x.nested or y.nested) and _speakers_differ(x, y):
+    if coverage >= SPEAKER_CONFLICT_COVERAGE and short >= SPEAKER_CONFLICT_WORDS and not (x.nested or y.nested) \
+            and _speakers_differ(x, y):
         relation = "incompatible"
     # the same words outrank one version held inside a longer one (a quote within a quote)
     return Pair(coverage + 0.01 * min(short, 20) + (0.005 if a == b else 0.0), relation)
