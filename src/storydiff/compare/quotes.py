@@ -284,17 +284,13 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
         coverage = 1.0
     elif shared < MIN_SHARED or coverage < MIN_COVERAGE:
         return None
-    if short < SPEAKER_CONFLICT_WORDS and a != b and not (x.nested or y.nested) \
-            and _speakers_differ(x, y, pronouns=True) and not _named_thing(part):
-        # a word or phrase two people each said ("judgment", "presumptive nominee", "act of terror"): too
-        # short to be the one quote told of two people, which would be a speaker conflict, it is two
-        # statements (a name in marks, "Oddfather", is anyone's)
-        return None
-    if a != b and coverage < SPEAKER_CONFLICT_COVERAGE and not (x.nested or y.nested) \
-            and _speakers_differ(x, y, pronouns=True) and not _named_thing(part):
-        # words two people each said that only partly match ("These guys are on the wrong side of
-        # history", Tvert; "I think it shows they are on the wrong side of history", Vicente): not one
-        # quote credited two ways, which would give the same words, but two statements
+    if a != b and (short < SPEAKER_CONFLICT_WORDS or coverage < SPEAKER_CONFLICT_COVERAGE) \
+            and not (x.nested or y.nested) and _speakers_differ(x, y, pronouns=True) and not _named_thing(part):
+        # words two people each said, not one quote credited two ways (a speaker conflict: the same
+        # words, and enough of them): a word or phrase ("judgment", "presumptive nominee", "act of
+        # terror"), or words that only partly match ("These guys are on the wrong side of history",
+        # Tvert; "I think it shows they are on the wrong side of history", Vicente), are two statements
+        # (a name in marks, "Oddfather", is anyone's)
         return None
     # Brackets are the editor's words: left out when matching, but an insertion all the same.
     relation = "same" if x.words == y.words else "compatible"
