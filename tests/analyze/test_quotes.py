@@ -497,6 +497,9 @@ SPEAKER_ROWS = [
      'likened to the Star of David, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got '
      'no place in a presidential campaign.”', "anti-Semitic images, they’ve got no place in a presidential campaign.",
      ("Paul Ryan", "Paul Ryan")),
+    # someone else's role "of" a person is not that person's title: the words are the spokesman's
+    ('A spokesman of Jeb Bush said “We are ready for the debate.”', "We are ready for the debate.",
+     ("A spokesman of Jeb Bush", "A spokesman of Jeb Bush")),
     # a dateline the parse took for a second subject of the first sentence's verb
     ('Campaign says schedule was picked.\n\nWASHINGTON, Aug. 24 (UPI) — A spokesman for Democratic presidential '
      'candidate Hillary Clinton called a report suggesting donors to the Clinton Foundation were granted greater '

@@ -103,6 +103,8 @@ def _role(ent: Span) -> str | None:
         i -= 1
     while words and words[0].lower_ in {"of", "the"}:
         words = words[1:]
+    if words and words[-1].lower_ == "of":
+        return None  # "a spokesman of Jeb Bush", "the lawyer of Hillary Clinton": someone else's role, of the person
     if words:
         return doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
     for child in ent.root.children:
