@@ -97,3 +97,20 @@ def test_ranks_and_plural_titles_are_dropped_from_a_persons_name(nlp):  # type: 
     names = {text[s:e]: n for s, e, n in index.mentions}
     assert {"Jeff Merkley", "Ann Cole", "Ben Ortiz"} <= set(names.values())
 
+
+
+def test_a_name_written_only_inside_a_quotation_is_not_the_persons_name(nlp):  # type: ignore[no-untyped-def]
+    """A form of a name inside a quotation is the quoted person's way of naming ("“Crooked Hillary Clinton
+    is spending a fortune,” Trump wrote"): the person is named as the writer names them, and by the
+    quoted form only where the writer never names them in full."""
+    from spacy.tokens import Doc
+
+    words = ["“", "Crooked", "Hillary", "Clinton", "lies", ",", "”", "Trump", "wrote", ".", "Hillary", "Clinton",
+             "laughed", "."]
+    spaces = [False, True, True, True, False, False, True, True, False, True, True, True, False, False]
+    ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "I-PERSON",
+            "O", "O"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, ents=ents)
+    assert [n for _, _, n in build_index(doc).mentions] == ["Hillary Clinton", "Trump", "Hillary Clinton"]
+    only_quoted = Doc(nlp.vocab, words=words[:10], spaces=spaces[:10], ents=ents[:10])
+    assert [n for _, _, n in build_index(only_quoted).mentions] == ["Crooked Hillary Clinton", "Trump"]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Entity
 from ..nlp import RANK_ABBREVIATIONS
+from .quotemarks import find_quoted
 from .text import char_span, context_lemmas, doc_text
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -120,7 +121,8 @@ def build_index(doc: Doc) -> EntityIndex:
     """Group the article's entity mentions under canonical names."""
     index = EntityIndex()
     ents = [e for e in doc.ents if e.label_ in LABELS]
-    people = _People([e for e in ents if e.label_ == "PERSON"])
+    quoted = [part for q in find_quoted(doc_text(doc)) for part in q.parts]
+    people = _People([e for e in ents if e.label_ == "PERSON"], quoted)
     for ent in ents:
         if ent.label_ == "PERSON":
             toks = _name_tokens(ent)
@@ -148,14 +150,22 @@ class _People:
     the same first name ("Donald Trump", "Donald J. Trump"), each named by its longest form; else
     they are different people ("Jeb Bush" and "George P. Bush", "Bill" and "Hillary Clinton"), and a
     bare surname is the one named in full first: the story's, whose family and namesakes are named in
-    full ("Ted Cruz" first, then "Heidi Cruz": "Cruz said" is Ted Cruz's)."""
+    full ("Ted Cruz" first, then "Heidi Cruz": "Cruz said" is Ted Cruz's). A form written inside a
+    quotation is someone else's way of naming the person, and names them only where the writer never
+    does in full: "Crooked Hillary Clinton", in a tweet quoted, is Hillary Clinton."""
 
-    def __init__(self, persons: list[Span]) -> None:
+    def __init__(self, persons: list[Span], quoted: list[tuple[int, int]]) -> None:
         self.groups: dict[str, list[list[tuple[str, ...]]]] = {}  # surname -> people -> their forms
         self.longest: dict[tuple[str, ...], str] = {}  # a form -> its text, longest form written
         self.first: dict[str, int] = {}  # surname -> the person of it named in full first
         named = [(tuple(t.lower_ for t in toks), ent) for ent in persons if (toks := _name_tokens(ent))]
-        for form, ent in sorted(named, key=lambda n: -len(n[0])):
+
+        def inside(ent: Span) -> bool:
+            return any(start <= ent.start_char and ent.end_char <= end for start, end in quoted)
+
+        # full forms first, the writer's before the quoted, each longest first: a person is named by
+        # the first form of their group
+        for form, ent in sorted(named, key=lambda n: (len(n[0]) == 1, inside(n[1]), -len(n[0]))):
             self.longest.setdefault(form, _clean_name(ent))
             people = self.groups.setdefault(form[-1], [])
             k = self._person(form) if len(form) > 1 else None
