@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Entity
 from ..nlp import RANK_ABBREVIATIONS
-from .quotemarks import find_quoted
+from .quotemarks import QuotedStretch, find_quoted
 from .text import char_span, context_lemmas, doc_text
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -47,6 +47,7 @@ class EntityIndex:
     labels: dict[str, str] = field(default_factory=dict)  # name -> label
     roles: dict[str, str] = field(default_factory=dict)  # name -> role text
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, name), in order
+    stretches: list[QuotedStretch] | None = None  # the article's quotations (find_quoted), when read
 
     def name_at(self, start: int, end: int) -> str | None:
         """The canonical name of the entity mention overlapping [start, end), if any."""
@@ -119,9 +120,9 @@ def _role(ent: Span) -> str | None:
 
 def build_index(doc: Doc) -> EntityIndex:
     """Group the article's entity mentions under canonical names."""
-    index = EntityIndex()
+    index = EntityIndex(stretches=find_quoted(doc_text(doc)))
     ents = [e for e in doc.ents if e.label_ in LABELS]
-    quoted = [part for q in find_quoted(doc_text(doc)) for part in q.parts]
+    quoted = [part for q in index.stretches or () for part in q.parts]
     people = _People([e for e in ents if e.label_ == "PERSON"], quoted)
     for ent in ents:
         if ent.label_ == "PERSON":

@@ -104,8 +104,9 @@ class Mentions:
 
     @cached_property
     def stretches(self) -> list[QuotedStretch]:
-        """The article's quotations, found once (quote extraction reads them too)."""
-        return find_quoted(self.text)
+        """The article's quotations, found once (build_index found them for naming; quote extraction
+        reads them too)."""
+        return self.index.stretches if self.index.stretches is not None else find_quoted(self.text)
 
     @cached_property
     def _quoted_parts(self) -> list[tuple[int, int]]:
@@ -139,10 +140,7 @@ class Mentions:
         office = self.office_holder(tok)
         if office is not None:
             return office
-        ent = self.entity_near(tok)
-        if ent is not None:
-            return Speaker(self.name_of(ent), ent.start_char, ent.end_char)
-        ent = self.parenthesised_of(tok)
+        ent = self.entity_near(tok) or self.parenthesised_of(tok)
         if ent is not None:
             return Speaker(self.name_of(ent), ent.start_char, ent.end_char)
         start, end = tok.idx, tok.idx + len(tok)
