@@ -378,7 +378,7 @@ def test_an_abbreviated_rank_keeps_its_full_stop_and_its_sentence(nlp) -> None: 
 @pytest.mark.parametrize(("text", "name"), [
     ('"I never said that," Trump said, after Becky Quick said the billionaire front-runner had referred to Marco '
      'Rubio as the "personal senator" of Mark Zuckerberg.', "front-runner"),
-    ('In a poll released Monday, 31% of Republicans and Republican-leaning voters said they were "extremely '
+    ('Asked in February, 31% of Republicans and Republican-leaning voters said they were "extremely '
      'enthusiastic" about voting.', "31% of Republicans and Republican-leaning"),
     ('They marched through Philadelphia, where thousands of self-described "Berners" chanted "Bernie or bust."',
      "thousands of self-described"),
@@ -497,6 +497,13 @@ SPEAKER_ROWS = [
      'likened to the Star of David, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got '
      'no place in a presidential campaign.”', "anti-Semitic images, they’ve got no place in a presidential campaign.",
      ("Paul Ryan", "Paul Ryan")),
+    # a share of those asked says what a poll named in the sentence reports: the poll's words
+    ('Voters distrust Washington. In a September Washington Post-ABC News poll, 75 percent of Republicans said '
+     '"most people in politics" can\'t be trusted.', "most people in politics",
+     ("a September Washington Post-ABC News poll", "a September Washington Post-ABC News poll")),
+    ('The Q poll also finds that, while 37 percent of Americans say Trump is "very responsible" for violence at his '
+     'rallies, 39 percent blame his supporters.', "very responsible", ("The Q poll", "The Q poll")),
+    ('Asked about the race, 21 percent said "not too likely."', "not too likely.", ("21 percent", "21 percent")),
     # someone else's role "of" a person is not that person's title: the words are the spokesman's
     ('A spokesman of Jeb Bush said “We are ready for the debate.”', "We are ready for the debate.",
      ("A spokesman of Jeb Bush", "A spokesman of Jeb Bush")),

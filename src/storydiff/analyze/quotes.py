@@ -723,6 +723,10 @@ class _Reader(Mentions):
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             return None if agent is None else self.resolve(agent)
         subj = self.subject(verb, found)
+        if subj is not None and _share(subj):
+            poll = self.poll_of(subj, found)
+            if poll is not None:
+                return self.resolve(poll)
         if subj is not None and subj.lower_ in {"they", "them"}:
             group = self.group_before(subj)
             if group is not None:
@@ -730,6 +734,14 @@ class _Reader(Mentions):
                 if named is not None:
                     return Speaker(named.name, subj.idx, subj.idx + len(subj))
         return None if subj is None else self.resolve(subj)
+
+    def poll_of(self, share: Token, found: _Found) -> Token | None:
+        """The poll a share of people speaks in, named in its sentence: "In a September Washington
+        Post-ABC News poll, 75 percent of Republicans said “most people in politics” can't be trusted",
+        "The Q poll also finds that, while 37 percent of Americans say …": the words are the poll's
+        question or its answers, and the poll reports them, not the share of those asked."""
+        return next((t for t in share.sent if t.pos_ == "NOUN" and t.lemma_.lower() in POLLS
+                     and not self.inside(found, t.i) and not self.quoted(t.idx)), None)
 
     def group_before(self, pronoun: Token) -> Token | None:
         """Who "they" stands for: the nearest subject before it in its sentence that names people or a
@@ -1436,6 +1448,10 @@ _PEOPLE_WORDS = frozenset({"crowd", "campaign", "committee", "head", "chief", "g
 # Groups an article may call "they" ("Clinton's campaign … what they call").
 _GROUPS = frozenset({"campaign", "party", "committee", "administration", "government", "team", "staff", "group",
                      "council", "board", "union", "family", "camp", "agency", "office", "panel"})
+
+
+# What asks people and reports the shares of their answers.
+POLLS = frozenset({"poll", "survey"})
 
 
 # Pronouns that, as the subject of a speech verb, stand for people.
