@@ -497,6 +497,14 @@ SPEAKER_ROWS = [
      'likened to the Star of David, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got '
      'no place in a presidential campaign.”', "anti-Semitic images, they’ve got no place in a presidential campaign.",
      ("Paul Ryan", "Paul Ryan")),
+    # a question set in the writer's sentence, its sentence going on to name who asked it; not the next
+    # sentence's verb
+    ('If Russia is indeed attempting to destabilize her candidacy — as many researchers believe, but Moscow '
+     'strongly denies — “why wouldn’t you want to raise the potential for tampering?” asked Dunn, now a partner at '
+     'a communications firm.', "why wouldn’t you want to raise the potential for tampering?", ("Dunn", "Dunn")),
+    ('Its salvo began with a Web ad in which children bash in a dollhouse, yelling "eminent domain!" A campaign '
+     'TV ad released Thursday accuses Trump of buying votes.', "eminent domain!",
+     ("children", "children")),
     # a share of those asked says what a poll named in the sentence reports: the poll's words
     ('Voters distrust Washington. In a September Washington Post-ABC News poll, 75 percent of Republicans said '
      '"most people in politics" can\'t be trusted.', "most people in politics",

@@ -298,9 +298,11 @@ class _Reader(Mentions):
             verb = self.cue_after(found, after)
         if verb is None:
             verb = self.cue_governing(found)
-            if verb is not None and found.partial and _contact_clause(verb):
+            if verb is not None and found.partial and (_contact_clause(verb) or self.asked_after(found, after)):
                 # "Nothing the president said “will assuage people's fears,” the Florida senator said":
-                # what someone said, which the parse gives the words, is not what says them
+                # what someone said, which the parse gives the words, is not what says them; "… but
+                # Moscow strongly denies — “why wouldn't you want to raise the potential?” asked Dunn":
+                # a question or exclamation is the words of whoever the sentence goes on to name
                 verb = self.cue_after(found, after) or verb
         if verb is None and found.partial:
             verb = self.cue_after(found, after)
@@ -515,6 +517,10 @@ class _Reader(Mentions):
         if any(c.dep_ in SUBJECTS and self.stands_for_quoted(c, found) for c in verb.children):
             return None  # tells of what the words name: "a “chief trade prosecutor” who reports to …"
         return verb
+
+    def asked_after(self, found: _Found, after: list[Token]) -> bool:
+        """A quotation ending in a question or exclamation mark, its sentence going on after it."""
+        return self.last_mark(found)[-1:] in {"?", "!"} and bool(after) and not after[0].is_sent_start
 
     def cue_governing(self, found: _Found) -> Token | None:
         """The speech verb the quotation's words hang from, in the quotation's own paragraphs: a
