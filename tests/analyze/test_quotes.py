@@ -497,6 +497,10 @@ SPEAKER_ROWS = [
      'likened to the Star of David, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got '
      'no place in a presidential campaign.”', "anti-Semitic images, they’ve got no place in a presidential campaign.",
      ("Paul Ryan", "Paul Ryan")),
+    # a participle after an aside set off by dashes goes on with the clause the aside interrupts
+    ('Small groups of protesters continued to call for more information, looping the streets around the stadium - '
+     'where the Panthers played the Vikings - while chanting, "Hands up, don\'t shoot."', "Hands up, don't shoot.",
+     ("Small groups of protesters", "Small groups of protesters")),
     # a question set in the writer's sentence, its sentence going on to name who asked it; not the next
     # sentence's verb
     ('If Russia is indeed attempting to destabilize her candidacy — as many researchers believe, but Moscow '

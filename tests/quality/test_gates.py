@@ -42,7 +42,7 @@ PLANTED_FLOORS = {"gold-dev.json": {"correct": 0.46, "max_violated": 0},
                   "gold-dev-more.json": {"correct": 0.2, "max_violated": 0}}
 QUOTE_ROW_FLOORS = {"gold-dev.json": 0.97, "gold-dev-more.json": 0.91}
 """Status-correct share of the gold's quote findings alone (issue 12 asks for 0.90 on both)."""
-QUOTE_FLOORS = {"recall": 0.988, "speaker": 0.935, "precision": 0.965}
+QUOTE_FLOORS = {"recall": 0.988, "speaker": 0.937, "precision": 0.965}
 
 
 def _score_findings(gold: Path, report: dict, inputs: Sequence[Path], tmp: Path) -> dict[str, float]:

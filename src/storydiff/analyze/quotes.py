@@ -793,7 +793,7 @@ class _Reader(Mentions):
             # "“Cruz,” Beck joked, “Amen, brother!”": a parse that takes the name written right before
             # the verb for part of a noun, and the verb for a noun's head, leaves the verb its subject
             return written
-        v = _past_reported(verb)
+        v = _aside_before(verb) or _past_reported(verb)
         for _ in range(6):
             subjects = [u for c in v.children
                         if c.dep_ in SUBJECTS and not self.inside(found, c.i) and not _quoted_after(v, c)
@@ -1266,6 +1266,30 @@ def _person_acting(verb: Token, *, roles: bool = False) -> Token | None:
                                or roles and _people(subject)):
         return None
     return verb
+
+
+def _aside_before(verb: Token) -> Token | None:
+    """For a participle right after an aside set off by dashes, which the parse hangs from the aside's
+    verb, the verb the aside interrupts: "Protesters continued to call for answers, looping the streets
+    around the stadium - where the Panthers played the Vikings - while chanting, “…”" goes on with the
+    protesters, not the Panthers."""
+    doc = verb.doc
+    head = verb.head
+    if verb.tag_ != "VBG" or head.i >= verb.i:
+        return None
+    close = next((t for t in reversed(doc[head.i + 1:verb.i]) if _dash(t)), None)
+    if close is None or not all(t.is_punct or t.dep_ in {"mark", "cc"} for t in doc[close.i + 1:verb.i]):
+        return None
+    opening = next((t for t in reversed(doc[verb.sent.start:head.i]) if _dash(t)), None)
+    if opening is None:
+        return None
+    top = next((t for t in doc[opening.i + 1:close.i] if not opening.i < t.head.i < close.i), None)
+    return None if top is None or top.head.i == top.i or top.head.i > verb.i else top.head
+
+
+def _dash(t: Token) -> bool:
+    """A dash, or a hyphen typed for one between spaces."""
+    return t.text in DASHES or (t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_))
 
 
 def _past_reported(verb: Token) -> Token:
