@@ -497,6 +497,11 @@ SPEAKER_ROWS = [
      'likened to the Star of David, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got '
      'no place in a presidential campaign.”', "anti-Semitic images, they’ve got no place in a presidential campaign.",
      ("Paul Ryan", "Paul Ryan")),
+    # words that are their own clause's subject, the clause credited to a source
+    ('A "living wage" for a single adult with no children in California is about $12 an hour, according to '
+     'calculations by Amy Glasmeier of the Massachusetts Institute of Technology.', "living wage",
+     ("Amy Glasmeier", "Amy Glasmeier")),
+    ('The "sharing economy" is growing fast, according to their instinctive preference.', "sharing economy", None),
     # a participle after an aside set off by dashes goes on with the clause the aside interrupts
     ('Small groups of protesters continued to call for more information, looping the streets around the stadium - '
      'where the Panthers played the Vikings - while chanting, "Hands up, don\'t shoot."', "Hands up, don't shoot.",

@@ -318,6 +318,12 @@ class _Reader(Mentions):
                 # "The Graysons became “agitated” once the cameras were off, according to a source":
                 # a clause that says nothing of speech is told on the source it is credited to
                 verb = self.credited(clause, found) or clause
+            elif clause is None:
+                # "A “living wage” for a single adult … is about $12 an hour, according to calculations by
+                # Amy Glasmeier": words that are their own clause's subject, credited to a source
+                top = next((a for a in self.doc[min(self.tok(found.parts[0][0]), len(self.doc) - 1)].ancestors
+                            if a.pos_ in {"VERB", "AUX"} and not self.inside(found, a.i)), None)
+                verb = None if top is None else self.credited(top, found)
         if verb is None and before and before[-1].text == ":":
             verb = _intro_verb(before)  # "Politico reveals a few facts: “…”"
         if verb is None and not found.partial and before and before[-1].text in {",", ":"}:
