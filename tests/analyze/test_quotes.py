@@ -497,6 +497,12 @@ SPEAKER_ROWS = [
      'likened to the Star of David, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got '
      'no place in a presidential campaign.”', "anti-Semitic images, they’ve got no place in a presidential campaign.",
      ("Paul Ryan", "Paul Ryan")),
+    # a whole quotation set off after a clause whose subject is a surname of the article's, however tagged
+    ('Donald Trump leads the field in New Hampshire.\n\n"We are leading because people are sick and tired of '
+     'incompetent people leading our nation," Trump said on ABC\'s This Week. "We have incompetent people."\n\n'
+     'Trump also embraced enhanced interrogation techniques -- "I think waterboarding is peanuts compared to what '
+     'they\'d do to us."', "I think waterboarding is peanuts compared to what they'd do to us.",
+     ("Donald Trump", "Trump")),
     # words that are their own clause's subject, the clause credited to a source
     ('A "living wage" for a single adult with no children in California is about $12 an hour, according to '
      'calculations by Amy Glasmeier of the Massachusetts Institute of Technology.', "living wage",
