@@ -321,7 +321,7 @@ class _Reader(Mentions):
             elif clause is None:
                 # "A “living wage” for a single adult … is about $12 an hour, according to calculations by
                 # Amy Glasmeier": words that are their own clause's subject, credited to a source
-                top = next((a for a in self.doc[min(self.tok(found.parts[0][0]), len(self.doc) - 1)].ancestors
+                top = next((a for a in self.first_word(found).ancestors
                             if a.pos_ in {"VERB", "AUX"} and not self.inside(found, a.i)), None)
                 verb = None if top is None else self.credited(top, found)
         if verb is None and before and before[-1].text == ":":
@@ -460,8 +460,7 @@ class _Reader(Mentions):
         what a statement promises or asks for ("his pledge to be “neutral”", "his call for “a total and
         complete ban”"); only what the statement says, not what it is ("His exact words: “…”" leaves who
         "his" is to the cue rules). The noun and its owner."""
-        doc = self.doc
-        path = [doc[min(self.tok(found.parts[0][0]), len(doc) - 1)]]
+        path = [self.first_word(found)]
         for a in path[0].ancestors:
             if self.inside(found, a.i):
                 path = [a]
@@ -525,6 +524,10 @@ class _Reader(Mentions):
             return None  # tells of what the words name: "a “chief trade prosecutor” who reports to …"
         return verb
 
+    def first_word(self, found: _Found) -> Token:
+        """The quotation's first word (the text's last token if it opens at the very end)."""
+        return self.doc[min(self.tok(found.parts[0][0]), len(self.doc) - 1)]
+
     def asked_after(self, found: _Found, after: list[Token]) -> bool:
         """A quotation ending in a question or exclamation mark, its sentence going on after it."""
         return self.last_mark(found)[-1:] in {"?", "!"} and bool(after) and not after[0].is_sent_start
@@ -569,8 +572,7 @@ class _Reader(Mentions):
 
     def clause_verb(self, found: _Found) -> Token | None:
         """The nearest verb outside the quotation that the quotation's words hang from."""
-        doc = self.doc
-        t = doc[min(self.tok(found.parts[0][0]), len(doc) - 1)]
+        t = self.first_word(found)
         nearest = None
         for a in t.ancestors:
             if self.inside(found, a.i) or a.text in DASHES:
@@ -641,7 +643,7 @@ class _Reader(Mentions):
     def says_words(self, verb: Token, found: _Found) -> bool:
         """Whether the quotation is what ``verb`` says or names (its object, complement or clause), not
         a clause beside it ("while they are “fake,” he does not demand …")."""
-        t = self.doc[min(self.tok(found.parts[0][0]), len(self.doc) - 1)]
+        t = self.first_word(found)
         for a in (t, *t.ancestors):
             if a.head.i == verb.i and a.i != verb.i:
                 return a.dep_ not in _BESIDE
@@ -753,7 +755,7 @@ class _Reader(Mentions):
         Post-ABC News poll, 75 percent of Republicans said “most people in politics” can't be trusted",
         "The Q poll also finds that, while 37 percent of Americans say …": the words are the poll's
         question or its answers, and the poll reports them, not the share of those asked."""
-        return next((t for t in share.sent if t.pos_ == "NOUN" and t.lemma_.lower() in POLLS
+        return next((t for t in share.sent if t.pos_ == "NOUN" and t.lemma_.lower() in _POLLS
                      and not self.inside(found, t.i) and not self.quoted(t.idx)), None)
 
     def group_before(self, pronoun: Token) -> Token | None:
@@ -1490,7 +1492,7 @@ _GROUPS = frozenset({"campaign", "party", "committee", "administration", "govern
 
 
 # What asks people and reports the shares of their answers.
-POLLS = frozenset({"poll", "survey"})
+_POLLS = frozenset({"poll", "survey"})
 
 
 # Pronouns that, as the subject of a speech verb, stand for people.
