@@ -98,7 +98,6 @@ def test_ranks_and_plural_titles_are_dropped_from_a_persons_name(nlp):  # type: 
     assert {"Jeff Merkley", "Ann Cole", "Ben Ortiz"} <= set(names.values())
 
 
-
 def test_a_name_written_only_inside_a_quotation_is_not_the_persons_name(nlp):  # type: ignore[no-untyped-def]
     """A form of a name inside a quotation is the quoted person's way of naming ("“Crooked Hillary Clinton
     is spending a fortune,” Trump wrote"): the person is named as the writer names them, and by the

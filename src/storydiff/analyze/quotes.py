@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice, pairwise
@@ -163,7 +163,7 @@ class _Reader(Mentions):
             # "Iowa State University's Dianne Bystrom agreed. “…”": the last clause's, in "Playbook
             # won't go that far, but Sherman wants to use the platform as a fact check. “…”"
             said = next((v for t in reversed(sent) if t.dep_ != "ccomp"  # not one the sentence reports
-                         and (v := _person_acting(t, roles=True, names=self.surnames)) is not None), None)
+                         and (v := _person_acting(t, roles=True, person=self.person_word)) is not None), None)
         return said
 
     def quotes_in(self, start: int, end: int) -> bool:
@@ -332,7 +332,7 @@ class _Reader(Mentions):
                 and not self.titled(found):
             # "Clinton shared a bit of her anxiety with an audience, “…”": a whole quotation set
             # off after a clause whose subject is a person
-            verb = next((v for t in reversed(before) if (v := _person_acting(t, names=self.surnames)) is not None),
+            verb = next((v for t in reversed(before) if (v := _person_acting(t, person=self.person_word)) is not None),
                         None)
         if verb is None:
             verb = _named_then_cue(before)  # "Trump blasted Disney for its “outrageous practices”"
@@ -523,6 +523,11 @@ class _Reader(Mentions):
         if any(c.dep_ in SUBJECTS and self.stands_for_quoted(c, found) for c in verb.children):
             return None  # tells of what the words name: "a “chief trade prosecutor” who reports to …"
         return verb
+
+    def person_word(self, tok: Token) -> bool:
+        """Whether ``tok`` is in a mention of one of the article's people (see Mentions.is_person)."""
+        ent = self.ent_of.get(tok.i)
+        return ent is not None and self.is_person(ent)
 
     def first_word(self, found: _Found) -> Token:
         """The quotation's first word (the text's last token if it opens at the very end)."""
@@ -1265,16 +1270,17 @@ def _for_to(subject: Token) -> bool:
     return first > 0 and subject.doc[first - 1].lower_ == "for"
 
 
-def _person_acting(verb: Token, *, roles: bool = False, names: Collection[str] = ()) -> Token | None:
+def _person_acting(verb: Token, *, roles: bool = False,
+                   person: Callable[[Token], bool] = lambda t: False) -> Token | None:
     """``verb`` when it is a verb whose subject is a person, named or "he" or "she", or with
-    ``roles`` one named by what they are ("The Christian leader", "critics"); ``names``: the
-    surnames of the article's people, whatever the tagger makes of them where they stand ("Trump also
-    embraced enhanced interrogation techniques", Trump tagged an organisation)."""
+    ``roles`` one named by what they are ("The Christian leader", "critics"); ``person``: whether a
+    word names one of the article's people whatever the tagger makes of it where it stands ("Trump
+    also embraced enhanced interrogation techniques", Trump tagged an organisation)."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in PERSONAL
-                               or subject.text in names or roles and _people(subject)):
+                               or person(subject) or roles and _people(subject)):
         return None
     return verb
 

@@ -86,7 +86,7 @@ class Unit:
     by_pronoun: bool = False  # the speaker mention is a personal pronoun ("he said"), the name resolved from it
     nested: bool = False  # a quote within the quote ("…refused to say the words 'radical Islam'")
     unmasked: tuple[str, ...] = ()  # the words with a masked one ("f-----g") read as the word it masks
-    narration: str = ""  # the article's own words, outside its quotes, as compared, space-separated (see narrated)
+    narration: frozenset[str] = frozenset()  # the article's own words, outside its quotes, as compared (see narrated)
 
     @property
     def matched(self) -> tuple[str, ...]:
@@ -185,19 +185,19 @@ def unmask(units: Sequence[Unit]) -> list[Unit]:
 
 
 def narrated(units: Sequence[Unit], texts: Mapping[str, str]) -> list[Unit]:
-    """The units, each with its article's own words: the text outside every part of the article's
-    quotes, its words as compared (normalize_word), space-separated and with a space at each end."""
+    """The units, each with its article's own words: those of the text outside every part of the
+    article's quotes, as compared (normalize_word)."""
     parts: dict[str, set[tuple[int, int]]] = {}
     for u in units:
         parts.setdefault(u.article, set()).update((p.start, p.end) for p in u.quote.parts)
-    own: dict[str, str] = {}
+    own: dict[str, frozenset[str]] = {}
     for article, spans in parts.items():
         text, pieces, at = texts[article], [], 0
         for start, end in sorted(spans):
             pieces.append(text[at:start])
             at = max(at, end)
         pieces.append(text[at:])
-        own[article] = " " + " ".join(normalize_word(w) for w in WORD.findall(" ".join(pieces))) + " "
+        own[article] = frozenset(normalize_word(w) for w in WORD.findall(" ".join(pieces)))
     return [replace(u, narration=own[u.article]) for u in units]
 
 
@@ -276,7 +276,7 @@ def judge_units(x: Unit, y: Unit) -> Pair | None:
                                  or (len(fragment) > 1 and _said_by_one(x, y))):
             return None
         if len(fragment) == 1 and a != b and max(len(a), len(b)) >= WORD_IN_SENTENCE \
-                and (f" {fragment[0]} " in x.narration or f" {fragment[0]} " in y.narration):
+                and (fragment[0] in x.narration or fragment[0] in y.narration):
             # one word quoted ("even though he found “evidence”") that either writer also uses in their
             # own words is the story's word: met inside another outlet's quoted sentence ("We also
             # developed evidence that the security culture …"), it is no excerpt of that sentence
